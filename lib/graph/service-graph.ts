@@ -1,0 +1,455 @@
+/**
+ * Pure operations on a ServiceGraph. Each returns a new graph and leaves unchanged services
+ * with their old reference, so views can compare by identity. None of them throws: an
+ * operation that cannot apply (unknown service, name taken) returns the graph it was given.
+ */
+import { DEFAULT_OVERLAY_VERSION } from './overlay'
+import type {
+  Bundle,
+  EnvVar,
+  Longrun,
+  Oneshot,
+  ProjectSettings,
+  Service,
+  ServiceGraph,
+  ServiceName,
+  ServiceType,
+  XY,
+} from './types'
+import { GRAPH_VERSION } from './types'
+
+/** The `user` bundle: what s6-overlay brings up at boot. */
+export const USER_BUNDLE = 'user'
+
+export function defaultProject(overrides: Partial<ProjectSettings> = {}): ProjectSettings {
+  return {
+    name: 'my-app',
+    overlayVersion: DEFAULT_OVERLAY_VERSION,
+    stageName: 'final-s6',
+    baseImage: 'debian:bookworm-slim',
+    packageManager: 'auto',
+    repoDir: 'docker/s6',
+    env: [],
+    s6Env: {},
+    dependOnBase: true,
+    ports: [],
+    ...overrides,
+  }
+}
+
+/** A new graph with only the `user` bundle. */
+export function createGraph(project: Partial<ProjectSettings> = {}): ServiceGraph {
+  return {
+    version: GRAPH_VERSION,
+    project: defaultProject(project),
+    services: { [USER_BUNDLE]: bundle() },
+    layout: {},
+  }
+}
+
+export function oneshot(fields: Partial<Omit<Oneshot, 'type'>> = {}): Oneshot {
+  return {
+    type: 'oneshot',
+    up: { language: 'sh', body: 'echo "ready"' },
+    dependencies: [],
+    withContenv: true,
+    ...fields,
+  }
+}
+
+export function longrun(fields: Partial<Omit<Longrun, 'type'>> = {}): Longrun {
+  return {
+    type: 'longrun',
+    run: { language: 'sh', body: 'exec sleep infinity' },
+    dependencies: [],
+    withContenv: true,
+    env: [],
+    children: [],
+    ...fields,
+  }
+}
+
+export function bundle(fields: Partial<Omit<Bundle, 'type'>> = {}): Bundle {
+  return { type: 'bundle', contents: [], ...fields }
+}
+
+/** A new service of the given type with default fields. */
+export function newService(type: ServiceType): Service {
+  switch (type) {
+    case 'oneshot':
+      return oneshot()
+    case 'longrun':
+      return longrun()
+    case 'bundle':
+      return bundle()
+    default: {
+      const never: never = type
+      return never
+    }
+  }
+}
+
+/** Sorted service names: every list the app prints is in this order. */
+export function serviceNames(graph: ServiceGraph): ServiceName[] {
+  return Object.keys(graph.services).sort(compareNames)
+}
+
+/** Name order used everywhere ties are broken: plain code-point order, locale-free. */
+export function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** `base`, `base-2`, `base-3`…: the first name not yet taken. */
+export function uniqueName(graph: ServiceGraph, base: string): ServiceName {
+  const taken = (n: string) => n in graph.services || pipelineNames(graph).has(n)
+  if (!taken(base)) return base
+  for (let i = 2; ; i++) {
+    const candidate = `${base}-${i}`
+    if (!taken(candidate)) return candidate
+  }
+}
+
+/** Names of the automatic pipeline bundles (`pipeline-name` files). */
+export function pipelineNames(graph: ServiceGraph): Set<ServiceName> {
+  const names = new Set<ServiceName>()
+  for (const s of Object.values(graph.services)) {
+    if (s.type === 'longrun' && s.pipelineName) names.add(s.pipelineName)
+  }
+  return names
+}
+
+function withServices(graph: ServiceGraph, services: Record<ServiceName, Service>): ServiceGraph {
+  return { ...graph, services }
+}
+
+/** Adds a service; with `inUser` (default for oneshots and longruns) it joins the `user` bundle. */
+export function addService(
+  graph: ServiceGraph,
+  name: ServiceName,
+  service: Service,
+  options: { position?: XY; inUser?: boolean } = {},
+): ServiceGraph {
+  if (name in graph.services) return graph
+  const services: Record<ServiceName, Service> = { ...graph.services, [name]: service }
+  const inUser = options.inUser ?? service.type !== 'bundle'
+  const user = services[USER_BUNDLE]
+  if (inUser && user?.type === 'bundle' && name !== USER_BUNDLE && !user.contents.includes(name)) {
+    services[USER_BUNDLE] = { ...user, contents: [...user.contents, name] }
+  }
+  const layout = options.position ? { ...graph.layout, [name]: options.position } : graph.layout
+  return { ...graph, services, layout }
+}
+
+/** Replaces one service wholesale (the inspector's edits). */
+export function updateService(graph: ServiceGraph, name: ServiceName, service: Service): ServiceGraph {
+  if (!(name in graph.services) || graph.services[name] === service) return graph
+  return withServices(graph, { ...graph.services, [name]: service })
+}
+
+/** Sets one field of a service; other services keep their reference. */
+export function setField<S extends Service, K extends keyof S & string>(
+  graph: ServiceGraph,
+  name: ServiceName,
+  field: K,
+  value: S[K] | undefined,
+): ServiceGraph {
+  const current = graph.services[name] as S | undefined
+  if (!current) return graph
+  const next = { ...current } as S
+  if (value === undefined) delete next[field]
+  else next[field] = value
+  return updateService(graph, name, next)
+}
+
+function renameIn(list: readonly ServiceName[], from: ServiceName, to: ServiceName): ServiceName[] {
+  return list.map((n) => (n === from ? to : n))
+}
+
+/** Every name a service points at (dependencies, contents, pipeline links), renamed. */
+function renameRefs(service: Service, from: ServiceName, to: ServiceName): Service {
+  switch (service.type) {
+    case 'bundle':
+      return service.contents.includes(from)
+        ? { ...service, contents: renameIn(service.contents, from, to) }
+        : service
+    case 'oneshot':
+      return service.dependencies.includes(from)
+        ? { ...service, dependencies: renameIn(service.dependencies, from, to) }
+        : service
+    case 'longrun': {
+      const touches =
+        service.dependencies.includes(from) ||
+        service.producerFor === from ||
+        (service.consumerFor ?? []).includes(from) ||
+        service.pipelineName === from
+      if (!touches) return service
+      const next: Longrun = { ...service, dependencies: renameIn(service.dependencies, from, to) }
+      if (service.producerFor === from) next.producerFor = to
+      if (service.consumerFor) next.consumerFor = renameIn(service.consumerFor, from, to)
+      if (service.pipelineName === from) next.pipelineName = to
+      return next
+    }
+    default: {
+      const never: never = service
+      return never
+    }
+  }
+}
+
+/**
+ * Renames a service (or a pipeline name) and every reference to it. Returns the graph unchanged
+ * when `from` is unknown, `to` is taken, or they are equal; `user` cannot be renamed.
+ */
+export function renameService(graph: ServiceGraph, from: ServiceName, to: ServiceName): ServiceGraph {
+  const isPipeline = !(from in graph.services) && pipelineNames(graph).has(from)
+  if (from === to || from === USER_BUNDLE || to in graph.services || pipelineNames(graph).has(to)) {
+    return graph
+  }
+  if (!(from in graph.services) && !isPipeline) return graph
+  const services: Record<ServiceName, Service> = {}
+  for (const [name, service] of Object.entries(graph.services)) {
+    services[name === from ? to : name] = renameRefs(service, from, to)
+  }
+  const layout: Record<ServiceName, XY> = {}
+  for (const [name, xy] of Object.entries(graph.layout)) layout[name === from ? to : name] = xy
+  const project = graph.project.healthcheck?.services.includes(from)
+    ? {
+        ...graph.project,
+        healthcheck: {
+          ...graph.project.healthcheck,
+          services: renameIn(graph.project.healthcheck.services, from, to),
+        },
+      }
+    : graph.project
+  return { ...graph, project, services, layout }
+}
+
+/** One reference removed along with a service, for the undoable notice. */
+export interface RemovedReference {
+  service: ServiceName
+  /** `dependencies`, `contents`, `producerFor`, `consumerFor` or `healthcheck`. */
+  field: string
+  name: ServiceName
+}
+
+function dropRefs(
+  service: Service,
+  gone: ReadonlySet<ServiceName>,
+  owner: ServiceName,
+  report: RemovedReference[],
+): Service {
+  const keep = (field: string, list: readonly ServiceName[]) =>
+    list.filter((n) => {
+      if (!gone.has(n)) return true
+      report.push({ service: owner, field, name: n })
+      return false
+    })
+  switch (service.type) {
+    case 'bundle': {
+      if (!service.contents.some((n) => gone.has(n))) return service
+      return { ...service, contents: keep('contents', service.contents) }
+    }
+    case 'oneshot': {
+      if (!service.dependencies.some((n) => gone.has(n))) return service
+      return { ...service, dependencies: keep('dependencies', service.dependencies) }
+    }
+    case 'longrun': {
+      const touches =
+        service.dependencies.some((n) => gone.has(n)) ||
+        (service.producerFor !== undefined && gone.has(service.producerFor)) ||
+        (service.consumerFor ?? []).some((n) => gone.has(n))
+      if (!touches) return service
+      const next: Longrun = { ...service, dependencies: keep('dependencies', service.dependencies) }
+      if (service.producerFor !== undefined && gone.has(service.producerFor)) {
+        report.push({ service: owner, field: 'producerFor', name: service.producerFor })
+        delete next.producerFor
+      }
+      if (service.consumerFor) {
+        const kept = keep('consumerFor', service.consumerFor)
+        if (kept.length > 0) next.consumerFor = kept
+        else {
+          delete next.consumerFor
+          delete next.pipelineName
+        }
+      }
+      return next
+    }
+    default: {
+      const never: never = service
+      return never
+    }
+  }
+}
+
+/**
+ * Removes services and every reference to them (and to their pipeline names). `user` is never
+ * removed. Returns the new graph and the references it dropped, for an undoable notice.
+ */
+export function removeServices(
+  graph: ServiceGraph,
+  names: readonly ServiceName[],
+): { graph: ServiceGraph; removed: ServiceName[]; references: RemovedReference[] } {
+  const removed = names.filter((n) => n in graph.services && n !== USER_BUNDLE)
+  if (removed.length === 0) return { graph, removed: [], references: [] }
+  const gone = new Set<ServiceName>(removed)
+  for (const n of removed) {
+    const s = graph.services[n]
+    if (s?.type === 'longrun' && s.pipelineName) gone.add(s.pipelineName)
+  }
+  const references: RemovedReference[] = []
+  const services: Record<ServiceName, Service> = {}
+  for (const [name, service] of Object.entries(graph.services)) {
+    if (gone.has(name)) continue
+    services[name] = dropRefs(service, gone, name, references)
+  }
+  const layout = { ...graph.layout }
+  for (const n of removed) delete layout[n]
+  let project = graph.project
+  const hc = project.healthcheck
+  if (hc?.services.some((n) => gone.has(n))) {
+    for (const n of hc.services) {
+      if (gone.has(n)) references.push({ service: '(project)', field: 'healthcheck', name: n })
+    }
+    project = { ...project, healthcheck: { ...hc, services: hc.services.filter((n) => !gone.has(n)) } }
+  }
+  return { graph: { ...graph, project, services, layout }, removed, references }
+}
+
+/** `from` depends on `to`. No-op for bundles, unknown services and existing edges. */
+export function addDependency(graph: ServiceGraph, from: ServiceName, to: ServiceName): ServiceGraph {
+  const s = graph.services[from]
+  if (!s || s.type === 'bundle' || s.dependencies.includes(to)) return graph
+  return updateService(graph, from, { ...s, dependencies: [...s.dependencies, to] })
+}
+
+export function removeDependency(graph: ServiceGraph, from: ServiceName, to: ServiceName): ServiceGraph {
+  const s = graph.services[from]
+  if (!s || s.type === 'bundle' || !s.dependencies.includes(to)) return graph
+  return updateService(graph, from, { ...s, dependencies: s.dependencies.filter((n) => n !== to) })
+}
+
+/** Adds `member` to `bundleName`'s contents. */
+export function addBundleMember(graph: ServiceGraph, bundleName: ServiceName, member: ServiceName): ServiceGraph {
+  const b = graph.services[bundleName]
+  if (!b || b.type !== 'bundle' || b.contents.includes(member)) return graph
+  return updateService(graph, bundleName, { ...b, contents: [...b.contents, member] })
+}
+
+export function removeBundleMember(graph: ServiceGraph, bundleName: ServiceName, member: ServiceName): ServiceGraph {
+  const b = graph.services[bundleName]
+  if (!b || b.type !== 'bundle' || !b.contents.includes(member)) return graph
+  return updateService(graph, bundleName, { ...b, contents: b.contents.filter((n) => n !== member) })
+}
+
+/** Adds an env var to a longrun (`service`) or, without one, to the container. */
+export function addEnvVar(graph: ServiceGraph, variable: EnvVar, service?: ServiceName): ServiceGraph {
+  if (service === undefined) {
+    return { ...graph, project: { ...graph.project, env: [...graph.project.env, variable] } }
+  }
+  const s = graph.services[service]
+  if (!s || s.type !== 'longrun') return graph
+  return updateService(graph, service, { ...s, env: [...s.env, variable] })
+}
+
+/** Removes the env var at `index` from a longrun or, without `service`, from the container. */
+export function removeEnvVar(graph: ServiceGraph, index: number, service?: ServiceName): ServiceGraph {
+  if (service === undefined) {
+    if (index < 0 || index >= graph.project.env.length) return graph
+    return { ...graph, project: { ...graph.project, env: graph.project.env.filter((_, i) => i !== index) } }
+  }
+  const s = graph.services[service]
+  if (!s || s.type !== 'longrun' || index < 0 || index >= s.env.length) return graph
+  return updateService(graph, service, { ...s, env: s.env.filter((_, i) => i !== index) })
+}
+
+/** Names of the services `addLogger` creates for a producer. */
+export function loggerNames(producer: ServiceName): { log: string; prepare: string; pipeline: string } {
+  return { log: `${producer}-log`, prepare: `${producer}-log-prepare`, pipeline: `${producer}-pipeline` }
+}
+
+/**
+ * Gives a longrun a logger, in s6-overlay's canonical pattern (FORMAT §5 "Logging"):
+ * `<name>-log` (a logutil-service consumer with pipeline-name `<name>-pipeline`) and
+ * `<name>-log-prepare` (a oneshot that makes the log directory writable by nobody). In `user`,
+ * the producer is replaced by the pipeline bundle.
+ */
+export function addLogger(
+  graph: ServiceGraph,
+  producer: ServiceName,
+  options: { directory?: string } = {},
+): ServiceGraph {
+  const p = graph.services[producer]
+  if (!p || p.type !== 'longrun' || p.producerFor) return graph
+  const names = loggerNames(producer)
+  if (names.log in graph.services || names.prepare in graph.services || names.pipeline in graph.services) {
+    return graph
+  }
+  const dir = options.directory ?? `/var/log/${producer}`
+  let g = addService(
+    graph,
+    names.prepare,
+    oneshot({
+      description: `Creates ${dir} and hands it to the logger's user.`,
+      up: {
+        language: 'sh',
+        body: `mkdir -p ${dir}\nchown nobody:nogroup ${dir}\nchmod 02755 ${dir}`,
+      },
+      withContenv: false,
+    }),
+    { inUser: false },
+  )
+  g = addService(
+    g,
+    names.log,
+    longrun({
+      description: `Writes ${producer}'s output to ${dir}, rotated by s6-log.`,
+      run: { language: 'execline', body: `logutil-service ${dir}` },
+      withContenv: false,
+      dependencies: [names.prepare],
+      consumerFor: [producer],
+      pipelineName: names.pipeline,
+      process: `s6-log ${dir}`,
+    }),
+    { inUser: false },
+  )
+  g = updateService(g, producer, { ...p, producerFor: names.log })
+  const user = g.services[USER_BUNDLE]
+  if (user?.type === 'bundle') {
+    const contents = user.contents.includes(producer)
+      ? user.contents.map((n) => (n === producer ? names.pipeline : n))
+      : user.contents
+    g = updateService(g, USER_BUNDLE, { ...user, contents })
+  }
+  return g
+}
+
+/** Undoes `addLogger`: removes the consumer and its prepare oneshot, puts the producer back in `user`. */
+export function removeLogger(graph: ServiceGraph, producer: ServiceName): ServiceGraph {
+  const p = graph.services[producer]
+  if (!p || p.type !== 'longrun' || !p.producerFor) return graph
+  const consumer = graph.services[p.producerFor]
+  const pipeline = consumer?.type === 'longrun' ? consumer.pipelineName : undefined
+  const toRemove = [p.producerFor]
+  if (consumer?.type === 'longrun' && (consumer.consumerFor ?? []).length <= 1) {
+    for (const d of consumer.dependencies) {
+      if (d === loggerNames(producer).prepare) toRemove.push(d)
+    }
+  }
+  const wasInUser = (() => {
+    const u = graph.services[USER_BUNDLE]
+    return u?.type === 'bundle' && pipeline !== undefined && u.contents.includes(pipeline)
+  })()
+  let g = removeServices(graph, toRemove).graph
+  const user = g.services[USER_BUNDLE]
+  if (wasInUser && user?.type === 'bundle' && !user.contents.includes(producer)) {
+    g = updateService(g, USER_BUNDLE, { ...user, contents: [...user.contents, producer] })
+  }
+  return g
+}
+
+/** Moves a service on the canvas. */
+export function moveService(graph: ServiceGraph, name: ServiceName, position: XY): ServiceGraph {
+  const old = graph.layout[name]
+  if (old && old.x === position.x && old.y === position.y) return graph
+  return { ...graph, layout: { ...graph.layout, [name]: position } }
+}
