@@ -1,0 +1,234 @@
+/**
+ * The graph slice: the current graph, its undo history, and one thin action per operation of
+ * `lib/graph/service-graph.ts` (STYLE 5, 11). Every change goes through `commit`, which decides
+ * how it enters the history: a new entry, merged into the last (typing), held until the end of
+ * a gesture (dragging), or none (an automatic layout on load).
+ */
+import type { StateCreator } from 'zustand/vanilla'
+import * as ops from '../graph/service-graph'
+import type { ServiceGraph, ServiceName } from '../graph/types'
+import { canConnect, nameProblem } from '../graph/validate'
+import { pasteServices } from './clipboard'
+import type { CommitOptions, EditorState, EdgeRef, GraphSlice, Selection } from './types'
+import { parseEdgeId } from './edge-ids'
+
+export interface GraphSliceOptions {
+  graph: ServiceGraph
+  /** Clock for coalescing; injected so tests control it. */
+  now: () => number
+  /** How many undo steps are kept. */
+  historyLimit: number
+  /** Edits with the same coalesce key closer together than this merge into one entry. */
+  coalesceMs: number
+}
+
+function push(stack: ServiceGraph[], graph: ServiceGraph, limit: number): ServiceGraph[] {
+  const next = [...stack, graph]
+  return next.length > limit ? next.slice(next.length - limit) : next
+}
+
+/** The selection without names the graph no longer has (same object when nothing changed). */
+export function pruneSelection(selection: Selection, graph: ServiceGraph): Selection {
+  const exists = (n: ServiceName) => n in graph.services
+  const edgeExists = (id: string) => {
+    const e = parseEdgeId(id)
+    return e !== undefined && exists(e.from)
+  }
+  if (selection.services.every(exists) && selection.edges.every(edgeExists)) return selection
+  return { services: selection.services.filter(exists), edges: selection.edges.filter(edgeExists) }
+}
+
+export function createGraphSlice(
+  options: GraphSliceOptions,
+): StateCreator<EditorState, [], [], GraphSlice> {
+  const { now, historyLimit, coalesceMs } = options
+  return (set, get) => {
+    const commit = (next: ServiceGraph, opts: CommitOptions = {}) =>
+      set((s) => {
+        if (next === s.graph) return s
+        const selection = pruneSelection(s.selection, next)
+        const revision = s.revision + 1
+        if (opts.history === false) return { graph: next, revision, selection }
+        if (opts.transient) {
+          return { graph: next, revision, selection, gestureBase: s.gestureBase ?? s.graph }
+        }
+        let past = s.past
+        if (s.gestureBase !== undefined && s.gestureBase !== s.graph) {
+          past = push(past, s.gestureBase, historyLimit)
+        }
+        const at = now()
+        const last = s.lastCommit
+        const merge =
+          opts.coalesce !== undefined &&
+          s.gestureBase === undefined &&
+          last?.key === opts.coalesce &&
+          at - last.at <= coalesceMs &&
+          past.length > 0
+        if (!merge) past = push(past, s.graph, historyLimit)
+        return {
+          graph: next,
+          past,
+          future: [],
+          revision,
+          selection,
+          gestureBase: undefined,
+          lastCommit: opts.coalesce !== undefined ? { key: opts.coalesce, at } : undefined,
+        }
+      })
+
+    const graph = () => get().graph
+
+    return {
+      graph: options.graph,
+      past: [],
+      future: [],
+      revision: 0,
+      lastCommit: undefined,
+      gestureBase: undefined,
+
+      commit,
+      endGesture: () =>
+        set((s) => {
+          if (s.gestureBase === undefined) return s
+          if (s.gestureBase === s.graph) return { gestureBase: undefined }
+          return {
+            past: push(s.past, s.gestureBase, historyLimit),
+            future: [],
+            gestureBase: undefined,
+            lastCommit: undefined,
+          }
+        }),
+      endCoalescing: () => set((s) => (s.lastCommit === undefined ? s : { lastCommit: undefined })),
+      undo: () => {
+        get().endGesture()
+        set((s) => {
+          const previous = s.past[s.past.length - 1]
+          if (previous === undefined) return s
+          return {
+            graph: previous,
+            past: s.past.slice(0, -1),
+            future: [...s.future, s.graph],
+            revision: s.revision + 1,
+            lastCommit: undefined,
+            selection: pruneSelection(s.selection, previous),
+          }
+        })
+      },
+      redo: () => {
+        get().endGesture()
+        set((s) => {
+          const next = s.future[s.future.length - 1]
+          if (next === undefined) return s
+          return {
+            graph: next,
+            past: push(s.past, s.graph, historyLimit),
+            future: s.future.slice(0, -1),
+            revision: s.revision + 1,
+            lastCommit: undefined,
+            selection: pruneSelection(s.selection, next),
+          }
+        })
+      },
+
+      addService: (type, opts = {}) => {
+        const name = ops.uniqueName(graph(), opts.name ?? type)
+        const service = opts.service ?? ops.newService(type)
+        commit(
+          ops.addService(graph(), name, service, opts.position ? { position: opts.position } : {}),
+        )
+        if (opts.select !== false) set({ selection: { services: [name], edges: [] } })
+        return name
+      },
+      renameService: (from, to) => {
+        if (from === to) return true
+        if (nameProblem(graph(), to, from) !== undefined) return false
+        const next = ops.renameService(graph(), from, to)
+        if (next === graph()) return false
+        const before = get().selection
+        commit(next)
+        set({
+          selection: { edges: [], services: before.services.map((n) => (n === from ? to : n)) },
+        })
+        return true
+      },
+      updateService: (name, service, opts) =>
+        commit(ops.updateService(graph(), name, service), opts),
+      setProject: (patch, opts) => {
+        const g = graph()
+        commit({ ...g, project: { ...g.project, ...patch } }, opts)
+      },
+      removeServices: (names) => get().deleteElements(names, []),
+      deleteElements: (names, edges) => {
+        let g = graph()
+        const gone = new Set(names)
+        for (const e of edges) {
+          if (gone.has(e.from) || gone.has(e.to)) continue
+          g =
+            e.kind === 'dependency'
+              ? ops.removeDependency(g, e.from, e.to)
+              : ops.removeBundleMember(g, e.from, e.to)
+        }
+        const result = ops.removeServices(g, names)
+        commit(result.graph)
+        set((s) => ({
+          selection: { services: s.selection.services.filter((n) => !gone.has(n)), edges: [] },
+        }))
+        return { removed: result.removed, references: result.references }
+      },
+      connect: (from, to) => {
+        const g = graph()
+        const result = canConnect(g, from, to)
+        if (result.ok) {
+          commit(
+            result.kind === 'membership'
+              ? ops.addBundleMember(g, from, to)
+              : ops.addDependency(g, from, to),
+          )
+        }
+        return result
+      },
+      disconnect: (edge: EdgeRef) => {
+        const g = graph()
+        commit(
+          edge.kind === 'dependency'
+            ? ops.removeDependency(g, edge.from, edge.to)
+            : ops.removeBundleMember(g, edge.from, edge.to),
+        )
+      },
+      moveServices: (positions, opts) => {
+        let g = graph()
+        for (const [name, xy] of Object.entries(positions)) g = ops.moveService(g, name, xy)
+        commit(g, opts)
+      },
+      setLayout: (layout, opts) => {
+        const g = graph()
+        commit({ ...g, layout: { ...g.layout, ...layout } }, opts)
+      },
+      addLogger: (producer) => commit(ops.addLogger(graph(), producer)),
+      removeLogger: (producer) => commit(ops.removeLogger(graph(), producer)),
+      loadGraph: (next, opts = {}) => {
+        if (opts.reset) {
+          set((s) => ({
+            graph: next,
+            past: [],
+            future: [],
+            revision: s.revision + 1,
+            lastCommit: undefined,
+            gestureBase: undefined,
+            selection: { services: [], edges: [] },
+          }))
+        } else {
+          commit(next)
+          set({ selection: { services: [], edges: [] } })
+        }
+        get().requestFitView()
+      },
+      paste: (fragment, opts = {}) => {
+        const result = pasteServices(graph(), fragment, opts)
+        commit(result.graph)
+        set({ selection: { services: result.names, edges: [] } })
+        return result.names
+      },
+    }
+  }
+}

@@ -1,0 +1,62 @@
+/** The UI slice: panels, notices, focus requests and the canvas viewport. */
+import type { StateCreator } from 'zustand/vanilla'
+import type { EditorState, UiSlice, UiState, Viewport } from './types'
+
+export function createUiSlice(init: {
+  viewport?: Viewport
+}): StateCreator<EditorState, [], [], UiSlice> {
+  let noticeId = 0
+  let focusNonce = 0
+  return (set) => {
+    const patch = (p: Partial<UiState>) => set((s) => ({ ui: { ...s.ui, ...p } }))
+    return {
+      ui: {
+        sideTab: 'inspector',
+        previewOpen: false,
+        previewTab: 'start-order',
+        searchOpen: false,
+        notice: undefined,
+        focusRequest: undefined,
+        viewport: init.viewport,
+        savedStateIssue: undefined,
+        fitViewRequest: 0,
+      },
+      setSideTab: (sideTab) => patch({ sideTab }),
+      setPreviewOpen: (previewOpen) => patch({ previewOpen }),
+      setPreviewTab: (previewTab) => patch({ previewTab, previewOpen: true }),
+      setSearchOpen: (searchOpen) => patch({ searchOpen }),
+      showNotice: (notice) => {
+        noticeId += 1
+        patch({ notice: { ...notice, id: noticeId } })
+        return noticeId
+      },
+      dismissNotice: (id) =>
+        set((s) =>
+          s.ui.notice === undefined || (id !== undefined && s.ui.notice.id !== id)
+            ? s
+            : { ui: { ...s.ui, notice: undefined } },
+        ),
+      requestFocus: (field, service) => {
+        focusNonce += 1
+        set((s) => ({
+          ui: {
+            ...s.ui,
+            sideTab: service === undefined ? 'project' : 'inspector',
+            focusRequest: {
+              field,
+              nonce: focusNonce,
+              ...(service !== undefined ? { service } : {}),
+            },
+          },
+          ...(service !== undefined && service in s.graph.services
+            ? { selection: { services: [service], edges: [] } }
+            : {}),
+        }))
+      },
+      setViewport: (viewport) => patch({ viewport }),
+      setSavedStateIssue: (savedStateIssue) => patch({ savedStateIssue }),
+      requestFitView: () =>
+        set((s) => ({ ui: { ...s.ui, fitViewRequest: s.ui.fitViewRequest + 1 } })),
+    }
+  }
+}

@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest'
+import { createGraph, longrun, oneshot } from '@/lib/graph/service-graph'
+import type { ServiceGraph } from '@/lib/graph/types'
+import { createEditorStore } from '@/lib/store/editor-store'
+
+function clock(start = 1000) {
+  let t = start
+  return { now: () => t, advance: (ms: number) => (t += ms) }
+}
+
+function twoServices(): ServiceGraph {
+  let g = createGraph()
+  g = { ...g, services: { ...g.services, db: oneshot(), web: longrun({ dependencies: ['db'] }) } }
+  return g
+}
+
+describe('editor store: history', () => {
+  it('undoes and redoes an added service', () => {
+    const store = createEditorStore()
+    const name = store.getState().addService('longrun')
+    expect(name).toBe('longrun')
+    expect(store.getState().graph.services.longrun?.type).toBe('longrun')
+    store.getState().undo()
+    expect(store.getState().graph.services.longrun).toBeUndefined()
+    store.getState().redo()
+    expect(store.getState().graph.services.longrun?.type).toBe('longrun')
+  })
+
+  it('drops the redo stack on a new change', () => {
+    const store = createEditorStore()
+    store.getState().addService('oneshot')
+    store.getState().undo()
+    expect(store.getState().future).toHaveLength(1)
+    store.getState().addService('bundle')
+    expect(store.getState().future).toHaveLength(0)
+  })
+
+  it('coalesces typing in one field into one entry', () => {
+    const c = clock()
+    const store = createEditorStore({ graph: twoServices(), now: c.now })
+    const web = () => store.getState().graph.services.web
+    for (const text of ['T', 'Th', 'The', 'The web']) {
+      const s = web()
+      if (s)
+        store
+          .getState()
+          .updateService('web', { ...s, description: text }, { coalesce: 'web.description' })
+      c.advance(200)
+    }
+    expect(store.getState().past).toHaveLength(1)
+    store.getState().undo()
+    expect(web()?.description).toBeUndefined()
+  })
+
+  it('starts a new entry after the field loses focus or the key changes', () => {
+    const c = clock()
+    const store = createEditorStore({ graph: twoServices(), now: c.now })
+    const set = (description: string, key: string) => {
+      const s = store.getState().graph.services.web
+      if (s) store.getState().updateService('web', { ...s, description }, { coalesce: key })
+    }
+    set('a', 'web.description')
+    store.getState().endCoalescing()
+    set('ab', 'web.description')
+    expect(store.getState().past).toHaveLength(2)
+    set('ab', 'web.process')
+    expect(store.getState().past).toHaveLength(3)
+    c.advance(10_000)
+    set('abc', 'web.process')
+    expect(store.getState().past).toHaveLength(4)
+  })
+
+  it('records a whole drag as one entry', () => {
+    const store = createEditorStore({ graph: twoServices() })
+    for (let x = 0; x <= 100; x += 10)
+      store.getState().moveServices({ web: { x, y: 0 } }, { transient: true })
+    expect(store.getState().past).toHaveLength(0)
+    store.getState().endGesture()
+    expect(store.getState().past).toHaveLength(1)
+    expect(store.getState().graph.layout.web).toEqual({ x: 100, y: 0 })
+    store.getState().undo()
+    expect(store.getState().graph.layout.web).toBeUndefined()
+  })
+
+  it('removes a service with its references in one undoable step', () => {
+    const store = createEditorStore({ graph: twoServices() })
+    const summary = store.getState().removeServices(['db'])
+    expect(summary.removed).toEqual(['db'])
+    expect(summary.references).toEqual([{ service: 'web', field: 'dependencies', name: 'db' }])
+    const web = store.getState().graph.services.web
+    expect(web?.type === 'longrun' && web.dependencies).toEqual([])
+    store.getState().undo()
+    expect(store.getState().graph.services.db).toBeDefined()
+  })
+
+  it('deletes edges and services together', () => {
+    let g = twoServices()
+    g = { ...g, services: { ...g.services, user: { type: 'bundle', contents: ['web'] } } }
+    const store = createEditorStore({ graph: g })
+    store.getState().deleteElements(
+      [],
+      [
+        { kind: 'dependency', from: 'web', to: 'db' },
+        { kind: 'membership', from: 'user', to: 'web' },
+      ],
+    )
+    const s = store.getState().graph.services
+    expect(s.web?.type === 'longrun' && s.web.dependencies).toEqual([])
+    expect(s.user?.type === 'bundle' && s.user.contents).toEqual([])
+    expect(store.getState().past).toHaveLength(1)
+  })
+
+  it('renames and keeps the selection on the renamed service', () => {
+    const store = createEditorStore({ graph: twoServices() })
+    store.getState().selectService('db')
+    expect(store.getState().renameService('db', 'database')).toBe(true)
+    const web = store.getState().graph.services.web
+    expect(web?.type === 'longrun' && web.dependencies).toEqual(['database'])
+    expect(store.getState().selection.services).toEqual(['database'])
+  })
+
+  it('prunes the selection when undo removes a selected service', () => {
+    const store = createEditorStore()
+    store.getState().addService('oneshot')
+    expect(store.getState().selection.services).toEqual(['oneshot'])
+    store.getState().undo()
+    expect(store.getState().selection.services).toEqual([])
+  })
+
+  it('loads a graph undoably, or resets the history', () => {
+    const store = createEditorStore()
+    store.getState().loadGraph(twoServices())
+    expect(store.getState().past).toHaveLength(1)
+    store.getState().loadGraph(createGraph(), { reset: true })
+    expect(store.getState().past).toHaveLength(0)
+  })
+
+  it('applies a layout without history when asked', () => {
+    const store = createEditorStore({ graph: twoServices() })
+    store.getState().setLayout({ web: { x: 10, y: 20 } }, { history: false })
+    expect(store.getState().past).toHaveLength(0)
+    expect(store.getState().graph.layout.web).toEqual({ x: 10, y: 20 })
+  })
+})
+
+describe('editor store: paste', () => {
+  it('pastes under new names and selects the copies', () => {
+    const store = createEditorStore({ graph: twoServices() })
+    const names = store
+      .getState()
+      .paste({ ...twoServices(), layout: { web: { x: 0, y: 0 } } }, { offset: { x: 40, y: 40 } })
+    expect(names.sort()).toEqual(['db-2', 'web-2'])
+    expect(store.getState().selection.services.sort()).toEqual(['db-2', 'web-2'])
+    expect(store.getState().graph.layout['web-2']).toEqual({ x: 40, y: 40 })
+  })
+})
+
+describe('editor store: ui', () => {
+  it('shows and dismisses notices by id', () => {
+    const store = createEditorStore()
+    const first = store.getState().showNotice({ message: 'one', tone: 'info' })
+    const second = store.getState().showNotice({ message: 'two', tone: 'info' })
+    store.getState().dismissNotice(first)
+    expect(store.getState().ui.notice?.message).toBe('two')
+    store.getState().dismissNotice(second)
+    expect(store.getState().ui.notice).toBeUndefined()
+  })
+
+  it('selects the service and the inspector tab on a focus request', () => {
+    const store = createEditorStore({ graph: twoServices() })
+    store.getState().setSideTab('problems')
+    store.getState().requestFocus('timeoutUp', 'db')
+    expect(store.getState().selection.services).toEqual(['db'])
+    expect(store.getState().ui.sideTab).toBe('inspector')
+    expect(store.getState().ui.focusRequest).toMatchObject({ field: 'timeoutUp', service: 'db' })
+  })
+})
