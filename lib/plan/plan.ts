@@ -1,5 +1,21 @@
-// CONTRACT STUB: the "semantics" helper implements this (keep the exported types and signatures).
+/**
+ * Planning: what `s6-rc -u change user` starts and in which order, how long the container's
+ * stop takes against `docker stop`, and the process tree `ps` shows (FORMAT §4, §5, §6.9).
+ * Pure and deterministic (ties broken by name), linear in services + edges, never throwing.
+ *
+ * Overlay services: s6-overlay compiles its own services next to the graph's. When the graph's
+ * services depend on `base` (the project's `dependOnBase`, or an explicit dependency),
+ * `s6-rc -u change user` also runs `base`'s oneshots `fix-attrs` and `legacy-cont-init`.
+ * `closure()`, the start plan and the stop plan therefore include them, marked `overlay: true`
+ * in the timeline and the stop steps, so the plans show base first and stay consistent with
+ * each other. Filter on `overlay` (or `isOverlayService`) for the graph's own services only.
+ */
+import { OVERLAY_SERVICES } from '../graph/overlay'
 import type { ServiceGraph, ServiceName } from '../graph/types'
+import { planGraph } from './plan-graph'
+import { buildProcessTree } from './process-tree'
+import { computeStartPlan } from './start-plan'
+import { computeStopPlan } from './stop-plan'
 
 export interface TimelineEntry {
   name: ServiceName
@@ -13,6 +29,11 @@ export interface TimelineEntry {
   /** Whether endMs - startMs came from the service's estimatedUpMs (else a default). */
   estimated: boolean
   timeoutMs?: number
+  /**
+   * A longrun without readiness is "up" for s6-rc once spawned (endMs), so its dependents start
+   * then; this is when its estimatedUpMs says it is really ready, for drawing the gap.
+   */
+  readyMs?: number
   /** Direct atomic dependencies inside the closure (bundles expanded, implicit edges added). */
   dependencies: ServiceName[]
   critical: boolean
@@ -73,27 +94,49 @@ export interface ProcessNode {
   children: ProcessNode[]
 }
 
-export function closure(_graph: ServiceGraph, _targets: ServiceName[] = ['user']): ServiceName[] {
-  return []
+/** Whether `name` is one of s6-overlay's own services (`base`, `fix-attrs`, `top`…). */
+export function isOverlayService(name: ServiceName): boolean {
+  return Object.hasOwn(OVERLAY_SERVICES, name)
 }
 
-export function startPlan(_graph: ServiceGraph, targets: ServiceName[] = ['user']): StartPlan {
-  return { targets, closure: [], waves: [], timeline: [], criticalPath: [], totalMs: 0 }
+/**
+ * The atomic services `s6-rc -u change <targets>` brings up, sorted by name: bundles expanded
+ * (nested ones and pipeline names too), dependencies pulled in transitively, each producer's
+ * consumer included, and s6-overlay's own oneshots when something needs `base` (see above).
+ *
+ * @example
+ * closure(graph) // ['config-check', 'fix-attrs', 'legacy-cont-init', 'redis-ready', 'web']
+ */
+export function closure(graph: ServiceGraph, targets: ServiceName[] = ['user']): ServiceName[] {
+  const { r, atomics } = planGraph(graph, targets)
+  return atomics.map((id) => r.names[id]!)
 }
 
-export function stopPlan(_graph: ServiceGraph, _targets: ServiceName[] = ['user']): StopPlan {
-  return {
-    order: [],
-    waves: [],
-    steps: [],
-    servicesMs: 0,
-    killGraceMs: 3000,
-    totalMs: 3000,
-    dockerStopMs: 10000,
-    overDockerStop: false,
-  }
+/**
+ * The start of `targets` as s6-rc runs it: event-driven waves, a timeline from each service's
+ * `estimatedUpMs` (defaults: oneshot 100 ms; longrun with readiness 200 ms; a longrun without
+ * readiness is up 10 ms after it is spawned), and the critical path ending at the latest end.
+ *
+ * @example
+ * startPlan(graph).waves // [['fix-attrs', 'legacy-cont-init'], ['config-check', 'redis-ready'], ['web']]
+ */
+export function startPlan(graph: ServiceGraph, targets: ServiceName[] = ['user']): StartPlan {
+  return computeStartPlan(graph, targets)
 }
 
-export function processTree(_graph: ServiceGraph): ProcessNode {
-  return { label: '/init', kind: 'init', quiet: false, children: [] }
+/**
+ * The container's stop: the services of `targets` stopped dependents first (each step's worst
+ * case from down-signal, timeout-kill, finish and timeout-finish, or the oneshot's `down` and
+ * timeout-down), then S6_KILL_GRACETIME, compared with `docker stop`'s 10 s.
+ */
+export function stopPlan(graph: ServiceGraph, targets: ServiceName[] = ['user']): StopPlan {
+  return computeStopPlan(graph, targets)
+}
+
+/**
+ * The process tree of a booted container: `/init` -> s6-svscan -> s6's internal supervisors
+ * (quiet) and one s6-supervise per longrun of `user`/`user2`, each with its daemon and children.
+ */
+export function processTree(graph: ServiceGraph): ProcessNode {
+  return buildProcessTree(graph)
 }

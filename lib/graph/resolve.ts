@@ -1,0 +1,244 @@
+/**
+ * Name resolution as s6-rc-compile does it (FORMAT §3), shared by validation and planning.
+ *
+ * The graph becomes one directed graph of integer nodes: every oneshot, longrun and bundle the
+ * user defines, every automatic pipeline bundle (`pipeline-name`), and in the s6-overlay
+ * context the overlay's own services (`top`, `base`, `fix-attrs`, `legacy-cont-init`,
+ * `legacy-services`, and `user`/`user2` when the graph does not define them). An edge means
+ * "needs": an atomic service needs its dependencies, a bundle needs its members.
+ *
+ * Bundles stay nodes instead of being expanded into every dependent, so everything here is
+ * linear in services + edges. A cycle in this graph is exactly what s6-rc-compile rejects:
+ * through bundles only it is a bundle cycle, through an atomic service a dependency cycle
+ * (a dependency on a bundle means a dependency on all its atomic members).
+ *
+ * Implicit edges (RC-C `add_longrun`): a producer needs its consumer, so the logger starts first
+ * and stops last; with `dependOnBase` every user oneshot and longrun needs `base`, as the
+ * exporter writes `dependencies.d/base`. s6-rc's internal `s6rc-oneshot-runner` and
+ * `s6rc-fdholder` edges are left out: they are always up before anything else.
+ */
+import { OVERLAY_SERVICES } from './overlay'
+import { findCycles, orderByName } from './resolve-order'
+import { USER_BUNDLE, compareNames } from './service-graph'
+import type { Longrun, ServiceGraph, ServiceName } from './types'
+
+export type NodeKind = 'oneshot' | 'longrun' | 'bundle' | 'pipeline'
+/** Why an edge exists: a declared dependency, bundle membership, producer -> consumer, or base. */
+export type EdgeKind = 'dependency' | 'member' | 'producer' | 'base'
+
+export interface ResolveOptions {
+  /** `overlay` (default) adds s6-overlay's own services; `plain` is bare s6-rc. */
+  context?: 'overlay' | 'plain'
+  /** Every graph-defined atomic service needs `base` (overlay only). Default: `project.dependOnBase`. */
+  implicitBase?: boolean
+  /** Producers whose implicit edge to their consumer is left out (used for pipeline cycles). */
+  skipProducerEdges?: ReadonlySet<ServiceName>
+}
+
+export interface ResolvedGraph {
+  /** Node names; a node's id is its index. */
+  names: ServiceName[]
+  kinds: NodeKind[]
+  /** Defined by s6-overlay rather than by the graph. */
+  overlay: boolean[]
+  ids: Map<ServiceName, number>
+  /** Out-edges ("needs"), deduplicated, in declaration order. */
+  edges: number[][]
+  edgeKinds: EdgeKind[][]
+  /** Each node's position in name order, for deterministic tie-breaking. */
+  rank: Int32Array
+}
+
+/** Whether a node is a oneshot or a longrun. */
+export function isAtomic(kind: NodeKind): boolean {
+  return kind === 'oneshot' || kind === 'longrun'
+}
+
+function lastConsumer(s: Longrun): boolean {
+  return (s.consumerFor ?? []).length > 0 && !s.producerFor
+}
+
+/**
+ * Resolves a graph into nodes and edges. Unknown names are skipped (validation reports them);
+ * overlay-defined names always resolve to the overlay's definition.
+ */
+export function resolveGraph(graph: ServiceGraph, options: ResolveOptions = {}): ResolvedGraph {
+  const overlayContext = (options.context ?? 'overlay') === 'overlay'
+  const implicitBase = overlayContext && (options.implicitBase ?? graph.project.dependOnBase)
+  const names: ServiceName[] = []
+  const kinds: NodeKind[] = []
+  const overlay: boolean[] = []
+  const ids = new Map<ServiceName, number>()
+  const add = (name: ServiceName, kind: NodeKind, isOverlay: boolean) => {
+    if (ids.has(name)) return
+    ids.set(name, names.length)
+    names.push(name)
+    kinds.push(kind)
+    overlay.push(isOverlay)
+  }
+  const own = Object.keys(graph.services).sort(compareNames)
+  if (overlayContext) {
+    for (const name of Object.keys(OVERLAY_SERVICES)) add(name, OVERLAY_SERVICES[name]!.type, true)
+  }
+  for (const name of own) add(name, graph.services[name]!.type, false)
+  if (overlayContext) {
+    add(USER_BUNDLE, 'bundle', true)
+    add('user2', 'bundle', true)
+  }
+  const pipelines: [number, ServiceName][] = []
+  for (const name of own) {
+    const s = graph.services[name]!
+    if (s.type !== 'longrun' || !s.pipelineName || !lastConsumer(s) || ids.has(s.pipelineName))
+      continue
+    add(s.pipelineName, 'pipeline', false)
+    pipelines.push([ids.get(s.pipelineName)!, name])
+  }
+
+  const edges: number[][] = names.map(() => [])
+  const edgeKinds: EdgeKind[][] = names.map(() => [])
+  // Every node's edges are added in one go, so "already linked from this node" is one stamp.
+  const linkedFrom = new Int32Array(names.length).fill(-1)
+  const link = (from: number, to: ServiceName, kind: EdgeKind) => {
+    const id = ids.get(to)
+    if (id === undefined || linkedFrom[id] === from) return
+    linkedFrom[id] = from
+    edges[from]!.push(id)
+    edgeKinds[from]!.push(kind)
+  }
+  for (let id = 0; id < names.length; id++) {
+    const name = names[id]!
+    if (overlay[id]) {
+      const def = OVERLAY_SERVICES[name]
+      if (def?.type === 'bundle') for (const m of def.contents) link(id, m, 'member')
+      if (def?.type === 'oneshot') for (const d of def.dependencies) link(id, d, 'dependency')
+      continue
+    }
+    const s = graph.services[name]
+    if (!s) continue
+    if (s.type === 'bundle') {
+      for (const m of s.contents) link(id, m, 'member')
+      continue
+    }
+    for (const d of s.dependencies) link(id, d, 'dependency')
+    if (s.type === 'longrun' && s.producerFor && !options.skipProducerEdges?.has(name)) {
+      if (graph.services[s.producerFor]?.type === 'longrun') link(id, s.producerFor, 'producer')
+    }
+    if (implicitBase) link(id, 'base', 'base')
+  }
+  for (const [id, consumer] of pipelines) {
+    for (const member of pipelineMembers(graph, consumer)) link(id, member, 'member')
+  }
+  const order = names.map((_, i) => i).sort((a, b) => compareNames(names[a]!, names[b]!))
+  const rank = new Int32Array(names.length)
+  order.forEach((id, position) => (rank[id] = position))
+  return { names, kinds, overlay, ids, edges, edgeKinds, rank }
+}
+
+/**
+ * The longruns of the pipeline that ends at `consumer`: the consumer and, recursively, every
+ * producer feeding it (RC-C `add_tree_to_bundle_rec`), sorted by name.
+ */
+export function pipelineMembers(graph: ServiceGraph, consumer: ServiceName): ServiceName[] {
+  const seen = new Set<ServiceName>([consumer])
+  const stack = [consumer]
+  while (stack.length > 0) {
+    const s = graph.services[stack.pop()!]
+    if (s?.type !== 'longrun') continue
+    for (const p of s.consumerFor ?? []) {
+      if (!seen.has(p) && Object.hasOwn(graph.services, p)) {
+        seen.add(p)
+        stack.push(p)
+      }
+    }
+  }
+  return [...seen].filter((n) => graph.services[n]?.type === 'longrun').sort(compareNames)
+}
+
+/**
+ * Atomic services reached from `roots` over every edge: what `s6-rc -u change <roots>` brings
+ * up (bundles expanded, dependencies pulled in transitively, a producer's consumer included).
+ * Returned as ids sorted by name.
+ */
+export function closureIds(r: ResolvedGraph, roots: readonly number[]): number[] {
+  const seen = new Uint8Array(r.names.length)
+  const stack: number[] = []
+  for (const id of roots) {
+    if (!seen[id]) {
+      seen[id] = 1
+      stack.push(id)
+    }
+  }
+  const atomics: number[] = []
+  while (stack.length > 0) {
+    const id = stack.pop()!
+    if (isAtomic(r.kinds[id]!)) atomics.push(id)
+    for (const next of r.edges[id]!) {
+      if (!seen[next]) {
+        seen[next] = 1
+        stack.push(next)
+      }
+    }
+  }
+  return atomics.sort((a, b) => r.rank[a]! - r.rank[b]!)
+}
+
+/**
+ * A node's direct atomic needs: its out-edges with bundles and pipelines expanded to their
+ * atomic members (nested ones too), sorted by name. `seen`/`stamp` let callers reuse one buffer
+ * across nodes so the total work stays linear in the output.
+ */
+export function directAtomicNeeds(
+  r: ResolvedGraph,
+  id: number,
+  seen: Int32Array,
+  stamp: number,
+): number[] {
+  const out: number[] = []
+  const stack = [...r.edges[id]!]
+  seen[id] = stamp
+  while (stack.length > 0) {
+    const next = stack.pop()!
+    if (seen[next] === stamp) continue
+    seen[next] = stamp
+    if (isAtomic(r.kinds[next]!)) out.push(next)
+    else for (const m of r.edges[next]!) stack.push(m)
+  }
+  return out.sort((a, b) => r.rank[a]! - r.rank[b]!)
+}
+
+/** Ids of names that exist in the resolved graph, in the given order. */
+export function idsOf(r: ResolvedGraph, names: readonly ServiceName[]): number[] {
+  const out: number[] = []
+  for (const n of names) {
+    const id = r.ids.get(n)
+    if (id !== undefined) out.push(id)
+  }
+  return out
+}
+
+/** The result of `topologicalOrder`. A cycle is closed: `['a', 'b', 'a']`. */
+export type OrderResult = { ok: true; order: ServiceName[] } | { ok: false; cycle: ServiceName[] }
+
+/**
+ * The graph's oneshots and longruns, every service after what it needs (dependencies through
+ * bundles, a producer after its consumer), ties broken by name. With a dependency or bundle
+ * cycle, returns the first cycle instead. Overlay services are left out unless `includeOverlay`.
+ *
+ * @example
+ * topologicalOrder(graph) // { ok: true, order: ['config-check', 'redis-ready', 'scheduler', 'web', 'worker'] }
+ */
+export function topologicalOrder(
+  graph: ServiceGraph,
+  options: ResolveOptions & { includeOverlay?: boolean } = {},
+): OrderResult {
+  const r = resolveGraph(graph, options)
+  const ordered = orderByName(r)
+  if (ordered.length < r.names.length) {
+    const cycle = findCycles(r, 'dependency')[0] ?? findCycles(r, 'bundle')[0]
+    if (cycle) return { ok: false, cycle: cycle.names }
+  }
+  const order = ordered
+    .filter((id) => isAtomic(r.kinds[id]!) && (options.includeOverlay || !r.overlay[id]))
+    .map((id) => r.names[id]!)
+  return { ok: true, order }
+}

@@ -1,0 +1,125 @@
+/**
+ * The process tree an s6-overlay container shows in `ps` once booted: `/init` as PID 1 running
+ * s6-svscan, one s6-supervise per supervised service, each with its daemon and the children the
+ * graph declares.
+ */
+import { closureIds, resolveGraph } from '../graph/resolve'
+import type { Longrun, ServiceGraph, ServiceName } from '../graph/types'
+import type { ProcessNode } from './plan'
+
+/** What s6 itself supervises in every s6-overlay container, with the daemon each runs. */
+const INTERNAL_SERVICES: readonly [string, string][] = [
+  ['s6-linux-init-shutdownd', 's6-linux-init-shutdownd'],
+  ['s6rc-fdholder', 's6-fdholderd'],
+  ['s6rc-oneshot-runner', 's6-ipcserverd'],
+]
+
+/** The boot set the tree shows: the `user` bundle and, when the graph defines it, `user2`. */
+export const BOOT_TARGETS: readonly ServiceName[] = ['user', 'user2']
+
+const WRAPPERS: readonly [RegExp, number][] = [
+  [/^with-contenv$/, 0],
+  [/^s6-envdir$/, 1],
+  [/^s6-setuidgid$/, 1],
+  [/^fdmove$/, 2],
+]
+
+/**
+ * What `ps` would show for a longrun's daemon when the graph does not say: the command its
+ * `run` script execs last, without the usual chain-loading wrappers. Undefined when unclear.
+ */
+export function processLabel(service: Longrun): string | undefined {
+  const joined = service.run.body.replace(/\\\r?\n/g, ' ')
+  const lines = joined
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'))
+  let command: string | undefined
+  if (service.run.language === 'sh') {
+    const execs = lines.filter((l) => /^exec\s+\S/.test(l) && !/^exec\s+[0-9]*[<>]/.test(l))
+    command = execs[execs.length - 1]?.replace(/^exec\s+/, '')
+  } else {
+    command = lines[lines.length - 1]
+  }
+  if (!command) return undefined
+  let words = command.split(/\s+/).filter((w) => !/^[0-9]*[<>]&?[0-9]*$/.test(w))
+  for (let changed = true; changed && words.length > 0;) {
+    changed = false
+    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0]!)) {
+      words = words.slice(1)
+      changed = true
+      continue
+    }
+    for (const [pattern, args] of WRAPPERS) {
+      if (pattern.test(words[0]!)) {
+        const skip = words[0] === 'fdmove' && words[1] === '-c' ? 3 : args
+        words = words.slice(1 + skip)
+        changed = true
+        break
+      }
+    }
+  }
+  if (words[0] === 'logutil-service' && words[1]) return `s6-log ${words[1]}`
+  const label = words.join(' ').replace(/["']/g, '')
+  if (label === '') return undefined
+  return label.length > 60 ? `${label.slice(0, 57)}...` : label
+}
+
+function supervised(name: ServiceName, service: Longrun): ProcessNode {
+  const isLogger = (service.consumerFor ?? []).length > 0
+  const children: ProcessNode[] = (service.children ?? []).map((child) => {
+    const node: ProcessNode = {
+      label: child.name,
+      kind: 'child',
+      service: name,
+      quiet: false,
+      children: [],
+    }
+    if (child.count !== undefined) node.count = child.count
+    return node
+  })
+  const daemon: ProcessNode = {
+    label: service.process || processLabel(service) || name,
+    kind: isLogger ? 'logger' : 'process',
+    service: name,
+    quiet: false,
+    children,
+  }
+  return {
+    label: `s6-supervise ${name}`,
+    kind: 'supervise',
+    service: name,
+    quiet: false,
+    children: [daemon],
+  }
+}
+
+/**
+ * `/init` (PID 1) -> s6-svscan -> s6's internal supervisors (quiet) and one s6-supervise per
+ * longrun of the boot set (`user`, `user2`; sorted by name), each with its daemon (`process`,
+ * else derived from `run`; kind `logger` for pipeline consumers) and its declared children.
+ */
+export function buildProcessTree(graph: ServiceGraph): ProcessNode {
+  const r = resolveGraph(graph, { context: 'overlay' })
+  const roots = BOOT_TARGETS.map((t) => r.ids.get(t)).filter((id): id is number => id !== undefined)
+  const internal: ProcessNode[] = INTERNAL_SERVICES.map(([service, daemon]) => ({
+    label: `s6-supervise ${service}`,
+    kind: 'internal',
+    quiet: true,
+    children: [{ label: daemon, kind: 'internal', quiet: true, children: [] }],
+  }))
+  const services: ProcessNode[] = []
+  for (const id of closureIds(r, roots)) {
+    const name = r.names[id]!
+    const service =
+      r.overlay[id] || !Object.hasOwn(graph.services, name) ? undefined : graph.services[name]
+    if (service?.type === 'longrun') services.push(supervised(name, service))
+  }
+  const svscan: ProcessNode = {
+    label: 's6-svscan /run/service',
+    kind: 'svscan',
+    quiet: false,
+    children: [...internal, ...services],
+  }
+  return { label: '/init', kind: 'init', quiet: false, children: [svscan] }
+}

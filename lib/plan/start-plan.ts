@@ -1,0 +1,137 @@
+/**
+ * The start plan: `s6-rc -u change <targets>` simulated the way s6-rc runs it (FORMAT §4).
+ * s6-rc is event-driven: each service starts the moment everything it needs is up, so a
+ * service's start is the latest end among its needs, and its wave is the longest chain of
+ * needs below it.
+ */
+import { directAtomicNeeds, isAtomic } from '../graph/resolve'
+import type { Service, ServiceGraph, ServiceName } from '../graph/types'
+import type { StartPlan, TimelineEntry } from './plan'
+import { nonNegative, ownService, planGraph, timeoutMs } from './plan-graph'
+
+/** Time assumed for a oneshot without `estimatedUpMs` (overlay oneshots too). */
+export const DEFAULT_ONESHOT_UP_MS = 100
+/** Time assumed for a longrun with readiness but without `estimatedUpMs`. */
+export const DEFAULT_LONGRUN_READY_MS = 200
+/**
+ * A longrun without `notification-fd` counts as up once spawned (`s6-svc -uwu`), a matter of
+ * milliseconds, whatever its estimate says; its dependents start then (FORMAT §4, #582).
+ */
+export const LONGRUN_SPAWN_MS = 10
+
+interface Duration {
+  ms: number
+  estimated: boolean
+  /** When the service is really ready, if s6-rc does not wait for it. */
+  readyMs?: number
+}
+
+function duration(service: Service | undefined, kind: 'oneshot' | 'longrun'): Duration {
+  const estimate =
+    service && service.type !== 'bundle' ? nonNegative(service.estimatedUpMs) : undefined
+  if (kind === 'oneshot')
+    return { ms: estimate ?? DEFAULT_ONESHOT_UP_MS, estimated: estimate !== undefined }
+  if (service?.type === 'longrun' && service.readiness) {
+    return { ms: estimate ?? DEFAULT_LONGRUN_READY_MS, estimated: estimate !== undefined }
+  }
+  return estimate === undefined
+    ? { ms: LONGRUN_SPAWN_MS, estimated: false }
+    : { ms: LONGRUN_SPAWN_MS, estimated: false, readyMs: estimate }
+}
+
+/**
+ * Simulates the start of `targets` (default `user`). Durations come from `estimatedUpMs`
+ * (`estimated: true`) or the defaults above. The closure, waves and timeline include the
+ * s6-overlay services the targets pull in (`overlay: true`, for example `base`'s `fix-attrs`
+ * and `legacy-cont-init` when the project depends on base), so the timeline shows base first.
+ * Services on or behind a dependency cycle are placed in one extra last wave.
+ */
+export function computeStartPlan(graph: ServiceGraph, targets: ServiceName[]): StartPlan {
+  const { r, inSet, atomics, order, placed } = planGraph(graph, targets)
+  const n = r.names.length
+  const end = new Float64Array(n)
+  const wave = new Int32Array(n)
+  // For each node, the atomic service whose end decides when its needers may start.
+  const decider = new Int32Array(n).fill(-1)
+  const start = new Float64Array(n)
+  const durations = new Map<number, Duration>()
+  let lastWave = 0
+  order.forEach((v, position) => {
+    let from = 0
+    let level = 0
+    let by = -1
+    const stuck = position >= placed
+    for (const w of r.edges[v]!) {
+      if (!inSet[w]) continue
+      const atomicW = isAtomic(r.kinds[w]!)
+      const cause = atomicW ? w : decider[w]!
+      if (
+        cause >= 0 &&
+        (end[w]! > from || (end[w] === from && (by < 0 || r.rank[cause]! < r.rank[by]!)))
+      ) {
+        from = end[w]!
+        by = cause
+      }
+      level = Math.max(level, atomicW ? wave[w]! + 1 : wave[w]!)
+    }
+    if (stuck) level = lastWave + 1
+    if (isAtomic(r.kinds[v]!)) {
+      const d = duration(ownService(graph, r, v), r.kinds[v] as 'oneshot' | 'longrun')
+      durations.set(v, d)
+      start[v] = from
+      end[v] = from + d.ms
+      wave[v] = level
+      decider[v] = by
+      if (!stuck) lastWave = Math.max(lastWave, level)
+    } else {
+      end[v] = from
+      wave[v] = level
+      decider[v] = by
+    }
+  })
+
+  const seen = new Int32Array(n).fill(-1)
+  let latest = -1
+  const timeline: TimelineEntry[] = atomics.map((id) => {
+    if (latest < 0 || end[id]! > end[latest]!) latest = id
+    const service = ownService(graph, r, id)
+    const d = durations.get(id)!
+    const entry: TimelineEntry = {
+      name: r.names[id]!,
+      type: r.kinds[id] as 'oneshot' | 'longrun',
+      overlay: r.overlay[id]!,
+      wave: wave[id]!,
+      startMs: start[id]!,
+      endMs: end[id]!,
+      estimated: d.estimated,
+      dependencies: directAtomicNeeds(r, id, seen, id)
+        .filter((w) => inSet[w])
+        .map((w) => r.names[w]!),
+      critical: false,
+    }
+    const limit = service && service.type !== 'bundle' ? timeoutMs(service.timeoutUp) : undefined
+    if (limit !== undefined) entry.timeoutMs = limit
+    if (d.readyMs !== undefined) entry.readyMs = start[id]! + d.readyMs
+    return entry
+  })
+  const critical: ServiceName[] = []
+  const onPath = new Set<number>()
+  for (let v = latest; v >= 0 && !onPath.has(v); v = decider[v]!) {
+    onPath.add(v)
+    critical.push(r.names[v]!)
+  }
+  critical.reverse()
+  for (const entry of timeline) entry.critical = onPath.has(r.ids.get(entry.name)!)
+  timeline.sort((a, b) => a.startMs - b.startMs || a.wave - b.wave || (a.name < b.name ? -1 : 1))
+
+  const waves: ServiceName[][] = []
+  for (const id of atomics) (waves[wave[id]!] ??= []).push(r.names[id]!)
+  return {
+    targets,
+    closure: atomics.map((id) => r.names[id]!),
+    waves: waves.filter((w) => w !== undefined),
+    timeline,
+    criticalPath: critical,
+    totalMs: latest < 0 ? 0 : end[latest]!,
+  }
+}

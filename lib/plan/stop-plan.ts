@@ -1,0 +1,131 @@
+/**
+ * The stop plan: s6-overlay's shutdown, `s6-rc -bda change` then S6_KILL_GRACETIME (FORMAT §4,
+ * §5, §6.9). s6-rc stops a service only after every service in the set that needs it has
+ * stopped, so the stop runs in the reverse order of the start, again event-driven.
+ */
+import { isAtomic } from '../graph/resolve'
+import { DOCKER_STOP_DEFAULT_MS, s6Value } from '../graph/overlay'
+import type { Service, ServiceGraph, ServiceName } from '../graph/types'
+import type { StopPlan, StopStep } from './plan'
+import { ownService, planGraph, timeoutMs } from './plan-graph'
+
+/** s6-supervise's `timeout-finish` when the file is absent. */
+export const DEFAULT_TIMEOUT_FINISH_MS = 5000
+/** S6_KILL_GRACETIME's default. */
+export const DEFAULT_KILL_GRACE_MS = 3000
+
+type Budget = Omit<StopStep, 'name' | 'type' | 'overlay' | 'wave'>
+
+/**
+ * One service's worst case. Longrun: down-signal, then SIGKILL after `timeout-kill` (none when
+ * absent: unbounded), then `finish` for up to `timeout-finish` (5000 by default, 0 = none);
+ * a `timeout-down` caps the whole wait, since s6-rc gives up on the transition then.
+ * Oneshot: its `down` script for up to `timeout-down` (none when absent: unbounded); no `down`
+ * means nothing to run (0). s6-overlay's own oneshots count as 0: the export ships no
+ * cont-finish.d scripts.
+ */
+export function stopBudget(service: Service | undefined, kind: 'oneshot' | 'longrun'): Budget {
+  if (service?.type === 'longrun') {
+    const kill = timeoutMs(service.timeoutKill) ?? null
+    const hasFinish = service.finish !== undefined
+    const finishLimit =
+      service.timeoutFinish === undefined
+        ? DEFAULT_TIMEOUT_FINISH_MS
+        : (timeoutMs(service.timeoutFinish) ?? null)
+    const finishMs = hasFinish ? (finishLimit ?? 0) : 0
+    let budget = kill === null || (hasFinish && finishLimit === null) ? null : kill + finishMs
+    const down = timeoutMs(service.timeoutDown)
+    if (down !== undefined) budget = budget === null ? down : Math.min(budget, down)
+    return {
+      signal: service.downSignal || 'SIGTERM',
+      killAfterMs: kill,
+      finishMs,
+      budgetMs: budget,
+    }
+  }
+  if (service?.type === 'oneshot' && service.down && service.down.body.trim() !== '') {
+    const limit = timeoutMs(service.timeoutDown) ?? null
+    return { killAfterMs: limit, finishMs: 0, budgetMs: limit }
+  }
+  return kind === 'longrun'
+    ? { signal: 'SIGTERM', killAfterMs: null, finishMs: 0, budgetMs: null }
+    : { killAfterMs: 0, finishMs: 0, budgetMs: 0 }
+}
+
+/** The effective S6_KILL_GRACETIME of a project, in ms. */
+export function killGraceMs(graph: ServiceGraph): number {
+  const raw = s6Value(graph.project.s6Env ?? {}, 'S6_KILL_GRACETIME', graph.project.overlayVersion)
+  return /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : DEFAULT_KILL_GRACE_MS
+}
+
+/**
+ * Simulates stopping what `targets` brought up. Overlay services in the set appear as steps
+ * with `overlay: true` and a zero budget. Services on or behind a dependency cycle stop in one
+ * extra last wave.
+ */
+export function computeStopPlan(graph: ServiceGraph, targets: ServiceName[]): StopPlan {
+  const { r, inSet, atomics, order, placed, needers } = planGraph(graph, targets)
+  const n = r.names.length
+  const wave = new Int32Array(n)
+  const end = new Float64Array(n)
+  const budgets = new Map<number, Budget>()
+  let unbounded = false
+  let lastWave = 0
+  for (let position = order.length - 1; position >= 0; position--) {
+    const v = order[position]!
+    let from = 0
+    let level = 0
+    for (const u of needers[v]!) {
+      if (!inSet[u]) continue
+      const atomicU = isAtomic(r.kinds[u]!)
+      from = Math.max(from, end[u]!)
+      level = Math.max(level, atomicU ? wave[u]! + 1 : wave[u]!)
+    }
+    if (!isAtomic(r.kinds[v]!)) {
+      end[v] = from
+      wave[v] = level
+      continue
+    }
+    const budget = stopBudget(ownService(graph, r, v), r.kinds[v] as 'oneshot' | 'longrun')
+    budgets.set(v, budget)
+    if (budget.budgetMs === null) unbounded = true
+    end[v] = from + (budget.budgetMs ?? 0)
+    wave[v] = level
+    if (position < placed) lastWave = Math.max(lastWave, level)
+  }
+  for (let position = placed; position < order.length; position++) {
+    const v = order[position]!
+    if (isAtomic(r.kinds[v]!)) wave[v] = lastWave + 1
+  }
+
+  const waves: ServiceName[][] = []
+  for (const id of atomics) (waves[wave[id]!] ??= []).push(r.names[id]!)
+  const dense = waves.filter((w) => w !== undefined)
+  const index = new Map<ServiceName, number>()
+  dense.forEach((names, i) => names.forEach((name) => index.set(name, i)))
+  const steps: StopStep[] = dense.flat().map((name) => {
+    const id = r.ids.get(name)!
+    return {
+      name,
+      type: r.kinds[id] as 'oneshot' | 'longrun',
+      overlay: r.overlay[id]!,
+      wave: index.get(name)!,
+      ...budgets.get(id)!,
+    }
+  })
+  let longest = 0
+  for (const id of atomics) longest = Math.max(longest, end[id]!)
+  const servicesMs = unbounded ? null : longest
+  const grace = killGraceMs(graph)
+  const totalMs = servicesMs === null ? null : servicesMs + grace
+  return {
+    order: dense.flat(),
+    waves: dense,
+    steps,
+    servicesMs,
+    killGraceMs: grace,
+    totalMs,
+    dockerStopMs: DOCKER_STOP_DEFAULT_MS,
+    overDockerStop: totalMs === null || totalMs > DOCKER_STOP_DEFAULT_MS,
+  }
+}
