@@ -1,0 +1,122 @@
+/**
+ * Disk access for the CLI: a folder into a TreeInput (bytes, empty folders, exec bits,
+ * symlinks noted and not followed), and JSON in and out.
+ */
+import { lstat, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { dirname, join, relative, resolve, sep } from 'node:path'
+import type { TreeInput } from '@/lib/graph/tree-input'
+
+/** A problem with the files themselves (missing, not a folder, too big): exit code 2. */
+export class InputError extends Error {}
+
+/** Limits that keep the CLI from reading a whole image by mistake. */
+export const READ_LIMITS = { maxFiles: 20_000, maxBytes: 64 * 1024 * 1024 }
+
+/** Folder names never descended into (tooling, not image content). */
+const SKIP_DIRS = new Set(['.git', 'node_modules'])
+
+/** Path segments that mark what readTree reads; elsewhere contents are left unread. */
+const INTERESTING =
+  /(^|\/)(s6-overlay|s6-rc\.d|cont-init\.d|cont-finish\.d|services\.d|fix-attrs\.d)(\/|$)|s6-designer\.json$/
+
+interface Walked {
+  files: { rel: string; abs: string; size: number; executable: boolean }[]
+  dirs: string[]
+  symlinks: string[]
+}
+
+async function walk(root: string): Promise<Walked> {
+  const out: Walked = { files: [], dirs: [], symlinks: [] }
+  const pending = ['']
+  while (pending.length > 0) {
+    const dir = pending.pop() as string
+    const entries = await readdir(join(root, dir), { withFileTypes: true })
+    for (const entry of entries) {
+      const rel = dir === '' ? entry.name : `${dir}/${entry.name}`
+      const abs = join(root, rel)
+      if (entry.isSymbolicLink()) out.symlinks.push(rel)
+      else if (entry.isDirectory()) {
+        if (SKIP_DIRS.has(entry.name)) continue
+        out.dirs.push(rel)
+        pending.push(rel)
+      } else if (entry.isFile()) {
+        const st = await lstat(abs)
+        out.files.push({ rel, abs, size: st.size, executable: (st.mode & 0o111) !== 0 })
+        if (out.files.length > READ_LIMITS.maxFiles * 10) {
+          throw new InputError(
+            `${root} holds more than ${READ_LIMITS.maxFiles * 10} files; point at the s6-rc.d folder or the image root instead.`,
+          )
+        }
+      }
+    }
+  }
+  return out
+}
+
+/**
+ * Reads a folder recursively into a TreeInput. In a big tree (a whole image root) only the
+ * files under s6 folders are read; the rest is listed by name only.
+ */
+export async function readTreeInput(path: string): Promise<TreeInput> {
+  const root = resolve(path)
+  const st = await stat(root).catch(() => undefined)
+  if (!st) throw new InputError(`${path}: no such file or folder`)
+  if (!st.isDirectory()) throw new InputError(`${path}: not a folder`)
+  const walked = await walk(root)
+  const focused = walked.files.some((f) => INTERESTING.test(f.rel))
+  const chosen = focused ? walked.files.filter((f) => INTERESTING.test(f.rel)) : walked.files
+  const total = chosen.reduce((n, f) => n + f.size, 0)
+  if (chosen.length > READ_LIMITS.maxFiles || total > READ_LIMITS.maxBytes) {
+    throw new InputError(
+      `${path} is too big to read (${chosen.length} files, ${Math.round(total / 1e6)} MB); point at the s6-rc.d folder or the image root instead.`,
+    )
+  }
+  const files: Record<string, Uint8Array> = {}
+  for (const f of chosen) files[f.rel] = new Uint8Array(await readFile(f.abs))
+  return {
+    files,
+    dirs: walked.dirs,
+    symlinks: walked.symlinks,
+    executables: chosen.filter((f) => f.executable).map((f) => f.rel),
+  }
+}
+
+/** Reads and parses a JSON file; InputError when missing or not JSON. */
+export async function readJsonFile(path: string): Promise<unknown> {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch {
+    throw new InputError(`${path}: cannot be read`)
+  }
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    throw new InputError(
+      `${path}: not JSON (${error instanceof Error ? error.message : String(error)})`,
+    )
+  }
+}
+
+/** Whether the path is an existing folder (false for files and missing paths). */
+export async function isDirectory(path: string): Promise<boolean> {
+  const st = await stat(path).catch(() => undefined)
+  return st?.isDirectory() ?? false
+}
+
+/** Whether the path exists at all. */
+export async function exists(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => undefined)) !== undefined
+}
+
+/** Writes a text file, creating its folder. */
+export async function writeTextFile(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true })
+  await writeFile(path, text)
+}
+
+/** `path` relative to `cwd` for messages, or absolute when outside it. */
+export function displayPath(cwd: string, path: string): string {
+  const rel = relative(cwd, resolve(cwd, path))
+  return rel === '' ? '.' : rel.startsWith(`..${sep}`) ? resolve(cwd, path) : rel
+}

@@ -1,0 +1,112 @@
+/**
+ * Assembles the graph from the services read, applying s6-overlay's conventions: the overlay's
+ * `user`/`user2` bundles, the dependency on `base` (FORMAT §5), the target release chosen by the
+ * bundle layout. Also reports the paths nobody read.
+ */
+import type { ReadContext } from './read-tree-context'
+import type { TreeLayout } from './read-tree-root'
+import { bundle, compareNames, createGraph, USER_BUNDLE } from './service-graph'
+import { joinPath } from './tree-input'
+import type { Service, ServiceGraph } from './types'
+
+const BASE = 'base'
+
+function dropBase(service: Service): Service {
+  if (service.type === 'bundle') return service
+  return { ...service, dependencies: service.dependencies.filter((d) => d !== BASE) }
+}
+
+/** Builds the graph: sorted services, `user` guaranteed, `base` folded into dependOnBase. */
+export function finishGraph(
+  ctx: ReadContext,
+  read: ReadonlyMap<string, Service>,
+  origins: ReadonlyMap<string, string>,
+  options: { projectName?: string; overlayVersion?: string },
+): ServiceGraph {
+  const overlay = ctx.context === 'overlay'
+  const services = new Map(read)
+  const user = services.get(USER_BUNDLE)
+  if (user && user.type !== 'bundle') {
+    ctx.diag({
+      code: 'user-not-a-bundle',
+      severity: 'error',
+      service: USER_BUNDLE,
+      file: 'type',
+      message: `user is a ${user.type} here, but s6-overlay defines user as the bundle it starts at boot; the overlay's own definition collides with it (exit 1 "duplicate service definition").`,
+      fix: 'Rename this service, and list it in the user bundle instead.',
+    })
+    services.delete(USER_BUNDLE)
+  }
+  if (!services.has(USER_BUNDLE)) {
+    services.set(USER_BUNDLE, bundle())
+    ctx.note(
+      ctx.report.sourceDir || '.',
+      'read',
+      'no user bundle: an empty one was added (s6-overlay ships it)',
+    )
+  }
+  const user2 = services.get('user2')
+  if (overlay && user2?.type === 'bundle' && user2.contents.length === 0 && !user2.essential) {
+    services.delete('user2')
+    ctx.note(
+      origins.get('user2') ?? 'user2',
+      'read',
+      'empty user2 bundle: s6-overlay ships it, so the design leaves it out',
+    )
+  }
+  const atomic = [...services.values()].filter((s) => s.type !== 'bundle')
+  const allOnBase = atomic.length > 0 && atomic.every((s) => s.dependencies.includes(BASE))
+  const dependOnBase = overlay && (atomic.length === 0 || allOnBase)
+  const graph = createGraph({
+    ...(options.projectName ? { name: options.projectName } : {}),
+    ...(options.overlayVersion ? { overlayVersion: options.overlayVersion } : {}),
+    dependOnBase,
+  })
+  for (const name of [...services.keys()].sort(compareNames)) {
+    const s = services.get(name) as Service
+    graph.services[name] = overlay && allOnBase ? dropBase(s) : s
+  }
+  return graph
+}
+
+/** Reports what was not read: unused scripts, other overlay files, and everything else (counted). */
+export function reportLeftovers(ctx: ReadContext, layout: TreeLayout): void {
+  const tree = ctx.tree
+  if (layout.scripts !== undefined) {
+    for (const p of tree.walk(layout.scripts)) {
+      if (tree.isFile(p) && !ctx.usedScripts.has(p)) {
+        ctx.note(
+          p,
+          'ignored',
+          'not called by any up or down line; keep it in your image if run scripts use it',
+        )
+      }
+    }
+  }
+  if (layout.rootfs !== undefined) {
+    const overlayDir = joinPath(layout.rootfs, 'etc/s6-overlay')
+    const known = new Set(
+      [layout.source, layout.scripts, layout.userBundles].filter((p) => p !== undefined),
+    )
+    const l = tree.list(overlayDir)
+    for (const name of [...l.files, ...l.dirs, ...l.links]) {
+      const p = joinPath(overlayDir, name)
+      if (!known.has(p)) ctx.note(p, 'ignored', 'not part of an s6-rc source')
+    }
+  }
+  const noted = new Set(ctx.report.entries.map((e) => e.path))
+  const within = (p: string, dir: string | undefined) =>
+    dir !== undefined && (dir === '' || p === dir || p.startsWith(`${dir}/`))
+  let others = 0
+  for (const f of Object.keys(tree.files)) {
+    if (noted.has(f) || within(f, layout.source) || within(f, layout.userBundles)) continue
+    if (f.split('/').some((seg) => seg.startsWith('.'))) continue
+    others++
+  }
+  if (others > 0)
+    ctx.note(
+      '.',
+      'ignored',
+      `${others} other file${others === 1 ? '' : 's'} outside the s6 folders, not read`,
+    )
+}
