@@ -1,6 +1,33 @@
 import type { MDXComponents } from 'mdx/types'
+import type { ComponentProps, ReactNode } from 'react'
+import { AnchoredHeading } from '@/components/docs/anchored-heading'
+import { Callout } from '@/components/docs/callout'
+import { CodeBlock } from '@/components/docs/code-block'
+import { DocsLink } from '@/components/docs/docs-link'
+import { GraphPreview } from '@/components/docs/live/graph-preview'
+import { OrderSimulator } from '@/components/docs/live/order-simulator'
 
-const components: MDXComponents = {}
+type CalloutProps = { title?: string; children: ReactNode }
+
+// Registered once for every MDX page. The live widgets are tiny client wrappers whose real
+// code (and the lib/ they use) loads only on the pages that render them.
+const components: MDXComponents = {
+  h2: (props: ComponentProps<'h2'>) => <AnchoredHeading level={2} {...props} />,
+  h3: (props: ComponentProps<'h3'>) => <AnchoredHeading level={3} {...props} />,
+  h4: (props: ComponentProps<'h4'>) => <AnchoredHeading level={4} {...props} />,
+  a: DocsLink,
+  pre: CodeBlock,
+  table: (props: ComponentProps<'table'>) => (
+    <div className="table-scroll">
+      <table {...props} />
+    </div>
+  ),
+  Note: (props: CalloutProps) => <Callout kind="note" {...props} />,
+  Tip: (props: CalloutProps) => <Callout kind="tip" {...props} />,
+  Warning: (props: CalloutProps) => <Callout kind="warning" {...props} />,
+  GraphPreview,
+  OrderSimulator,
+}
 
 export function useMDXComponents(): MDXComponents {
   return components

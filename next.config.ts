@@ -1,5 +1,6 @@
 import createMDX from '@next/mdx'
 import type { NextConfig } from 'next'
+import { join } from 'node:path'
 
 const nextConfig: NextConfig = {
   output: 'export',
@@ -9,6 +10,12 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
 }
 
-const withMDX = createMDX({})
+// Plugins by name or absolute path (strings), as Turbopack requires serializable options.
+const withMDX = createMDX({
+  options: {
+    remarkPlugins: ['remark-gfm'],
+    rehypePlugins: ['rehype-slug', join(process.cwd(), 'lib/docs/rehype-code.mjs')],
+  },
+})
 
 export default withMDX(nextConfig)

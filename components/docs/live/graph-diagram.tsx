@@ -1,0 +1,119 @@
+import type { StartPlan, TimelineEntry } from '@/lib/plan/plan'
+
+const NODE_W = 164
+const NODE_H = 46
+const COL_GAP = 64
+const ROW_GAP = 14
+const PAD = 16
+const HEADER = 28
+
+interface Placed {
+  entry: TimelineEntry
+  x: number
+  y: number
+}
+
+/** Columns by start wave, rows by name within a wave. */
+function place(plan: StartPlan): { nodes: Map<string, Placed>; width: number; height: number } {
+  const byWave = new Map<number, TimelineEntry[]>()
+  for (const e of plan.timeline) byWave.set(e.wave, [...(byWave.get(e.wave) ?? []), e])
+  const waves = [...byWave.keys()].sort((a, b) => a - b)
+  const nodes = new Map<string, Placed>()
+  let rows = 0
+  waves.forEach((wave, col) => {
+    const entries = (byWave.get(wave) ?? []).sort(
+      (a, b) => Number(a.overlay) - Number(b.overlay) || (a.name < b.name ? -1 : 1),
+    )
+    rows = Math.max(rows, entries.length)
+    entries.forEach((entry, row) => {
+      nodes.set(entry.name, {
+        entry,
+        x: PAD + col * (NODE_W + COL_GAP),
+        y: PAD + HEADER + row * (NODE_H + ROW_GAP),
+      })
+    })
+  })
+  const width =
+    PAD * 2 + Math.max(1, waves.length) * NODE_W + Math.max(0, waves.length - 1) * COL_GAP
+  const height = PAD * 2 + HEADER + Math.max(1, rows) * (NODE_H + ROW_GAP) - ROW_GAP
+  return { nodes, width, height }
+}
+
+function shorten(name: string, max = 19): string {
+  return name.length > max ? `${name.slice(0, max - 1)}…` : name
+}
+
+/**
+ * A read-only drawing of a start plan: one column per wave, an arrow from each dependency to
+ * its dependent. s6-overlay's own services are drawn quieter.
+ */
+export function GraphDiagram({ plan, label }: { plan: StartPlan; label: string }) {
+  const { nodes, width, height } = place(plan)
+  const columns = [...new Set([...nodes.values()].map((n) => n.x))].sort((a, b) => a - b)
+  return (
+    <svg
+      className="graph-diagram"
+      viewBox={`0 0 ${width} ${height}`}
+      width={width}
+      height={height}
+      role="img"
+      aria-label={label}
+    >
+      <defs>
+        <marker
+          id="gd-arrow"
+          viewBox="0 0 10 10"
+          refX="9"
+          refY="5"
+          markerWidth="7"
+          markerHeight="7"
+          orient="auto-start-reverse"
+        >
+          <path d="M0 0 10 5 0 10z" className="gd-arrowhead" />
+        </marker>
+      </defs>
+      {columns.map((x, i) => (
+        <text key={x} x={x + NODE_W / 2} y={PAD + 12} className="gd-wave" textAnchor="middle">
+          {`Wave ${i + 1}`}
+        </text>
+      ))}
+      {[...nodes.values()].flatMap(({ entry, x, y }) =>
+        entry.dependencies.flatMap((dep) => {
+          const from = nodes.get(dep)
+          if (!from) return []
+          const x1 = from.x + NODE_W
+          const y1 = from.y + NODE_H / 2
+          const x2 = x - 2
+          const y2 = y + NODE_H / 2
+          const mid = (x2 - x1) / 2
+          return [
+            <path
+              key={`${dep}->${entry.name}`}
+              d={`M${x1} ${y1} C${x1 + mid} ${y1} ${x2 - mid} ${y2} ${x2} ${y2}`}
+              className={`gd-edge${from.entry.overlay ? ' gd-edge-overlay' : ''}`}
+              markerEnd="url(#gd-arrow)"
+            />,
+          ]
+        }),
+      )}
+      {[...nodes.values()].map(({ entry, x, y }) => (
+        <g
+          key={entry.name}
+          className={`gd-node gd-${entry.type}${entry.overlay ? ' gd-overlay' : ''}`}
+          data-service={entry.name}
+          data-wave={entry.wave}
+        >
+          <title>{`${entry.name} (${entry.overlay ? 's6-overlay ' : ''}${entry.type})`}</title>
+          <rect x={x} y={y} width={NODE_W} height={NODE_H} rx="9" className="gd-box" />
+          <rect x={x} y={y + 9} width="4" height={NODE_H - 18} rx="2" className="gd-bar" />
+          <text x={x + 14} y={y + 20} className="gd-name">
+            {shorten(entry.name)}
+          </text>
+          <text x={x + 14} y={y + 36} className="gd-type">
+            {entry.overlay ? `s6-overlay · ${entry.type}` : entry.type}
+          </text>
+        </g>
+      ))}
+    </svg>
+  )
+}

@@ -1,0 +1,13 @@
+'use client'
+
+import dynamic from 'next/dynamic'
+import { WidgetPlaceholder } from './widget-frame'
+
+/**
+ * `<GraphPreview example="reference" />` in MDX: a read-only diagram of a built-in example in
+ * start waves, with a link that opens it in the designer. Its code loads only where it is used.
+ */
+export const GraphPreview = dynamic(
+  () => import('./graph-preview-view').then((m) => m.GraphPreviewView),
+  { ssr: false, loading: () => <WidgetPlaceholder label="Loading the diagram…" /> },
+)

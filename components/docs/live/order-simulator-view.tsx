@@ -1,0 +1,130 @@
+'use client'
+
+import { useMemo, useState } from 'react'
+import { removeDependency, removeServices, serviceNames } from '@/lib/graph/service-graph'
+import type { ServiceGraph, ServiceName } from '@/lib/graph/types'
+import { startPlan, stopPlan } from '@/lib/plan/plan'
+import { designerHref } from './designer-href'
+import { GraphDiagram } from './graph-diagram'
+import { OrderLists } from './order-lists'
+import { useExampleGraph } from './use-example-graph'
+import { WidgetMessage } from './widget-frame'
+
+interface Edge {
+  key: string
+  from: ServiceName
+  to: ServiceName
+}
+
+/** Every dependency an atomic service of the graph declares, in name order. */
+function dependencyEdges(graph: ServiceGraph): Edge[] {
+  return serviceNames(graph).flatMap((from) => {
+    const s = graph.services[from]
+    if (!s || s.type === 'bundle') return []
+    return [...s.dependencies].sort().map((to) => ({ key: `${from}->${to}`, from, to }))
+  })
+}
+
+/** The graph with the switched-off services and dependencies taken out (same lib ops as the designer). */
+function modified(
+  graph: ServiceGraph,
+  offServices: Set<string>,
+  offEdges: Set<string>,
+): ServiceGraph {
+  let g = removeServices(graph, [...offServices]).graph
+  for (const e of dependencyEdges(graph)) {
+    if (offEdges.has(e.key)) g = removeDependency(g, e.from, e.to)
+  }
+  return g
+}
+
+function Simulator({ graph, example }: { graph: ServiceGraph; example: string }) {
+  const [offServices, setOffServices] = useState<Set<string>>(() => new Set())
+  const [offEdges, setOffEdges] = useState<Set<string>>(() => new Set())
+  const atomic = serviceNames(graph).filter((n) => graph.services[n]?.type !== 'bundle')
+  const edges = dependencyEdges(graph)
+  const current = useMemo(
+    () => modified(graph, offServices, offEdges),
+    [graph, offServices, offEdges],
+  )
+  const start = useMemo(() => startPlan(current), [current])
+  const stop = useMemo(() => stopPlan(current), [current])
+  const before = useMemo(() => startPlan(graph), [graph])
+  const toggle = (set: Set<string>, key: string) => {
+    const next = new Set(set)
+    if (next.has(key)) next.delete(key)
+    else next.add(key)
+    return next
+  }
+  const changed = offServices.size + offEdges.size > 0
+  return (
+    <div className="live-widget order-sim" data-testid="order-simulator" data-example={example}>
+      <div className="live-bar">
+        <span className="live-title">
+          <span className="live-kicker">Try it</span> {graph.project.name}
+        </span>
+        <button
+          type="button"
+          className="live-button"
+          disabled={!changed}
+          onClick={() => {
+            setOffServices(new Set())
+            setOffEdges(new Set())
+          }}
+        >
+          Reset
+        </button>
+        <a className="live-action" href={designerHref(example)}>
+          Open in designer<span aria-hidden="true"> →</span>
+        </a>
+      </div>
+      <div className="order-sim-body">
+        <fieldset className="order-sim-controls">
+          <legend>Services</legend>
+          {atomic.map((name) => (
+            <label key={name} className="toggle">
+              <input
+                type="checkbox"
+                checked={!offServices.has(name)}
+                onChange={() => setOffServices((s) => toggle(s, name))}
+                data-service-toggle={name}
+              />
+              <span>{name}</span>
+            </label>
+          ))}
+          <legend className="order-sim-legend2">Dependencies</legend>
+          {edges.map((e) => {
+            const gone = offServices.has(e.from) || offServices.has(e.to)
+            return (
+              <label key={e.key} className="toggle" data-disabled={gone || undefined}>
+                <input
+                  type="checkbox"
+                  checked={!gone && !offEdges.has(e.key)}
+                  disabled={gone}
+                  onChange={() => setOffEdges((s) => toggle(s, e.key))}
+                  data-edge-toggle={e.key}
+                />
+                <span>
+                  {e.from} <span className="toggle-arrow">needs</span> {e.to}
+                </span>
+              </label>
+            )
+          })}
+        </fieldset>
+        <div className="order-sim-output">
+          <div className="live-scroll">
+            <GraphDiagram plan={start} label="Start waves of the modified graph" />
+          </div>
+          <OrderLists start={start} stop={stop} before={before} />
+        </div>
+      </div>
+    </div>
+  )
+}
+
+/** The body of `<OrderSimulator>`, loaded only on pages that use it. */
+export function OrderSimulatorView({ example }: { example: string }) {
+  const state = useExampleGraph(example)
+  if (state.status !== 'ready') return <WidgetMessage state={state} />
+  return <Simulator graph={state.graph} example={example} />
+}

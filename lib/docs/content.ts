@@ -1,0 +1,40 @@
+/**
+ * Reads the guide's MDX sources from disk (build time only: the docs route, its metadata and
+ * the search index). Node-only, framework-free.
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { DiagnosticInfo } from '../graph/diagnostics'
+import { diagnosticHref } from './diagnostic-pages'
+import type { DocPage, NavSection } from './nav'
+import { DOCS_NAV, docHref, docPages } from './nav'
+import type { IndexSource } from './search-index'
+
+/** Where the MDX files live, relative to the project root. */
+export const DOCS_DIR = join('content', 'docs')
+
+/** The MDX source of a page. Throws when the file is missing: the build should fail loudly. */
+export function readDocSource(page: DocPage, root: string = process.cwd()): string {
+  return readFileSync(join(root, DOCS_DIR, `${page.file}.mdx`), 'utf8')
+}
+
+/** Every page of the guide plus one per diagnostic code, ready for buildSearchIndex. */
+export function searchSources(
+  diagnostics: Record<string, DiagnosticInfo>,
+  nav: readonly NavSection[] = DOCS_NAV,
+  root: string = process.cwd(),
+): IndexSource[] {
+  const pages: IndexSource[] = docPages(nav).map((page) => ({
+    href: docHref(page.slug),
+    title: page.title,
+    description: page.description,
+    source: readDocSource(page, root),
+  }))
+  const codes: IndexSource[] = Object.values(diagnostics).map((d) => ({
+    href: diagnosticHref(d.code),
+    title: `${d.code}: ${d.title}`,
+    description: `${d.severity} · ${d.explanation}`,
+    source: `## How to fix it\n\n${d.fix}`,
+  }))
+  return [...pages, ...codes]
+}

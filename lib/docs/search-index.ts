@@ -1,0 +1,127 @@
+/**
+ * The docs search: an index built once at build time (served as a static JSON file) and a
+ * small scorer the browser runs over it. No server, no dependency.
+ */
+import { mdxSections } from './mdx-text'
+
+/** One searchable unit: a page's intro or one of its sections. */
+export interface SearchEntry {
+  /** Page URL plus `#anchor` for a section. */
+  href: string
+  /** Page title. */
+  page: string
+  /** Section heading, absent for a page's intro. */
+  section?: string
+  text: string
+}
+
+export interface SearchIndex {
+  version: 1
+  entries: SearchEntry[]
+}
+
+/** A page to index: its URL, title, description and MDX source (or plain text). */
+export interface IndexSource {
+  href: string
+  title: string
+  description: string
+  source: string
+}
+
+/** Longest text kept per entry: enough for snippets and matching, small enough to load fast. */
+const MAX_TEXT = 1500
+
+/**
+ * Splits every page at its h2/h3 headings into entries. Deeper headings stay in their parent's
+ * text.
+ *
+ * @example buildSearchIndex([{ href: '/docs/a/', title: 'A', description: 'd', source: '## B\nx' }])
+ */
+export function buildSearchIndex(pages: readonly IndexSource[]): SearchIndex {
+  const entries: SearchEntry[] = []
+  for (const page of pages) {
+    const sections = mdxSections(page.source)
+    let current: SearchEntry = { href: page.href, page: page.title, text: page.description }
+    const flush = () => {
+      current.text = current.text.trim().slice(0, MAX_TEXT)
+      entries.push(current)
+    }
+    for (const s of sections) {
+      if (s.heading && s.heading.depth <= 3) {
+        flush()
+        current = {
+          href: `${page.href}#${s.heading.id}`,
+          page: page.title,
+          section: s.heading.text,
+          text: '',
+        }
+      } else if (s.heading) {
+        current.text += ` ${s.heading.text}`
+      }
+      current.text += ` ${s.text}`
+    }
+    flush()
+  }
+  return { version: 1, entries }
+}
+
+export interface SearchHit {
+  entry: SearchEntry
+  score: number
+  /** A short excerpt around the first match in the text. */
+  snippet: string
+}
+
+/** Lower-case words of at least one letter or digit; dashes and dots stay inside words. */
+export function searchTerms(query: string): string[] {
+  return query
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}_.\-/]+/u)
+    .map((t) => t.replace(/^[.\-/]+|[.\-/]+$/g, ''))
+    .filter((t) => t.length > 0)
+}
+
+function snippetAround(text: string, term: string, width = 140): string {
+  const at = text.toLowerCase().indexOf(term)
+  if (at < 0) return text.slice(0, width) + (text.length > width ? '…' : '')
+  const start = Math.max(0, at - 40)
+  const end = Math.min(text.length, start + width)
+  return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`
+}
+
+/**
+ * Entries that contain every term (in the title, heading or text), best first. Title and
+ * heading matches weigh more than body matches; a word-start match more than a substring.
+ */
+export function searchDocs(index: SearchIndex, query: string, limit = 8): SearchHit[] {
+  const terms = searchTerms(query)
+  if (terms.length === 0) return []
+  const hits: SearchHit[] = []
+  for (const entry of index.entries) {
+    const page = entry.page.toLowerCase()
+    const section = (entry.section ?? '').toLowerCase()
+    const text = entry.text.toLowerCase()
+    let score = 0
+    let all = true
+    for (const term of terms) {
+      const wordStart = new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(term)}`, 'u')
+      let s = 0
+      if (section.includes(term)) s += wordStart.test(section) ? 12 : 6
+      if (page.includes(term)) s += wordStart.test(page) ? (entry.section ? 4 : 10) : 3
+      if (text.includes(term)) s += wordStart.test(text) ? 2 : 1
+      if (s === 0) {
+        all = false
+        break
+      }
+      score += s
+    }
+    if (!all) continue
+    const first = terms.find((t) => text.includes(t)) ?? terms[0] ?? ''
+    hits.push({ entry, score, snippet: snippetAround(entry.text, first) })
+  }
+  return hits.sort((a, b) => b.score - a.score).slice(0, limit)
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
