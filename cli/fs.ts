@@ -4,7 +4,7 @@
  */
 import { lstat, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { dirname, join, relative, resolve, sep } from 'node:path'
-import type { TreeInput } from '@/lib/graph/tree-input'
+import type { TreeInput } from '../lib/graph/tree-input'
 
 /** A problem with the files themselves (missing, not a folder, too big): exit code 2. */
 export class InputError extends Error {}

@@ -1,12 +1,78 @@
-// STUB: replaced by the helper that owns this command.
+import { resolve } from 'node:path'
+import { serializeGraph } from '../../lib/graph/parse'
+import type { ReadReport } from '../../lib/graph/read-tree'
 import type { Command } from '../command'
+import { displayPath, writeTextFile } from '../fs'
+import {
+  allDiagnostics,
+  count,
+  describeRead,
+  formatDiagnostics,
+  loadGraph,
+  onePositional,
+  parseArgs,
+  summaryLine,
+} from '../tree-source'
+
+const USAGE = `Usage: s6-designer import DIR [--out GRAPH.json] [--plain] [--name NAME]
+
+Reads an s6-rc.d folder, an image root holding etc/s6-overlay, or an s6 Designer export into a
+graph file the designer opens. Without --out the graph is printed and the report goes to stderr.
+
+  --out FILE  write the graph there (its folder is created)
+  --plain     bare s6-rc: base, user, top… are ordinary names, not s6-overlay's
+  --name NAME project name (default: the folder's name)
+
+Exit status: 0 imported, 1 imported but the tree has errors, 2 usage or read problem.`
+
+/** Paths listed per action before "… and N more". */
+const LIST_LIMIT = 40
+
+function formatReport(report: ReadReport): string {
+  const lines: string[] = []
+  const unusual = report.entries.filter((e) => e.action !== 'read')
+  for (const e of unusual.slice(0, LIST_LIMIT))
+    lines.push(`  ${e.action.padEnd(9)}  ${e.path}  ${e.note}`)
+  if (unusual.length > LIST_LIMIT) lines.push(`  … and ${unusual.length - LIST_LIMIT} more`)
+  const tally = (['read', 'converted', 'kept', 'ignored'] as const)
+    .map((a) => `${report.entries.filter((e) => e.action === a).length} ${a}`)
+    .join(', ')
+  lines.push(`Paths: ${tally}.`)
+  return `${lines.join('\n')}\n`
+}
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'not implemented yet',
-  usage: 'Usage: s6-designer import',
-  run: async ({ stderr }) => {
-    stderr('s6-designer import: not implemented yet\n')
-    return 2
+  summary: 'read an s6-rc.d tree (or image root) into a graph file',
+  usage: USAGE,
+  run: async ({ args, stdout, stderr, cwd }) => {
+    const parsed = parseArgs(args, { flags: ['--plain'], options: ['--out', '--name'] })
+    const dir = onePositional(parsed, 'DIR')
+    const context = parsed.flags.has('--plain') ? 'plain' : 'overlay'
+    const out = parsed.options.get('--out')?.at(-1)
+    const name = parsed.options.get('--name')?.at(-1)
+    const loaded = await loadGraph(cwd, dir, { context, graphFiles: false })
+    if (name !== undefined)
+      loaded.graph = { ...loaded.graph, project: { ...loaded.graph.project, name } }
+    const diagnostics = allDiagnostics(loaded, context)
+    const errors = count(diagnostics, 'error')
+    const say = out === undefined ? stderr : stdout
+    say(`${describeRead(loaded, dir)}\n`)
+    if (loaded.report) say(formatReport(loaded.report))
+    if (diagnostics.length > 0) say(`\n${formatDiagnostics(diagnostics)}`)
+    say(`${summaryLine(diagnostics)}\n`)
+    const text = serializeGraph(loaded.graph)
+    if (out === undefined) stdout(text)
+    else {
+      await writeTextFile(resolve(cwd, out), text)
+      say(`Wrote ${displayPath(cwd, out)}.\n`)
+    }
+    if (errors > 0) {
+      say(
+        `The graph was written, but the tree has ${errors === 1 ? 'an error' : `${errors} errors`} that s6-overlay would refuse; fix ${errors === 1 ? 'it' : 'them'} in the designer and export again.\n`,
+      )
+      return 1
+    }
+    return 0
   },
 }

@@ -1,12 +1,145 @@
-// STUB: replaced by the helper that owns this command.
+import { OVERLAY_BUNDLES, OVERLAY_SERVICES } from '../../lib/graph/overlay'
+import { pipelineNames } from '../../lib/graph/service-graph'
+import type { ServiceGraph } from '../../lib/graph/types'
+import { closure, processTree, startPlan, stopPlan } from '../../lib/plan/plan'
+import type { ProcessNode, StartPlan, StopPlan } from '../../lib/plan/plan'
 import type { Command } from '../command'
+import { UsageError } from '../command'
+import {
+  allDiagnostics,
+  count,
+  formatDiagnostics,
+  loadGraph,
+  onePositional,
+  parseArgs,
+  summaryLine,
+} from '../tree-source'
+
+const USAGE = `Usage: s6-designer plan GRAPH.json|DIR [--json] [--target NAME]... [--plain]
+
+Shows how s6-overlay starts and stops the design: the start waves of s6-rc -u change, the stop
+order with each step's worst case against docker stop, and the process tree of the container.
+
+  --target NAME  what to start (repeatable; default: user)
+  --json         print the plans as JSON
+  --plain        bare s6-rc: base, user, top… are ordinary names, not s6-overlay's
+
+Exit status: 0 planned, 1 planned but the design has errors, 2 usage or read problem.`
+
+/** "100 ms", "2.1 s", "never". */
+export function formatMs(ms: number | null): string {
+  if (ms === null) return 'unbounded'
+  if (ms < 1000) return `${ms} ms`
+  return `${Number((ms / 1000).toFixed(1))} s`
+}
+
+function formatStart(plan: StartPlan): string[] {
+  const lines = [
+    `Start: s6-rc -u change ${plan.targets.join(' ')} (${plan.closure.length} services, about ${formatMs(plan.totalMs)})`,
+  ]
+  plan.waves.forEach((wave, i) => lines.push(`  wave ${i + 1}  ${wave.join(', ')}`))
+  if (plan.criticalPath.length > 0) lines.push(`  critical path: ${plan.criticalPath.join(' -> ')}`)
+  return lines
+}
+
+function formatStop(plan: StopPlan): string[] {
+  const lines = ['Stop: s6-rc -bda change (dependents first)']
+  const width = Math.max(0, ...plan.steps.map((s) => s.name.length))
+  plan.steps.forEach((s, i) => {
+    const how =
+      s.type === 'longrun'
+        ? `${s.signal ?? 'SIGTERM'}, SIGKILL ${s.killAfterMs === null ? 'never' : `after ${formatMs(s.killAfterMs)}`}${s.finishMs > 0 ? `, finish up to ${formatMs(s.finishMs)}` : ''}`
+        : s.killAfterMs
+          ? `down, up to ${formatMs(s.killAfterMs)}`
+          : 'down (if any)'
+    lines.push(
+      `  ${String(i + 1).padStart(2)}  ${s.name.padEnd(width)}  ${how.padEnd(44)}  budget ${formatMs(s.budgetMs)}`,
+    )
+  })
+  lines.push(
+    `  services: ${formatMs(plan.servicesMs)} worst case, then S6_KILL_GRACETIME ${formatMs(plan.killGraceMs)} (always waited in full)`,
+  )
+  const total = `total ${formatMs(plan.totalMs)} against docker stop's ${formatMs(plan.dockerStopMs)}`
+  lines.push(
+    plan.overDockerStop
+      ? `  ${total}: Docker may SIGKILL the container first; raise docker stop -t / stop_grace_period, or lower timeout-kill`
+      : `  ${total}: fits`,
+  )
+  return lines
+}
+
+function drawTree(
+  node: ProcessNode,
+  prefix: string,
+  last: boolean,
+  root: boolean,
+  out: string[],
+): void {
+  const count = node.count !== undefined ? ` × ${node.count}` : ''
+  const label = `${node.label}${count}${node.quiet ? '  (s6 internal)' : ''}`
+  out.push(root ? label : `${prefix}${last ? '└─ ' : '├─ '}${label}`)
+  const childPrefix = root ? '' : `${prefix}${last ? '   ' : '│  '}`
+  node.children.forEach((c, i) =>
+    drawTree(c, childPrefix, i === node.children.length - 1, false, out),
+  )
+}
+
+function knownTargets(graph: ServiceGraph): Set<string> {
+  return new Set([
+    ...Object.keys(graph.services),
+    ...pipelineNames(graph),
+    ...Object.keys(OVERLAY_SERVICES),
+    ...OVERLAY_BUNDLES,
+  ])
+}
 
 export const planCommand: Command = {
   name: 'plan',
-  summary: 'not implemented yet',
-  usage: 'Usage: s6-designer plan',
-  run: async ({ stderr }) => {
-    stderr('s6-designer plan: not implemented yet\n')
-    return 2
+  summary: 'show start waves, stop budget and process tree of a design',
+  usage: USAGE,
+  run: async ({ args, stdout, stderr, cwd }) => {
+    const parsed = parseArgs(args, { flags: ['--json', '--plain'], options: ['--target'] })
+    const source = onePositional(parsed, 'GRAPH.json or DIR')
+    const context = parsed.flags.has('--plain') ? 'plain' : 'overlay'
+    const loaded = await loadGraph(cwd, source, { context, graphFiles: true })
+    const graph = loaded.graph
+    const targets = parsed.options.get('--target') ?? ['user']
+    const known = knownTargets(graph)
+    for (const t of targets)
+      if (!known.has(t)) throw new UsageError(`unknown target ${t}: no such service or bundle`)
+    const diagnostics = allDiagnostics(loaded, context)
+    const errors = count(diagnostics, 'error')
+    if (errors > 0)
+      stderr(
+        `${formatDiagnostics(diagnostics.filter((d) => d.severity === 'error'))}${summaryLine(diagnostics)}: the plan may not match what s6 does.\n`,
+      )
+    const start = startPlan(graph, targets)
+    const stop = stopPlan(graph, targets)
+    const tree = processTree(graph)
+    if (parsed.flags.has('--json')) {
+      const out = {
+        targets,
+        closure: closure(graph, targets),
+        startWaves: start.waves,
+        startTotalMs: start.totalMs,
+        criticalPath: start.criticalPath,
+        timeline: start.timeline,
+        stopOrder: stop.order,
+        stopWaves: stop.waves,
+        stopSteps: stop.steps,
+        stopServicesMs: stop.servicesMs,
+        killGraceMs: stop.killGraceMs,
+        stopTotalMs: stop.totalMs,
+        dockerStopMs: stop.dockerStopMs,
+        overDockerStop: stop.overDockerStop,
+        processTree: tree,
+      }
+      stdout(`${JSON.stringify(out, null, 2)}\n`)
+    } else {
+      const lines = [...formatStart(start), '', ...formatStop(stop), '', 'Process tree']
+      drawTree(tree, '', true, true, lines)
+      stdout(`${lines.join('\n')}\n`)
+    }
+    return errors > 0 ? 1 : 0
   },
 }

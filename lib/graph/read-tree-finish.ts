@@ -28,7 +28,7 @@ export function finishGraph(
   const user = services.get(USER_BUNDLE)
   if (user && user.type !== 'bundle') {
     ctx.diag({
-      code: 'user-not-a-bundle',
+      code: 'overlay-bundle-type',
       severity: 'error',
       service: USER_BUNDLE,
       file: 'type',

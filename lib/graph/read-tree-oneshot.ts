@@ -48,7 +48,7 @@ export function readOneshotAction(sd: ServiceDir, entry: 'up' | 'down'): Oneshot
   const lexed = lexExecline(text)
   if (!lexed.ok) {
     sd.diag(
-      'up-syntax',
+      'execline-unbalanced',
       'error',
       entry,
       `${sd.path(entry)} is not valid execline (${lexed.error}); s6-rc-compile stops with a syntax error (exit 1).`,

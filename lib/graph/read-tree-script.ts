@@ -77,8 +77,8 @@ export function parseScriptFile(text: string, what: string): ParsedScript {
     source = source.replace(/\r\n/g, '\n').replace(/\r/g, '\n')
     notes.push('Windows line endings (CRLF) converted to LF')
     problems.push({
-      code: 'script-crlf',
-      severity: 'warning',
+      code: 'carriage-return',
+      severity: 'error',
       message: `${what} has Windows line endings (CRLF): the kernel then looks for an interpreter whose name ends in a carriage return and the script fails with "No such file or directory".`,
       fix: 'Save the file with LF line endings and add `* text eol=lf` to .gitattributes; the export always writes LF.',
     })

@@ -90,8 +90,7 @@ export class ServiceDir {
       )
       for (const e of entries) {
         const path = joinPath(this.path(dirName), e)
-        if (e.startsWith('.')) this.ctx.note(path, 'ignored', 'dot-names are skipped')
-        else this.ctx.note(path, 'read', `${what}: ${e}`)
+        if (!e.startsWith('.')) this.ctx.note(path, 'read', `${what}: ${e}`)
       }
       if (this.hasFile(flat))
         this.note(flat, 'ignored', `s6-rc-compile reads ${dirName}/ when both exist`)

@@ -56,7 +56,7 @@ function readSource(
     const taken = services.get(name)
     if (taken) {
       ctx.diag({
-        code: 'duplicate-definition',
+        code: 'duplicate-name',
         severity: 'error',
         service: name,
         message: `${joinPath(source, name)} defines ${name} a second time; s6-rc-compile stops with "duplicate service definition" (exit 1).`,

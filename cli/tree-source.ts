@@ -1,0 +1,196 @@
+/**
+ * What the lint, import and plan commands share: option parsing, loading a folder or a graph
+ * file into a graph, and printing diagnostics.
+ */
+import { basename, dirname, resolve } from 'node:path'
+import { stat } from 'node:fs/promises'
+import { parseGraph } from '../lib/graph/parse'
+import { readTree } from '../lib/graph/read-tree'
+import type { ReadReport } from '../lib/graph/read-tree'
+import type { Diagnostic, ServiceGraph } from '../lib/graph/types'
+import { validate } from '../lib/graph/validate'
+import { UsageError } from './command'
+import { InputError, readJsonFile, readTreeInput } from './fs'
+
+export interface ParsedArgs {
+  positionals: string[]
+  flags: Set<string>
+  options: Map<string, string[]>
+}
+
+/**
+ * Parses `--flag`, `--option value`, `--option=value`; anything else starting with `-` is a
+ * usage error.
+ */
+export function parseArgs(
+  args: readonly string[],
+  spec: { flags?: readonly string[]; options?: readonly string[] },
+): ParsedArgs {
+  const out: ParsedArgs = { positionals: [], flags: new Set(), options: new Map() }
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string
+    if (arg === '--') {
+      out.positionals.push(...args.slice(i + 1))
+      break
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      out.positionals.push(arg)
+      continue
+    }
+    const eq = arg.indexOf('=')
+    const name = eq < 0 ? arg : arg.slice(0, eq)
+    if (spec.flags?.includes(name)) {
+      if (eq >= 0) throw new UsageError(`${name} takes no value`)
+      out.flags.add(name)
+    } else if (spec.options?.includes(name)) {
+      const value = eq >= 0 ? arg.slice(eq + 1) : args[++i]
+      if (value === undefined || value === '') throw new UsageError(`${name} needs a value`)
+      out.options.set(name, [...(out.options.get(name) ?? []), value])
+    } else {
+      throw new UsageError(`unknown option ${name}`)
+    }
+  }
+  return out
+}
+
+/** Exactly one positional argument, or a usage error naming it. */
+export function onePositional(parsed: ParsedArgs, what: string): string {
+  if (parsed.positionals.length === 0) throw new UsageError(`missing ${what}`)
+  if (parsed.positionals.length > 1) {
+    throw new UsageError(
+      `expected one ${what}, got ${parsed.positionals.length}: ${parsed.positionals.join(' ')}`,
+    )
+  }
+  return parsed.positionals[0] as string
+}
+
+const GENERIC = new Set([
+  's6-rc.d',
+  's6-overlay',
+  'etc',
+  'rootfs',
+  's6',
+  'docker',
+  'user-bundles.d',
+])
+
+/** A project name from a folder path: the first folder name up the path that says something. */
+export function projectNameFor(path: string): string | undefined {
+  for (let p = resolve(path); ; p = dirname(p)) {
+    const name = basename(p)
+    if (name === '') return undefined
+    if (!GENERIC.has(name)) {
+      const clean = name
+        .toLowerCase()
+        .replace(/[^a-z0-9_-]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+      return clean || undefined
+    }
+    if (dirname(p) === p) return undefined
+  }
+}
+
+export interface LoadedGraph {
+  graph: ServiceGraph
+  /** readTree's diagnostics (none for a graph file). */
+  diagnostics: Diagnostic[]
+  /** Present when a folder was read. */
+  report?: ReadReport
+  notes: string[]
+}
+
+/** Reads a folder (readTree) or, when `graphFiles`, a graph JSON file (parseGraph). */
+export async function loadGraph(
+  cwd: string,
+  arg: string,
+  options: { context: 'overlay' | 'plain'; graphFiles: boolean },
+): Promise<LoadedGraph> {
+  const path = resolve(cwd, arg)
+  const st = await stat(path).catch(() => undefined)
+  if (!st) throw new InputError(`${arg}: no such file or folder`)
+  if (st.isDirectory()) {
+    const input = await readTreeInput(path)
+    const name = projectNameFor(path)
+    const read = readTree(input, {
+      context: options.context,
+      ...(name ? { projectName: name } : {}),
+    })
+    return { graph: read.graph, diagnostics: read.diagnostics, report: read.report, notes: [] }
+  }
+  if (!options.graphFiles) throw new InputError(`${arg}: not a folder`)
+  const parsed = parseGraph(await readJsonFile(path))
+  if (!parsed.ok) throw new InputError(`${arg}: ${parsed.error}`)
+  return { graph: parsed.graph, diagnostics: [], notes: parsed.notes }
+}
+
+/** readTree's and validate's diagnostics together, without repeats. */
+export function allDiagnostics(loaded: LoadedGraph, context: 'overlay' | 'plain'): Diagnostic[] {
+  const seen = new Set<string>()
+  const out: Diagnostic[] = []
+  for (const d of [...loaded.diagnostics, ...validate(loaded.graph, { context })]) {
+    const key = [d.code, d.service ?? '', d.file ?? '', d.field ?? '', d.message].join('\u0000')
+    if (seen.has(key)) continue
+    seen.add(key)
+    out.push(d)
+  }
+  return out
+}
+
+export function count(
+  diagnostics: readonly Diagnostic[],
+  severity: Diagnostic['severity'],
+): number {
+  return diagnostics.filter((d) => d.severity === severity).length
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
+}
+
+/** "2 errors, 1 warning" (plus notes when there are any). */
+export function summaryLine(diagnostics: readonly Diagnostic[]): string {
+  const parts = [
+    plural(count(diagnostics, 'error'), 'error'),
+    plural(count(diagnostics, 'warning'), 'warning'),
+  ]
+  const infos = count(diagnostics, 'info')
+  if (infos > 0) parts.push(plural(infos, 'note'))
+  return parts.join(', ')
+}
+
+const RANK = { error: 0, warning: 1, info: 2 } as const
+
+/** Diagnostics grouped by service (general ones first), one line each plus its fix. */
+export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
+  const groups = new Map<string, Diagnostic[]>()
+  for (const d of diagnostics) {
+    const key = d.service ?? ''
+    groups.set(key, [...(groups.get(key) ?? []), d])
+  }
+  const keys = [...groups.keys()].sort((a, b) =>
+    a === '' ? -1 : b === '' ? 1 : a < b ? -1 : a > b ? 1 : 0,
+  )
+  const lines: string[] = []
+  for (const key of keys) {
+    lines.push(key === '' ? '(general)' : key)
+    const list = [...(groups.get(key) ?? [])].sort((a, b) => RANK[a.severity] - RANK[b.severity])
+    for (const d of list) {
+      const where = [d.service, d.file ?? d.field].filter(Boolean).join('/') || d.file || '-'
+      lines.push(`  ${d.severity.padEnd(7)}  ${where}  ${d.message} (${d.code})`)
+      if (d.fix) lines.push(`  ${' '.repeat(7)}  fix: ${d.fix}`)
+    }
+  }
+  return lines.length > 0 ? `${lines.join('\n')}\n` : ''
+}
+
+/** One line saying what was read. */
+export function describeRead(loaded: LoadedGraph, arg: string): string {
+  const services = Object.values(loaded.graph.services)
+  const bundles = services.filter((s) => s.type === 'bundle').length
+  const what = `${plural(services.length - bundles, 'service')}, ${plural(bundles, 'bundle')}`
+  const r = loaded.report
+  if (!r) return `${arg}: ${what}`
+  const from = r.graphFile ?? r.sourceDir
+  if (from === undefined) return `${arg}: ${what}`
+  return `${arg}: ${what} (read from ${from || '.'})`
+}
