@@ -1,0 +1,184 @@
+/**
+ * s6-overlay pitfalls (FORMAT §5, §6): services that never start, races with cont-init.d,
+ * loggers without a writable directory, stops slower than `docker stop`, boot time limits, and
+ * project settings the export depends on.
+ */
+import { SUPPORTED_OVERLAY_VERSIONS, s6Value } from '../overlay'
+import { closureIds, directAtomicNeeds, idsOf, resolveGraph } from '../resolve'
+import { orderByName } from '../resolve-order'
+import { startPlan, stopPlan } from '../../plan/plan'
+import { BOOT_TARGETS } from '../../plan/process-tree'
+import type { ServiceName } from '../types'
+import type { Findings } from './report'
+import { show, showValue } from './report'
+import type { Context } from './structure'
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
+const LOGGER_RUN = /(^|[\s;({])(logutil-service|s6-log)(\s|$)/
+
+/** Reachability, base ordering and logger rules on the resolved graph. */
+function checkGraphPitfalls(ctx: Context, out: Findings): void {
+  const { graph } = ctx.shaped
+  const r = resolveGraph(graph, { context: 'overlay', implicitBase: false })
+  const booted = new Uint8Array(r.names.length)
+  if (Object.hasOwn(graph.services, 'user')) {
+    for (const id of closureIds(r, idsOf(r, ['top']))) booted[id] = 1
+  }
+  // "Being up implies legacy-cont-init (cont-init.d) has run", needs first.
+  const afterBase = new Uint8Array(r.names.length)
+  for (const v of orderByName(r)) {
+    afterBase[v] =
+      r.names[v] === 'legacy-cont-init' || r.edges[v]!.some((w) => afterBase[w]) ? 1 : 0
+  }
+  const seen = new Int32Array(r.names.length).fill(-1)
+  for (const name of ctx.names) {
+    const id = r.ids.get(name)!
+    const s = graph.services[name]!
+    if (s.type === 'bundle' || r.overlay[id]) continue
+    if (Object.hasOwn(graph.services, 'user') && !booted[id]) {
+      out.add({
+        code: 'not-started',
+        service: name,
+        message: `${show(name)} is never started: nothing in the user bundle brings it up, directly, through a bundle or as a dependency.`,
+        fix: `Add ${show(name)} to the user bundle, or make a service in it depend on ${show(name)}.`,
+      })
+    }
+    if (!graph.project.dependOnBase && !afterBase[id]) {
+      out.add({
+        code: 'no-base-dependency',
+        service: name,
+        field: 'dependencies',
+        file: 'dependencies.d/base',
+        message: `${show(name)} may start before s6-overlay's cont-init.d scripts have run: it does not depend on base, directly or through its dependencies.`,
+      })
+    }
+    if (s.type !== 'longrun' || (s.consumerFor ?? []).length === 0) continue
+    const logutil = /(^|\s)logutil-service(\s|$)/.test(s.run.body)
+    if (LOGGER_RUN.test(s.run.body)) {
+      const needs = directAtomicNeeds(r, id, seen, id)
+      if (!needs.some((w) => r.kinds[w] === 'oneshot' && !r.overlay[w])) {
+        out.add({
+          code: 'logger-without-prepare',
+          service: name,
+          field: 'dependencies',
+          message: `${show(name)} writes logs, but no oneshot prepares its log directory before it starts; s6-log may not be able to write there.`,
+        })
+      }
+    }
+    if (logutil && s.readiness) {
+      out.add({
+        code: 'logutil-readiness',
+        service: name,
+        field: 'readiness.notificationFd',
+        file: 'notification-fd',
+        message: `${show(name)} runs logutil-service, which never signals readiness, yet it has a notification fd; s6-rc would wait for it until timeout-up.`,
+      })
+    }
+  }
+}
+
+function checkStop(ctx: Context, targets: ServiceName[], out: Findings): void {
+  const plan = stopPlan(ctx.shaped.graph, targets)
+  for (const step of plan.steps) {
+    if (step.budgetMs !== null || step.overlay) continue
+    const s = ctx.shaped.graph.services[step.name]
+    const field =
+      s?.type === 'longrun'
+        ? step.killAfterMs === null
+          ? 'timeoutKill'
+          : 'timeoutFinish'
+        : 'timeoutDown'
+    const why =
+      field === 'timeoutKill'
+        ? 'has no timeout-kill, so s6 never sends it SIGKILL'
+        : field === 'timeoutFinish'
+          ? 'has a finish script without a time limit (timeout-finish 0)'
+          : 'has a down script without timeout-down'
+    out.add({
+      code: 'stop-unbounded',
+      service: step.name,
+      field,
+      file:
+        field === 'timeoutKill'
+          ? 'timeout-kill'
+          : field === 'timeoutFinish'
+            ? 'timeout-finish'
+            : 'timeout-down',
+      message: `${show(step.name)} ${why}: if it ignores its down signal, the container's stop waits until docker stop kills everything.`,
+    })
+  }
+  if (plan.totalMs !== null && plan.totalMs > plan.dockerStopMs) {
+    const slowest = plan.steps
+      .filter((s) => (s.budgetMs ?? 0) > 0)
+      .sort((a, b) => b.budgetMs! - a.budgetMs! || (a.name < b.name ? -1 : 1))
+      .slice(0, 3)
+      .map((s) => `${show(s.name)} ${seconds(s.budgetMs!)}`)
+    out.add({
+      code: 'stop-over-docker-stop',
+      message: `Stopping may take up to ${seconds(plan.totalMs)} (${seconds(plan.servicesMs ?? 0)} for the services in order, then S6_KILL_GRACETIME ${seconds(plan.killGraceMs)}), more than the ${seconds(plan.dockerStopMs)} docker stop waits. Slowest steps: ${slowest.join(', ')}.`,
+    })
+  }
+}
+
+function checkBootTime(ctx: Context, targets: ServiceName[], out: Findings): void {
+  const { project } = ctx.shaped.graph
+  const raw = s6Value(
+    project.s6Env,
+    'S6_CMD_WAIT_FOR_SERVICES_MAXTIME',
+    project.overlayVersion,
+  ).trim()
+  const limit = /^\d+$/.test(raw) ? Number(raw) : 0
+  if (limit === 0) return
+  const plan = startPlan(ctx.shaped.graph, targets)
+  if (plan.totalMs > limit) {
+    out.add({
+      code: 'boot-timeout',
+      field: 'project.s6Env.S6_CMD_WAIT_FOR_SERVICES_MAXTIME',
+      message: `The services are estimated to need ${seconds(plan.totalMs)} to start, but S6_CMD_WAIT_FOR_SERVICES_MAXTIME stops the boot after ${seconds(limit)}.`,
+    })
+  }
+  for (const entry of plan.timeline) {
+    if (entry.timeoutMs !== undefined && entry.timeoutMs > limit) {
+      out.add({
+        code: 'boot-timeout',
+        service: entry.name,
+        field: 'timeoutUp',
+        file: 'timeout-up',
+        message: `${show(entry.name)} may take up to ${seconds(entry.timeoutMs)} to start (timeout-up), but S6_CMD_WAIT_FOR_SERVICES_MAXTIME stops the boot after ${seconds(limit)}.`,
+      })
+    }
+  }
+}
+
+function checkProject(ctx: Context, out: Findings): void {
+  const { graph } = ctx.shaped
+  const version = graph.project.overlayVersion
+  if (!SUPPORTED_OVERLAY_VERSIONS.includes(version)) {
+    out.add({
+      code: 'overlay-version',
+      field: 'project.overlayVersion',
+      message: `s6-overlay ${showValue(version)} is not a version the designer supports (${SUPPORTED_OVERLAY_VERSIONS.join(', ')}).`,
+    })
+  }
+  graph.project.healthcheck?.services.forEach((name, i) => {
+    const s = Object.hasOwn(graph.services, name) ? graph.services[name] : undefined
+    if (s?.type === 'longrun') return
+    out.add({
+      code: 'healthcheck-service',
+      field: `project.healthcheck.services.${i}`,
+      message: s
+        ? `The health check watches ${show(name)}, which is a ${s.type}, not a longrun.`
+        : `The health check watches ${show(name)}, which is not defined.`,
+    })
+  })
+}
+
+/** Every s6-overlay pitfall rule (overlay context only). */
+export function checkPitfalls(ctx: Context, out: Findings): void {
+  const targets = BOOT_TARGETS.filter((t) => Object.hasOwn(ctx.shaped.graph.services, t))
+  checkProject(ctx, out)
+  checkGraphPitfalls(ctx, out)
+  if (targets.length === 0) return
+  checkStop(ctx, targets, out)
+  checkBootTime(ctx, targets, out)
+}
