@@ -66,7 +66,7 @@ function pathTo(
       parent.set(w, v)
       if (w === goal) {
         const path = [w]
-        for (let p = parent.get(w); p != null; p = parent.get(p)) path.push(p)
+        for (let p = parent.get(w); p !== null && p !== undefined; p = parent.get(p)) path.push(p)
         return path.reverse()
       }
       stack.push(w)

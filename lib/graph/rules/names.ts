@@ -39,7 +39,6 @@ export function nameIssue(name: string): NameIssue | undefined {
     }
   if (NAME_PATTERN.test(name)) return undefined
   if (/\s/.test(name)) return { code: 'unsafe-name', problem: 'contains a space or tab' }
-  // eslint-disable-next-line no-control-regex
   if (/[^\x00-\x7f]/.test(name))
     return { code: 'unsafe-name', problem: 'contains non-ASCII characters' }
   if (name.length > 64)
