@@ -1,0 +1,94 @@
+/**
+ * The whole export of a graph: the s6-rc source tree under `rootfs/`, the Dockerfile stage,
+ * build.sh, the README, the graph itself and a .gitattributes, all under the project's folder
+ * (`repoDir`, for example docker/s6), as a FileMap sorted by path.
+ *
+ * Unsafe input never leaves the export root and never throws: a service whose name cannot be
+ * a folder (`..`, `/`, a control character…) is left out, and so is any value that cannot be
+ * written faithfully; each such case is a problem `exportProblems` returns (codes `export-*`).
+ */
+import { serializeGraph } from '../graph/parse'
+import type { Diagnostic, ServiceGraph } from '../graph/types'
+import { buildScriptText } from './build-script'
+import { createContext, inRepo } from './context'
+import { dockerfileText } from './dockerfile'
+import { lines, sortFileMap } from './file-map'
+import type { FileMap } from './file-map'
+import { readmePath, readmeText } from './readme/readme'
+import { addSourceTree } from './source-tree'
+
+export interface ExportResult {
+  files: FileMap
+  /** What was left out or changed on the way, with the reason. */
+  problems: Diagnostic[]
+}
+
+/** The graph with every secret's value blanked: secrets are documented, never exported. */
+export function redactSecrets(graph: ServiceGraph): ServiceGraph {
+  const blank = <T extends { secret?: boolean; value: string }>(v: T): T =>
+    v.secret ? { ...v, value: '' } : v
+  const services = Object.fromEntries(
+    Object.entries(graph.services).map(([name, s]) => [
+      name,
+      s.type === 'longrun' ? { ...s, env: (s.env ?? []).map(blank) } : s,
+    ]),
+  )
+  return {
+    ...graph,
+    project: { ...graph.project, env: (graph.project.env ?? []).map(blank) },
+    services,
+  }
+}
+
+function build(graph: ServiceGraph): ExportResult {
+  const ctx = createContext(graph)
+  const files: FileMap = new Map()
+  addSourceTree(ctx, files)
+  files.set(inRepo(ctx, 'Dockerfile'), { contents: dockerfileText(ctx, files), executable: false })
+  files.set(inRepo(ctx, 'build.sh'), { contents: buildScriptText(ctx), executable: true })
+  files.set(inRepo(ctx, 's6-designer.json'), {
+    contents: serializeGraph(redactSecrets(graph)),
+    executable: false,
+  })
+  files.set(inRepo(ctx, '.gitattributes'), {
+    contents: lines(['* text eol=lf']),
+    executable: false,
+  })
+  files.set(readmePath(ctx), { contents: readmeText(ctx, files), executable: false })
+  return { files: sortFileMap(files), problems: ctx.problems }
+}
+
+/**
+ * Files and problems in one pass.
+ *
+ * @example
+ * const { files, problems } = exportResult(graph)
+ * files.get('docker/s6/build.sh')?.executable // true
+ */
+export function exportResult(graph: ServiceGraph): ExportResult {
+  try {
+    return build(graph)
+  } catch (error) {
+    return {
+      files: new Map(),
+      problems: [
+        {
+          code: 'export-failed',
+          severity: 'error',
+          message: `The export failed: ${error instanceof Error ? error.message : String(error)}.`,
+          fix: 'Check the design for errors first; report the problem if it persists.',
+        },
+      ],
+    }
+  }
+}
+
+/** Every file of the export, sorted by path. Never throws; see `exportProblems`. */
+export function exportFiles(graph: ServiceGraph): FileMap {
+  return exportResult(graph).files
+}
+
+/** What `exportFiles` left out or changed for this graph, and why. */
+export function exportProblems(graph: ServiceGraph): Diagnostic[] {
+  return exportResult(graph).problems
+}

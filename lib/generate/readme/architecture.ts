@@ -1,0 +1,149 @@
+/**
+ * README: the dependency tree (from the graph), the process tree (`processTree`) and the
+ * graceful shutdown with its time budget (`stopPlan`), as ASCII drawings and steps.
+ */
+import type { ProcessNode, StopPlan } from '../../plan/plan'
+import { processTree, stopPlan } from '../../plan/plan'
+import { s6Value } from '../../graph/overlay'
+import type { ServiceName } from '../../graph/types'
+import type { ReadmeFacts } from './facts'
+import { oneLine } from '../context'
+import { block, code, duration, listing } from './markdown'
+
+interface TreeItem {
+  label: string
+  children: TreeItem[]
+}
+
+function drawTree(root: TreeItem): string[] {
+  const out = [oneLine(root.label)]
+  const walk = (node: TreeItem, prefix: string) => {
+    node.children.forEach((child, i) => {
+      const last = i === node.children.length - 1
+      out.push(`${prefix}${last ? '└── ' : '├── '}${oneLine(child.label)}`)
+      walk(child, `${prefix}${last ? '    ' : '│   '}`)
+    })
+  }
+  walk(root, '')
+  return out
+}
+
+/** The dependency tree below `user`: bundles show members, services what they depend on. */
+export function dependencyTree(f: ReadmeFacts): string[] {
+  const { services } = f.ctx.graph
+  const pipelines = new Map(f.pipelines.map((p) => [p.name, p.members]))
+  const expanded = new Set<ServiceName>()
+  const item = (name: ServiceName): TreeItem => {
+    const s = services[name]
+    const pipe = pipelines.get(name)
+    const kind = s ? s.type : pipe ? 'pipeline' : name === 'base' ? "s6-overlay's" : 'not defined'
+    if (expanded.has(name)) return { label: `${name} (${kind}, see above)`, children: [] }
+    expanded.add(name)
+    let children: ServiceName[] = []
+    if (s?.type === 'bundle') children = s.contents ?? []
+    else if (s) children = (s.dependencies ?? []).filter((d) => d !== 'base')
+    else if (pipe) children = pipe
+    const extra = s?.type === 'longrun' && s.producerFor ? `, output to ${s.producerFor}` : ''
+    return { label: `${name} (${kind}${extra})`, children: children.map(item) }
+  }
+  const root = item('user')
+  root.label = 'user (bundle: what s6-overlay starts at boot)'
+  return drawTree(root)
+}
+
+function processItem(node: ProcessNode): TreeItem {
+  const count = node.count !== undefined ? ` × ${node.count}` : ''
+  const label = `${node.label}${count}${node.kind === 'init' ? ' (PID 1)' : ''}`
+  return { label, children: node.children.map(processItem) }
+}
+
+function shutdownSteps(f: ReadmeFacts, plan: StopPlan): string[] {
+  const killGrace = s6Value(
+    f.ctx.graph.project.s6Env ?? {},
+    'S6_KILL_GRACETIME',
+    f.ctx.release.version,
+  )
+  const steps: string[] = [
+    `1. ${code('docker stop')} sends SIGTERM to ${code('/init')} and gives the container ${duration(plan.dockerStopMs)} before SIGKILL.`,
+    `2. s6-overlay stops the services with ${code('s6-rc -bda change')}, in the reverse of the start order (dependents first, independent ones together):`,
+  ]
+  plan.waves.forEach((wave, i) => {
+    const parts = wave.map((name) => {
+      const step = plan.steps.find((s) => s.name === name)
+      if (!step) return code(name)
+      if (step.overlay)
+        return `${code(name)} (s6-overlay's${name === 'legacy-cont-init' ? ': runs /etc/cont-finish.d' : ''})`
+      if (step.type === 'oneshot') {
+        const down = f.ctx.graph.services[name]
+        return down?.type === 'oneshot' && down.down
+          ? `${code(name)} (runs its down script${step.killAfterMs ? `, at most ${duration(step.killAfterMs)}` : ''})`
+          : `${code(name)} (nothing to undo)`
+      }
+      const kill =
+        step.killAfterMs === null ? 'no forced kill' : `SIGKILL after ${duration(step.killAfterMs)}`
+      const finish =
+        step.finishMs > 0 ? `, then ${code('finish')} (at most ${duration(step.finishMs)})` : ''
+      return `${code(name)} (${step.signal ?? 'SIGTERM'}, ${kill}${finish})`
+    })
+    steps.push(`   ${i + 1}. ${parts.join('; ')}`)
+  })
+  steps.push(
+    `3. Every process still alive gets SIGTERM; s6-overlay then waits ${code('S6_KILL_GRACETIME')} (${duration(Number(killGrace) || 0)}) in full, even if nothing is left, and sends SIGKILL.`,
+    '4. The container exits.',
+  )
+  return steps
+}
+
+export function architectureSection(f: ReadmeFacts): string[] {
+  const out = ['## How it fits together', '', '### Dependencies', '']
+  out.push(...block('text', dependencyTree(f)), '')
+  if (f.ctx.graph.project.dependOnBase !== false) {
+    out.push(
+      `Every service also depends on s6-overlay's ${code('base')}, so nothing starts before ${code('/etc/cont-init.d')} has run.`,
+      '',
+    )
+  }
+  let tree: ProcessNode | undefined
+  let plan: StopPlan | undefined
+  try {
+    tree = processTree(f.ctx.graph)
+    plan = stopPlan(f.ctx.graph)
+  } catch {
+    // The plans never throw by contract; a broken graph just leaves these parts out.
+  }
+  if (tree) {
+    out.push(
+      '### Processes',
+      '',
+      "What `ps` shows in a running container (s6's own helpers included):",
+      '',
+      ...block('text', drawTree(processItem(tree))),
+      '',
+    )
+    const forking = f.longruns
+      .filter(([, s]) => (s.children ?? []).length > 0)
+      .map(([n]) => code(n))
+    if (forking.length > 0) {
+      out.push(
+        `s6 supervises only the process each run script execs; ${listing(forking)} ${forking.length === 1 ? 'manages its' : 'manage their'} own children, which s6 leaves alone.`,
+        '',
+      )
+    }
+  }
+  if (plan) {
+    out.push('### Graceful shutdown', '', ...shutdownSteps(f, plan), '')
+    if (plan.totalMs === null) {
+      out.push(
+        `Worst case: unbounded, because a longrun without ${code('timeout-kill')} can hold the stop until Docker's SIGKILL after ${duration(plan.dockerStopMs)}.`,
+        '',
+      )
+    } else {
+      const over = plan.totalMs > plan.dockerStopMs
+      out.push(
+        `Worst case: ${duration(plan.servicesMs ?? 0)} for the services plus ${duration(plan.killGraceMs)} of grace time = **${duration(plan.totalMs)}**, ${over ? `more than ${code('docker stop')}'s ${duration(plan.dockerStopMs)}: use ${code(`docker stop -t ${Math.ceil(plan.totalMs / 1000) + 1}`)} (or ${code('stop_grace_period')} in Compose), or shorten the timeouts.` : `within ${code('docker stop')}'s ${duration(plan.dockerStopMs)}.`}`,
+        '',
+      )
+    }
+  }
+  return out
+}

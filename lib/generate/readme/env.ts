@@ -1,0 +1,98 @@
+/** README: environment variables, grouped by their `group`, container-wide and per service. */
+import { S6_SETTINGS, s6Default } from '../../graph/overlay'
+import type { EnvVar } from '../../graph/types'
+import { SOURCE_DIR } from '../service-dir'
+import type { ReadmeFacts } from './facts'
+import { cellCode, code, table, text } from './markdown'
+
+function groups(vars: readonly EnvVar[]): Array<[string, EnvVar[]]> {
+  const map = new Map<string, EnvVar[]>()
+  for (const v of vars) {
+    const g = v.group?.trim() || 'Other'
+    map.set(g, [...(map.get(g) ?? []), v])
+  }
+  return [...map.entries()]
+}
+
+function rows(vars: readonly EnvVar[]): string[][] {
+  return vars.map((v) => [
+    cellCode(v.name),
+    v.secret ? '*secret: give it at run time*' : v.value === '' ? '*(empty)*' : cellCode(v.value),
+    text(v.description ?? ''),
+  ])
+}
+
+function s6Rows(f: ReadmeFacts): string[][] {
+  const s6Env = { ...(f.ctx.graph.project.s6Env ?? {}) }
+  if (
+    f.ctx.release.waitForServicesMaxtimeDefault !== 0 &&
+    s6Env.S6_CMD_WAIT_FOR_SERVICES_MAXTIME === undefined
+  ) {
+    s6Env.S6_CMD_WAIT_FOR_SERVICES_MAXTIME = '0'
+  }
+  return Object.keys(s6Env)
+    .sort()
+    .map((name) => {
+      const meaning = S6_SETTINGS.find((s) => s.name === name)?.meaning ?? ''
+      const def = s6Default(name, f.ctx.release.version)
+      return [
+        cellCode(name),
+        cellCode(s6Env[name]),
+        def === undefined ? '' : def === '' ? '*(unset)*' : cellCode(def),
+        text(meaning),
+      ]
+    })
+}
+
+export function envSection(f: ReadmeFacts): string[] {
+  const { project } = f.ctx.graph
+  const out = ['## Environment variables', '']
+  const header = ['Variable', 'Default', 'Meaning']
+  if ((project.env ?? []).length > 0) {
+    out.push(
+      '### Container',
+      '',
+      `Set with ${code('ENV')} in the Dockerfile; ${code('docker run -e NAME=value')} overrides them. Services started through ${code('with-contenv')} see them. Secrets get no value in the image: always pass them at run time.`,
+      '',
+    )
+    for (const [g, vars] of groups(project.env))
+      out.push(`#### ${text(g)}`, '', ...table(header, rows(vars)), '')
+  }
+  const withEnv = f.longruns.filter(([, s]) => (s.env ?? []).length > 0)
+  if (withEnv.length > 0) {
+    out.push(
+      '### Per service',
+      '',
+      `Each is a file in the service's ${code('env/')} folder, loaded by its run script after the container's variables, so it wins over ${code('docker run -e')} for that service. Change it in the design, or remove it there to let the container's value through. Secrets are not written: give them to the container and ${code('with-contenv')} passes them on.`,
+      '',
+    )
+    for (const [name, s] of withEnv) {
+      for (const [g, vars] of groups(s.env)) {
+        out.push(
+          `#### ${text(name)}: ${text(g)}`,
+          '',
+          `In ${code(`${SOURCE_DIR}/${name}/env/`)}.`,
+          '',
+          ...table(header, rows(vars)),
+          '',
+        )
+      }
+    }
+  }
+  const s6 = s6Rows(f)
+  if (s6.length > 0) {
+    out.push(
+      '### s6-overlay settings',
+      '',
+      'Set in the Dockerfile where they differ from the defaults of this release.',
+      '',
+      ...table(['Variable', 'Value', 'Default', 'Effect'], s6),
+      '',
+    )
+  }
+  out.push(
+    `${code('PATH')} gets ${code('/command')} appended in the Dockerfile, so ${code('docker exec')} and the health check find s6's tools by name; services always have it.`,
+    '',
+  )
+  return out
+}

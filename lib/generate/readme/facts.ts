@@ -1,0 +1,108 @@
+/** What the README sections need to know about the graph, computed once per export. */
+import { closure } from '../../plan/plan'
+import type { Bundle, Longrun, Oneshot, ServiceName } from '../../graph/types'
+import type { ExportContext } from '../context'
+import { inRepo } from '../context'
+import { defaultTag } from '../build-script'
+import type { FileMap } from '../file-map'
+import { SOURCE_DIR } from '../service-dir'
+
+export interface Pipeline {
+  name: ServiceName
+  /** Longruns in the pipeline, producers first, the named consumer last. */
+  members: ServiceName[]
+}
+
+export interface ReadmeFacts {
+  ctx: ExportContext
+  /** The export's files apart from the README itself. */
+  files: FileMap
+  oneshots: Array<[ServiceName, Oneshot]>
+  longruns: Array<[ServiceName, Longrun]>
+  /** User-defined bundles (not `user`/`user2`). */
+  bundles: Array<[ServiceName, Bundle]>
+  pipelines: Pipeline[]
+  /** Atomic services `s6-rc -u change top` brings up (the graph's own, sorted). */
+  boot: Set<ServiceName>
+  /** Path of the README, Dockerfile, build script in the export. */
+  paths: { readme: string; dockerfile: string; build: string; graph: string }
+  /** `./docker/s6/build.sh`: how the docs call the build script from the repository root. */
+  buildCommand: string
+  /** The image tag build.sh uses by default. */
+  tag: string
+  /** The container name the docs' examples use. */
+  container: string
+  /** Where the user bundle's contents.d lives in the image. */
+  userContentsDir: string
+}
+
+/** The log folder a logger writes to, from `logutil-service DIR` or `s6-log … DIR` in its run. */
+export function logDirectory(service: Longrun): string | undefined {
+  const words = service.run.body.split(/\s+/)
+  const at = words.findIndex((w) => w === 'logutil-service' || w.endsWith('/logutil-service'))
+  if (at >= 0 && words[at + 1]?.startsWith('/')) return words[at + 1]
+  if (words.some((w) => w === 's6-log' || w.endsWith('/s6-log'))) {
+    return [...words].reverse().find((w) => /^\/[^\s]*$/.test(w))
+  }
+  return undefined
+}
+
+function pipelinesOf(longruns: ReadonlyMap<ServiceName, Longrun>): Pipeline[] {
+  const out: Pipeline[] = []
+  for (const [name, s] of longruns) {
+    if (!s.pipelineName) continue
+    const members: ServiceName[] = []
+    const seen = new Set<ServiceName>()
+    const visit = (n: ServiceName) => {
+      if (seen.has(n)) return
+      seen.add(n)
+      for (const p of longruns.get(n)?.consumerFor ?? []) visit(p)
+      members.push(n)
+    }
+    visit(name)
+    out.push({ name: s.pipelineName, members })
+  }
+  return out
+}
+
+/** Collects the facts; `files` is the export without the README. */
+export function readmeFacts(ctx: ExportContext, files: FileMap): ReadmeFacts {
+  const oneshots: Array<[ServiceName, Oneshot]> = []
+  const longruns: Array<[ServiceName, Longrun]> = []
+  const bundles: Array<[ServiceName, Bundle]> = []
+  for (const [name, s] of ctx.services) {
+    if (s.type === 'oneshot') oneshots.push([name, s])
+    else if (s.type === 'longrun') longruns.push([name, s])
+    else if (name !== 'user' && name !== 'user2') bundles.push([name, s])
+  }
+  let boot: Set<ServiceName>
+  try {
+    boot = new Set(closure(ctx.graph, ['user', 'user2']))
+  } catch {
+    boot = new Set()
+  }
+  const layout =
+    ctx.release.userBundleLayout === 'user-bundles.d'
+      ? '/etc/s6-overlay/user-bundles.d'
+      : SOURCE_DIR
+  const readme = inRepo(ctx, 'README.md')
+  return {
+    ctx,
+    files,
+    oneshots,
+    longruns,
+    bundles,
+    pipelines: pipelinesOf(new Map(longruns)),
+    boot,
+    paths: {
+      readme,
+      dockerfile: inRepo(ctx, 'Dockerfile'),
+      build: inRepo(ctx, 'build.sh'),
+      graph: inRepo(ctx, 's6-designer.json'),
+    },
+    buildCommand: `./${inRepo(ctx, 'build.sh')}`,
+    tag: defaultTag(ctx),
+    container: defaultTag(ctx).split(':')[0] ?? 'app',
+    userContentsDir: `${layout}/user/contents.d`,
+  }
+}

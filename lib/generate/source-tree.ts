@@ -1,0 +1,66 @@
+/**
+ * The s6-rc source tree as it sits in the image, under the export's `rootfs/`: one folder per
+ * service in /etc/s6-overlay/s6-rc.d/, oneshot scripts in /etc/s6-overlay/scripts/, and the
+ * `user`/`user2` membership where the target release reads it (FORMAT §1, §5).
+ */
+import { OVERLAY_BUNDLES, OVERLAY_DEFINED } from '../graph/overlay'
+import type { ServiceGraph, ServiceName } from '../graph/types'
+import { createContext, report } from './context'
+import type { ExportContext } from './context'
+import { sortFileMap } from './file-map'
+import type { FileMap } from './file-map'
+import { serviceDirFiles, userBundleFiles } from './service-dir'
+
+const OVERLAY_OWN = new Set<string>(OVERLAY_DEFINED)
+const OVERLAY_USER = new Set<string>(OVERLAY_BUNDLES)
+
+/** Adds the whole source tree of the context's graph to `files`. */
+export function addSourceTree(ctx: ExportContext, files: FileMap): void {
+  const scriptOwners = new Map<string, ServiceName>()
+  for (const [name, service] of ctx.services) {
+    if (OVERLAY_USER.has(name)) {
+      if (service.type === 'bundle') userBundleFiles(ctx, files, name as 'user' | 'user2', service)
+      else {
+        report(
+          ctx,
+          'export-overlay-name',
+          'error',
+          `${name} is s6-overlay's own bundle; a ${service.type} of that name cannot be exported.`,
+          {
+            service: name,
+            fix: `Rename the ${service.type}.`,
+          },
+        )
+      }
+      continue
+    }
+    if (OVERLAY_OWN.has(name)) {
+      report(
+        ctx,
+        'export-overlay-name',
+        'error',
+        `${name} is defined by s6-overlay itself; a second definition makes s6-rc-compile fail, so it was left out.`,
+        {
+          service: name,
+          fix: `Rename ${name}.`,
+        },
+      )
+      continue
+    }
+    serviceDirFiles(ctx, files, name, service, scriptOwners)
+  }
+}
+
+/**
+ * The s6-rc source tree of a graph: paths under `<repoDir>/rootfs/etc/s6-overlay/`, sorted.
+ *
+ * @example
+ * sourceTreeFiles(graph).get('docker/s6/rootfs/etc/s6-overlay/s6-rc.d/web/type')
+ * // { contents: 'longrun\n', executable: false }
+ */
+export function sourceTreeFiles(graph: ServiceGraph): FileMap {
+  const ctx = createContext(graph)
+  const files: FileMap = new Map()
+  addSourceTree(ctx, files)
+  return sortFileMap(files)
+}
