@@ -1,12 +1,98 @@
-// STUB: replaced by the helper that owns this command.
+/**
+ * `s6-designer export GRAPH.json --out DIR|FILE.zip`: writes what the site's download gives,
+ * with the file modes (0755 scripts, 0644 the rest) on disk or in the zip.
+ */
+import { chmod, mkdir, writeFile } from 'node:fs/promises'
+import { dirname, isAbsolute, relative, resolve } from 'node:path'
+import { zipFiles } from '../../lib/export/zip'
+import { exportResult } from '../../lib/generate/export-files'
+import type { FileMap } from '../../lib/generate/file-map'
+import { parseGraph } from '../../lib/graph/parse'
+import { validate } from '../../lib/graph/validate'
 import type { Command } from '../command'
+import { UsageError } from '../command'
+import { InputError, displayPath, readJsonFile } from '../fs'
+import { formatDiagnostics, onePositional, parseArgs } from '../tree-source'
+
+const USAGE = `Usage: s6-designer export GRAPH.json --out DIR|FILE.zip [--force]
+
+Writes the export of a design (a graph .json file): the s6-rc source tree under
+<repoDir>/rootfs/, the Dockerfile stage, build.sh, README.md, the graph and .gitattributes,
+all under the project's folder (repoDir, for example docker/s6).
+
+  --out DIR       write the files into DIR (created if needed; files there are replaced)
+  --out FILE.zip  write a zip instead (modes kept, same bytes for the same design)
+  --force         write even when the design has errors (the exit status is still 1)
+
+Exit status: 0 written, 1 the design has errors (nothing written without --force),
+2 usage or read/write problem.`
+
+/** Writes the files under `dir` with their modes; refuses any path that would leave it. */
+export async function writeFileMap(dir: string, files: FileMap): Promise<void> {
+  const root = resolve(dir)
+  for (const [path, file] of files) {
+    const target = resolve(root, path)
+    const rel = relative(root, target)
+    if (rel === '' || rel.startsWith('..') || isAbsolute(rel))
+      throw new InputError(`refusing to write ${path}: outside ${dir}`)
+    await mkdir(dirname(target), { recursive: true })
+    await writeFile(target, file.contents)
+    await chmod(target, file.executable ? 0o755 : 0o644)
+  }
+}
+
+async function writeZip(path: string, files: FileMap): Promise<number> {
+  const bytes = await zipFiles(files)
+  await mkdir(dirname(path), { recursive: true })
+  await writeFile(path, bytes)
+  return bytes.length
+}
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'not implemented yet',
-  usage: 'Usage: s6-designer export',
-  run: async ({ stderr }) => {
-    stderr('s6-designer export: not implemented yet\n')
-    return 2
+  summary: 'write the s6-rc tree, Dockerfile stage, build script and README of a design',
+  usage: USAGE,
+  run: async ({ args, stdout, stderr, cwd }) => {
+    const parsed = parseArgs(args, { flags: ['--force'], options: ['--out'] })
+    const graphArg = onePositional(parsed, 'GRAPH.json')
+    const outs = parsed.options.get('--out') ?? []
+    if (outs.length !== 1)
+      throw new UsageError(
+        outs.length === 0 ? 'missing --out DIR or --out FILE.zip' : 'give --out once',
+      )
+    const out = resolve(cwd, outs[0] as string)
+    const read = parseGraph(await readJsonFile(resolve(cwd, graphArg)))
+    if (!read.ok) {
+      stderr(`s6-designer export: ${graphArg}: ${read.error}\n`)
+      return 2
+    }
+    for (const note of read.notes) stderr(`note: ${note}\n`)
+    const errors = validate(read.graph).filter((d) => d.severity === 'error')
+    if (errors.length > 0) {
+      stderr(formatDiagnostics(errors))
+      if (!parsed.flags.has('--force')) {
+        stderr(
+          `s6-designer export: ${errors.length} error${errors.length === 1 ? '' : 's'} in the design; nothing written (fix them, or use --force to write anyway)\n`,
+        )
+        return 1
+      }
+    }
+    const { files, problems } = exportResult(read.graph)
+    if (problems.length > 0) stderr(formatDiagnostics(problems))
+    try {
+      if (out.toLowerCase().endsWith('.zip')) {
+        const size = await writeZip(out, files)
+        stdout(`wrote ${displayPath(cwd, out)} (${files.size} files, ${size} bytes)\n`)
+      } else {
+        await writeFileMap(out, files)
+        stdout(`wrote ${files.size} files to ${displayPath(cwd, out)}\n`)
+      }
+    } catch (error) {
+      if (error instanceof InputError) throw error
+      throw new InputError(
+        `cannot write ${displayPath(cwd, out)}: ${error instanceof Error ? error.message : String(error)}`,
+      )
+    }
+    return errors.length > 0 ? 1 : 0
   },
 }
