@@ -105,7 +105,8 @@ export function cycleThrough(
 
 /**
  * One cycle per knot (strongly connected component), sorted by its first name.
- * `dependency`: knots that hold an atomic service, each shown from its first atomic name.
+ * `dependency`: knots that hold an atomic service, each shown from its first atomic name (a
+ * graph-defined one rather than an s6-overlay one).
  * `bundle`: knots of bundles only (bundle cycles).
  */
 export function findCycles(r: ResolvedGraph, mode: 'dependency' | 'bundle'): CyclePath[] {
@@ -114,7 +115,10 @@ export function findCycles(r: ResolvedGraph, mode: 'dependency' | 'bundle'): Cyc
   const cycles: CyclePath[] = []
   stronglyConnected(r, include).forEach((component, c) => {
     for (const id of component) componentOf[id] = c
-    const candidates = mode === 'bundle' ? component : component.filter((id) => atomic(r, id))
+    const atomics = mode === 'bundle' ? component : component.filter((id) => atomic(r, id))
+    // Start from a service of the graph rather than one of s6-overlay's, when there is one.
+    const own = atomics.filter((id) => !r.overlay[id])
+    const candidates = own.length > 0 ? own : atomics
     if (candidates.length === 0) return
     const start = candidates.reduce((a, b) => (r.rank[a]! <= r.rank[b]! ? a : b))
     if (component.length === 1 && !r.edges[start]!.includes(start)) return

@@ -1,0 +1,250 @@
+import { describe, expect, it } from 'vitest'
+import { validate } from '@/lib/graph/validate'
+import { findingsOf, graphOf, longrun, oneshot, shLongrun } from '../../fixtures/graphs'
+
+const withField = (fields: Record<string, unknown>) => graphOf({ web: longrun(fields as never) })
+
+describe('validate: timeouts', () => {
+  it.each([
+    ['timeoutUp', 'abc', 'not a number'],
+    ['timeoutDown', -1, 'negative'],
+    ['timeoutKill', 1.5, 'not a whole number'],
+    ['timeoutFinish', 2 ** 32, 'above the largest value'],
+    ['timeoutUp', Number.NaN, 'not a number'],
+  ])('reports %s = %j', (field, value, words) => {
+    const found = findingsOf(withField({ [field]: value }), 'timeout-invalid')
+    expect(found).toHaveLength(1)
+    expect(found[0]!.field).toBe(field)
+    expect(found[0]!.message).toContain(words)
+  })
+
+  it('accepts 0, the uint32 maximum and absent timeouts', () => {
+    const g = withField({ timeoutUp: 0, timeoutDown: 2 ** 32 - 1, timeoutKill: 5000 })
+    expect(findingsOf(g, 'timeout-invalid')).toEqual([])
+  })
+
+  it('checks oneshot timeouts and ignores longrun-only fields on oneshots', () => {
+    const g = graphOf({ prep: oneshot({ timeoutUp: -5, timeoutKill: 'x' } as never) })
+    expect(findingsOf(g, 'timeout-invalid').map((d) => d.field)).toEqual(['timeoutUp'])
+  })
+
+  it('warns about an invalid estimate', () => {
+    expect(findingsOf(withField({ estimatedUpMs: -1 }), 'estimate-invalid')).toHaveLength(1)
+    expect(findingsOf(withField({ estimatedUpMs: 1500 }), 'estimate-invalid')).toEqual([])
+  })
+})
+
+describe('validate: descriptors and max-death-tally', () => {
+  it('reports a notification fd that is not a whole non-negative number', () => {
+    const found = findingsOf(withField({ readiness: { notificationFd: -3 } }), 'fd-invalid')
+    expect(found[0]).toMatchObject({ field: 'readiness.notificationFd', file: 'notification-fd' })
+    expect(findingsOf(withField({ readiness: {} }), 'fd-invalid')[0]!.message).toContain('missing')
+    expect(findingsOf(withField({ lockFd: 'x' }), 'fd-invalid')[0]!.field).toBe('lockFd')
+  })
+
+  it('warns about descriptors below 3', () => {
+    const g = withField({ readiness: { notificationFd: 1 }, lockFd: 2 })
+    expect(findingsOf(g, 'fd-low').map((d) => d.field)).toEqual([
+      'lockFd',
+      'readiness.notificationFd',
+    ])
+    expect(
+      findingsOf(withField({ readiness: { notificationFd: 3 }, lockFd: 4 }), 'fd-low'),
+    ).toEqual([])
+  })
+
+  it('reports a lock fd equal to the notification fd', () => {
+    expect(
+      findingsOf(withField({ readiness: { notificationFd: 3 }, lockFd: 3 }), 'fd-conflict'),
+    ).toHaveLength(1)
+    expect(
+      findingsOf(withField({ readiness: { notificationFd: 3 }, lockFd: 4 }), 'fd-conflict'),
+    ).toEqual([])
+  })
+
+  it('reports max-death-tally above 4096 or not whole', () => {
+    expect(findingsOf(withField({ maxDeathTally: 5000 }), 'max-death-tally-invalid')).toHaveLength(
+      1,
+    )
+    expect(findingsOf(withField({ maxDeathTally: 2.5 }), 'max-death-tally-invalid')).toHaveLength(1)
+    expect(findingsOf(withField({ maxDeathTally: 4096 }), 'max-death-tally-invalid')).toEqual([])
+  })
+})
+
+describe('validate: carriage returns', () => {
+  it('reports a CR in scripts, env values, process, readiness check and description', () => {
+    const g = graphOf({
+      web: longrun({
+        run: { language: 'sh', body: 'exec web\r\n' },
+        env: [{ name: 'PORT', value: '3000\r' }],
+        process: 'web\r',
+        readiness: { notificationFd: 3, check: 'curl\r' },
+        description: 'The web\r\n',
+      }),
+    })
+    const found = findingsOf(g, 'carriage-return')
+    expect(found.map((d) => [d.field, d.file])).toEqual([
+      ['description', undefined],
+      ['env.0.value', 'env'],
+      ['process', undefined],
+      ['readiness.check', 'data/check'],
+      ['run.body', 'run'],
+    ])
+    expect(found.every((d) => d.severity === 'error')).toBe(true)
+  })
+
+  it('reports a CR in project settings', () => {
+    const g = graphOf({ web: longrun() }, { project: { env: [{ name: 'A', value: 'x\r' }] } })
+    expect(findingsOf(g, 'carriage-return').map((d) => d.field)).toEqual(['project.env.0.value'])
+    expect(findingsOf(graphOf({ web: longrun() }), 'carriage-return')).toEqual([])
+  })
+})
+
+describe('validate: environment variables', () => {
+  it.each([
+    ['', 'empty name'],
+    ['A=B', '"="'],
+    ['a/b', '"/"'],
+    ['.x', 'dot'],
+  ])('reports the variable name %j', (name, words) => {
+    const found = findingsOf(withField({ env: [{ name, value: '1' }] }), 'env-name-invalid')
+    expect(found).toHaveLength(1)
+    expect(found[0]!.message).toContain(words)
+    expect(found[0]!.field).toBe('env.0.name')
+  })
+
+  it('warns about names a shell cannot read', () => {
+    expect(
+      findingsOf(withField({ env: [{ name: '1ST', value: '' }] }), 'env-name-unusual'),
+    ).toHaveLength(1)
+    expect(
+      findingsOf(withField({ env: [{ name: 'my-var', value: '' }] }), 'env-name-unusual'),
+    ).toHaveLength(1)
+    expect(
+      findingsOf(withField({ env: [{ name: '_OK_1', value: '' }] }), 'env-name-unusual'),
+    ).toEqual([])
+  })
+
+  it('reports a variable defined twice in one scope only', () => {
+    const g = graphOf(
+      {
+        web: longrun({
+          env: [
+            { name: 'PORT', value: '1' },
+            { name: 'PORT', value: '2' },
+          ],
+        }),
+      },
+      { project: { env: [{ name: 'PORT', value: '3' }] } },
+    )
+    const found = findingsOf(g, 'env-duplicate')
+    expect(found).toHaveLength(1)
+    expect(found[0]).toMatchObject({ service: 'web', field: 'env.1.name' })
+    const project = graphOf(
+      { web: longrun() },
+      {
+        project: {
+          env: [
+            { name: 'A', value: '' },
+            { name: 'A', value: '' },
+          ],
+        },
+      },
+    )
+    expect(findingsOf(project, 'env-duplicate')[0]!.field).toBe('project.env.1.name')
+  })
+
+  it('warns about multi-line values and secrets with a value', () => {
+    const g = withField({
+      env: [
+        { name: 'CERT', value: 'a\nb' },
+        { name: 'TOKEN', value: 'hunter2', secret: true },
+        { name: 'EMPTY', value: '', secret: true },
+      ],
+    })
+    expect(findingsOf(g, 'env-value-newline').map((d) => d.field)).toEqual(['env.0.value'])
+    expect(findingsOf(g, 'secret-value').map((d) => d.field)).toEqual(['env.1.value'])
+  })
+})
+
+describe('validate: other fields', () => {
+  it('warns about an unknown down signal', () => {
+    expect(findingsOf(withField({ downSignal: 'SIGFOO' }), 'down-signal-unknown')).toHaveLength(1)
+    for (const ok of ['SIGTERM', 'term', 'QUIT', '15', 'sigusr1']) {
+      expect(findingsOf(withField({ downSignal: ok }), 'down-signal-unknown')).toEqual([])
+    }
+  })
+
+  it('warns about the essential flag', () => {
+    const found = findingsOf(withField({ essential: true }), 'essential')
+    expect(found[0]).toMatchObject({ severity: 'warning', file: 'flag-essential' })
+    expect(findingsOf(withField({ essential: false }), 'essential')).toEqual([])
+  })
+})
+
+describe('validate: scripts', () => {
+  it('reports an empty run script as an error and an empty up script as a warning', () => {
+    expect(findingsOf(graphOf({ web: shLongrun('  \n') }), 'empty-run')[0]!.severity).toBe('error')
+    const up = findingsOf(
+      graphOf({ noop: oneshot({ up: { language: 'sh', body: '' } }) }),
+      'empty-up',
+    )
+    expect(up[0]!.severity).toBe('warning')
+    expect(findingsOf(graphOf({ web: shLongrun('exec web') }), 'empty-run')).toEqual([])
+  })
+
+  it('reports a missing script', () => {
+    const g = graphOf({ web: longrun() })
+    delete (g.services.web as unknown as Record<string, unknown>).run
+    expect(findingsOf(g, 'missing-script')[0]).toMatchObject({
+      service: 'web',
+      field: 'run',
+      file: 'run',
+    })
+  })
+
+  it('reports unbalanced execline braces', () => {
+    const bad = graphOf({
+      web: longrun({ run: { language: 'execline', body: 'foreground { echo hi\nweb' } }),
+    })
+    expect(findingsOf(bad, 'execline-unbalanced')).toHaveLength(1)
+    const ok = graphOf({
+      web: longrun({ run: { language: 'execline', body: 'foreground { echo "}" }\nweb' } }),
+    })
+    expect(findingsOf(ok, 'execline-unbalanced')).toEqual([])
+  })
+
+  it('warns about a run script that backgrounds a command', () => {
+    expect(
+      findingsOf(graphOf({ web: shLongrun('helper &\nexec web') }), 'run-backgrounds'),
+    ).toHaveLength(1)
+    for (const ok of [
+      'exec web 2>&1',
+      'test -f x && exec web',
+      'echo "a & b"\nexec web',
+      'exec web >&2',
+    ]) {
+      expect(findingsOf(graphOf({ web: shLongrun(ok) }), 'run-backgrounds')).toEqual([])
+    }
+  })
+
+  it('warns about a run script that does not exec its command', () => {
+    expect(
+      findingsOf(graphOf({ web: shLongrun('cd /app\nnode server.js') }), 'run-no-exec'),
+    ).toHaveLength(1)
+    expect(findingsOf(graphOf({ web: shLongrun('exec 2>&1') }), 'run-no-exec')).toHaveLength(1)
+    const ok = [
+      'cd /app\nexec node server.js',
+      'exec \\\n  node server.js',
+      'case "$X" in\n  a) exec a ;;\n  *) exec b ;;\nesac',
+      'if [ -f x ]; then\n  exec a\nelse\n  exec b\nfi',
+      '[ -n "$X" ] && exec a\n# done',
+    ]
+    for (const body of ok)
+      expect(findingsOf(graphOf({ web: shLongrun(body) }), 'run-no-exec')).toEqual([])
+    const execline = graphOf({
+      web: longrun({ run: { language: 'execline', body: 'nginx -g "daemon off;"' } }),
+    })
+    expect(validate(execline).filter((d) => d.code.startsWith('run-'))).toEqual([])
+  })
+})

@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest'
+import { bundle, findingsOf, graphOf, longrun, oneshot } from '../../fixtures/graphs'
+
+describe('validate: s6-overlay pitfalls', () => {
+  it('warns about a service nothing in user brings up', () => {
+    const g = graphOf({ web: longrun(), cron: longrun() }, { user: ['web'] })
+    const found = findingsOf(g, 'not-started')
+    expect(found.map((d) => d.service)).toEqual(['cron'])
+    expect(found[0]!.severity).toBe('warning')
+  })
+
+  it("counts dependencies, nested bundles, user2 and a producer's logger as started", () => {
+    const g = graphOf({
+      prep: oneshot(),
+      web: longrun({ dependencies: ['prep'], producerFor: 'web-log' }),
+      'web-log': longrun({ consumerFor: ['web'] }),
+      inner: bundle({ contents: ['web'] }),
+      outer: bundle({ contents: ['inner'] }),
+      late: longrun(),
+      user: bundle({ contents: ['outer'] }),
+      user2: bundle({ contents: ['late'] }),
+    })
+    expect(findingsOf(g, 'not-started')).toEqual([])
+    expect(findingsOf(g, 'not-started', 'plain')).toEqual([])
+  })
+
+  it('does not count a logger as starting its producer', () => {
+    const g = graphOf(
+      { web: longrun({ producerFor: 'web-log' }), 'web-log': longrun({ consumerFor: ['web'] }) },
+      { user: ['web-log'] },
+    )
+    expect(findingsOf(g, 'not-started').map((d) => d.service)).toEqual(['web'])
+  })
+
+  it('warns about services not ordered after base when the project does not add it', () => {
+    const project = { dependOnBase: false }
+    const g = graphOf(
+      {
+        prep: oneshot({ dependencies: ['base'] }),
+        web: longrun({ dependencies: ['prep'] }),
+        cron: longrun(),
+      },
+      { project },
+    )
+    expect(findingsOf(g, 'no-base-dependency').map((d) => d.service)).toEqual(['cron'])
+    expect(findingsOf(graphOf({ cron: longrun() }), 'no-base-dependency')).toEqual([])
+  })
+
+  it('warns about a logger without a prepare oneshot', () => {
+    const logger = (dependencies: string[]) =>
+      graphOf({
+        app: longrun({ producerFor: 'app-log' }),
+        'app-log': longrun({
+          consumerFor: ['app'],
+          run: { language: 'execline', body: 'logutil-service /var/log/app' },
+          dependencies,
+        }),
+        'app-log-prepare': oneshot(),
+      })
+    const found = findingsOf(logger([]), 'logger-without-prepare')
+    expect(found.map((d) => d.service)).toEqual(['app-log'])
+    expect(findingsOf(logger(['app-log-prepare']), 'logger-without-prepare')).toEqual([])
+  })
+
+  it('warns about readiness on a logutil-service consumer', () => {
+    const g = (readiness?: { notificationFd: number }) =>
+      graphOf({
+        app: longrun({ producerFor: 'app-log' }),
+        prep: oneshot(),
+        'app-log': longrun({
+          consumerFor: ['app'],
+          dependencies: ['prep'],
+          run: { language: 'execline', body: 'logutil-service /var/log/app' },
+          ...(readiness ? { readiness } : {}),
+        }),
+      })
+    expect(findingsOf(g({ notificationFd: 3 }), 'logutil-readiness')).toHaveLength(1)
+    expect(findingsOf(g(), 'logutil-readiness')).toEqual([])
+  })
+
+  it('warns when the stop may exceed docker stop, and notes unbounded stops', () => {
+    const slow = graphOf({
+      a: longrun({ timeoutKill: 4000 }),
+      b: longrun({ timeoutKill: 4000, dependencies: ['a'] }),
+    })
+    const over = findingsOf(slow, 'stop-over-docker-stop')
+    expect(over).toHaveLength(1)
+    expect(over[0]!.message).toContain('11.0 s')
+    const fast = graphOf({
+      a: longrun({ timeoutKill: 3000 }),
+      b: longrun({ timeoutKill: 3000, dependencies: ['a'] }),
+    })
+    expect(findingsOf(fast, 'stop-over-docker-stop')).toEqual([])
+    const grace = graphOf(
+      { a: longrun({ timeoutKill: 3000 }), b: longrun({ timeoutKill: 3000, dependencies: ['a'] }) },
+      { project: { s6Env: { S6_KILL_GRACETIME: '5000' } } },
+    )
+    expect(findingsOf(grace, 'stop-over-docker-stop')).toHaveLength(1)
+
+    const unbounded = graphOf({
+      a: longrun(),
+      b: oneshot({ down: { language: 'sh', body: 'cleanup' } }),
+      c: longrun({ timeoutKill: 1000, finish: { language: 'sh', body: 'x' }, timeoutFinish: 0 }),
+    })
+    const notes = findingsOf(unbounded, 'stop-unbounded')
+    expect(notes.map((d) => [d.service, d.field, d.severity])).toEqual([
+      ['a', 'timeoutKill', 'info'],
+      ['b', 'timeoutDown', 'info'],
+      ['c', 'timeoutFinish', 'info'],
+    ])
+    expect(findingsOf(unbounded, 'stop-over-docker-stop')).toEqual([])
+  })
+
+  it('reports an unsupported s6-overlay version', () => {
+    const found = findingsOf(
+      graphOf({ web: longrun() }, { project: { overlayVersion: '2.2.0.3' } }),
+      'overlay-version',
+    )
+    expect(found[0]).toMatchObject({ severity: 'error', field: 'project.overlayVersion' })
+    expect(findingsOf(graphOf({ web: longrun() }), 'overlay-version')).toEqual([])
+  })
+
+  it('warns about a slow boot under the 5 s limit of older releases', () => {
+    const slow = (s6Env: Record<string, string>) =>
+      graphOf(
+        {
+          migrate: oneshot({ estimatedUpMs: 6000 }),
+          web: longrun({ dependencies: ['migrate'], timeoutUp: 20_000 }),
+        },
+        { project: { overlayVersion: '3.1.6.2', s6Env } },
+      )
+    const found = findingsOf(slow({}), 'boot-timeout')
+    expect(found.map((d) => d.service ?? '(graph)')).toEqual(['(graph)', 'web'])
+    expect(findingsOf(slow({ S6_CMD_WAIT_FOR_SERVICES_MAXTIME: '0' }), 'boot-timeout')).toEqual([])
+    const modern = graphOf(
+      { migrate: oneshot({ estimatedUpMs: 6000 }) },
+      { project: { overlayVersion: '3.2.3.2' } },
+    )
+    expect(findingsOf(modern, 'boot-timeout')).toEqual([])
+  })
+
+  it('reports health check services that are not longruns of the graph', () => {
+    const healthcheck = (services: string[]) => ({
+      healthcheck: { services, intervalS: 30, timeoutS: 5, startPeriodS: 10, retries: 3 },
+    })
+    const g = graphOf(
+      { web: longrun(), prep: oneshot() },
+      { project: healthcheck(['web', 'prep', 'ghost']) },
+    )
+    expect(findingsOf(g, 'healthcheck-service').map((d) => d.field)).toEqual([
+      'project.healthcheck.services.1',
+      'project.healthcheck.services.2',
+    ])
+    expect(
+      findingsOf(
+        graphOf({ web: longrun() }, { project: healthcheck(['web']) }),
+        'healthcheck-service',
+      ),
+    ).toEqual([])
+  })
+})
