@@ -118,6 +118,7 @@ export async function loadGraph(
     return { graph: read.graph, diagnostics: read.diagnostics, report: read.report, notes: [] }
   }
   if (!options.graphFiles) throw new InputError(`${arg}: not a folder`)
+  if (!path.endsWith('.json')) throw new InputError(`${arg}: not a folder or a graph .json file`)
   const parsed = parseGraph(await readJsonFile(path))
   if (!parsed.ok) throw new InputError(`${arg}: ${parsed.error}`)
   return { graph: parsed.graph, diagnostics: [], notes: parsed.notes }

@@ -66,7 +66,12 @@ function oneName(sd: ServiceDir, entry: 'producer-for' | 'pipeline-name'): strin
   return names[0]
 }
 
+/**
+ * Reads `env/`. Plain `s6-envdir` uses each file's first line; with `-L` (what the export's run
+ * scripts use, as `s6-envdir -Lf`) the whole file, minus one final LF, is the value.
+ */
 function readEnv(sd: ServiceDir): EnvVar[] {
+  const wholeFile = /s6-envdir\s+(-[A-Za-z]*L)/.test(sd.text('run') ?? '')
   if (!sd.has('env')) return []
   if (!sd.hasDir('env')) {
     sd.diag(
@@ -101,8 +106,8 @@ function readEnv(sd: ServiceDir): EnvVar[] {
       )
       continue
     }
-    const value = envValue(text)
-    const multi = text.replace(/\n+$/, '').includes('\n')
+    const value = wholeFile ? text.replace(/\n$/, '') : envValue(text)
+    const multi = !wholeFile && text.replace(/\n+$/, '').includes('\n')
     sd.ctx.note(
       path,
       multi ? 'converted' : 'read',
@@ -135,6 +140,7 @@ function readData(sd: ServiceDir, skip: ReadonlySet<string>): ExtraFile[] {
     })
     sd.ctx.note(path, 'kept', 'kept verbatim')
   }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   sd.noteOnly('data', 'kept', `${files.length} files kept verbatim`)
   return files
 }

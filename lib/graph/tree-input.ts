@@ -136,7 +136,7 @@ export function completeTree(input: TreeInput): TreeInput & { dropped: string[] 
     files,
     dirs: [...dirs].sort(),
     symlinks,
-    executables: norm(input.executables),
+    ...(input.executables ? { executables: norm(input.executables) } : {}),
     dropped,
   }
 }

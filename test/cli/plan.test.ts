@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { runCli } from './run-cli'
+import { treeDir, VALID } from './tree-dir'
+
+describe('s6-designer plan', () => {
+  it('prints start waves, the stop budget and the process tree', async () => {
+    const r = await runCli(['plan', 'content/examples/reference.json'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^Start: s6-rc -u change user/m)
+    expect(r.stdout).toMatch(/^ {2}wave 1 {2}fix-attrs, legacy-cont-init$/m)
+    expect(r.stdout).toMatch(/^Stop: s6-rc -bda change/m)
+    expect(r.stdout).toMatch(/web .*SIGTERM, SIGKILL after 5 s.*budget 6 s/)
+    expect(r.stdout).toMatch(/total 9 s against docker stop's 10 s/)
+    expect(r.stdout).toMatch(/^└─ s6-svscan \/run\/service$/m)
+    expect(r.stdout).toMatch(/^ {3}│ {2}└─ puma master$/m)
+    expect(r.stdout).toMatch(/└─ puma worker × PUMA_WORKERS$/m)
+  })
+
+  it('prints JSON with --json', async () => {
+    const r = await runCli(['plan', 'content/examples/reference.json', '--json'])
+    expect(r.code).toBe(0)
+    const out = JSON.parse(r.stdout) as Record<string, unknown>
+    expect(out).toMatchObject({
+      closure: expect.arrayContaining(['web', 'worker']),
+      startWaves: [
+        ['fix-attrs', 'legacy-cont-init'],
+        ['config-check', 'redis-ready'],
+        ['scheduler', 'web', 'worker'],
+      ],
+      stopOrder: expect.arrayContaining(['web']),
+      processTree: { label: '/init' },
+      stopTotalMs: 9000,
+      dockerStopMs: 10000,
+      overDockerStop: false,
+    })
+  })
+
+  it('plans a folder and a chosen target', async () => {
+    const dir = await treeDir(VALID)
+    const r = await runCli(['plan', dir, '--target', 'init', '--json'])
+    expect(r.code).toBe(0)
+    expect((JSON.parse(r.stdout) as { closure: string[] }).closure).toEqual([
+      'fix-attrs',
+      'init',
+      'legacy-cont-init',
+    ])
+  })
+
+  it('exits 2 on an unknown target, a missing source and a bad graph file', async () => {
+    const unknown = await runCli(['plan', 'content/examples/reference.json', '--target', 'nope'])
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toMatch(/unknown target nope/)
+    expect((await runCli(['plan'])).code).toBe(2)
+    expect((await runCli(['plan', 'package.json'])).code).toBe(2)
+  })
+})
