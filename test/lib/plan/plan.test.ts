@@ -1,0 +1,307 @@
+import { describe, expect, it } from 'vitest'
+import { closure, isOverlayService, processTree, startPlan, stopPlan } from '@/lib/plan/plan'
+import { processLabel } from '@/lib/plan/process-tree'
+import type { Longrun } from '@/lib/graph/types'
+import { bundle, exampleGraphs, graphOf, longrun, oneshot, shLongrun } from '../../fixtures/graphs'
+
+const reference = exampleGraphs().reference!
+const noBase = { project: { dependOnBase: false } }
+
+describe('closure', () => {
+  it("includes base's overlay oneshots when the services depend on base", () => {
+    expect(closure(reference)).toEqual([
+      'config-check',
+      'fix-attrs',
+      'legacy-cont-init',
+      'redis-ready',
+      'scheduler',
+      'web',
+      'worker',
+    ])
+    expect(closure(graphOf({ web: longrun() }, noBase))).toEqual(['web'])
+    expect(isOverlayService('fix-attrs')).toBe(true)
+    expect(isOverlayService('web')).toBe(false)
+  })
+
+  it('expands nested bundles and pipeline names, pulls in dependencies and loggers', () => {
+    const g = graphOf(
+      {
+        prep: oneshot(),
+        app: longrun({ producerFor: 'app-log' }),
+        'app-log': longrun({ consumerFor: ['app'], dependencies: ['prep'], pipelineName: 'p' }),
+        api: longrun({ producerFor: 'api-log' }),
+        'api-log': longrun({ consumerFor: ['api'] }),
+        inner: bundle({ contents: ['p'] }),
+        user: bundle({ contents: ['inner', 'api'] }),
+      },
+      noBase,
+    )
+    expect(closure(g)).toEqual(['api', 'api-log', 'app', 'app-log', 'prep'])
+    expect(closure(g, ['api-log'])).toEqual(['api-log'])
+    expect(closure(g, ['ghost'])).toEqual([])
+  })
+})
+
+describe('startPlan', () => {
+  it('plans the reference example', () => {
+    const plan = startPlan(reference)
+    expect(plan.waves).toEqual([
+      ['fix-attrs', 'legacy-cont-init'],
+      ['config-check', 'redis-ready'],
+      ['scheduler', 'web', 'worker'],
+    ])
+    expect(plan.criticalPath).toEqual(['fix-attrs', 'config-check', 'scheduler'])
+    expect(plan.totalMs).toBe(100 + 2000 + 10)
+    const web = plan.timeline.find((e) => e.name === 'web')!
+    expect(web).toMatchObject({
+      type: 'longrun',
+      overlay: false,
+      wave: 2,
+      startMs: 2100,
+      endMs: 2110,
+      readyMs: 6100,
+      estimated: false,
+      dependencies: ['config-check', 'fix-attrs', 'legacy-cont-init', 'redis-ready'],
+    })
+    const redis = plan.timeline.find((e) => e.name === 'redis-ready')!
+    expect(redis).toMatchObject({
+      estimated: true,
+      timeoutMs: 30000,
+      startMs: 100,
+      endMs: 1600,
+      critical: false,
+    })
+    expect(plan.timeline.find((e) => e.name === 'fix-attrs')).toMatchObject({
+      overlay: true,
+      estimated: false,
+    })
+  })
+
+  it('starts each service as soon as its own dependencies are up (event-driven)', () => {
+    const g = graphOf(
+      {
+        o1: oneshot({ estimatedUpMs: 100 }),
+        o2: oneshot({ estimatedUpMs: 100, dependencies: ['o1'] }),
+        o3: oneshot({ estimatedUpMs: 500 }),
+        o4: oneshot({ estimatedUpMs: 100, dependencies: ['o2', 'o3'] }),
+      },
+      noBase,
+    )
+    const plan = startPlan(g)
+    const at = (n: string) => plan.timeline.find((e) => e.name === n)!
+    expect(at('o2').startMs).toBe(100)
+    expect(at('o4').startMs).toBe(500)
+    expect(plan.waves).toEqual([['o1', 'o3'], ['o2'], ['o4']])
+    expect(plan.criticalPath).toEqual(['o3', 'o4'])
+    expect(plan.totalMs).toBe(600)
+  })
+
+  it('waits for readiness only when a longrun has a notification fd', () => {
+    const g = (readiness: boolean) =>
+      graphOf(
+        {
+          db: longrun({
+            estimatedUpMs: 3000,
+            ...(readiness ? { readiness: { notificationFd: 3 } } : {}),
+          }),
+          app: oneshot({ dependencies: ['db'], estimatedUpMs: 50 }),
+        },
+        noBase,
+      )
+    expect(startPlan(g(false)).timeline.find((e) => e.name === 'app')!.startMs).toBe(10)
+    expect(startPlan(g(true)).timeline.find((e) => e.name === 'app')!.startMs).toBe(3000)
+    const defaulted = graphOf({ db: longrun({ readiness: { notificationFd: 3 } }) }, noBase)
+    expect(startPlan(defaulted).timeline[0]).toMatchObject({ endMs: 200, estimated: false })
+  })
+
+  it('treats a dependency on a bundle as a dependency on each member', () => {
+    const g = graphOf(
+      {
+        a: oneshot({ estimatedUpMs: 100 }),
+        b: oneshot({ estimatedUpMs: 300 }),
+        grp: bundle({ contents: ['a', 'b'] }),
+        web: longrun({ dependencies: ['grp'] }),
+      },
+      noBase,
+    )
+    const web = startPlan(g).timeline.find((e) => e.name === 'web')!
+    expect(web).toMatchObject({ startMs: 300, wave: 1, dependencies: ['a', 'b'] })
+  })
+
+  it('does not throw on cycles: the services on them come last', () => {
+    const g = graphOf(
+      { a: oneshot({ dependencies: ['b'] }), b: oneshot({ dependencies: ['a'] }), c: oneshot() },
+      noBase,
+    )
+    const plan = startPlan(g)
+    expect(plan.waves).toEqual([['c'], ['a', 'b']])
+  })
+})
+
+describe('stopPlan', () => {
+  it('plans the reference example', () => {
+    const plan = stopPlan(reference)
+    expect(plan.waves).toEqual([
+      ['scheduler', 'web', 'worker'],
+      ['config-check', 'redis-ready'],
+      ['fix-attrs', 'legacy-cont-init'],
+    ])
+    expect(plan.order[0]).toBe('scheduler')
+    expect(plan.steps.find((s) => s.name === 'web')).toEqual({
+      name: 'web',
+      type: 'longrun',
+      overlay: false,
+      wave: 0,
+      signal: 'SIGTERM',
+      killAfterMs: 5000,
+      finishMs: 1000,
+      budgetMs: 6000,
+    })
+    expect(plan.steps.find((s) => s.name === 'redis-ready')).toMatchObject({
+      killAfterMs: 0,
+      budgetMs: 0,
+    })
+    expect(plan).toMatchObject({
+      servicesMs: 6000,
+      killGraceMs: 3000,
+      totalMs: 9000,
+      dockerStopMs: 10000,
+      overDockerStop: false,
+    })
+  })
+
+  it('adds up the chain of dependents and the kill grace time', () => {
+    const g = graphOf(
+      {
+        db: longrun({ timeoutKill: 4000, downSignal: 'SIGINT' }),
+        web: longrun({
+          timeoutKill: 2000,
+          dependencies: ['db'],
+          finish: { language: 'sh', body: 'x' },
+        }),
+      },
+      { project: { dependOnBase: false, s6Env: { S6_KILL_GRACETIME: '1000' } } },
+    )
+    const plan = stopPlan(g)
+    expect(plan.order).toEqual(['web', 'db'])
+    expect(plan.steps.map((s) => [s.name, s.signal, s.budgetMs])).toEqual([
+      ['web', 'SIGTERM', 7000],
+      ['db', 'SIGINT', 4000],
+    ])
+    expect(plan).toMatchObject({
+      servicesMs: 11000,
+      killGraceMs: 1000,
+      totalMs: 12000,
+      overDockerStop: true,
+    })
+  })
+
+  it('reports unbounded steps and lets timeout-down cap them', () => {
+    const g = (fields: Partial<Longrun>) => graphOf({ web: longrun(fields) }, noBase)
+    expect(stopPlan(g({}))).toMatchObject({ servicesMs: null, totalMs: null, overDockerStop: true })
+    expect(stopPlan(g({})).steps[0]).toMatchObject({ killAfterMs: null, budgetMs: null })
+    expect(stopPlan(g({ timeoutDown: 2500 })).steps[0]!.budgetMs).toBe(2500)
+    expect(stopPlan(g({ timeoutKill: 9000, timeoutDown: 2500 })).steps[0]!.budgetMs).toBe(2500)
+    const finishForever = g({
+      timeoutKill: 100,
+      finish: { language: 'sh', body: 'x' },
+      timeoutFinish: 0,
+    })
+    expect(stopPlan(finishForever).steps[0]!.budgetMs).toBeNull()
+  })
+
+  it('budgets a oneshot by its down script', () => {
+    const g = graphOf(
+      {
+        a: oneshot({ down: { language: 'sh', body: 'cleanup' } }),
+        b: oneshot({ down: { language: 'sh', body: 'cleanup' }, timeoutDown: 700 }),
+        c: oneshot({ timeoutDown: 700 }),
+      },
+      noBase,
+    )
+    expect(stopPlan(g).steps.map((s) => [s.name, s.killAfterMs, s.budgetMs])).toEqual([
+      ['a', null, null],
+      ['b', 700, 700],
+      ['c', 0, 0],
+    ])
+  })
+
+  it('stops a producer before its logger', () => {
+    const g = graphOf(
+      {
+        app: longrun({ producerFor: 'log', timeoutKill: 1 }),
+        log: longrun({ consumerFor: ['app'], timeoutKill: 1 }),
+      },
+      { ...noBase, user: ['app'] },
+    )
+    expect(stopPlan(g).waves).toEqual([['app'], ['log']])
+  })
+})
+
+describe('processTree', () => {
+  it('shows /init, s6-svscan, the internal supervisors and one supervisor per longrun', () => {
+    const g = exampleGraphs()['logger-pipeline']!
+    const tree = processTree(g)
+    expect(tree).toMatchObject({ label: '/init', kind: 'init' })
+    const svscan = tree.children[0]!
+    expect(svscan.kind).toBe('svscan')
+    expect(svscan.children.map((c) => [c.label, c.kind, c.quiet])).toEqual([
+      ['s6-supervise s6-linux-init-shutdownd', 'internal', true],
+      ['s6-supervise s6rc-fdholder', 'internal', true],
+      ['s6-supervise s6rc-oneshot-runner', 'internal', true],
+      ['s6-supervise api', 'supervise', false],
+      ['s6-supervise api-log', 'supervise', false],
+    ])
+    expect(svscan.children[4]!.children[0]).toMatchObject({
+      label: 's6-log /var/log/api',
+      kind: 'logger',
+      service: 'api-log',
+    })
+    expect(svscan.children[3]!.children[0]).toMatchObject({
+      label: 'node server.js',
+      kind: 'process',
+    })
+  })
+
+  it('lists declared children with their count', () => {
+    const web = processTree(reference).children[0]!.children.find((c) => c.service === 'web')!
+    expect(web.children[0]).toMatchObject({
+      label: 'puma master',
+      children: [
+        {
+          label: 'puma worker',
+          kind: 'child',
+          count: 'PUMA_WORKERS',
+          service: 'web',
+          children: [],
+        },
+      ],
+    })
+  })
+
+  it('leaves out longruns that are not started and oneshots', () => {
+    const g = graphOf({ a: longrun(), b: longrun(), c: oneshot() }, { user: ['a', 'c'] })
+    const labels = processTree(g).children[0]!.children.map((c) => c.label)
+    expect(labels.filter((l) => !l.includes('s6rc') && !l.includes('shutdownd'))).toEqual([
+      's6-supervise a',
+    ])
+  })
+})
+
+describe('processLabel', () => {
+  it.each([
+    ['cd /app\nexec bundle exec puma -C etc/puma.rb', 'sh', 'bundle exec puma -C etc/puma.rb'],
+    ['exec 2>&1\nexec s6-setuidgid app node server.js', 'sh', 'node server.js'],
+    ['FOO=1 exec x', 'sh', undefined],
+    [
+      'with-contenv\ns6-envdir ./env\nfdmove -c 2 1\nnginx -g "daemon off;"',
+      'execline',
+      'nginx -g daemon off;',
+    ],
+    ['logutil-service /var/log/x', 'execline', 's6-log /var/log/x'],
+  ])('derives %j', (body, language, label) => {
+    const service = shLongrun(body) as Longrun
+    service.run.language = language as 'sh' | 'execline'
+    expect(processLabel(service)).toBe(label)
+  })
+})
