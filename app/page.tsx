@@ -1,8 +1,10 @@
+import { EditorLoader } from '@/components/editor/editor-loader'
+
 export default function Home() {
   return (
-    <main>
-      <h1>s6 Designer</h1>
-      <p>The designer canvas is coming.</p>
+    <main className="home">
+      <h1 className="sr-only">s6 Designer</h1>
+      <EditorLoader />
     </main>
   )
 }

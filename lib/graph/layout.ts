@@ -5,21 +5,11 @@
  *
  * dagre is passed in rather than imported, so the page can load it only when a layout is needed.
  */
+import type dagre from '@dagrejs/dagre'
 import type { ServiceGraph, ServiceName, ServiceType, XY } from './types'
 
-/** The part of `@dagrejs/dagre` this module uses. */
-export interface DagreLike {
-  graphlib: { Graph: new (options?: { multigraph?: boolean; compound?: boolean }) => DagreGraph }
-  layout: (graph: DagreGraph, options?: unknown) => unknown
-}
-
-interface DagreGraph {
-  setGraph: (label: Record<string, unknown>) => unknown
-  setDefaultEdgeLabel: (fn: () => Record<string, unknown>) => unknown
-  setNode: (name: string, label: { width: number; height: number }) => unknown
-  setEdge: (from: string, to: string) => unknown
-  node: (name: string) => { x?: number; y?: number; width: number; height: number } | undefined
-}
+/** The part of `@dagrejs/dagre` this module uses (a type only: nothing of dagre is bundled here). */
+export type DagreLike = Pick<typeof dagre, 'graphlib' | 'layout'>
 
 export interface Size {
   width: number
@@ -64,7 +54,10 @@ export function autoLayout(
   options: { grid?: number; rankSep?: number; nodeSep?: number } = {},
 ): Record<ServiceName, XY> {
   const grid = options.grid ?? 16
-  const g = new dagre.graphlib.Graph()
+  const g = new dagre.graphlib.Graph<
+    Record<string, unknown>,
+    { width: number; height: number; x?: number; y?: number }
+  >()
   g.setGraph({
     rankdir: 'LR',
     ranksep: options.rankSep ?? 80,

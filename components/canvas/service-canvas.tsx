@@ -1,0 +1,258 @@
+'use client'
+
+import '@xyflow/react/dist/base.css'
+import './canvas.css'
+import {
+  Background,
+  BackgroundVariant,
+  type Connection,
+  Controls,
+  type EdgeChange,
+  type FinalConnectionState,
+  MiniMap,
+  type NodeChange,
+  type OnBeforeDelete,
+  ReactFlow,
+  useReactFlow,
+} from '@xyflow/react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useEditorStore, useEditorStoreApi } from '@/components/editor/editor-store-provider'
+import { describeRemoval } from '@/components/editor/removal-message'
+import type { XY } from '@/lib/graph/types'
+import { parseEdgeId } from '@/lib/store/edge-ids'
+import type { EdgeRef } from '@/lib/store/types'
+import { CanvasLegend } from './canvas-legend'
+import { CanvasPalette } from './canvas-palette'
+import { connectionIntent, orient } from './connection-intent'
+import { ConnectionLine } from './connection-line'
+import { EdgeMarkers } from './edge-markers'
+import { nodeTypes } from './node-types'
+import { type ServiceFlowEdge, type ServiceFlowNode, createFlowMapper } from './to-flow-elements'
+import { useLayoutMissing } from './use-layout-missing'
+
+const SNAP: [number, number] = [16, 16]
+const DELETE_KEYS = ['Delete', 'Backspace']
+const FIT = { padding: 0.18, maxZoom: 1.2 }
+/** Above this many services only what is on screen is rendered. */
+const VISIBLE_ONLY_ABOVE = 300
+
+function nodeAt(clientX: number, clientY: number): string | undefined {
+  const el = document.elementFromPoint(clientX, clientY)?.closest<HTMLElement>('.react-flow__node')
+  return el?.dataset.id
+}
+
+function pointOf(event: MouseEvent | TouchEvent): XY {
+  if ('changedTouches' in event) {
+    const t = event.changedTouches[0]
+    return { x: t?.clientX ?? 0, y: t?.clientY ?? 0 }
+  }
+  return { x: event.clientX, y: event.clientY }
+}
+
+/** The canvas: draws the graph with React Flow and turns its events into store actions. */
+export function ServiceCanvas() {
+  const store = useEditorStoreApi()
+  const graph = useEditorStore((s) => s.graph)
+  const selection = useEditorStore((s) => s.selection)
+  const fitRequest = useEditorStore((s) => s.ui.fitViewRequest)
+  const [mapper] = useState(createFlowMapper)
+  const rf = useReactFlow<ServiceFlowNode, ServiceFlowEdge>()
+  const [initialViewport] = useState(() => store.getState().ui.viewport)
+
+  const nodes = useMemo(() => mapper.nodes(graph, selection), [mapper, graph, selection])
+  const edges = useMemo(() => mapper.edges(graph, selection), [mapper, graph, selection])
+  useLayoutMissing()
+
+  useEffect(() => {
+    if (fitRequest === 0) return
+    // Wait a frame so newly placed nodes are measured.
+    const id = requestAnimationFrame(() => void rf.fitView({ ...FIT, duration: 200 }))
+    return () => cancelAnimationFrame(id)
+  }, [fitRequest, rf])
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<ServiceFlowNode>[]) => {
+      const s = store.getState()
+      const moved: Record<string, XY> = {}
+      let dragging = false
+      let dragEnded = false
+      let selected: Set<string> | undefined
+      for (const c of changes) {
+        if (c.type === 'position' && c.position) {
+          moved[c.id] = { x: Math.round(c.position.x), y: Math.round(c.position.y) }
+          if (c.dragging) dragging = true
+          else dragEnded = true
+        } else if (c.type === 'dimensions' && c.dimensions) {
+          mapper.setMeasured(c.id, c.dimensions)
+        } else if (c.type === 'select') {
+          selected ??= new Set(s.selection.services)
+          if (c.selected) selected.add(c.id)
+          else selected.delete(c.id)
+        }
+      }
+      if (Object.keys(moved).length > 0) {
+        if (dragging || s.gestureBase !== undefined) {
+          s.moveServices(moved, { transient: true })
+          if (dragEnded && !dragging) store.getState().endGesture()
+        } else {
+          // Arrow-key nudges of one selection coalesce into one step.
+          s.moveServices(moved, { coalesce: `nudge:${Object.keys(moved).sort().join(',')}` })
+        }
+      }
+      if (selected) s.setSelection({ services: [...selected] })
+    },
+    [store, mapper],
+  )
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<ServiceFlowEdge>[]) => {
+      const s = store.getState()
+      let selected: Set<string> | undefined
+      for (const c of changes) {
+        if (c.type !== 'select') continue
+        selected ??= new Set(s.selection.edges)
+        if (c.selected) selected.add(c.id)
+        else selected.delete(c.id)
+      }
+      if (selected) s.setSelection({ edges: [...selected] })
+    },
+    [store],
+  )
+
+  const onNodeDragStop = useCallback(() => store.getState().endGesture(), [store])
+
+  const onBeforeDelete: OnBeforeDelete<ServiceFlowNode, ServiceFlowEdge> = useCallback(
+    async ({ nodes: gone, edges: goneEdges }) => {
+      const s = store.getState()
+      const refs = goneEdges
+        .map((e) => parseEdgeId(e.id))
+        .filter((e): e is EdgeRef => e !== undefined)
+      const summary = s.deleteElements(
+        gone.map((n) => n.id),
+        refs,
+      )
+      const message = describeRemoval(summary, refs.length)
+      if (message) s.showNotice({ message, tone: 'info', action: { label: 'Undo', kind: 'undo' } })
+      // The store did the deletion; React Flow must not apply its own.
+      return false
+    },
+    [store],
+  )
+
+  const isValidConnection = useCallback(
+    (c: ServiceFlowEdge | Connection) =>
+      connectionIntent(store.getState().graph, c.source, c.target).ok,
+    [store],
+  )
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      const s = store.getState()
+      const intent = connectionIntent(s.graph, c.source, c.target)
+      const result = s.connect(intent.from, intent.to)
+      if (!result.ok) s.showNotice({ message: result.reason, tone: 'error' })
+    },
+    [store],
+  )
+
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (!state.fromNode || !state.fromHandle) return
+      const at = pointOf(event)
+      const s = store.getState()
+      // Over a handle React Flow already decided; a refusal is explained where the drop was.
+      if (state.toHandle && state.toNode) {
+        if (state.isValid === false) {
+          const { source, target } = orient(
+            state.fromNode.id,
+            state.fromHandle.type,
+            state.toNode.id,
+          )
+          const intent = connectionIntent(s.graph, source, target)
+          s.showNotice({ message: intent.message, tone: 'error', anchor: at })
+        }
+        return
+      }
+      // Dropped on a node's body: treat it like its handle.
+      const over = nodeAt(at.x, at.y)
+      if (over === undefined || over === state.fromNode.id) return
+      const { source, target } = orient(state.fromNode.id, state.fromHandle.type, over)
+      const intent = connectionIntent(s.graph, source, target)
+      if (!intent.ok) {
+        s.showNotice({ message: intent.message, tone: 'error', anchor: at })
+        return
+      }
+      s.connect(intent.from, intent.to)
+    },
+    [store],
+  )
+
+  const onMoveEnd = useCallback(
+    (_: unknown, viewport: { x: number; y: number; zoom: number }) =>
+      store.getState().setViewport(viewport),
+    [store],
+  )
+
+  const onPaneClick = useCallback(() => store.getState().clearSelection(), [store])
+
+  return (
+    <div className="canvas" data-testid="canvas">
+      <EdgeMarkers />
+      <ReactFlow<ServiceFlowNode, ServiceFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={onNodeDragStop}
+        onSelectionDragStop={onNodeDragStop}
+        onBeforeDelete={onBeforeDelete}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        connectionLineComponent={ConnectionLine}
+        connectionRadius={28}
+        onMoveEnd={onMoveEnd}
+        onPaneClick={onPaneClick}
+        deleteKeyCode={DELETE_KEYS}
+        multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+        selectionKeyCode="Shift"
+        snapToGrid
+        snapGrid={SNAP}
+        minZoom={0.1}
+        maxZoom={2}
+        nodesFocusable
+        edgesFocusable
+        autoPanOnNodeFocus
+        onlyRenderVisibleElements={nodes.length > VISIBLE_ONLY_ABOVE}
+        {...(initialViewport
+          ? { defaultViewport: initialViewport }
+          : { fitView: true, fitViewOptions: FIT })}
+        proOptions={{ hideAttribution: true }}
+        ariaLabelConfig={{
+          'node.a11yDescription.default':
+            'Press Enter or Space to select, arrow keys to move, Delete to remove.',
+        }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="var(--grid-dot)" />
+        <CanvasPalette />
+        <Controls
+          position="bottom-left"
+          orientation="horizontal"
+          showInteractive={false}
+          fitViewOptions={FIT}
+        />
+        <CanvasLegend />
+        <MiniMap
+          position="bottom-right"
+          pannable
+          zoomable
+          ariaLabel="Overview of the graph"
+          nodeClassName={(n) => `minimap-${n.type ?? 'node'}`}
+          nodeBorderRadius={6}
+          maskColor="var(--minimap-mask)"
+        />
+      </ReactFlow>
+    </div>
+  )
+}

@@ -1,0 +1,185 @@
+/**
+ * Graph → React Flow nodes and edges. Node and edge objects keep their identity while what they
+ * show is unchanged (STYLE 13): React Flow re-measures a new node object that lacks `measured`,
+ * so the mapper also remembers measured sizes and copies them onto new objects.
+ */
+import type { Edge, Node } from '@xyflow/react'
+import { USER_BUNDLE } from '@/lib/graph/service-graph'
+import type { Service, ServiceGraph, ServiceName, ServiceType, XY } from '@/lib/graph/types'
+import { edgeId } from '@/lib/store/edge-ids'
+import { type ProblemCounts, problemCountsFor } from '@/lib/store/selectors'
+import type { EdgeKind, Selection } from '@/lib/store/types'
+
+export interface ServiceNodeData extends Record<string, unknown> {
+  name: ServiceName
+  service: Service
+  problems: ProblemCounts
+  /** Dependencies on names outside the graph (s6-overlay's `base`…), shown as chips. */
+  external: ServiceName[]
+}
+
+export type ServiceFlowNode = Node<ServiceNodeData, ServiceType>
+
+export type FlowEdgeKind = EdgeKind | 'pipeline'
+
+export interface ServiceEdgeData extends Record<string, unknown> {
+  kind: FlowEdgeKind
+}
+
+export type ServiceFlowEdge = Edge<ServiceEdgeData>
+
+export interface FlowMapper {
+  nodes: (graph: ServiceGraph, selection: Selection) => ServiceFlowNode[]
+  edges: (graph: ServiceGraph, selection: Selection) => ServiceFlowEdge[]
+  /** Records a size React Flow measured, for node objects made later. */
+  setMeasured: (id: string, size: { width: number; height: number }) => void
+}
+
+const MARKERS: Record<FlowEdgeKind, string> = {
+  dependency: 's6d-arrow-dependency',
+  membership: 's6d-arrow-membership',
+  pipeline: 's6d-arrow-pipeline',
+}
+
+function externalDependencies(graph: ServiceGraph, service: Service): ServiceName[] {
+  if (service.type === 'bundle') return []
+  const missing = service.dependencies.filter((d) => !(d in graph.services))
+  return missing.length === 0 ? [] : missing
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i])
+}
+
+/** A mapper with its own caches; make one per canvas. */
+export function createFlowMapper(): FlowMapper {
+  let nodeCache = new Map<string, ServiceFlowNode>()
+  let edgeCache = new Map<string, ServiceFlowEdge>()
+  const measured = new Map<string, { width: number; height: number }>()
+
+  const nodes = (graph: ServiceGraph, selection: Selection): ServiceFlowNode[] => {
+    const selected = new Set(selection.services)
+    const next = new Map<string, ServiceFlowNode>()
+    const out: ServiceFlowNode[] = []
+    for (const [name, service] of Object.entries(graph.services)) {
+      const position: XY | undefined = graph.layout[name]
+      const problems = problemCountsFor(graph, name)
+      const external = externalDependencies(graph, service)
+      const isSelected = selected.has(name)
+      const old = nodeCache.get(name)
+      let node: ServiceFlowNode
+      if (
+        old &&
+        old.data.service === service &&
+        old.data.problems === problems &&
+        sameList(old.data.external, external) &&
+        old.selected === isSelected &&
+        ((position === undefined && old.hidden === true) ||
+          (position !== undefined &&
+            old.position.x === position.x &&
+            old.position.y === position.y))
+      ) {
+        node = old
+      } else {
+        const data: ServiceNodeData =
+          old &&
+          old.data.service === service &&
+          old.data.problems === problems &&
+          sameList(old.data.external, external)
+            ? old.data
+            : { name, service, problems, external }
+        const size = measured.get(name)
+        node = {
+          id: name,
+          type: service.type,
+          position: position ?? { x: 0, y: 0 },
+          data,
+          selected: isSelected,
+          // Until auto-layout gives it a place, a service is not drawn at the origin.
+          hidden: position === undefined,
+          ariaLabel: `${service.type} ${name}${name === USER_BUNDLE ? ', boots at start' : ''}`,
+          domAttributes: { 'data-service': name } as ServiceFlowNode['domAttributes'],
+          deletable: name !== USER_BUNDLE,
+          ...(size ? { measured: size } : {}),
+        }
+      }
+      next.set(name, node)
+      out.push(node)
+    }
+    nodeCache = next
+    return out
+  }
+
+  const edges = (graph: ServiceGraph, selection: Selection): ServiceFlowEdge[] => {
+    const selected = new Set(selection.edges)
+    const pipelineOwner = new Map<ServiceName, ServiceName>()
+    for (const [name, s] of Object.entries(graph.services)) {
+      if (s.type === 'longrun' && s.pipelineName !== undefined)
+        pipelineOwner.set(s.pipelineName, name)
+    }
+    const next = new Map<string, ServiceFlowEdge>()
+    const out: ServiceFlowEdge[] = []
+    const add = (
+      id: string,
+      kind: FlowEdgeKind,
+      source: ServiceName,
+      target: ServiceName,
+      label?: string,
+    ) => {
+      if (next.has(id)) return
+      const isSelected = selected.has(id)
+      const old = edgeCache.get(id)
+      const edge: ServiceFlowEdge =
+        old && old.selected === isSelected && old.source === source && old.target === target
+          ? old
+          : {
+              id,
+              source,
+              target,
+              type: 'default',
+              data: { kind },
+              selected: isSelected,
+              className: `edge-${kind}`,
+              markerEnd: MARKERS[kind],
+              deletable: kind !== 'pipeline',
+              ariaLabel:
+                kind === 'dependency'
+                  ? `${source} starts before ${target} (${target} depends on ${source})`
+                  : kind === 'membership'
+                    ? `${label ?? source} is in bundle ${target}`
+                    : `${source} logs the output of ${target}`,
+              ...(label !== undefined ? { label, labelBgPadding: [4, 2] as [number, number] } : {}),
+            }
+      next.set(id, edge)
+      out.push(edge)
+    }
+    for (const [name, s] of Object.entries(graph.services)) {
+      if (s.type === 'bundle') {
+        for (const m of s.contents) {
+          const source = m in graph.services ? m : pipelineOwner.get(m)
+          if (source === undefined) continue
+          const label = m in graph.services ? undefined : m
+          add(edgeId({ kind: 'membership', from: name, to: m }), 'membership', source, name, label)
+        }
+        continue
+      }
+      for (const d of s.dependencies) {
+        if (d in graph.services)
+          add(edgeId({ kind: 'dependency', from: name, to: d }), 'dependency', d, name)
+      }
+      if (s.type === 'longrun' && s.producerFor !== undefined && s.producerFor in graph.services) {
+        add(`pipe:${name}>${s.producerFor}`, 'pipeline', s.producerFor, name, 'logs')
+      }
+    }
+    edgeCache = next
+    return out
+  }
+
+  return {
+    nodes,
+    edges,
+    setMeasured: (id, size) => {
+      measured.set(id, size)
+    },
+  }
+}

@@ -1,0 +1,66 @@
+import { exampleById, DEFAULT_EXAMPLE_ID } from '@/lib/examples'
+import { createGraph } from '@/lib/graph/service-graph'
+import type { EditorStoreInit } from '@/lib/store/editor-store'
+import {
+  type KeyValueStorage,
+  STORAGE_KEYS,
+  readSavedState,
+  writeItem,
+} from '@/lib/store/persistence'
+
+export interface Boot {
+  init: EditorStoreInit
+  /** Set when the saved state could not be restored. */
+  issue?: { message: string; raw: string }
+  /** Set when an `?example=` link replaced saved work (kept in the "recent" slot). */
+  replacedWork?: boolean
+}
+
+/** The browser's localStorage, or a throwaway memory store when it is unavailable. */
+export function browserStorage(): KeyValueStorage {
+  try {
+    const probe = '__s6d_probe__'
+    window.localStorage.setItem(probe, '1')
+    window.localStorage.removeItem(probe)
+    return window.localStorage
+  } catch {
+    const data = new Map<string, string>()
+    return {
+      getItem: (k) => data.get(k) ?? null,
+      setItem: (k, v) => void data.set(k, v),
+      removeItem: (k) => void data.delete(k),
+    }
+  }
+}
+
+/**
+ * Decides what the designer opens on: `?example=<id>`, else the autosave, else (first visit)
+ * the reference example. An unreadable autosave is kept aside and the designer starts blank.
+ */
+export function bootEditor(storage: KeyValueStorage, search: string): Boot {
+  const params = new URLSearchParams(search)
+  const exampleId = params.get('example')
+  const example = exampleId ? exampleById(exampleId) : undefined
+  const saved = readSavedState(storage)
+  if (example) {
+    const raw = storage.getItem(STORAGE_KEYS.autosave)
+    const replacedWork = saved.kind === 'ok' && raw !== null
+    if (replacedWork && raw !== null) writeItem(storage, STORAGE_KEYS.recent, raw)
+    return { init: { graph: example.graph }, replacedWork }
+  }
+  if (saved.kind === 'ok') {
+    return { init: { graph: saved.graph, ...(saved.viewport ? { viewport: saved.viewport } : {}) } }
+  }
+  if (saved.kind === 'unreadable') {
+    writeItem(storage, STORAGE_KEYS.unreadable, saved.raw)
+    return {
+      init: { graph: createGraph() },
+      issue: {
+        message: `${saved.reason} s6 Designer started with a blank design.`,
+        raw: saved.raw,
+      },
+    }
+  }
+  const first = exampleById(DEFAULT_EXAMPLE_ID)
+  return { init: { graph: first ? first.graph : createGraph() } }
+}

@@ -1,0 +1,23 @@
+import './editor.css'
+
+/** What the page shows before the designer has loaded. */
+export function EditorSkeleton() {
+  return (
+    <div className="app" aria-busy="true">
+      <header className="topbar">
+        <span className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            s6
+          </span>
+          <span className="brand-name">s6 Designer</span>
+        </span>
+      </header>
+      <div className="workspace">
+        <div className="canvas-column skeleton-canvas">
+          <p className="skeleton-text">Loading the designer…</p>
+        </div>
+        <aside className="side-panel" />
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,65 @@
+'use client'
+
+import './editor.css'
+import { ReactFlowProvider } from '@xyflow/react'
+import { useState } from 'react'
+import { ServiceCanvas } from '@/components/canvas/service-canvas'
+import { PreviewPanel } from '@/components/preview/preview-panel'
+import { createEditorStore } from '@/lib/store/editor-store'
+import { browserStorage, bootEditor } from './boot'
+import { EditorStoreProvider } from './editor-store-provider'
+import { NoticeToast } from './notice-toast'
+import { SavedStateBanner } from './saved-state-banner'
+import { SearchDialog } from './search-dialog'
+import { SidePanel } from './side-panel'
+import { Topbar } from './topbar'
+import { useAutosave } from './use-autosave'
+import { useClipboard } from './use-clipboard'
+import { useShortcuts } from './use-shortcuts'
+import { useTestHook } from './use-test-hook'
+
+/** The designer: top bar, canvas with the preview dock below, and the side panel. */
+export function Editor() {
+  const [boot] = useState(() => {
+    const storage = browserStorage()
+    const b = bootEditor(storage, window.location.search)
+    const store = createEditorStore(b.init)
+    if (b.issue) store.getState().setSavedStateIssue(b.issue)
+    if (b.replacedWork) {
+      store.getState().showNotice({
+        message: 'Opened the example. Your previous design is kept under “Recent” in Examples.',
+        tone: 'info',
+      })
+    }
+    return { storage, store }
+  })
+  return (
+    <EditorStoreProvider store={boot.store}>
+      <ReactFlowProvider>
+        <EditorShell storage={boot.storage} />
+      </ReactFlowProvider>
+    </EditorStoreProvider>
+  )
+}
+
+function EditorShell({ storage }: { storage: ReturnType<typeof browserStorage> }) {
+  useAutosave(storage)
+  useShortcuts()
+  useClipboard(storage)
+  useTestHook()
+  return (
+    <div className="app">
+      <Topbar storage={storage} />
+      <SavedStateBanner />
+      <div className="workspace">
+        <div className="canvas-column">
+          <ServiceCanvas />
+          <PreviewPanel />
+        </div>
+        <SidePanel />
+      </div>
+      <SearchDialog />
+      <NoticeToast />
+    </div>
+  )
+}

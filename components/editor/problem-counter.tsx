@@ -1,0 +1,44 @@
+'use client'
+
+import { Icon } from '@/components/ui/icons'
+import { selectProblemCounts } from '@/lib/store/selectors'
+import { useEditorStore, useEditorStoreApi } from './editor-store-provider'
+
+/** Error and warning totals; opens the problems panel. */
+export function ProblemCounter() {
+  const store = useEditorStoreApi()
+  const counts = useEditorStore(selectProblemCounts)
+  const clean = counts.errors === 0 && counts.warnings === 0
+  const label = clean
+    ? 'No problems'
+    : `${counts.errors} error${counts.errors === 1 ? '' : 's'}, ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}`
+  return (
+    <button
+      type="button"
+      className={`problem-counter${clean ? ' is-clean' : ''}`}
+      aria-label={`${label}. Show problems.`}
+      title={label}
+      data-errors={counts.errors}
+      data-warnings={counts.warnings}
+      onClick={() => store.getState().setSideTab('problems')}
+    >
+      {clean ? (
+        <>
+          <Icon name="check" size={14} className="pc-ok" />
+          <span>No problems</span>
+        </>
+      ) : (
+        <>
+          <span className={`pc-item${counts.errors ? ' pc-error' : ''}`}>
+            <Icon name="error" size={14} />
+            {counts.errors}
+          </span>
+          <span className={`pc-item${counts.warnings ? ' pc-warning' : ''}`}>
+            <Icon name="warning" size={14} />
+            {counts.warnings}
+          </span>
+        </>
+      )}
+    </button>
+  )
+}

@@ -1,0 +1,60 @@
+'use client'
+
+import { InspectorPanel } from '@/components/inspector/inspector-panel'
+import { ProjectPanel } from '@/components/inspector/project-panel'
+import { selectProblemCounts } from '@/lib/store/selectors'
+import type { SideTab } from '@/lib/store/types'
+import { useEditorStore, useEditorStoreApi } from './editor-store-provider'
+import { ProblemsPanel } from './problems-panel'
+
+/** The right-hand panel: the selection's inspector, the project settings, the problems. */
+export function SidePanel() {
+  const store = useEditorStoreApi()
+  const tab = useEditorStore((s) => s.ui.sideTab)
+  const counts = useEditorStore(selectProblemCounts)
+  const total = counts.errors + counts.warnings
+  const tabs: { id: SideTab; label: string; count?: number }[] = [
+    { id: 'inspector', label: 'Inspector' },
+    { id: 'project', label: 'Project' },
+    { id: 'problems', label: 'Problems', count: total },
+  ]
+  return (
+    <aside className="side-panel" aria-label="Details">
+      <div className="side-tabs" role="tablist" aria-label="Details">
+        {tabs.map((t) => (
+          <button
+            key={t.id}
+            id={`side-tab-${t.id}`}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.id}
+            aria-controls={`side-panel-${t.id}`}
+            className="side-tab"
+            onClick={() => store.getState().setSideTab(t.id)}
+          >
+            {t.label}
+            {t.count ? (
+              <span className={`tab-count${counts.errors ? ' is-error' : ' is-warning'}`}>
+                {t.count}
+              </span>
+            ) : null}
+          </button>
+        ))}
+      </div>
+      <div
+        className="side-body"
+        id={`side-panel-${tab}`}
+        role="tabpanel"
+        aria-labelledby={`side-tab-${tab}`}
+      >
+        {tab === 'inspector' ? (
+          <InspectorPanel />
+        ) : tab === 'project' ? (
+          <ProjectPanel />
+        ) : (
+          <ProblemsPanel />
+        )}
+      </div>
+    </aside>
+  )
+}

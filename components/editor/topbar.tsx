@@ -1,0 +1,97 @@
+'use client'
+
+import { DownloadButton } from '@/components/export/download-button'
+import { ImportButton } from '@/components/share/import-button'
+import { ShareButton } from '@/components/share/share-button'
+import Link from 'next/link'
+import { Button } from '@/components/ui/button'
+import { Icon } from '@/components/ui/icons'
+import { ThemeToggle } from '@/components/ui/theme-toggle'
+import type { KeyValueStorage } from '@/lib/store/persistence'
+import { selectCanRedo, selectCanUndo } from '@/lib/store/selectors'
+import { useEditorStore, useEditorStoreApi } from './editor-store-provider'
+import { ExamplesMenu } from './examples-menu'
+import { NewGraphButton } from './new-graph-button'
+import { ProblemCounter } from './problem-counter'
+
+const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
+
+/** The bar above everything: project, files, history, search, problems, export, docs, theme. */
+export function Topbar({ storage }: { storage: KeyValueStorage }) {
+  const store = useEditorStoreApi()
+  const projectName = useEditorStore((s) => s.graph.project.name)
+  const canUndo = useEditorStore(selectCanUndo)
+  const canRedo = useEditorStore(selectCanRedo)
+  const mod = isMac() ? '⌘' : 'Ctrl+'
+  return (
+    <header className="topbar">
+      <Link className="brand" href="/" aria-label="s6 Designer home">
+        <span className="brand-mark" aria-hidden="true">
+          s6
+        </span>
+        <span className="brand-name">Designer</span>
+      </Link>
+      <span className="topbar-slash" aria-hidden="true">
+        /
+      </span>
+      <button
+        type="button"
+        className="project-name"
+        title="Project settings"
+        aria-label={`Project settings for ${projectName}`}
+        onClick={() => store.getState().setSideTab('project')}
+      >
+        {projectName || 'untitled'}
+      </button>
+      <nav className="topbar-group" aria-label="Design">
+        <ExamplesMenu storage={storage} />
+        <NewGraphButton />
+      </nav>
+      <span className="topbar-divider" aria-hidden="true" />
+      <div className="topbar-group" role="group" aria-label="History">
+        <Button
+          variant="ghost"
+          icon="undo"
+          aria-label="Undo"
+          title={`Undo (${mod}Z)`}
+          disabled={!canUndo}
+          onClick={() => store.getState().undo()}
+        />
+        <Button
+          variant="ghost"
+          icon="redo"
+          aria-label="Redo"
+          title={`Redo (${mod}Shift+Z)`}
+          disabled={!canRedo}
+          onClick={() => store.getState().redo()}
+        />
+      </div>
+      <button
+        type="button"
+        className="search-trigger"
+        aria-label="Find a service"
+        aria-keyshortcuts="Control+K Meta+K"
+        onClick={() => store.getState().setSearchOpen(true)}
+      >
+        <span className="search-trigger-icon" aria-hidden="true">
+          ⌕
+        </span>
+        <span>Find a service…</span>
+        <kbd>{mod}K</kbd>
+      </button>
+      <ProblemCounter />
+      <span className="topbar-spacer" />
+      <div className="topbar-group" role="group" aria-label="Import and export">
+        <ImportButton />
+        <ShareButton />
+        <DownloadButton />
+      </div>
+      <span className="topbar-divider" aria-hidden="true" />
+      <Link className="btn btn-ghost btn-md" href="/docs/">
+        <Icon name="book" size={15} />
+        <span className="btn-label">Docs</span>
+      </Link>
+      <ThemeToggle />
+    </header>
+  )
+}

@@ -1,0 +1,36 @@
+'use client'
+
+import { useEffect } from 'react'
+import { attachAutosave } from '@/lib/store/autosave'
+import type { KeyValueStorage } from '@/lib/store/persistence'
+import { useEditorStoreApi } from './editor-store-provider'
+
+/** Saves to localStorage 250 ms after each change, and at once when the page is hidden. */
+export function useAutosave(storage: KeyValueStorage): void {
+  const store = useEditorStoreApi()
+  useEffect(() => {
+    let warned = false
+    const autosave = attachAutosave(store, storage, {
+      delayMs: 250,
+      onError: () => {
+        if (warned) return
+        warned = true
+        store.getState().showNotice({
+          message: 'The browser refused to save this design (storage full or disabled).',
+          tone: 'error',
+        })
+      },
+    })
+    const onHide = () => autosave.flush()
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') autosave.flush()
+    }
+    window.addEventListener('pagehide', onHide)
+    document.addEventListener('visibilitychange', onVisibility)
+    return () => {
+      window.removeEventListener('pagehide', onHide)
+      document.removeEventListener('visibilitychange', onVisibility)
+      autosave.dispose()
+    }
+  }, [store, storage])
+}

@@ -1,0 +1,47 @@
+'use client'
+
+import { useEffect } from 'react'
+import { tidyLayout } from '@/components/canvas/use-layout-missing'
+import { isEditableTarget } from './editable-target'
+import { useEditorStoreApi } from './editor-store-provider'
+
+/**
+ * Global shortcuts: undo (Ctrl/⌘+Z), redo (Ctrl/⌘+Shift+Z, Ctrl+Y), select all (Ctrl/⌘+A),
+ * search (Ctrl/⌘+K, Ctrl+F), tidy up (Shift+Alt+T). In text fields the browser keeps its own.
+ */
+export function useShortcuts(): void {
+  const store = useEditorStoreApi()
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey
+      const key = e.key.toLowerCase()
+      const s = store.getState()
+      if (mod && (key === 'k' || (key === 'f' && !e.shiftKey))) {
+        e.preventDefault()
+        s.setSearchOpen(true)
+        return
+      }
+      if (e.shiftKey && e.altKey && e.code === 'KeyT') {
+        e.preventDefault()
+        void tidyLayout(store)
+        return
+      }
+      if (isEditableTarget(e.target)) return
+      if (mod && key === 'z') {
+        e.preventDefault()
+        if (e.shiftKey) s.redo()
+        else s.undo()
+      } else if (mod && key === 'y') {
+        e.preventDefault()
+        s.redo()
+      } else if (mod && key === 'a') {
+        e.preventDefault()
+        s.selectAll()
+      } else if (key === 'escape' && !s.ui.searchOpen) {
+        s.clearSelection()
+      }
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [store])
+}

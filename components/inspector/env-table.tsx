@@ -1,0 +1,158 @@
+'use client'
+
+import { Icon } from '@/components/ui/icons'
+import type { Diagnostic, EnvVar } from '@/lib/graph/types'
+import { Field, FieldProblems } from './field'
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+
+/** Why an env var name is not usable, as typed; undefined when it is fine. */
+export function envNameProblem(vars: readonly EnvVar[], index: number): string | undefined {
+  const name = vars[index]?.name ?? ''
+  if (name === '') return 'Give the variable a name.'
+  if (!NAME.test(name)) return 'Use letters, digits and _, not starting with a digit.'
+  if (vars.some((v, i) => i !== index && v.name === name)) return `${name} is defined twice.`
+  return undefined
+}
+
+/**
+ * Env vars as an editable table: name and value on the first line, description and group on
+ * the second, a secret switch. Names are checked as they are typed.
+ */
+export function EnvTable({
+  idPrefix,
+  label,
+  field,
+  vars,
+  problems,
+  onChange,
+  onBlur,
+  help,
+}: {
+  idPrefix: string
+  label: string
+  field: string
+  vars: readonly EnvVar[]
+  problems: readonly Diagnostic[]
+  onChange: (vars: EnvVar[], key: string) => void
+  onBlur: () => void
+  help?: string
+}) {
+  const set = (i: number, patch: Partial<EnvVar>, key: string) =>
+    onChange(
+      vars.map((v, j) => {
+        if (j !== i) return v
+        const next: EnvVar = { ...v, ...patch }
+        if (next.description === '') delete next.description
+        if (next.group === '') delete next.group
+        if (next.secret === false) delete next.secret
+        return next
+      }),
+      `${field}.${i}.${key}`,
+    )
+  return (
+    <Field
+      label={label}
+      field={field}
+      problems={problems.filter((p) => p.field === field)}
+      {...(help ? { help } : {})}
+    >
+      <div className="env-table" role="table" aria-label={label}>
+        {vars.length > 0 ? (
+          <div className="env-head" role="row">
+            <span role="columnheader">Name</span>
+            <span role="columnheader">Value</span>
+          </div>
+        ) : null}
+        {vars.map((v, i) => {
+          const local = envNameProblem(vars, i)
+          const rowProblems = problems.filter((p) => p.field?.startsWith(`${field}.${i}.`))
+          return (
+            <div key={i} className={`env-row${local ? ' has-error' : ''}`} role="row">
+              <div className="env-line">
+                <input
+                  className="input input-mono"
+                  id={`${idPrefix}-${i}-name`}
+                  data-field={`${field}.${i}.name`}
+                  aria-label={`Variable ${i + 1} name`}
+                  aria-invalid={local !== undefined}
+                  placeholder="NAME"
+                  spellCheck={false}
+                  value={v.name}
+                  onChange={(e) => set(i, { name: e.target.value }, 'name')}
+                  onBlur={onBlur}
+                />
+                <input
+                  className="input input-mono"
+                  id={`${idPrefix}-${i}-value`}
+                  data-field={`${field}.${i}.value`}
+                  aria-label={`Variable ${v.name || i + 1} value`}
+                  placeholder={v.secret ? 'secret: set at run time' : 'value'}
+                  spellCheck={false}
+                  value={v.value}
+                  onChange={(e) => set(i, { value: e.target.value }, 'value')}
+                  onBlur={onBlur}
+                />
+                <button
+                  type="button"
+                  className={`btn btn-ghost btn-sm btn-icon env-secret${v.secret ? ' is-on' : ''}`}
+                  aria-pressed={v.secret === true}
+                  aria-label={`Variable ${v.name || i + 1} is secret`}
+                  title={
+                    v.secret ? 'Secret: never written into exports or links' : 'Mark as secret'
+                  }
+                  onClick={() => set(i, { secret: !v.secret }, 'secret')}
+                >
+                  <span aria-hidden="true">{v.secret ? '●' : '○'}</span>
+                </button>
+                <button
+                  type="button"
+                  className="btn btn-ghost btn-sm btn-icon"
+                  aria-label={`Remove variable ${v.name || i + 1}`}
+                  onClick={() =>
+                    onChange(
+                      vars.filter((_, j) => j !== i),
+                      `${field}.remove`,
+                    )
+                  }
+                >
+                  <Icon name="trash" size={13} />
+                </button>
+              </div>
+              <div className="env-line env-line-2">
+                <input
+                  className="input input-sm"
+                  data-field={`${field}.${i}.description`}
+                  aria-label={`Variable ${v.name || i + 1} description`}
+                  placeholder="Description"
+                  value={v.description ?? ''}
+                  onChange={(e) => set(i, { description: e.target.value }, 'description')}
+                  onBlur={onBlur}
+                />
+                <input
+                  className="input input-sm env-group"
+                  data-field={`${field}.${i}.group`}
+                  aria-label={`Variable ${v.name || i + 1} group`}
+                  placeholder="Group"
+                  value={v.group ?? ''}
+                  onChange={(e) => set(i, { group: e.target.value }, 'group')}
+                  onBlur={onBlur}
+                />
+              </div>
+              <FieldProblems problems={rowProblems} local={local} />
+            </div>
+          )
+        })}
+        <button
+          type="button"
+          className="btn btn-default btn-sm"
+          id={`${idPrefix}-add`}
+          onClick={() => onChange([...vars, { name: '', value: '' }], `${field}.add`)}
+        >
+          <Icon name="plus" size={13} />
+          <span className="btn-label">Add variable</span>
+        </button>
+      </div>
+    </Field>
+  )
+}

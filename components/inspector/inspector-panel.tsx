@@ -1,0 +1,99 @@
+'use client'
+
+import './inspector.css'
+import { useRef } from 'react'
+import { useEditorStore, useEditorStoreApi } from '@/components/editor/editor-store-provider'
+import { Button } from '@/components/ui/button'
+import { Icon } from '@/components/ui/icons'
+import { selectSingleSelected } from '@/lib/store/selectors'
+import { BundleFields } from './bundle-fields'
+import { LongrunFields } from './longrun-fields'
+import { OneshotFields } from './oneshot-fields'
+import { useFocusRequest } from './use-focus-request'
+
+function EmptyInspector() {
+  const count = useEditorStore((s) => Object.keys(s.graph.services).length)
+  return (
+    <div className="empty-state inspector-empty">
+      <Icon name="longrun" size={22} className="empty-icon" />
+      <p className="empty-title">Nothing selected</p>
+      <p>
+        Select a service on the canvas to edit it. This design has {count} services and bundles.
+      </p>
+      <ul className="shortcut-list">
+        <li>
+          <kbd>Ctrl</kbd> <kbd>K</kbd> find a service
+        </li>
+        <li>
+          <kbd>Ctrl</kbd> <kbd>Z</kbd> undo, <kbd>Ctrl</kbd> <kbd>Shift</kbd> <kbd>Z</kbd> redo
+        </li>
+        <li>
+          <kbd>Ctrl</kbd> <kbd>C</kbd> / <kbd>V</kbd> copy and paste services
+        </li>
+        <li>
+          <kbd>Delete</kbd> remove the selection
+        </li>
+        <li>
+          <kbd>Shift</kbd> <kbd>Alt</kbd> <kbd>T</kbd> tidy up the layout
+        </li>
+        <li>Drag from a node’s right dot to what needs it</li>
+      </ul>
+    </div>
+  )
+}
+
+function MultiInspector({ names }: { names: string[] }) {
+  const store = useEditorStoreApi()
+  return (
+    <div className="empty-state">
+      <p className="empty-title">{names.length} selected</p>
+      <p className="multi-names">{names.join(', ')}</p>
+      <Button
+        variant="danger"
+        icon="trash"
+        onClick={() => {
+          const summary = store.getState().removeServices(names)
+          store.getState().showNotice({
+            message: `Removed ${summary.removed.length} services`,
+            tone: 'info',
+            action: { label: 'Undo', kind: 'undo' },
+          })
+        }}
+      >
+        Delete selected
+      </Button>
+    </div>
+  )
+}
+
+/** Edits the selected service: one panel per type, each field with its own problems and help. */
+export function InspectorPanel() {
+  const name = useEditorStore(selectSingleSelected)
+  const service = useEditorStore((s) => (name === undefined ? undefined : s.graph.services[name]))
+  const multi = useEditorStore((s) =>
+    s.selection.services.length > 1 ? s.selection.services : undefined,
+  )
+  const rootRef = useRef<HTMLDivElement>(null)
+  useFocusRequest(rootRef, name)
+
+  if (multi) return <MultiInspector names={multi} />
+  if (name === undefined || service === undefined) return <EmptyInspector />
+  return (
+    <div ref={rootRef} className="inspector" data-service={name} key={name}>
+      <div className="inspector-head">
+        <span className={`type-pill type-${service.type}`}>
+          <Icon name={service.type} size={13} />
+          {service.type}
+        </span>
+        <h2 className="inspector-title">{name}</h2>
+      </div>
+      {service.type === 'longrun' ? (
+        <LongrunFields name={name} service={service} />
+      ) : service.type === 'oneshot' ? (
+        <OneshotFields name={name} service={service} />
+      ) : (
+        <BundleFields name={name} service={service} />
+      )}
+    </div>
+  )
+}

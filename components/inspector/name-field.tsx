@@ -1,0 +1,77 @@
+'use client'
+
+import { useState } from 'react'
+import { useEditorStoreApi } from '@/components/editor/editor-store-provider'
+import { USER_BUNDLE } from '@/lib/graph/service-graph'
+import type { ServiceName } from '@/lib/graph/types'
+import { nameProblem } from '@/lib/graph/validate'
+import { Field } from './field'
+import { useFieldProblems } from './use-field-problems'
+
+/**
+ * The service's name. Problems show as you type; the rename (which updates every reference)
+ * happens on Enter or when the field loses focus, and only when the name is valid.
+ */
+export function NameField({ name }: { name: ServiceName }) {
+  const store = useEditorStoreApi()
+  const [text, setText] = useState(name)
+  const [local, setLocal] = useState<string | undefined>()
+  const [seen, setSeen] = useState(name)
+  if (seen !== name) {
+    setSeen(name)
+    setText(name)
+    setLocal(undefined)
+  }
+  const problems = useFieldProblems(name, 'name')
+  // Read the graph only when checking, so the field does not re-render on every graph change.
+  const check = (value: string) =>
+    value === name
+      ? undefined
+      : value.trim() === ''
+        ? 'A name is required.'
+        : nameProblem(store.getState().graph, value, name)
+  const commit = () => {
+    if (text === name || check(text) !== undefined) return
+    if (!store.getState().renameService(name, text)) setText(name)
+  }
+  const fixed = name === USER_BUNDLE
+  return (
+    <Field
+      label="Name"
+      field="name"
+      htmlFor="f-name"
+      problems={problems}
+      local={local}
+      {...(fixed
+        ? {
+            help: 'The user bundle is s6-overlay’s own: it lists what starts at boot. It cannot be renamed.',
+          }
+        : {})}
+    >
+      <input
+        id="f-name"
+        data-field="name"
+        className="input input-name"
+        value={text}
+        readOnly={fixed}
+        spellCheck={false}
+        autoComplete="off"
+        aria-invalid={local !== undefined}
+        onChange={(e) => {
+          setText(e.target.value)
+          setLocal(check(e.target.value))
+        }}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault()
+            commit()
+          } else if (e.key === 'Escape') {
+            setText(name)
+            setLocal(undefined)
+          }
+        }}
+      />
+    </Field>
+  )
+}

@@ -1,0 +1,116 @@
+'use client'
+
+import { useEditorStore, useEditorStoreApi } from '@/components/editor/editor-store-provider'
+import { Icon } from '@/components/ui/icons'
+import type { Diagnostic, ServiceName } from '@/lib/graph/types'
+import { Field } from './field'
+
+/**
+ * An editable list of service names (dependencies or bundle contents): each entry can be
+ * removed or opened; new ones come from a dropdown of the names that fit.
+ */
+export function NameListEditor({
+  id,
+  label,
+  field,
+  names,
+  candidates,
+  extra = [],
+  problems,
+  onChange,
+  emptyText,
+}: {
+  id: string
+  label: string
+  field: string
+  names: readonly ServiceName[]
+  /** Names of the graph that may be added. */
+  candidates: readonly ServiceName[]
+  /** Names defined outside the graph that may be added (s6-overlay's `base`…). */
+  extra?: readonly ServiceName[]
+  problems?: readonly Diagnostic[]
+  onChange: (names: ServiceName[]) => void
+  emptyText: string
+}) {
+  const store = useEditorStoreApi()
+  const types = useEditorStore((s) => s.graph.services)
+  const addable = candidates.filter((n) => !names.includes(n))
+  const addableExtra = extra.filter((n) => !names.includes(n) && !candidates.includes(n))
+  return (
+    <Field label={label} field={field} htmlFor={id} problems={problems ?? []}>
+      <ul className="name-list" aria-label={label}>
+        {names.length === 0 ? <li className="name-list-empty">{emptyText}</li> : null}
+        {names.map((n, i) => {
+          const type = types[n]?.type
+          return (
+            <li key={n} className="name-chip" data-field={`${field}.${i}`} tabIndex={-1}>
+              <Icon
+                name={type ?? 'dot'}
+                size={13}
+                className={`chip-icon type-${type ?? 'external'}`}
+              />
+              {type ? (
+                <button
+                  type="button"
+                  className="chip-name"
+                  onClick={() => store.getState().selectService(n)}
+                  title={`Open ${n}`}
+                >
+                  {n}
+                </button>
+              ) : (
+                <span
+                  className="chip-name is-external"
+                  title="Defined by s6-overlay, not in this design"
+                >
+                  {n}
+                </span>
+              )}
+              <button
+                type="button"
+                className="chip-remove"
+                aria-label={`Remove ${n} from ${label.toLowerCase()}`}
+                onClick={() => onChange(names.filter((x) => x !== n))}
+              >
+                <Icon name="x" size={12} />
+              </button>
+            </li>
+          )
+        })}
+      </ul>
+      <select
+        id={id}
+        data-field={field}
+        className="input input-add"
+        aria-label={`Add to ${label.toLowerCase()}`}
+        value=""
+        disabled={addable.length === 0 && addableExtra.length === 0}
+        onChange={(e) => {
+          if (e.target.value) onChange([...names, e.target.value])
+        }}
+      >
+        <option value="">
+          {addable.length + addableExtra.length === 0 ? 'Nothing left to add' : '+ Add…'}
+        </option>
+        {addable.length > 0 ? (
+          <optgroup label="In this design">
+            {addable.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </optgroup>
+        ) : null}
+        {addableExtra.length > 0 ? (
+          <optgroup label="From s6-overlay">
+            {addableExtra.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </optgroup>
+        ) : null}
+      </select>
+    </Field>
+  )
+}

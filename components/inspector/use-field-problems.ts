@@ -1,0 +1,10 @@
+'use client'
+
+import { useEditorStore } from '@/components/editor/editor-store-provider'
+import type { Diagnostic, ServiceName } from '@/lib/graph/types'
+import { fieldDiagnostics } from '@/lib/store/selectors'
+
+/** Diagnostics of one field of one service (or of the project, without a service). */
+export function useFieldProblems(service: ServiceName | undefined, field: string): Diagnostic[] {
+  return useEditorStore((s) => fieldDiagnostics(s.graph, service, field))
+}
