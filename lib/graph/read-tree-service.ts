@@ -46,8 +46,20 @@ function guessType(sd: ServiceDir): ServiceType | undefined {
   return undefined
 }
 
+/** s6-overlay ships `user` and `user2` (type and contents.d/.empty) where its release reads them. */
+const OVERLAY_SHIPPED = new Set(['user', 'user2'])
+
 function readType(sd: ServiceDir): ServiceType | undefined {
   const bytes = sd.bytes('type')
+  if (
+    bytes === undefined &&
+    !sd.has('type') &&
+    sd.ctx.context === 'overlay' &&
+    OVERLAY_SHIPPED.has(sd.name)
+  ) {
+    sd.ctx.note(sd.path('type'), 'read', 'absent: s6-overlay ships this bundle, type included')
+    return 'bundle'
+  }
   if (bytes === undefined) {
     const looksLikeService = SERVICE_FILES.some((f) => sd.has(f))
     if (!looksLikeService) {
@@ -129,7 +141,8 @@ function timeout(sd: ServiceDir, entry: 'timeout-up' | 'timeout-down'): number |
 
 function readBundle(sd: ServiceDir): Bundle {
   const contents = sd.nameList('contents')
-  if (contents === undefined) {
+  const shipped = sd.ctx.context === 'overlay' && OVERLAY_SHIPPED.has(sd.name) && !sd.has('type')
+  if (contents === undefined && !shipped) {
     sd.diag(
       'bundle-contents-missing',
       'error',

@@ -56,6 +56,18 @@ describe('readTree: finding the source', () => {
     })
   })
 
+  it('accepts user bundles without a type file: s6-overlay ships it', () => {
+    const files = {
+      ...under('etc/s6-overlay/s6-rc.d/', WEB),
+      'etc/s6-overlay/user-bundles.d/user/contents.d/web': '',
+    }
+    const r = readTree(textTree(files))
+    expect(r.diagnostics).toEqual([])
+    expect(r.graph.services.user).toEqual({ type: 'bundle', contents: ['web'] })
+    const plain = readTree(textTree(files), { context: 'plain' })
+    expect(plain.diagnostics.map((d) => d.code)).toEqual(['type-missing'])
+  })
+
   it('chooses a release with the s6-rc.d/user layout when the tree uses it', () => {
     const r = readTree(
       textTree(
