@@ -138,4 +138,17 @@ export class ReadContext {
   diag(d: Diagnostic): void {
     this.diagnostics.push(d)
   }
+
+  /** A symbolic link that matters: s6 follows it, s6 Designer cannot. */
+  symlink(path: string, service?: string): void {
+    this.note(path, 'ignored', 'symbolic link: not followed')
+    this.diag({
+      code: 'symlink-not-followed',
+      severity: 'warning',
+      ...(service ? { service } : {}),
+      file: path,
+      message: `${path} is a symbolic link. s6 follows it, but s6 Designer does not read through links, so what it points to is not part of the import.`,
+      fix: 'Replace the link with a copy of the file or folder it points to.',
+    })
+  }
 }

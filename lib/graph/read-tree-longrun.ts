@@ -149,16 +149,17 @@ function readData(sd: ServiceDir, skip: ReadonlySet<string>): ExtraFile[] {
 export function readLongrun(sd: ServiceDir): { fields: LongrunFields; withContenv: boolean } {
   let run = script(sd, 'run')
   if (!run) {
-    const isDir = sd.has('run')
-    sd.diag(
-      'longrun-run-missing',
-      'error',
-      'run',
-      isDir
-        ? `${sd.path('run')} is not a regular file; s6-rc-compile refuses it (exit 1).`
-        : `${sd.name} is a longrun without a run script; s6-rc-compile stops with "unable to find a run script" (exit 1).`,
-      'Add an executable run script that execs the daemon in the foreground.',
-    )
+    const isDir = sd.hasDir('run')
+    if (!sd.isLink('run'))
+      sd.diag(
+        'longrun-run-missing',
+        'error',
+        'run',
+        isDir
+          ? `${sd.path('run')} is not a regular file; s6-rc-compile refuses it (exit 1).`
+          : `${sd.name} is a longrun without a run script; s6-rc-compile stops with "unable to find a run script" (exit 1).`,
+        'Add an executable run script that execs the daemon in the foreground.',
+      )
     if (isDir) sd.note('run', 'ignored', 'not a regular file')
     run = { script: { language: 'sh', body: '' }, withContenv: false, notes: [], problems: [] }
   }

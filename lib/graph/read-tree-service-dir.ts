@@ -18,6 +18,16 @@ export class ServiceDir {
     readonly name: string,
   ) {
     this.listing = ctx.tree.list(this.dir)
+    for (const link of this.listing.links) {
+      if (link.startsWith('.')) continue
+      this.handled.add(link)
+      ctx.symlink(this.path(link), name)
+    }
+  }
+
+  /** Whether the entry is a symbolic link (reported already; its target is unknown). */
+  isLink(entry: string): boolean {
+    return this.listing.links.includes(entry)
   }
 
   get dir(): string {

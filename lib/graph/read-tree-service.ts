@@ -174,7 +174,7 @@ export function readService(ctx: ReadContext, source: string, name: string): Ser
     }
     if (type === 'oneshot') {
       const up = readOneshotAction(sd, 'up')
-      if (!up) {
+      if (!up && !sd.isLink('up')) {
         sd.diag(
           'oneshot-up-missing',
           'error',

@@ -47,8 +47,7 @@ function readSource(
       'ignored',
       'a plain file at the top of a source; s6-rc-compile ignores it',
     )
-  for (const name of l.links)
-    ctx.note(joinPath(source, name), 'ignored', 'symbolic link: not followed')
+  for (const name of l.links) if (!name.startsWith('.')) ctx.symlink(joinPath(source, name), name)
   for (const name of l.dirs) {
     if (name.startsWith('.')) continue
     const service = readService(ctx, source, name)

@@ -151,6 +151,19 @@ describe('readTree: finding the source', () => {
   })
 })
 
+describe('readTree: symbolic links', () => {
+  it('warns about links it cannot follow, without claiming the file is missing', () => {
+    const tree = textTree({ 'web/type': 'longrun\n', 'user/type': 'bundle' }, ['user/contents.d'])
+    tree.symlinks = ['web/run', 'shared']
+    const r = readTree(tree)
+    expect(r.diagnostics.map((d) => `${d.code}:${d.file}`).sort()).toEqual([
+      'symlink-not-followed:shared',
+      'symlink-not-followed:web/run',
+    ])
+    expect(r.graph.services.web?.type).toBe('longrun')
+  })
+})
+
 describe('readTree: s6-designer.json', () => {
   const designed = () => {
     const g = createGraph({ name: 'designed' })
