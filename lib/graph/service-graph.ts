@@ -99,9 +99,30 @@ export function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
+/** Whether the graph defines `name` (own keys only: `constructor` is a fine service name). */
+export function hasService(graph: ServiceGraph, name: ServiceName): boolean {
+  return Object.hasOwn(graph.services, name)
+}
+
+/** The service called `name`, or undefined (never an Object.prototype member). */
+export function getService(graph: ServiceGraph, name: ServiceName): Service | undefined {
+  return Object.hasOwn(graph.services, name) ? graph.services[name] : undefined
+}
+
+/** Sets `record[key]` as an own property, even for keys like `__proto__`. */
+function put<T>(record: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(record, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  })
+}
+
 /** `base`, `base-2`, `base-3`…: the first name not yet taken. */
 export function uniqueName(graph: ServiceGraph, base: string): ServiceName {
-  const taken = (n: string) => n in graph.services || pipelineNames(graph).has(n)
+  const pipelines = pipelineNames(graph)
+  const taken = (n: string) => hasService(graph, n) || pipelines.has(n)
   if (!taken(base)) return base
   for (let i = 2; ; i++) {
     const candidate = `${base}-${i}`
@@ -129,21 +150,32 @@ export function addService(
   service: Service,
   options: { position?: XY; inUser?: boolean } = {},
 ): ServiceGraph {
-  if (name in graph.services) return graph
-  const services: Record<ServiceName, Service> = { ...graph.services, [name]: service }
+  if (hasService(graph, name)) return graph
+  const services: Record<ServiceName, Service> = { ...graph.services }
+  put(services, name, service)
   const inUser = options.inUser ?? service.type !== 'bundle'
-  const user = services[USER_BUNDLE]
+  const user = getService(graph, USER_BUNDLE)
   if (inUser && user?.type === 'bundle' && name !== USER_BUNDLE && !user.contents.includes(name)) {
     services[USER_BUNDLE] = { ...user, contents: [...user.contents, name] }
   }
-  const layout = options.position ? { ...graph.layout, [name]: options.position } : graph.layout
+  let layout = graph.layout
+  if (options.position) {
+    layout = { ...graph.layout }
+    put(layout, name, options.position)
+  }
   return { ...graph, services, layout }
 }
 
 /** Replaces one service wholesale (the inspector's edits). */
-export function updateService(graph: ServiceGraph, name: ServiceName, service: Service): ServiceGraph {
-  if (!(name in graph.services) || graph.services[name] === service) return graph
-  return withServices(graph, { ...graph.services, [name]: service })
+export function updateService(
+  graph: ServiceGraph,
+  name: ServiceName,
+  service: Service,
+): ServiceGraph {
+  if (!hasService(graph, name) || graph.services[name] === service) return graph
+  const services = { ...graph.services }
+  put(services, name, service)
+  return withServices(graph, services)
 }
 
 /** Sets one field of a service; other services keep their reference. */
@@ -153,7 +185,7 @@ export function setField<S extends Service, K extends keyof S & string>(
   field: K,
   value: S[K] | undefined,
 ): ServiceGraph {
-  const current = graph.services[name] as S | undefined
+  const current = getService(graph, name) as S | undefined
   if (!current) return graph
   const next = { ...current } as S
   if (value === undefined) delete next[field]
@@ -200,18 +232,23 @@ function renameRefs(service: Service, from: ServiceName, to: ServiceName): Servi
  * Renames a service (or a pipeline name) and every reference to it. Returns the graph unchanged
  * when `from` is unknown, `to` is taken, or they are equal; `user` cannot be renamed.
  */
-export function renameService(graph: ServiceGraph, from: ServiceName, to: ServiceName): ServiceGraph {
-  const isPipeline = !(from in graph.services) && pipelineNames(graph).has(from)
-  if (from === to || from === USER_BUNDLE || to in graph.services || pipelineNames(graph).has(to)) {
+export function renameService(
+  graph: ServiceGraph,
+  from: ServiceName,
+  to: ServiceName,
+): ServiceGraph {
+  const pipelines = pipelineNames(graph)
+  const isPipeline = !hasService(graph, from) && pipelines.has(from)
+  if (from === to || from === USER_BUNDLE || hasService(graph, to) || pipelines.has(to)) {
     return graph
   }
-  if (!(from in graph.services) && !isPipeline) return graph
+  if (!hasService(graph, from) && !isPipeline) return graph
   const services: Record<ServiceName, Service> = {}
   for (const [name, service] of Object.entries(graph.services)) {
-    services[name === from ? to : name] = renameRefs(service, from, to)
+    put(services, name === from ? to : name, renameRefs(service, from, to))
   }
   const layout: Record<ServiceName, XY> = {}
-  for (const [name, xy] of Object.entries(graph.layout)) layout[name === from ? to : name] = xy
+  for (const [name, xy] of Object.entries(graph.layout)) put(layout, name === from ? to : name, xy)
   const project = graph.project.healthcheck?.services.includes(from)
     ? {
         ...graph.project,
@@ -289,18 +326,21 @@ export function removeServices(
   graph: ServiceGraph,
   names: readonly ServiceName[],
 ): { graph: ServiceGraph; removed: ServiceName[]; references: RemovedReference[] } {
-  const removed = names.filter((n) => n in graph.services && n !== USER_BUNDLE)
+  const removed = names.filter((n) => hasService(graph, n) && n !== USER_BUNDLE)
   if (removed.length === 0) return { graph, removed: [], references: [] }
   const gone = new Set<ServiceName>(removed)
-  for (const n of removed) {
-    const s = graph.services[n]
-    if (s?.type === 'longrun' && s.pipelineName) gone.add(s.pipelineName)
+  for (const [name, s] of Object.entries(graph.services)) {
+    if (s.type !== 'longrun' || !s.pipelineName) continue
+    // A removed consumer takes its pipeline name along; so does one that loses every producer.
+    const orphaned =
+      (s.consumerFor ?? []).length > 0 && (s.consumerFor ?? []).every((p) => gone.has(p))
+    if (gone.has(name) || orphaned) gone.add(s.pipelineName)
   }
   const references: RemovedReference[] = []
   const services: Record<ServiceName, Service> = {}
   for (const [name, service] of Object.entries(graph.services)) {
     if (gone.has(name)) continue
-    services[name] = dropRefs(service, gone, name, references)
+    put(services, name, dropRefs(service, gone, name, references))
   }
   const layout = { ...graph.layout }
   for (const n of removed) delete layout[n]
@@ -310,61 +350,102 @@ export function removeServices(
     for (const n of hc.services) {
       if (gone.has(n)) references.push({ service: '(project)', field: 'healthcheck', name: n })
     }
-    project = { ...project, healthcheck: { ...hc, services: hc.services.filter((n) => !gone.has(n)) } }
+    project = {
+      ...project,
+      healthcheck: { ...hc, services: hc.services.filter((n) => !gone.has(n)) },
+    }
   }
   return { graph: { ...graph, project, services, layout }, removed, references }
 }
 
 /** `from` depends on `to`. No-op for bundles, unknown services and existing edges. */
-export function addDependency(graph: ServiceGraph, from: ServiceName, to: ServiceName): ServiceGraph {
-  const s = graph.services[from]
+export function addDependency(
+  graph: ServiceGraph,
+  from: ServiceName,
+  to: ServiceName,
+): ServiceGraph {
+  const s = getService(graph, from)
   if (!s || s.type === 'bundle' || s.dependencies.includes(to)) return graph
   return updateService(graph, from, { ...s, dependencies: [...s.dependencies, to] })
 }
 
-export function removeDependency(graph: ServiceGraph, from: ServiceName, to: ServiceName): ServiceGraph {
-  const s = graph.services[from]
+export function removeDependency(
+  graph: ServiceGraph,
+  from: ServiceName,
+  to: ServiceName,
+): ServiceGraph {
+  const s = getService(graph, from)
   if (!s || s.type === 'bundle' || !s.dependencies.includes(to)) return graph
   return updateService(graph, from, { ...s, dependencies: s.dependencies.filter((n) => n !== to) })
 }
 
 /** Adds `member` to `bundleName`'s contents. */
-export function addBundleMember(graph: ServiceGraph, bundleName: ServiceName, member: ServiceName): ServiceGraph {
-  const b = graph.services[bundleName]
+export function addBundleMember(
+  graph: ServiceGraph,
+  bundleName: ServiceName,
+  member: ServiceName,
+): ServiceGraph {
+  const b = getService(graph, bundleName)
   if (!b || b.type !== 'bundle' || b.contents.includes(member)) return graph
   return updateService(graph, bundleName, { ...b, contents: [...b.contents, member] })
 }
 
-export function removeBundleMember(graph: ServiceGraph, bundleName: ServiceName, member: ServiceName): ServiceGraph {
-  const b = graph.services[bundleName]
+export function removeBundleMember(
+  graph: ServiceGraph,
+  bundleName: ServiceName,
+  member: ServiceName,
+): ServiceGraph {
+  const b = getService(graph, bundleName)
   if (!b || b.type !== 'bundle' || !b.contents.includes(member)) return graph
-  return updateService(graph, bundleName, { ...b, contents: b.contents.filter((n) => n !== member) })
+  return updateService(graph, bundleName, {
+    ...b,
+    contents: b.contents.filter((n) => n !== member),
+  })
 }
 
 /** Adds an env var to a longrun (`service`) or, without one, to the container. */
-export function addEnvVar(graph: ServiceGraph, variable: EnvVar, service?: ServiceName): ServiceGraph {
+export function addEnvVar(
+  graph: ServiceGraph,
+  variable: EnvVar,
+  service?: ServiceName,
+): ServiceGraph {
   if (service === undefined) {
     return { ...graph, project: { ...graph.project, env: [...graph.project.env, variable] } }
   }
-  const s = graph.services[service]
+  const s = getService(graph, service)
   if (!s || s.type !== 'longrun') return graph
   return updateService(graph, service, { ...s, env: [...s.env, variable] })
 }
 
 /** Removes the env var at `index` from a longrun or, without `service`, from the container. */
-export function removeEnvVar(graph: ServiceGraph, index: number, service?: ServiceName): ServiceGraph {
+export function removeEnvVar(
+  graph: ServiceGraph,
+  index: number,
+  service?: ServiceName,
+): ServiceGraph {
   if (service === undefined) {
     if (index < 0 || index >= graph.project.env.length) return graph
-    return { ...graph, project: { ...graph.project, env: graph.project.env.filter((_, i) => i !== index) } }
+    return {
+      ...graph,
+      project: { ...graph.project, env: graph.project.env.filter((_, i) => i !== index) },
+    }
   }
-  const s = graph.services[service]
+  const s = getService(graph, service)
   if (!s || s.type !== 'longrun' || index < 0 || index >= s.env.length) return graph
   return updateService(graph, service, { ...s, env: s.env.filter((_, i) => i !== index) })
 }
 
 /** Names of the services `addLogger` creates for a producer. */
-export function loggerNames(producer: ServiceName): { log: string; prepare: string; pipeline: string } {
-  return { log: `${producer}-log`, prepare: `${producer}-log-prepare`, pipeline: `${producer}-pipeline` }
+export function loggerNames(producer: ServiceName): {
+  log: string
+  prepare: string
+  pipeline: string
+} {
+  return {
+    log: `${producer}-log`,
+    prepare: `${producer}-log-prepare`,
+    pipeline: `${producer}-pipeline`,
+  }
 }
 
 /**
@@ -378,10 +459,13 @@ export function addLogger(
   producer: ServiceName,
   options: { directory?: string } = {},
 ): ServiceGraph {
-  const p = graph.services[producer]
+  const p = getService(graph, producer)
   if (!p || p.type !== 'longrun' || p.producerFor) return graph
   const names = loggerNames(producer)
-  if (names.log in graph.services || names.prepare in graph.services || names.pipeline in graph.services) {
+  const pipelines = pipelineNames(graph)
+  if (
+    [names.log, names.prepare, names.pipeline].some((n) => hasService(graph, n) || pipelines.has(n))
+  ) {
     return graph
   }
   const dir = options.directory ?? `/var/log/${producer}`
@@ -423,24 +507,36 @@ export function addLogger(
   return g
 }
 
-/** Undoes `addLogger`: removes the consumer and its prepare oneshot, puts the producer back in `user`. */
+/**
+ * Undoes `addLogger`: removes the consumer and its prepare oneshot, puts the producer back in
+ * `user`. When the consumer also reads other producers (a funnel), only this producer's link
+ * is removed and the logger stays.
+ */
 export function removeLogger(graph: ServiceGraph, producer: ServiceName): ServiceGraph {
-  const p = graph.services[producer]
+  const p = getService(graph, producer)
   if (!p || p.type !== 'longrun' || !p.producerFor) return graph
-  const consumer = graph.services[p.producerFor]
+  const consumer = getService(graph, p.producerFor)
   const pipeline = consumer?.type === 'longrun' ? consumer.pipelineName : undefined
-  const toRemove = [p.producerFor]
-  if (consumer?.type === 'longrun' && (consumer.consumerFor ?? []).length <= 1) {
-    for (const d of consumer.dependencies) {
-      if (d === loggerNames(producer).prepare) toRemove.push(d)
+  const u = getService(graph, USER_BUNDLE)
+  const wasInUser = u?.type === 'bundle' && pipeline !== undefined && u.contents.includes(pipeline)
+  const others =
+    consumer?.type === 'longrun' ? (consumer.consumerFor ?? []).filter((n) => n !== producer) : []
+  let g: ServiceGraph
+  if (consumer?.type === 'longrun' && others.length > 0) {
+    const unlinked: Longrun = { ...p }
+    delete unlinked.producerFor
+    g = updateService(graph, producer, unlinked)
+    g = updateService(g, p.producerFor, { ...consumer, consumerFor: others })
+  } else {
+    const toRemove = [p.producerFor]
+    if (consumer?.type === 'longrun') {
+      for (const d of consumer.dependencies) {
+        if (d === loggerNames(producer).prepare) toRemove.push(d)
+      }
     }
+    g = removeServices(graph, toRemove).graph
   }
-  const wasInUser = (() => {
-    const u = graph.services[USER_BUNDLE]
-    return u?.type === 'bundle' && pipeline !== undefined && u.contents.includes(pipeline)
-  })()
-  let g = removeServices(graph, toRemove).graph
-  const user = g.services[USER_BUNDLE]
+  const user = getService(g, USER_BUNDLE)
   if (wasInUser && user?.type === 'bundle' && !user.contents.includes(producer)) {
     g = updateService(g, USER_BUNDLE, { ...user, contents: [...user.contents, producer] })
   }

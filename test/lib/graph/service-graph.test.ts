@@ -1,0 +1,281 @@
+import { describe, expect, it } from 'vitest'
+import {
+  addBundleMember,
+  addDependency,
+  addEnvVar,
+  addLogger,
+  addService,
+  createGraph,
+  moveService,
+  removeBundleMember,
+  removeDependency,
+  removeEnvVar,
+  removeLogger,
+  removeServices,
+  renameService,
+  setField,
+  uniqueName,
+  updateService,
+} from '@/lib/graph/service-graph'
+import type { Longrun } from '@/lib/graph/types'
+import { validate } from '@/lib/graph/validate'
+import { bundle, exampleGraphs, graphOf, longrun, oneshot } from '../../fixtures/graphs'
+
+const errors = (g: unknown) => validate(g).filter((d) => d.severity === 'error')
+
+describe('addService', () => {
+  it('adds atomic services to user and bundles outside it', () => {
+    let g = addService(createGraph(), 'web', longrun(), { position: { x: 1, y: 2 } })
+    g = addService(g, 'grp', bundle())
+    expect(g.services.user).toEqual(bundle({ contents: ['web'] }))
+    expect(g.layout.web).toEqual({ x: 1, y: 2 })
+    expect(addService(g, 'web', oneshot())).toBe(g)
+    expect(addService(g, 'cron', longrun(), { inUser: false }).services.user).toBe(g.services.user)
+  })
+
+  it('accepts names that are Object.prototype keys', () => {
+    const g = addService(createGraph(), 'constructor', longrun())
+    expect(Object.hasOwn(g.services, 'constructor')).toBe(true)
+    expect(g.services.user).toEqual(bundle({ contents: ['constructor'] }))
+    expect(() => addDependency(createGraph(), 'toString', 'x')).not.toThrow()
+    expect(setField<Longrun, 'description'>(createGraph(), 'valueOf', 'description', 'x')).toEqual(
+      createGraph(),
+    )
+  })
+
+  it('keeps unchanged services by reference', () => {
+    const g = addService(createGraph(), 'web', longrun())
+    const next = addService(g, 'db', longrun())
+    expect(next.services.web).toBe(g.services.web)
+  })
+})
+
+describe('uniqueName', () => {
+  it('skips taken service and pipeline names', () => {
+    const g = graphOf({
+      web: longrun(),
+      'web-2': longrun({ consumerFor: ['web'], pipelineName: 'web-3' }),
+    })
+    expect(uniqueName(g, 'web')).toBe('web-4')
+    expect(uniqueName(g, 'db')).toBe('db')
+    expect(uniqueName(createGraph(), 'constructor')).toBe('constructor')
+  })
+})
+
+describe('updateService and setField', () => {
+  it('replace one service and leave the others alone', () => {
+    const g = graphOf({ web: longrun(), db: longrun() })
+    const next = setField<Longrun, 'timeoutKill'>(g, 'web', 'timeoutKill', 3000)
+    expect((next.services.web as Longrun).timeoutKill).toBe(3000)
+    expect(next.services.db).toBe(g.services.db)
+    const cleared = setField<Longrun, 'timeoutKill'>(next, 'web', 'timeoutKill', undefined)
+    expect('timeoutKill' in cleared.services.web!).toBe(false)
+    expect(updateService(g, 'ghost', longrun())).toBe(g)
+    expect(updateService(g, 'web', g.services.web!)).toBe(g)
+  })
+})
+
+describe('renameService', () => {
+  it('renames a service and every reference to it', () => {
+    const g = graphOf(
+      {
+        db: longrun({ producerFor: 'db-log' }),
+        'db-log': longrun({ consumerFor: ['db'], pipelineName: 'db-pipeline' }),
+        web: longrun({ dependencies: ['db'] }),
+        grp: bundle({ contents: ['db'] }),
+      },
+      {
+        project: {
+          healthcheck: { services: ['db'], intervalS: 1, timeoutS: 1, startPeriodS: 1, retries: 1 },
+        },
+        user: ['db-pipeline', 'web'],
+      },
+    )
+    const renamed = renameService({ ...g, layout: { db: { x: 1, y: 1 } } }, 'db', 'postgres')
+    expect(Object.keys(renamed.services).sort()).toEqual([
+      'db-log',
+      'grp',
+      'postgres',
+      'user',
+      'web',
+    ])
+    expect(renamed.services.web).toMatchObject({ dependencies: ['postgres'] })
+    expect(renamed.services.grp).toMatchObject({ contents: ['postgres'] })
+    expect(renamed.services['db-log']).toMatchObject({ consumerFor: ['postgres'] })
+    expect(renamed.services.postgres).toMatchObject({ producerFor: 'db-log' })
+    expect(renamed.project.healthcheck!.services).toEqual(['postgres'])
+    expect(renamed.layout).toEqual({ postgres: { x: 1, y: 1 } })
+    expect(errors(renamed)).toEqual([])
+  })
+
+  it('renames a pipeline name', () => {
+    const g = exampleGraphs()['logger-pipeline']!
+    const renamed = renameService(g, 'api-pipeline', 'api-all')
+    expect(renamed.services['api-log']).toMatchObject({ pipelineName: 'api-all' })
+    expect(renamed.services.user).toMatchObject({ contents: ['api-all'] })
+    expect(errors(renamed)).toEqual([])
+  })
+
+  it('refuses unknown, taken, equal and user names', () => {
+    const g = graphOf({ web: longrun(), db: longrun() })
+    expect(renameService(g, 'ghost', 'x')).toBe(g)
+    expect(renameService(g, 'web', 'db')).toBe(g)
+    expect(renameService(g, 'web', 'web')).toBe(g)
+    expect(renameService(g, 'user', 'boot')).toBe(g)
+  })
+})
+
+describe('removeServices', () => {
+  it('removes services and reports the references it dropped', () => {
+    const g = graphOf({
+      db: longrun(),
+      web: longrun({ dependencies: ['db'] }),
+      grp: bundle({ contents: ['db'] }),
+    })
+    const { graph, removed, references } = removeServices(g, ['db', 'user', 'ghost'])
+    expect(removed).toEqual(['db'])
+    expect(Object.keys(graph.services).sort()).toEqual(['grp', 'user', 'web'])
+    expect(references).toHaveLength(3)
+    expect(references).toEqual(
+      expect.arrayContaining([
+        { service: 'user', field: 'contents', name: 'db' },
+        { service: 'web', field: 'dependencies', name: 'db' },
+        { service: 'grp', field: 'contents', name: 'db' },
+      ]),
+    )
+    expect(errors(graph)).toEqual([])
+  })
+
+  it('removes a logger and the references to its pipeline name', () => {
+    const g = exampleGraphs()['logger-pipeline']!
+    const { graph, references } = removeServices(g, ['api-log'])
+    expect(graph.services.api).not.toHaveProperty('producerFor')
+    expect(references).toContainEqual({ service: 'user', field: 'contents', name: 'api-pipeline' })
+  })
+
+  it('drops the pipeline name of a consumer that loses its last producer', () => {
+    const g = exampleGraphs()['logger-pipeline']!
+    const { graph, references } = removeServices(g, ['api'])
+    expect(graph.services['api-log']).not.toHaveProperty('pipelineName')
+    expect(graph.services['api-log']).not.toHaveProperty('consumerFor')
+    expect(references).toContainEqual({ service: 'user', field: 'contents', name: 'api-pipeline' })
+    expect(errors(graph)).toEqual([])
+  })
+
+  it('drops health check references', () => {
+    const g = graphOf(
+      { web: longrun() },
+      {
+        project: {
+          healthcheck: {
+            services: ['web'],
+            intervalS: 1,
+            timeoutS: 1,
+            startPeriodS: 1,
+            retries: 1,
+          },
+        },
+      },
+    )
+    const { graph, references } = removeServices(g, ['web'])
+    expect(graph.project.healthcheck!.services).toEqual([])
+    expect(references).toContainEqual({ service: '(project)', field: 'healthcheck', name: 'web' })
+  })
+})
+
+describe('dependencies and members', () => {
+  it('adds and removes dependencies on atomic services only', () => {
+    const g = graphOf({ db: longrun(), web: longrun(), grp: bundle() })
+    const added = addDependency(g, 'web', 'db')
+    expect(added.services.web).toMatchObject({ dependencies: ['db'] })
+    expect(addDependency(added, 'web', 'db')).toBe(added)
+    expect(addDependency(g, 'grp', 'db')).toBe(g)
+    expect(removeDependency(added, 'web', 'db').services.web).toMatchObject({ dependencies: [] })
+    expect(removeDependency(g, 'web', 'db')).toBe(g)
+  })
+
+  it('adds and removes bundle members', () => {
+    const g = graphOf({ db: longrun(), grp: bundle() })
+    const added = addBundleMember(g, 'grp', 'db')
+    expect(added.services.grp).toMatchObject({ contents: ['db'] })
+    expect(addBundleMember(added, 'grp', 'db')).toBe(added)
+    expect(addBundleMember(g, 'db', 'grp')).toBe(g)
+    expect(removeBundleMember(added, 'grp', 'db').services.grp).toMatchObject({ contents: [] })
+    expect(removeBundleMember(g, 'grp', 'db')).toBe(g)
+  })
+})
+
+describe('environment variables', () => {
+  it('adds and removes variables on a longrun or the container', () => {
+    const g = graphOf({ web: longrun(), prep: oneshot() })
+    const v = { name: 'PORT', value: '3000' }
+    const withVar = addEnvVar(g, v, 'web')
+    expect((withVar.services.web as Longrun).env).toEqual([v])
+    expect(addEnvVar(g, v, 'prep')).toBe(g)
+    expect(removeEnvVar(withVar, 0, 'web').services.web).toMatchObject({ env: [] })
+    expect(removeEnvVar(withVar, 5, 'web')).toBe(withVar)
+    const container = addEnvVar(g, v)
+    expect(container.project.env).toEqual([v])
+    expect(removeEnvVar(container, 0).project.env).toEqual([])
+    expect(removeEnvVar(container, -1)).toBe(container)
+  })
+})
+
+describe('loggers', () => {
+  it("adds a logger in s6-overlay's pattern and removes it again", () => {
+    const g = graphOf({ api: longrun() })
+    const logged = addLogger(g, 'api')
+    expect(logged.services.api).toMatchObject({ producerFor: 'api-log' })
+    expect(logged.services['api-log']).toMatchObject({
+      consumerFor: ['api'],
+      pipelineName: 'api-pipeline',
+      dependencies: ['api-log-prepare'],
+    })
+    expect(logged.services.user).toMatchObject({ contents: ['api-pipeline'] })
+    expect(validate(logged).filter((d) => d.severity !== 'info')).toEqual([])
+    expect(addLogger(logged, 'api')).toBe(logged)
+
+    const back = removeLogger(logged, 'api')
+    expect(Object.keys(back.services).sort()).toEqual(['api', 'user'])
+    expect(back.services.api).not.toHaveProperty('producerFor')
+    expect(back.services.user).toMatchObject({ contents: ['api'] })
+    expect(errors(back)).toEqual([])
+  })
+
+  it('refuses a logger whose names are taken, pipeline names included', () => {
+    const g = graphOf({
+      api: longrun(),
+      x: longrun({ producerFor: 'y' }),
+      y: longrun({ consumerFor: ['x'], pipelineName: 'api-pipeline' }),
+    })
+    expect(addLogger(g, 'api')).toBe(g)
+    expect(
+      addLogger(graphOf({ api: longrun(), 'api-log': longrun() }), 'api').services.api,
+    ).not.toHaveProperty('producerFor')
+  })
+
+  it('unlinks one producer of a shared logger without removing the logger', () => {
+    const g = graphOf(
+      {
+        a: longrun({ producerFor: 'log' }),
+        b: longrun({ producerFor: 'log' }),
+        log: longrun({ consumerFor: ['a', 'b'], pipelineName: 'logs' }),
+      },
+      { user: ['logs'] },
+    )
+    const next = removeLogger(g, 'a')
+    expect(next.services.log).toMatchObject({ consumerFor: ['b'], pipelineName: 'logs' })
+    expect(next.services.b).toMatchObject({ producerFor: 'log' })
+    expect(next.services.a).not.toHaveProperty('producerFor')
+    expect(next.services.user).toMatchObject({ contents: ['logs', 'a'] })
+    expect(errors(next)).toEqual([])
+  })
+})
+
+describe('moveService', () => {
+  it('moves a service and keeps the graph when nothing changes', () => {
+    const g = moveService(graphOf({ web: longrun() }), 'web', { x: 5, y: 6 })
+    expect(g.layout.web).toEqual({ x: 5, y: 6 })
+    expect(moveService(g, 'web', { x: 5, y: 6 })).toBe(g)
+  })
+})
