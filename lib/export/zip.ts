@@ -113,7 +113,8 @@ export async function readZip(
   let anyMode = false
   let total = 0
   for (const entry of entries.sort((a, b) => byPath(a.name, b.name))) {
-    const path = cleanPath(entry.name)
+    // jszip already resolves `..` in `name`; the original name tells whether one was there.
+    const path = cleanPath(entry.unsafeOriginalName ?? entry.name)
     if (path === undefined) continue
     const mode = typeof entry.unixPermissions === 'number' ? entry.unixPermissions : undefined
     if (mode !== undefined) {

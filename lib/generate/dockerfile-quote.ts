@@ -25,10 +25,13 @@ export function dockerQuote(value: string): string {
   return `"${value.replace(/[\\"$]/g, (c) => `\\${c}`)}"`
 }
 
-/** The value a Dockerfile parser reads back from `dockerQuote`'s output (for tests and docs). */
+/**
+ * What BuildKit reads from a double-quoted value: `\"`, `\$` and `\\` lose their backslash,
+ * any other backslash stays (moby/buildkit `frontend/dockerfile/shell/lex.go`). For tests.
+ */
 export function dockerUnquote(quoted: string): string {
   const inner = quoted.startsWith('"') && quoted.endsWith('"') ? quoted.slice(1, -1) : quoted
-  return inner.replace(/\\(.)/g, '$1')
+  return inner.replace(/\\(["$\\])/g, '$1')
 }
 
 /** A path for COPY: plain when it has no blanks or quotes, else in the JSON form. */

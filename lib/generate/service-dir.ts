@@ -9,7 +9,7 @@ import type { ExportContext } from './context'
 import { lines } from './file-map'
 import type { FileMap } from './file-map'
 import { SCRIPTS_DIR, execlineWord, plainScriptLines } from './scripts'
-import { markers, numberFile, put, safeNames } from './service-files'
+import { markers, noteCr, numberFile, put, safeNames } from './service-files'
 import { longrunFiles } from './service-longrun'
 
 /** Folder of a service in the image. */
@@ -73,6 +73,7 @@ function oneshotFiles(
       continue
     }
     scriptOwners.set(target, name)
+    noteCr(ctx, name, action, script.body)
     put(ctx, files, join(dir, action), lines([execlineWord(target)]), false, name)
     put(
       ctx,

@@ -36,6 +36,23 @@ export function put(
   files.set(path, { contents, executable })
 }
 
+/** Reports a script body or check that holds CR (it is written with LF, see `bodyLines`). */
+export function noteCr(
+  ctx: ExportContext,
+  service: ServiceName,
+  field: string,
+  body: string,
+): void {
+  if (!body.includes('\r')) return
+  report(
+    ctx,
+    'export-crlf',
+    'warning',
+    `${service}'s ${field} had carriage returns (CR or CRLF line endings); it was written with LF.`,
+    { service, field, fix: 'Write scripts with LF line endings.' },
+  )
+}
+
 /** The safe names of a list, sorted and once each; unsafe ones are reported and left out. */
 export function safeNames(
   ctx: ExportContext,

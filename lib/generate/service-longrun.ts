@@ -10,7 +10,7 @@ import { bodyLines, lines } from './file-map'
 import type { FileMap } from './file-map'
 import { isSafeEnvName, isSafeRelativePath } from './safe-path'
 import { checkScriptLines, plainScriptLines, runScriptLines } from './scripts'
-import { namesFile, numberFile, put } from './service-files'
+import { namesFile, noteCr, numberFile, put } from './service-files'
 
 function envFiles(
   ctx: ExportContext,
@@ -99,6 +99,9 @@ export function longrunFiles(
   service: Longrun,
 ): void {
   const withContenv = service.withContenv !== false
+  noteCr(ctx, name, 'run', service.run.body)
+  if (service.finish) noteCr(ctx, name, 'finish', service.finish.body)
+  if (service.readiness?.check) noteCr(ctx, name, 'readiness.check', service.readiness.check)
   const check = service.readiness?.check
   const hasCheck = check !== undefined && bodyLines(check).length > 0
   const envdir = envFiles(ctx, files, dir, name, service)

@@ -9,14 +9,18 @@ import { createContext, report } from './context'
 import type { ExportContext } from './context'
 import { sortFileMap } from './file-map'
 import type { FileMap } from './file-map'
-import { serviceDirFiles, userBundleFiles } from './service-dir'
+import { oneshotScriptPath, serviceDirFiles, userBundleFiles } from './service-dir'
 
 const OVERLAY_OWN = new Set<string>(OVERLAY_DEFINED)
 const OVERLAY_USER = new Set<string>(OVERLAY_BUNDLES)
 
 /** Adds the whole source tree of the context's graph to `files`. */
 export function addSourceTree(ctx: ExportContext, files: FileMap): void {
+  // A oneshot's own `up` script wins over another one's `-down` script of the same name.
   const scriptOwners = new Map<string, ServiceName>()
+  for (const [name, service] of ctx.services) {
+    if (service.type === 'oneshot') scriptOwners.set(oneshotScriptPath(name, 'up'), name)
+  }
   for (const [name, service] of ctx.services) {
     if (OVERLAY_USER.has(name)) {
       if (service.type === 'bundle') userBundleFiles(ctx, files, name as 'user' | 'user2', service)
