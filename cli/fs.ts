@@ -98,17 +98,6 @@ export async function readJsonFile(path: string): Promise<unknown> {
   }
 }
 
-/** Whether the path is an existing folder (false for files and missing paths). */
-export async function isDirectory(path: string): Promise<boolean> {
-  const st = await stat(path).catch(() => undefined)
-  return st?.isDirectory() ?? false
-}
-
-/** Whether the path exists at all. */
-export async function exists(path: string): Promise<boolean> {
-  return (await stat(path).catch(() => undefined)) !== undefined
-}
-
 /** Writes a text file, creating its folder. */
 export async function writeTextFile(path: string, text: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true })
