@@ -44,11 +44,16 @@ export interface RunResult {
 export function run(
   command: string,
   args: readonly string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number } = {},
+  options: {
+    cwd?: string
+    env?: Record<string, string | undefined>
+    input?: string
+    timeoutMs?: number
+  } = {},
 ): RunResult {
   const r = spawnSync(command, args, {
     cwd: options.cwd,
-    env: options.env ?? process.env,
+    env: (options.env ?? process.env) as NodeJS.ProcessEnv,
     input: options.input,
     encoding: 'utf8',
     timeout: options.timeoutMs ?? 10_000,

@@ -16,12 +16,12 @@ export class Supervision {
   readonly scan: string
   readonly bin: string
   readonly logFile: string
-  readonly env: NodeJS.ProcessEnv
+  readonly env: Record<string, string | undefined>
   private svscan: ChildProcess | undefined
   private readonly longruns: string[]
 
   /** Writes and localizes the export; `repoDir` is the project's folder in it. */
-  constructor(files: FileMap, repoDir: string, extraEnv: NodeJS.ProcessEnv = {}) {
+  constructor(files: FileMap, repoDir: string, extraEnv: Record<string, string> = {}) {
     this.dir = tempDir('sv')
     writeFiles(join(this.dir, 'export'), files)
     this.rootfs = join(this.dir, 'export', repoDir, 'rootfs')
@@ -46,7 +46,10 @@ export class Supervision {
 
   /** Starts s6-svscan and waits for every s6-supervise. */
   async start(): Promise<void> {
-    this.svscan = spawn('s6-svscan', [this.scan], { env: this.env, stdio: 'ignore' })
+    this.svscan = spawn('s6-svscan', [this.scan], {
+      env: this.env as NodeJS.ProcessEnv,
+      stdio: 'ignore',
+    })
     await new Promise<void>((resolve, reject) => {
       this.svscan?.once('spawn', () => resolve())
       this.svscan?.once('error', reject)
