@@ -56,7 +56,7 @@ export function logsSection(f: ReadmeFacts): string[] {
 
 export function debuggingSection(f: ReadmeFacts): string[] {
   const c = f.container
-  const lr = f.longruns[0]?.[0]
+  const lr = f.longrunOrder[0]
   const status = [
     `docker exec ${c} s6-rc -a list                 # services that are up`,
     `docker exec ${c} s6-rc -d list                 # every service s6-rc knows, up or not`,

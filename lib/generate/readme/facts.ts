@@ -34,6 +34,25 @@ export interface ReadmeFacts {
   container: string
   /** Where the user bundle's contents.d lives in the image. */
   userContentsDir: string
+  /** Longruns in the order `user` lists them (bundles and pipelines opened), then the rest. */
+  longrunOrder: ServiceName[]
+}
+
+function longrunOrder(ctx: ExportContext, pipelines: readonly Pipeline[]): ServiceName[] {
+  const out: ServiceName[] = []
+  const seen = new Set<ServiceName>()
+  const byPipeline = new Map(pipelines.map((p) => [p.name, p.members]))
+  const visit = (name: ServiceName) => {
+    if (seen.has(name)) return
+    seen.add(name)
+    const s = ctx.graph.services[name]
+    if (s?.type === 'longrun') out.push(name)
+    else if (s?.type === 'bundle') (s.contents ?? []).forEach(visit)
+    else byPipeline.get(name)?.forEach(visit)
+  }
+  visit('user')
+  for (const [name, s] of ctx.services) if (s.type === 'longrun' && !seen.has(name)) out.push(name)
+  return out
 }
 
 /** The log folder a logger writes to, from `logutil-service DIR` or `s6-log … DIR` in its run. */
@@ -86,13 +105,14 @@ export function readmeFacts(ctx: ExportContext, files: FileMap): ReadmeFacts {
       ? '/etc/s6-overlay/user-bundles.d'
       : SOURCE_DIR
   const readme = inRepo(ctx, 'README.md')
+  const pipelines = pipelinesOf(new Map(longruns))
   return {
     ctx,
     files,
     oneshots,
     longruns,
     bundles,
-    pipelines: pipelinesOf(new Map(longruns)),
+    pipelines,
     boot,
     paths: {
       readme,
@@ -104,5 +124,6 @@ export function readmeFacts(ctx: ExportContext, files: FileMap): ReadmeFacts {
     tag: defaultTag(ctx),
     container: defaultTag(ctx).split(':')[0] ?? 'app',
     userContentsDir: `${layout}/user/contents.d`,
+    longrunOrder: longrunOrder(ctx, pipelines),
   }
 }

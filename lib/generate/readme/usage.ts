@@ -77,7 +77,7 @@ function someServices(f: ReadmeFacts): string[] {
 }
 
 export function usageSection(f: ReadmeFacts): string[] {
-  const ex = f.longruns[0]?.[0] ?? 'NAME'
+  const ex = f.longrunOrder[0] ?? 'NAME'
   return [
     '## Running the image',
     '',
