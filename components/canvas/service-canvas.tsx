@@ -32,7 +32,10 @@ import { useLayoutMissing } from './use-layout-missing'
 
 const SNAP: [number, number] = [16, 16]
 const DELETE_KEYS = ['Delete', 'Backspace']
-const FIT = { padding: 0.18, maxZoom: 1.2 }
+const FIT = {
+  padding: { top: '76px', bottom: '64px', left: '48px', right: '48px' },
+  maxZoom: 1.2,
+} as const
 /** Above this many services only what is on screen is rendered. */
 const VISIBLE_ONLY_ABOVE = 300
 
@@ -248,7 +251,7 @@ export function ServiceCanvas() {
           pannable
           zoomable
           ariaLabel="Overview of the graph"
-          nodeClassName={(n) => `minimap-${n.type ?? 'node'}`}
+          nodeColor={(n) => `var(--${n.type ?? 'edge'})`}
           nodeBorderRadius={6}
           maskColor="var(--minimap-mask)"
         />

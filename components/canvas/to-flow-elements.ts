@@ -74,10 +74,9 @@ export function createFlowMapper(): FlowMapper {
         old.data.problems === problems &&
         sameList(old.data.external, external) &&
         old.selected === isSelected &&
-        ((position === undefined && old.hidden === true) ||
-          (position !== undefined &&
-            old.position.x === position.x &&
-            old.position.y === position.y))
+        (position === undefined
+          ? old.hidden === true
+          : old.hidden !== true && old.position.x === position.x && old.position.y === position.y)
       ) {
         node = old
       } else {

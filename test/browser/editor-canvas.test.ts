@@ -1,0 +1,137 @@
+/**
+ * Canvas behaviour in a real browser: refused connections, undo and redo, deleting with
+ * references, copy and paste.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { type Site, newPage, startSite } from './harness'
+import { dragConnect, liveGraph, node, openDesigner, selectNode } from './editor-helpers'
+
+let site: Site
+beforeAll(async () => {
+  site = await startSite()
+})
+afterAll(async () => {
+  await site?.close()
+})
+
+async function reference(options: { permissions?: string[] } = {}) {
+  const opened = await newPage(site, options)
+  await openDesigner(site, opened.page, '?example=reference')
+  return opened
+}
+
+async function deps(page: Page, name: string): Promise<string[] | undefined> {
+  const s = (await liveGraph(page)).services[name]
+  return s && s.type !== 'bundle' ? s.dependencies : undefined
+}
+
+describe('designer canvas', () => {
+  it('refuses a connection that would make a cycle and says why, while dragging and after', async () => {
+    const { page, errors, context } = await reference()
+    // web needs redis-ready; dragging from web to redis-ready would make redis-ready need web.
+    let hint = ''
+    await dragConnect(page, 'web', 'redis-ready', async () => {
+      hint = (await page.locator('.connection-hint').textContent()) ?? ''
+    })
+    expect(hint).toMatch(/cycle/i)
+    const notice = page.getByTestId('notice')
+    await expect.poll(() => notice.textContent()).toMatch(/cycle/i)
+    expect(await notice.getAttribute('role')).toBe('alert')
+    expect(await deps(page, 'redis-ready')).toEqual([])
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('makes a dependency by dragging between handles, and undo and redo remove and re-apply it', async () => {
+    const { page, errors, context } = await reference()
+    await dragConnect(page, 'config-check', 'redis-ready')
+    await expect.poll(() => deps(page, 'redis-ready')).toEqual(['config-check'])
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => deps(page, 'redis-ready')).toEqual([])
+    await page.keyboard.press('Control+Shift+z')
+    await expect.poll(() => deps(page, 'redis-ready')).toEqual(['config-check'])
+    await page.getByRole('button', { name: 'Undo', exact: true }).click()
+    await expect.poll(() => deps(page, 'redis-ready')).toEqual([])
+    await page.getByRole('button', { name: 'Redo', exact: true }).click()
+    await expect.poll(() => deps(page, 'redis-ready')).toEqual(['config-check'])
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('undoes a whole burst of typing in one step', async () => {
+    const { page, errors, context } = await reference()
+    await selectNode(page, 'worker')
+    const description = page.locator('#f-description')
+    const before = await description.inputValue()
+    await description.click()
+    await page.keyboard.press('End')
+    await page.keyboard.type(' Fast.')
+    await expect
+      .poll(async () => (await liveGraph(page)).services.worker?.description)
+      .toBe(`${before} Fast.`)
+    await page.getByRole('button', { name: 'Undo', exact: true }).click()
+    await expect.poll(async () => (await liveGraph(page)).services.worker?.description).toBe(before)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('deletes a service and its references with the Delete key, with an undo notice', async () => {
+    const { page, errors, context } = await reference()
+    await selectNode(page, 'web')
+    await node(page, 'web').focus()
+    await page.keyboard.press('Delete')
+    await expect
+      .poll(async () => Object.keys((await liveGraph(page)).services))
+      .not.toContain('web')
+    const g = await liveGraph(page)
+    const user = g.services.user
+    expect(user?.type === 'bundle' && user.contents).toEqual(['scheduler', 'worker'])
+    expect(g.project.healthcheck?.services).toEqual([])
+    const notice = page.getByTestId('notice')
+    expect(await notice.textContent()).toMatch(/Removed web and 2 references/)
+    await notice.getByRole('button', { name: 'Undo' }).click()
+    await expect.poll(async () => Object.keys((await liveGraph(page)).services)).toContain('web')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('deletes a dependency edge', async () => {
+    const { page, errors, context } = await reference()
+    const edge = page.locator(
+      '.react-flow__edge[aria-label="redis-ready starts before worker (worker depends on redis-ready)"]',
+    )
+    // Click the middle of the edge's path.
+    const point = await edge.evaluate((g) => {
+      const path = g.querySelector('path.react-flow__edge-path') as SVGPathElement
+      const p = path.getPointAtLength(path.getTotalLength() / 2)
+      const m = path.getScreenCTM()!
+      return { x: p.x * m.a + p.y * m.c + m.e, y: p.x * m.b + p.y * m.d + m.f }
+    })
+    await page.mouse.click(point.x, point.y)
+    await page.keyboard.press('Delete')
+    await expect.poll(() => deps(page, 'worker')).toEqual(['config-check'])
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('copies and pastes a service under a new name with its references', async () => {
+    const { page, errors, context } = await reference({
+      permissions: ['clipboard-read', 'clipboard-write'],
+    })
+    await selectNode(page, 'web')
+    await node(page, 'web').focus()
+    await page.keyboard.press('Control+c')
+    await page.keyboard.press('Control+v')
+    await expect.poll(async () => Object.keys((await liveGraph(page)).services)).toContain('web-2')
+    expect(await deps(page, 'web-2')).toEqual(['redis-ready', 'config-check'])
+    const g = await liveGraph(page)
+    const user = g.services.user
+    expect(user?.type === 'bundle' && user.contents).toContain('web-2')
+    // The copy is selected and drawn.
+    await node(page, 'web-2').waitFor()
+    expect(await page.locator('.inspector').getAttribute('data-service')).toBe('web-2')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+})

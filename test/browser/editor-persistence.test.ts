@@ -1,0 +1,52 @@
+/** Autosave, reload and an unreadable saved state. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Site, newPage, startSite } from './harness'
+import { addNamed, liveGraph, openDesigner, savedGraph } from './editor-helpers'
+
+let site: Site
+beforeAll(async () => {
+  site = await startSite()
+})
+afterAll(async () => {
+  await site?.close()
+})
+
+describe('designer persistence', () => {
+  it('restores the exact graph and view after a reload', async () => {
+    const { page, errors, context } = await newPage(site)
+    await openDesigner(site, page)
+    await addNamed(page, 'longrun', 'api')
+    await page.getByRole('button', { name: 'Zoom In' }).click()
+    await page.waitForTimeout(300)
+    const before = await liveGraph(page)
+    expect(await savedGraph(page)).toEqual(before)
+    const viewport = await page.locator('.react-flow__viewport').getAttribute('style')
+    await page.reload()
+    await page.waitForSelector('.react-flow__node', { state: 'visible' })
+    await page.waitForTimeout(300)
+    expect(await liveGraph(page)).toEqual(before)
+    expect(await page.locator('.react-flow__viewport').getAttribute('style')).toBe(viewport)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('says so when the saved state is unreadable, offers it for download and starts empty', async () => {
+    const { page, errors, context } = await newPage(site)
+    await openDesigner(site, page)
+    await page.evaluate(() => localStorage.setItem('s6d-autosave', '{"v":1,"graph":{"services":'))
+    await page.reload()
+    const banner = page.getByTestId('saved-state-banner')
+    await banner.waitFor()
+    expect(await banner.textContent()).toMatch(/could not be restored/)
+    await page.waitForFunction(() => window.__s6d !== undefined)
+    expect(Object.keys((await liveGraph(page)).services)).toEqual(['user'])
+    const download = page.waitForEvent('download')
+    await banner.getByRole('button', { name: /Download the saved data/ }).click()
+    const file = await download
+    const path = await file.path()
+    const { readFileSync } = await import('node:fs')
+    expect(readFileSync(path, 'utf8')).toBe('{"v":1,"graph":{"services":')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+})
