@@ -4,8 +4,11 @@ import { AnchoredHeading } from '@/components/docs/anchored-heading'
 import { Callout } from '@/components/docs/callout'
 import { CodeBlock } from '@/components/docs/code-block'
 import { DocsLink } from '@/components/docs/docs-link'
+import { FileExplorer } from '@/components/docs/live/file-explorer'
 import { GraphPreview } from '@/components/docs/live/graph-preview'
 import { OrderSimulator } from '@/components/docs/live/order-simulator'
+import { OverlayVersionsTable } from '@/components/docs/overlay-versions-table'
+import { S6SettingsTable } from '@/components/docs/s6-settings-table'
 
 type CalloutProps = { title?: string; children: ReactNode }
 
@@ -25,8 +28,11 @@ const components: MDXComponents = {
   Note: (props: CalloutProps) => <Callout kind="note" {...props} />,
   Tip: (props: CalloutProps) => <Callout kind="tip" {...props} />,
   Warning: (props: CalloutProps) => <Callout kind="warning" {...props} />,
+  FileExplorer,
   GraphPreview,
   OrderSimulator,
+  OverlayVersionsTable,
+  S6SettingsTable,
 }
 
 export function useMDXComponents(): MDXComponents {

@@ -2,7 +2,6 @@ import type { Metadata } from 'next'
 import type { ReactNode } from 'react'
 import { DocsHeader } from '@/components/docs/docs-header'
 import { DocsSidebar } from '@/components/docs/docs-sidebar'
-import { ThemeScript } from '@/components/docs/theme-script'
 import './docs.css'
 import '@/components/docs/prose.css'
 import '@/components/docs/live/live.css'
@@ -14,7 +13,6 @@ export const metadata: Metadata = {
 export default function DocsLayout({ children }: { children: ReactNode }) {
   return (
     <div className="docs">
-      <ThemeScript />
       <a className="skip-link" href="#docs-content">
         Skip to content
       </a>

@@ -8,9 +8,7 @@ type Theme = 'system' | 'light' | 'dark'
 const STORAGE_KEY = 's6d-theme'
 
 function apply(theme: Theme) {
-  const html = document.documentElement
-  if (theme === 'system') delete html.dataset.theme
-  else html.dataset.theme = theme
+  document.documentElement.dataset.theme = theme
 }
 
 const NEXT: Record<Theme, Theme> = { system: 'light', light: 'dark', dark: 'system' }

@@ -19,10 +19,24 @@ function sortTree(nodes: FileTreeNode[]): FileTreeNode[] {
   return nodes
 }
 
+/** Folders whose only child is a folder merge with it (`docker/s6/rootfs`), as editors show them. */
+function compact(nodes: FileTreeNode[]): FileTreeNode[] {
+  return nodes.map((n) => {
+    if (!n.children) return n
+    let node: FileTreeNode = n
+    while (node.children?.length === 1 && node.children[0]?.children) {
+      const only: FileTreeNode = node.children[0]
+      node = { name: `${node.name}/${only.name}`, path: only.path, children: only.children ?? [] }
+    }
+    return { ...node, children: compact(node.children ?? []) }
+  })
+}
+
 /**
- * Nests `/`-separated paths into folders, folders first, then by name.
+ * Nests `/`-separated paths into folders, folders first, then by name. A chain of folders
+ * that hold nothing but the next folder shows as one entry.
  *
- * @example buildFileTree(['a/b', 'c']) // [{ name: 'a', path: 'a', children: [{ name: 'b', path: 'a/b' }] }, { name: 'c', path: 'c' }]
+ * @example buildFileTree(['a/b/c', 'd']) // [{ name: 'a/b', path: 'a/b', children: [{ name: 'c', path: 'a/b/c' }] }, { name: 'd', path: 'd' }]
  */
 export function buildFileTree(paths: Iterable<string>): FileTreeNode[] {
   const root: FileTreeNode[] = []
@@ -40,7 +54,7 @@ export function buildFileTree(paths: Iterable<string>): FileTreeNode[] {
       if (node.children) level = node.children
     })
   }
-  return sortTree(root)
+  return compact(sortTree(root))
 }
 
 /** Folder paths to open at first: every folder on the way to `path`. */

@@ -103,7 +103,9 @@ function proseText(line: string): string {
     trimmed
       .replace(/^>\s?/, '')
       .replace(/^([-*+]|\d+\.)\s+/, '')
-      .replace(/\|/g, ' '),
+      .replace(/\\\|/g, '\u0000')
+      .replace(/\|/g, ' ')
+      .replace(/\u0000/g, '|'),
   ).trim()
 }
 

@@ -108,7 +108,8 @@ export function searchDocs(index: SearchIndex, query: string, limit = 8): Search
       let s = 0
       if (section.includes(term)) s += wordStart.test(section) ? 12 : 6
       if (page.includes(term)) s += wordStart.test(page) ? (entry.section ? 4 : 10) : 3
-      if (text.includes(term)) s += wordStart.test(text) ? 2 : 1
+      if (text.includes(term))
+        s += (wordStart.test(text) ? 2 : 1) + Math.min(occurrences(text, term), 6) / 2
       if (s === 0) {
         all = false
         break
@@ -120,6 +121,12 @@ export function searchDocs(index: SearchIndex, query: string, limit = 8): Search
     hits.push({ entry, score, snippet: snippetAround(entry.text, first) })
   }
   return hits.sort((a, b) => b.score - a.score).slice(0, limit)
+}
+
+function occurrences(text: string, term: string): number {
+  let n = 0
+  for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + term.length)) n++
+  return n
 }
 
 function escapeRegExp(s: string): string {

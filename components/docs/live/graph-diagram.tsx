@@ -1,8 +1,8 @@
 import type { StartPlan, TimelineEntry } from '@/lib/plan/plan'
 
-const NODE_W = 164
+const NODE_W = 156
 const NODE_H = 46
-const COL_GAP = 64
+const COL_GAP = 56
 const ROW_GAP = 14
 const PAD = 16
 const HEADER = 28
@@ -39,6 +39,40 @@ function place(plan: StartPlan): { nodes: Map<string, Placed>; width: number; he
   return { nodes, width, height }
 }
 
+/**
+ * The dependency edges worth drawing: an edge u -> v is left out when v also reaches u through
+ * another of its dependencies (s6-rc follows the chain anyway), which keeps the picture legible.
+ */
+export function visibleEdges(plan: StartPlan): Array<[from: string, to: string]> {
+  const deps = new Map(
+    plan.timeline.map((e) => [e.name, e.dependencies.filter((d) => d !== e.name)]),
+  )
+  const memo = new Map<string, Set<string>>()
+  const ancestors = (name: string, seen: Set<string> = new Set()): Set<string> => {
+    const known = memo.get(name)
+    if (known) return known
+    const out = new Set<string>()
+    if (seen.has(name)) return out
+    seen.add(name)
+    for (const d of deps.get(name) ?? []) {
+      if (!deps.has(d)) continue
+      out.add(d)
+      for (const a of ancestors(d, seen)) out.add(a)
+    }
+    memo.set(name, out)
+    return out
+  }
+  const edges: Array<[string, string]> = []
+  for (const [to, list] of deps) {
+    const shown = list.filter((d) => deps.has(d))
+    for (const from of shown) {
+      const implied = shown.some((other) => other !== from && ancestors(other).has(from))
+      if (!implied) edges.push([from, to])
+    }
+  }
+  return edges
+}
+
 function shorten(name: string, max = 19): string {
   return name.length > max ? `${name.slice(0, max - 1)}…` : name
 }
@@ -56,6 +90,7 @@ export function GraphDiagram({ plan, label }: { plan: StartPlan; label: string }
       viewBox={`0 0 ${width} ${height}`}
       width={width}
       height={height}
+      style={{ maxWidth: width, minWidth: Math.min(width, 480) }}
       role="img"
       aria-label={label}
     >
@@ -77,25 +112,24 @@ export function GraphDiagram({ plan, label }: { plan: StartPlan; label: string }
           {`Wave ${i + 1}`}
         </text>
       ))}
-      {[...nodes.values()].flatMap(({ entry, x, y }) =>
-        entry.dependencies.flatMap((dep) => {
-          const from = nodes.get(dep)
-          if (!from) return []
-          const x1 = from.x + NODE_W
-          const y1 = from.y + NODE_H / 2
-          const x2 = x - 2
-          const y2 = y + NODE_H / 2
-          const mid = (x2 - x1) / 2
-          return [
-            <path
-              key={`${dep}->${entry.name}`}
-              d={`M${x1} ${y1} C${x1 + mid} ${y1} ${x2 - mid} ${y2} ${x2} ${y2}`}
-              className={`gd-edge${from.entry.overlay ? ' gd-edge-overlay' : ''}`}
-              markerEnd="url(#gd-arrow)"
-            />,
-          ]
-        }),
-      )}
+      {visibleEdges(plan).flatMap(([dep, name]) => {
+        const from = nodes.get(dep)
+        const to = nodes.get(name)
+        if (!from || !to) return []
+        const x1 = from.x + NODE_W
+        const y1 = from.y + NODE_H / 2
+        const x2 = to.x - 2
+        const y2 = to.y + NODE_H / 2
+        const mid = (x2 - x1) / 2
+        return [
+          <path
+            key={`${dep}->${name}`}
+            d={`M${x1} ${y1} C${x1 + mid} ${y1} ${x2 - mid} ${y2} ${x2} ${y2}`}
+            className={`gd-edge${from.entry.overlay ? ' gd-edge-overlay' : ''}`}
+            markerEnd="url(#gd-arrow)"
+          />,
+        ]
+      })}
       {[...nodes.values()].map(({ entry, x, y }) => (
         <g
           key={entry.name}

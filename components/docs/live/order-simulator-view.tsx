@@ -1,6 +1,6 @@
 'use client'
 
-import { useMemo, useState } from 'react'
+import { useId, useMemo, useState } from 'react'
 import { removeDependency, removeServices, serviceNames } from '@/lib/graph/service-graph'
 import type { ServiceGraph, ServiceName } from '@/lib/graph/types'
 import { startPlan, stopPlan } from '@/lib/plan/plan'
@@ -39,6 +39,7 @@ function modified(
 }
 
 function Simulator({ graph, example }: { graph: ServiceGraph; example: string }) {
+  const id = useId()
   const [offServices, setOffServices] = useState<Set<string>>(() => new Set())
   const [offEdges, setOffEdges] = useState<Set<string>>(() => new Set())
   const atomic = serviceNames(graph).filter((n) => graph.services[n]?.type !== 'bundle')
@@ -79,38 +80,50 @@ function Simulator({ graph, example }: { graph: ServiceGraph; example: string })
         </a>
       </div>
       <div className="order-sim-body">
-        <fieldset className="order-sim-controls">
-          <legend>Services</legend>
-          {atomic.map((name) => (
-            <label key={name} className="toggle">
-              <input
-                type="checkbox"
-                checked={!offServices.has(name)}
-                onChange={() => setOffServices((s) => toggle(s, name))}
-                data-service-toggle={name}
-              />
-              <span>{name}</span>
-            </label>
-          ))}
-          <legend className="order-sim-legend2">Dependencies</legend>
-          {edges.map((e) => {
-            const gone = offServices.has(e.from) || offServices.has(e.to)
-            return (
-              <label key={e.key} className="toggle" data-disabled={gone || undefined}>
-                <input
-                  type="checkbox"
-                  checked={!gone && !offEdges.has(e.key)}
-                  disabled={gone}
-                  onChange={() => setOffEdges((s) => toggle(s, e.key))}
-                  data-edge-toggle={e.key}
-                />
-                <span>
-                  {e.from} <span className="toggle-arrow">needs</span> {e.to}
-                </span>
-              </label>
-            )
-          })}
-        </fieldset>
+        <div className="order-sim-controls">
+          <div className="toggle-group" role="group" aria-labelledby={`${id}-services`}>
+            <span className="toggle-label" id={`${id}-services`}>
+              Services
+            </span>
+            <div className="toggle-chips">
+              {atomic.map((name) => (
+                <label key={name} className="toggle">
+                  <input
+                    type="checkbox"
+                    checked={!offServices.has(name)}
+                    onChange={() => setOffServices((s) => toggle(s, name))}
+                    data-service-toggle={name}
+                  />
+                  <span>{name}</span>
+                </label>
+              ))}
+            </div>
+          </div>
+          <div className="toggle-group" role="group" aria-labelledby={`${id}-deps`}>
+            <span className="toggle-label" id={`${id}-deps`}>
+              Dependencies
+            </span>
+            <div className="toggle-chips">
+              {edges.map((e) => {
+                const gone = offServices.has(e.from) || offServices.has(e.to)
+                return (
+                  <label key={e.key} className="toggle" data-disabled={gone || undefined}>
+                    <input
+                      type="checkbox"
+                      checked={!gone && !offEdges.has(e.key)}
+                      disabled={gone}
+                      onChange={() => setOffEdges((s) => toggle(s, e.key))}
+                      data-edge-toggle={e.key}
+                    />
+                    <span>
+                      {e.from} <span className="toggle-arrow">needs</span> {e.to}
+                    </span>
+                  </label>
+                )
+              })}
+            </div>
+          </div>
+        </div>
         <div className="order-sim-output">
           <div className="live-scroll">
             <GraphDiagram plan={start} label="Start waves of the modified graph" />

@@ -1,0 +1,143 @@
+'use client'
+
+import { useEffect, useMemo, useState } from 'react'
+import { ancestors, buildFileTree, type FileTreeNode } from '@/lib/docs/file-tree'
+import type { ServiceGraph } from '@/lib/graph/types'
+import { designerHref } from './designer-href'
+import { useExampleGraph } from './use-example-graph'
+import { WidgetMessage, WidgetPlaceholder } from './widget-frame'
+
+type ExportedFiles = Map<string, { contents: string; executable: boolean }>
+
+/** The file to show first: a longrun's `run` if there is one, else the first file. */
+function firstFile(files: ExportedFiles): string | undefined {
+  const paths = [...files.keys()].sort()
+  return paths.find((p) => /\/s6-rc\.d\/[^/]+\/run$/.test(p)) ?? paths[0]
+}
+
+function Tree({
+  nodes,
+  open,
+  selected,
+  onToggle,
+  onSelect,
+  files,
+}: {
+  nodes: FileTreeNode[]
+  open: Set<string>
+  selected: string | undefined
+  onToggle: (path: string) => void
+  onSelect: (path: string) => void
+  files: ExportedFiles
+}) {
+  return (
+    <ul className="fx-tree" role="group">
+      {nodes.map((n) =>
+        n.children ? (
+          <li key={n.path} role="treeitem" aria-expanded={open.has(n.path)} aria-selected={false}>
+            <button type="button" className="fx-row fx-folder" onClick={() => onToggle(n.path)}>
+              <span className="fx-caret" aria-hidden="true">
+                {open.has(n.path) ? '▾' : '▸'}
+              </span>
+              {n.name}/
+            </button>
+            {open.has(n.path) ? (
+              <Tree {...{ open, selected, onToggle, onSelect, files }} nodes={n.children} />
+            ) : null}
+          </li>
+        ) : (
+          <li key={n.path} role="treeitem" aria-selected={selected === n.path}>
+            <button
+              type="button"
+              className="fx-row fx-file"
+              data-selected={selected === n.path || undefined}
+              data-path={n.path}
+              onClick={() => onSelect(n.path)}
+            >
+              {n.name}
+              {files.get(n.path)?.executable ? <span className="fx-exec">755</span> : null}
+            </button>
+          </li>
+        ),
+      )}
+    </ul>
+  )
+}
+
+function Explorer({ graph, example }: { graph: ServiceGraph; example: string }) {
+  const [files, setFiles] = useState<ExportedFiles | undefined>()
+  const [failed, setFailed] = useState(false)
+  const [selected, setSelected] = useState<string | undefined>()
+  const [open, setOpen] = useState<Set<string>>(() => new Set())
+
+  useEffect(() => {
+    let live = true
+    import('@/lib/generate/export-files')
+      .then(({ exportFiles }) => {
+        if (!live) return
+        const result = exportFiles(graph)
+        const first = firstFile(result)
+        setFiles(result)
+        setSelected(first)
+        setOpen(new Set(first ? ancestors(first) : []))
+      })
+      .catch(() => {
+        if (live) setFailed(true)
+      })
+    return () => {
+      live = false
+    }
+  }, [graph])
+
+  const tree = useMemo(() => buildFileTree(files?.keys() ?? []), [files])
+  if (failed)
+    return <div className="live-widget live-error">The export could not be generated.</div>
+  if (!files) return <WidgetPlaceholder height={380} label="Generating the export…" />
+  const file = selected ? files.get(selected) : undefined
+  const toggle = (path: string) =>
+    setOpen((o) => {
+      const next = new Set(o)
+      if (next.has(path)) next.delete(path)
+      else next.add(path)
+      return next
+    })
+  return (
+    <div className="live-widget file-explorer" data-testid="file-explorer" data-example={example}>
+      <div className="live-bar">
+        <span className="live-title">
+          <span className="live-kicker">Export</span> {graph.project.name}
+        </span>
+        <span className="live-meta">{files.size} files</span>
+        <a className="live-action" href={designerHref(example)}>
+          Open in designer<span aria-hidden="true"> →</span>
+        </a>
+      </div>
+      <div className="fx-body">
+        <nav className="fx-nav" aria-label="Exported files">
+          <Tree
+            {...{ open, selected, files }}
+            nodes={tree}
+            onToggle={toggle}
+            onSelect={setSelected}
+          />
+        </nav>
+        <div className="fx-pane">
+          <div className="fx-path">
+            <code>{selected}</code>
+            {file?.executable ? <span className="fx-exec">executable</span> : null}
+          </div>
+          <pre className="fx-contents" data-testid="file-contents">
+            {file?.contents ?? ''}
+          </pre>
+        </div>
+      </div>
+    </div>
+  )
+}
+
+/** The body of `<FileExplorer>`, loaded only on pages that use it. */
+export function FileExplorerView({ example }: { example: string }) {
+  const state = useExampleGraph(example)
+  if (state.status !== 'ready') return <WidgetMessage state={state} />
+  return <Explorer graph={state.graph} example={example} />
+}

@@ -1,0 +1,45 @@
+import { SUPPORTED_OVERLAY_RELEASES } from '@/lib/graph/overlay'
+
+/**
+ * `<OverlayVersionsTable />` in MDX: the s6-overlay releases the exporter targets and what
+ * differs between them, from lib/graph/overlay (the designer's version picker reads the same).
+ */
+export function OverlayVersionsTable() {
+  return (
+    <div className="table-scroll">
+      <table>
+        <thead>
+          <tr>
+            <th>s6-overlay</th>
+            <th>
+              <code>user</code> membership in
+            </th>
+            <th>Boot time limit by default</th>
+            <th>Bundled s6-rc</th>
+          </tr>
+        </thead>
+        <tbody>
+          {SUPPORTED_OVERLAY_RELEASES.map((r, i) => (
+            <tr key={r.version}>
+              <td>
+                <code>{r.version}</code>
+                {i === 0 ? ' (default)' : ''}
+              </td>
+              <td>
+                <code>{r.userBundleLayout}</code>
+              </td>
+              <td>
+                {r.waitForServicesMaxtimeDefault === 0
+                  ? 'none'
+                  : `${r.waitForServicesMaxtimeDefault / 1000} s`}
+              </td>
+              <td>
+                <code>{r.s6rc}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}

@@ -1,0 +1,214 @@
+/**
+ * The docs site in Debian's Chromium against the static export: search, the live order
+ * simulator, "Open in designer", the diagnostics pages, and screenshots on desktop and phone.
+ */
+import { join } from 'node:path'
+import type { BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { newPage, SCREENSHOTS, startSite, type Site } from './harness'
+
+let site: Site
+
+beforeAll(async () => {
+  site = await startSite()
+})
+
+afterAll(async () => {
+  await site?.close()
+})
+
+const shot = (page: Page, name: string, fullPage = false) =>
+  page.screenshot({ path: join(SCREENSHOTS, `docs-${name}.png`), fullPage })
+
+async function phonePage(
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await site.browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    colorScheme,
+  })
+  return { context, page: await context.newPage() }
+}
+
+/** The services of each start wave as the simulator lists them. */
+async function waves(page: Page, testId: 'start-waves' | 'stop-order'): Promise<string[][]> {
+  return page
+    .locator(`[data-testid="${testId}"] > li`)
+    .evaluateAll((items) =>
+      items.map((li) => [...li.querySelectorAll('.order-chip')].map((c) => c.textContent ?? '')),
+    )
+}
+
+describe('docs search', () => {
+  it('finds a page by a word that only appears in its body, and opens it', async () => {
+    const { context, page, errors } = await newPage(site)
+    await page.goto(`${site.url}/docs/`)
+    const box = page.getByRole('combobox', { name: 'Search the docs' })
+    await box.focus()
+    await box.pressSequentially('notifyoncheck')
+    const results = page.getByTestId('search-results')
+    await expect
+      .poll(() => results.locator('.search-hit-title').allTextContents())
+      .toContain('Readiness›Ready checks')
+    await shot(page, 'search-desktop')
+    await box.press('Enter')
+    await page.waitForURL(/\/docs\/readiness\/#/)
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Readiness')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('works on a phone too', async () => {
+    const { context, page } = await phonePage()
+    await page.goto(`${site.url}/docs/getting-started/`)
+    const box = page.getByRole('combobox', { name: 'Search the docs' })
+    await box.tap()
+    await box.pressSequentially('s6-svstat')
+    await expect
+      .poll(() => page.getByTestId('search-results').locator('.search-hit').count())
+      .toBeGreaterThan(2)
+    await shot(page, 'search-phone')
+    await context.close()
+  })
+})
+
+describe('order simulator', () => {
+  it('moves web to an earlier wave when its dependencies are switched off, and drops a service from both orders', async () => {
+    const { context, page, errors } = await newPage(site)
+    await page.goto(`${site.url}/docs/start-and-stop-order/`)
+    const sim = page.getByTestId('order-simulator')
+    await sim.waitFor()
+    const startBefore = await waves(page, 'start-waves')
+    const stopBefore = await waves(page, 'stop-order')
+    const waveOfWeb = (w: string[][]) => w.findIndex((names) => names.includes('web'))
+    expect(waveOfWeb(startBefore)).toBeGreaterThan(0)
+
+    await sim.locator('[data-edge-toggle="web->config-check"]').uncheck()
+    await sim.locator('[data-edge-toggle="web->redis-ready"]').uncheck()
+    const startAfter = await waves(page, 'start-waves')
+    expect(waveOfWeb(startAfter)).toBeLessThan(waveOfWeb(startBefore))
+    expect(await sim.locator('.order-chip-moved').allTextContents()).toContain('web')
+    await sim.scrollIntoViewIfNeeded()
+    await shot(page, 'simulator-desktop')
+
+    await sim.getByRole('button', { name: 'Reset' }).click()
+    expect(await waves(page, 'start-waves')).toEqual(startBefore)
+    await sim.locator('[data-service-toggle="config-check"]').uncheck()
+    const stopAfter = await waves(page, 'stop-order')
+    expect(stopAfter).not.toEqual(stopBefore)
+    expect(stopAfter.flat()).not.toContain('config-check')
+    expect((await waves(page, 'start-waves')).flat()).not.toContain('config-check')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('fits a phone screen', async () => {
+    const { context, page } = await phonePage()
+    await page.goto(`${site.url}/docs/start-and-stop-order/`)
+    const sim = page.getByTestId('order-simulator')
+    await sim.waitFor()
+    await sim.locator('[data-service-toggle="config-check"]').uncheck()
+    await sim.scrollIntoViewIfNeeded()
+    await shot(page, 'simulator-phone')
+    const width = await page.evaluate(() => document.documentElement.scrollWidth)
+    expect(width).toBeLessThanOrEqual(390)
+    await context.close()
+  })
+})
+
+describe('open in designer', () => {
+  it('opens the designer with the example the preview shows', async () => {
+    const { context, page } = await newPage(site)
+    await page.goto(`${site.url}/docs/`)
+    const link = page
+      .locator('.graph-preview[data-example="reference"]')
+      .getByRole('link', { name: /Open in designer/ })
+    await link.click()
+    await page.waitForURL(
+      (url) => url.pathname === '/' && url.searchParams.get('example') === 'reference',
+    )
+    // The designer renders the example's services as canvas nodes once it has loaded.
+    const node = page.locator('.react-flow__node').filter({ hasText: 'config-check' })
+    await node.first().waitFor({ timeout: 20_000 })
+    expect(await node.count()).toBeGreaterThan(0)
+    await context.close()
+  })
+})
+
+describe('diagnostics pages', () => {
+  it('lists codes by severity and opens a code page from the index', async () => {
+    const { context, page, errors } = await newPage(site)
+    await page.goto(`${site.url}/docs/diagnostics/`)
+    await expect.poll(() => page.locator('h2#error').count()).toBe(1)
+    const first = page.locator('.diag-list a.diag-item').first()
+    const code = (await first.locator('.diag-badge').textContent()) ?? ''
+    const title = (await first.locator('.diag-item-title').textContent()) ?? ''
+    expect(code).toMatch(/^[a-z0-9-]+$/)
+    await first.click()
+    await page.waitForURL(new RegExp(`/docs/diagnostics/${code}/$`))
+    await expect.poll(() => page.locator('h1').textContent()).toBe(title)
+    expect(await page.locator('#how-to-fix-it + p').textContent()).not.toBe('')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+})
+
+describe('content pages', () => {
+  it('renders highlighted code, a table of contents and previous/next links', async () => {
+    const { context, page, errors } = await newPage(site)
+    await page.goto(`${site.url}/docs/getting-started/`)
+    expect(
+      await page.locator('.code-block pre.shiki span[style*="--shiki-light"]').count(),
+    ).toBeGreaterThan(10)
+    expect(await page.locator('.toc a[href="#5-build"]').count()).toBe(1)
+    expect(await page.locator('.pager-next').getAttribute('href')).toBe('/docs/service-types/')
+    await page.locator('.graph-preview svg').waitFor()
+    await shot(page, 'page-light')
+    const explorer = page.getByTestId('file-explorer')
+    await explorer.scrollIntoViewIfNeeded()
+    const contents = explorer.getByTestId('file-contents')
+    await expect.poll(() => contents.textContent()).toContain('#!/command/with-contenv sh')
+    await explorer.getByRole('button', { name: 'web/' }).click()
+    await explorer.locator('[data-path$="/s6-rc.d/web/run"]').click()
+    await expect.poll(() => contents.textContent()).toContain('puma')
+    await shot(page, 'file-explorer-desktop')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('follows the dark theme and the sidebar menu on a phone', async () => {
+    const { context, page, errors } = await newPage(site, { colorScheme: 'dark' })
+    await page.goto(`${site.url}/docs/readiness/`)
+    const bg = await page.evaluate(
+      () => getComputedStyle(document.querySelector('.docs')!).backgroundColor,
+    )
+    expect(bg).not.toBe('rgb(255, 255, 255)')
+    await shot(page, 'page-dark')
+    expect(errors).toEqual([])
+    await context.close()
+
+    const phone = await phonePage('dark')
+    await phone.page.goto(`${site.url}/docs/readiness/`)
+    await shot(phone.page, 'page-dark-phone')
+    await phone.context.close()
+
+    const light = await phonePage()
+    await light.page.goto(`${site.url}/docs/getting-started/`)
+    await shot(light.page, 'page-light-phone')
+    const sidebar = light.page.locator('#docs-sidebar')
+    expect(await sidebar.isVisible()).toBe(true)
+    expect(await sidebar.evaluate((el) => el.getBoundingClientRect().right)).toBeLessThanOrEqual(0)
+    await light.page.getByRole('button', { name: 'Menu' }).tap()
+    await expect.poll(() => sidebar.evaluate((el) => el.getBoundingClientRect().left)).toBe(0)
+    await shot(light.page, 'menu-phone')
+    await sidebar.getByRole('link', { name: 'Readiness' }).tap()
+    await light.page.waitForURL(/\/docs\/readiness\/$/)
+    await expect
+      .poll(() => sidebar.evaluate((el) => el.getBoundingClientRect().right))
+      .toBeLessThanOrEqual(0)
+    await light.context.close()
+  })
+})

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+import { searchSources } from '@/lib/docs/content'
+import { buildSearchIndex, searchDocs, searchTerms } from '@/lib/docs/search-index'
+import { DIAGNOSTICS } from '@/lib/graph/diagnostics'
+
+const index = buildSearchIndex([
+  {
+    href: '/docs/a/',
+    title: 'Readiness',
+    description: 'Wait for daemons.',
+    source:
+      'Intro text.\n\n## Ready checks\n\nUse `s6-notifyoncheck` with data/check.\n\n#### Deep\n\nmore',
+  },
+  {
+    href: '/docs/b/',
+    title: 'Debugging',
+    description: 'Look inside.',
+    source: '## Supervisor state\n\nRun `s6-svstat /run/service/web`.',
+  },
+])
+
+describe('buildSearchIndex', () => {
+  it('makes one entry per page intro and per h2/h3, keeping deeper headings in the text', () => {
+    expect(index.entries.map((e) => e.href)).toEqual([
+      '/docs/a/',
+      '/docs/a/#ready-checks',
+      '/docs/b/',
+      '/docs/b/#supervisor-state',
+    ])
+    expect(index.entries[1]?.text).toBe('Use s6-notifyoncheck with data/check. Deep more')
+  })
+
+  it('indexes every docs page and every diagnostic code', () => {
+    const real = buildSearchIndex(searchSources(DIAGNOSTICS))
+    const pages = new Set(real.entries.map((e) => e.href.split('#')[0]))
+    expect(pages.has('/docs/getting-started/')).toBe(true)
+    for (const code of Object.keys(DIAGNOSTICS))
+      expect(pages.has(`/docs/diagnostics/${code}/`)).toBe(true)
+  })
+})
+
+describe('searchDocs', () => {
+  it('finds a section by a word in its body and returns a snippet around it', () => {
+    const [hit] = searchDocs(index, 's6-svstat')
+    expect(hit?.entry.href).toBe('/docs/b/#supervisor-state')
+    expect(hit?.snippet).toContain('s6-svstat')
+  })
+
+  it('needs every term to match and ranks title matches first', () => {
+    expect(searchDocs(index, 's6-svstat notifyoncheck')).toEqual([])
+    expect(searchDocs(index, 'readiness')[0]?.entry.href).toBe('/docs/a/')
+  })
+
+  it('returns nothing for an empty query', () => {
+    expect(searchDocs(index, '  ')).toEqual([])
+  })
+})
+
+describe('searchTerms', () => {
+  it('keeps dashes, dots and slashes inside words', () => {
+    expect(searchTerms('S6-RC -a  /run/service/web.')).toEqual(['s6-rc', 'a', 'run/service/web'])
+  })
+})
