@@ -4,6 +4,7 @@
  * broken by name. All iterative (no recursion depth limit) and linear in nodes + edges, except
  * the name-ordered Kahn, which pays a log factor for its heap.
  */
+import { edgeKind } from './resolve'
 import type { EdgeKind, ResolvedGraph } from './resolve'
 import type { ServiceName } from './types'
 
@@ -74,28 +75,21 @@ export function cycleThrough(
   start: number,
   member: (id: number) => boolean,
 ): CyclePath | undefined {
-  const parent = new Map<number, [number, EdgeKind]>()
+  const parent = new Map<number, number>()
   const queue = [start]
   for (let head = 0; head < queue.length; head++) {
     const v = queue[head]!
-    const out = r.edges[v]!
-    for (let i = 0; i < out.length; i++) {
-      const w = out[i]!
-      const kind = r.edgeKinds[v]![i]!
+    for (const w of r.edges[v]!) {
       if (w === start) {
         const ids = [start]
-        const kinds: EdgeKind[] = [kind]
-        for (let x = v; x !== start;) {
-          const [p, k] = parent.get(x)!
-          ids.push(x)
-          kinds.push(k)
-          x = p
-        }
+        for (let x = v; x !== start; x = parent.get(x)!) ids.push(x)
         ids.push(start)
-        return { names: ids.reverse().map((id) => r.names[id]!), kinds: kinds.reverse() }
+        ids.reverse()
+        const kinds = ids.slice(1).map((id, i) => edgeKind(r, ids[i]!, id))
+        return { names: ids.map((id) => r.names[id]!), kinds }
       }
       if (member(w) && !parent.has(w)) {
-        parent.set(w, [v, kind])
+        parent.set(w, v)
         queue.push(w)
       }
     }
@@ -164,6 +158,26 @@ class RankHeap {
     }
     return top
   }
+}
+
+/**
+ * Kahn's algorithm, needs first, in no particular order among ready nodes (linear). Nodes on
+ * or behind a cycle are left out.
+ */
+export function needsFirst(r: ResolvedGraph): number[] {
+  const n = r.names.length
+  const pending = new Int32Array(n)
+  const needers: number[][] = r.names.map(() => [])
+  const order: number[] = []
+  for (let v = 0; v < n; v++) {
+    pending[v] = r.edges[v]!.length
+    for (const w of r.edges[v]!) needers[w]!.push(v)
+    if (pending[v] === 0) order.push(v)
+  }
+  for (let head = 0; head < order.length; head++) {
+    for (const u of needers[order[head]!]!) if (--pending[u]! === 0) order.push(u)
+  }
+  return order
 }
 
 /**

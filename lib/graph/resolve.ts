@@ -20,7 +20,7 @@
 import { OVERLAY_SERVICES } from './overlay'
 import { findCycles, orderByName } from './resolve-order'
 import { USER_BUNDLE, compareNames } from './service-graph'
-import type { Longrun, ServiceGraph, ServiceName } from './types'
+import type { Longrun, Service, ServiceGraph, ServiceName } from './types'
 
 export type NodeKind = 'oneshot' | 'longrun' | 'bundle' | 'pipeline'
 /** Why an edge exists: a declared dependency, bundle membership, producer -> consumer, or base. */
@@ -42,9 +42,10 @@ export interface ResolvedGraph {
   /** Defined by s6-overlay rather than by the graph. */
   overlay: boolean[]
   ids: Map<ServiceName, number>
-  /** Out-edges ("needs"), deduplicated, in declaration order. */
+  /** Out-edges ("needs"), deduplicated, in declaration order; `edgeKind` tells why. */
   edges: number[][]
-  edgeKinds: EdgeKind[][]
+  /** The graph's definition of each node (undefined for overlay and pipeline nodes). */
+  defs: (Service | undefined)[]
   /** Each node's position in name order, for deterministic tie-breaking. */
   rank: Int32Array
 }
@@ -68,70 +69,85 @@ export function resolveGraph(graph: ServiceGraph, options: ResolveOptions = {}):
   const names: ServiceName[] = []
   const kinds: NodeKind[] = []
   const overlay: boolean[] = []
+  const defs: (Service | undefined)[] = []
   const ids = new Map<ServiceName, number>()
-  const add = (name: ServiceName, kind: NodeKind, isOverlay: boolean) => {
+  const add = (name: ServiceName, kind: NodeKind, isOverlay: boolean, def?: Service) => {
     if (ids.has(name)) return
     ids.set(name, names.length)
     names.push(name)
     kinds.push(kind)
     overlay.push(isOverlay)
+    defs.push(def)
   }
-  const own = Object.keys(graph.services).sort(compareNames)
   if (overlayContext) {
     for (const name of Object.keys(OVERLAY_SERVICES)) add(name, OVERLAY_SERVICES[name]!.type, true)
   }
-  for (const name of own) add(name, graph.services[name]!.type, false)
+  const lastConsumers: ServiceName[] = []
+  for (const name of Object.keys(graph.services)) {
+    const s = graph.services[name]!
+    add(name, s.type, false, s)
+    if (s.type === 'longrun' && s.pipelineName && lastConsumer(s)) lastConsumers.push(name)
+  }
   if (overlayContext) {
     add(USER_BUNDLE, 'bundle', true)
     add('user2', 'bundle', true)
   }
+  // The first consumer by name gets a contested pipeline name (validation reports the clash).
   const pipelines: [number, ServiceName][] = []
-  for (const name of own) {
-    const s = graph.services[name]!
-    if (s.type !== 'longrun' || !s.pipelineName || !lastConsumer(s) || ids.has(s.pipelineName))
-      continue
-    add(s.pipelineName, 'pipeline', false)
-    pipelines.push([ids.get(s.pipelineName)!, name])
+  for (const name of lastConsumers.sort(compareNames)) {
+    const pipelineName = (graph.services[name] as Longrun).pipelineName!
+    if (ids.has(pipelineName)) continue
+    add(pipelineName, 'pipeline', false)
+    pipelines.push([names.length - 1, name])
   }
 
   const edges: number[][] = names.map(() => [])
-  const edgeKinds: EdgeKind[][] = names.map(() => [])
   // Every node's edges are added in one go, so "already linked from this node" is one stamp.
   const linkedFrom = new Int32Array(names.length).fill(-1)
-  const link = (from: number, to: ServiceName, kind: EdgeKind) => {
+  const link = (from: number, to: ServiceName) => {
     const id = ids.get(to)
     if (id === undefined || linkedFrom[id] === from) return
     linkedFrom[id] = from
     edges[from]!.push(id)
-    edgeKinds[from]!.push(kind)
   }
   for (let id = 0; id < names.length; id++) {
-    const name = names[id]!
     if (overlay[id]) {
-      const def = OVERLAY_SERVICES[name]
-      if (def?.type === 'bundle') for (const m of def.contents) link(id, m, 'member')
-      if (def?.type === 'oneshot') for (const d of def.dependencies) link(id, d, 'dependency')
+      const def = OVERLAY_SERVICES[names[id]!]
+      if (def?.type === 'bundle') for (const m of def.contents) link(id, m)
+      if (def?.type === 'oneshot') for (const d of def.dependencies) link(id, d)
       continue
     }
-    const s = graph.services[name]
+    const s = defs[id]
     if (!s) continue
     if (s.type === 'bundle') {
-      for (const m of s.contents) link(id, m, 'member')
+      for (const m of s.contents) link(id, m)
       continue
     }
-    for (const d of s.dependencies) link(id, d, 'dependency')
-    if (s.type === 'longrun' && s.producerFor && !options.skipProducerEdges?.has(name)) {
-      if (graph.services[s.producerFor]?.type === 'longrun') link(id, s.producerFor, 'producer')
+    for (const d of s.dependencies) link(id, d)
+    if (s.type === 'longrun' && s.producerFor && !options.skipProducerEdges?.has(names[id]!)) {
+      const consumer = ids.get(s.producerFor)
+      if (consumer !== undefined && kinds[consumer] === 'longrun') link(id, s.producerFor)
     }
-    if (implicitBase) link(id, 'base', 'base')
+    if (implicitBase) link(id, 'base')
   }
   for (const [id, consumer] of pipelines) {
-    for (const member of pipelineMembers(graph, consumer)) link(id, member, 'member')
+    for (const member of pipelineMembers(graph, consumer)) link(id, member)
   }
   const order = names.map((_, i) => i).sort((a, b) => compareNames(names[a]!, names[b]!))
   const rank = new Int32Array(names.length)
   order.forEach((id, position) => (rank[id] = position))
-  return { names, kinds, overlay, ids, edges, edgeKinds, rank }
+  return { names, kinds, overlay, ids, edges, defs, rank }
+}
+
+/** Why node `from` needs node `to` (an edge of `r.edges[from]`). */
+export function edgeKind(r: ResolvedGraph, from: number, to: number): EdgeKind {
+  if (r.kinds[from] === 'bundle' || r.kinds[from] === 'pipeline') return 'member'
+  const def = r.defs[from]
+  if (!def || def.type === 'bundle') return 'dependency'
+  const name = r.names[to]!
+  if (def.dependencies.includes(name)) return 'dependency'
+  if (def.type === 'longrun' && def.producerFor === name) return 'producer'
+  return name === 'base' ? 'base' : 'dependency'
 }
 
 /**

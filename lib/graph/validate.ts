@@ -7,7 +7,13 @@
 import { sortDiagnostics, Findings } from './rules/report'
 import { checkShape } from './rules/shape'
 import { checkNames, nameProblemFor } from './rules/names'
-import { checkCycles, checkPipelines, checkReferences, makeContext } from './rules/structure'
+import {
+  checkCycles,
+  checkPipelines,
+  checkReferences,
+  makeContext,
+  resolveContext,
+} from './rules/structure'
 import { checkFields } from './rules/fields'
 import { checkScripts } from './rules/scripts'
 import { checkPitfalls } from './rules/pitfalls'
@@ -38,8 +44,8 @@ export function validate(graph: unknown, options: ValidateOptions = {}): Diagnos
       checkNames(shaped, overlay, out)
       const ctx = makeContext(shaped, overlay)
       checkReferences(ctx, out)
-      const onPipelineCycle = checkPipelines(ctx, out)
-      checkCycles(ctx, onPipelineCycle, out)
+      resolveContext(ctx, checkPipelines(ctx, out))
+      checkCycles(ctx, out)
       checkFields(shaped, out)
       checkScripts(shaped, out)
       if (overlay) checkPitfalls(ctx, out)

@@ -3,7 +3,7 @@
  * every user service when the project says so), the set of nodes `s6-rc -u change <targets>`
  * touches, and those nodes in an order where everything comes after what it needs.
  */
-import { closureIds, isAtomic, resolveGraph } from '../graph/resolve'
+import { isAtomic, resolveGraph } from '../graph/resolve'
 import type { ResolvedGraph } from '../graph/resolve'
 import type { Service, ServiceGraph, ServiceName } from '../graph/types'
 
@@ -17,22 +17,34 @@ export interface PlanGraph {
   order: number[]
   /** How many of `order` Kahn could place; the rest are stuck on a cycle. */
   placed: number
-  /** For each node, the nodes of the set that need it. */
-  needers: number[][]
+  /**
+   * The nodes of the set that need node v: `neederList[neederStart[v]]` up to (excluding)
+   * `neederList[neederStart[v + 1]]` (flat arrays: no per-node allocation).
+   */
+  neederStart: Int32Array
+  neederList: Int32Array
 }
 
-/** Resolves `graph` and walks it from `targets` (unknown target names are ignored). */
-export function planGraph(graph: ServiceGraph, targets: readonly ServiceName[]): PlanGraph {
-  const r = resolveGraph(graph, { context: 'overlay' })
-  const roots: number[] = []
-  for (const t of targets) {
-    const id = r.ids.get(t)
-    if (id !== undefined) roots.push(id)
-  }
+/**
+ * Resolves `graph` (overlay context, `base` per the project) and walks it from `targets`
+ * (unknown target names are ignored). `resolved` reuses a resolution made with those options.
+ */
+export function planGraph(
+  graph: ServiceGraph,
+  targets: readonly ServiceName[],
+  resolved?: ResolvedGraph,
+): PlanGraph {
+  const r = resolved ?? resolveGraph(graph, { context: 'overlay' })
   const n = r.names.length
   const inSet = new Uint8Array(n)
-  const stack = [...roots]
-  for (const id of roots) inSet[id] = 1
+  const stack: number[] = []
+  for (const t of targets) {
+    const id = r.ids.get(t)
+    if (id !== undefined && !inSet[id]) {
+      inSet[id] = 1
+      stack.push(id)
+    }
+  }
   while (stack.length > 0) {
     for (const w of r.edges[stack.pop()!]!) {
       if (!inSet[w]) {
@@ -41,26 +53,38 @@ export function planGraph(graph: ServiceGraph, targets: readonly ServiceName[]):
       }
     }
   }
-  const needers: number[][] = r.names.map(() => [])
+  const neederStart = new Int32Array(n + 1)
   const pending = new Int32Array(n)
-  const queue: number[] = []
   for (let v = 0; v < n; v++) {
     if (!inSet[v]) continue
     pending[v] = r.edges[v]!.length
-    for (const w of r.edges[v]!) needers[w]!.push(v)
-    if (pending[v] === 0) queue.push(v)
+    for (const w of r.edges[v]!) neederStart[w + 1]!++
   }
-  for (let head = 0; head < queue.length; head++) {
-    for (const u of needers[queue[head]!]!) if (--pending[u]! === 0) queue.push(u)
+  for (let v = 0; v < n; v++) neederStart[v + 1]! += neederStart[v]!
+  const neederList = new Int32Array(neederStart[n]!)
+  const fill = neederStart.slice(0, n)
+  const order: number[] = []
+  const atomics: number[] = []
+  for (let v = 0; v < n; v++) {
+    if (!inSet[v]) continue
+    for (const w of r.edges[v]!) neederList[fill[w]!++] = v
+    if (pending[v] === 0) order.push(v)
+    if (isAtomic(r.kinds[v]!)) atomics.push(v)
   }
-  const placed = queue.length
-  if (placed < n) {
-    const stuck: number[] = []
-    for (let v = 0; v < n; v++) if (inSet[v] && pending[v]! > 0) stuck.push(v)
-    queue.push(...stuck.sort((a, b) => r.rank[a]! - r.rank[b]!))
+  for (let head = 0; head < order.length; head++) {
+    const v = order[head]!
+    for (let i = neederStart[v]!; i < neederStart[v + 1]!; i++) {
+      const u = neederList[i]!
+      if (--pending[u]! === 0) order.push(u)
+    }
   }
-  const atomics = closureIds(r, roots).filter((id) => isAtomic(r.kinds[id]!))
-  return { r, inSet, atomics, order: queue, placed, needers }
+  const placed = order.length
+  const stuck: number[] = []
+  for (let v = 0; v < n; v++) if (inSet[v] && pending[v]! > 0) stuck.push(v)
+  stuck.sort((a, b) => r.rank[a]! - r.rank[b]!)
+  for (const v of stuck) order.push(v)
+  atomics.sort((a, b) => r.rank[a]! - r.rank[b]!)
+  return { r, inSet, atomics, order, placed, neederStart, neederList }
 }
 
 /** A non-negative finite number, else undefined (plans never trust their input). */

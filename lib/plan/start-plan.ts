@@ -5,6 +5,7 @@
  * needs below it.
  */
 import { directAtomicNeeds, isAtomic } from '../graph/resolve'
+import type { ResolvedGraph } from '../graph/resolve'
 import type { Service, ServiceGraph, ServiceName } from '../graph/types'
 import type { StartPlan, TimelineEntry } from './plan'
 import { nonNegative, ownService, planGraph, timeoutMs } from './plan-graph'
@@ -44,10 +45,15 @@ function duration(service: Service | undefined, kind: 'oneshot' | 'longrun'): Du
  * (`estimated: true`) or the defaults above. The closure, waves and timeline include the
  * s6-overlay services the targets pull in (`overlay: true`, for example `base`'s `fix-attrs`
  * and `legacy-cont-init` when the project depends on base), so the timeline shows base first.
- * Services on or behind a dependency cycle are placed in one extra last wave.
+ * Services on or behind a dependency cycle are placed in one extra last wave. `resolved` reuses
+ * a resolution (see `planGraph`).
  */
-export function computeStartPlan(graph: ServiceGraph, targets: ServiceName[]): StartPlan {
-  const { r, inSet, atomics, order, placed } = planGraph(graph, targets)
+export function computeStartPlan(
+  graph: ServiceGraph,
+  targets: ServiceName[],
+  resolved?: ResolvedGraph,
+): StartPlan {
+  const { r, inSet, atomics, order, placed } = planGraph(graph, targets, resolved)
   const n = r.names.length
   const end = new Float64Array(n)
   const wave = new Int32Array(n)

@@ -4,6 +4,7 @@
  * stopped, so the stop runs in the reverse order of the start, again event-driven.
  */
 import { isAtomic } from '../graph/resolve'
+import type { ResolvedGraph } from '../graph/resolve'
 import { DOCKER_STOP_DEFAULT_MS, s6Value } from '../graph/overlay'
 import type { Service, ServiceGraph, ServiceName } from '../graph/types'
 import type { StopPlan, StopStep } from './plan'
@@ -59,38 +60,38 @@ export function killGraceMs(graph: ServiceGraph): number {
 }
 
 /**
- * Simulates stopping what `targets` brought up. Overlay services in the set appear as steps
+ * Simulates stopping what `targets` brought up (`resolved`: see `planGraph`). Overlay services in the set appear as steps
  * with `overlay: true` and a zero budget. Services on or behind a dependency cycle stop in one
  * extra last wave.
  */
-export function computeStopPlan(graph: ServiceGraph, targets: ServiceName[]): StopPlan {
-  const { r, inSet, atomics, order, placed, needers } = planGraph(graph, targets)
+export function computeStopPlan(
+  graph: ServiceGraph,
+  targets: ServiceName[],
+  resolved?: ResolvedGraph,
+): StopPlan {
+  const { r, atomics, order, placed, neederStart, neederList } = planGraph(graph, targets, resolved)
   const n = r.names.length
   const wave = new Int32Array(n)
   const end = new Float64Array(n)
-  const budgets = new Map<number, Budget>()
+  const budgets: (Budget | undefined)[] = new Array<Budget | undefined>(n)
   let unbounded = false
   let lastWave = 0
   for (let position = order.length - 1; position >= 0; position--) {
     const v = order[position]!
     let from = 0
     let level = 0
-    for (const u of needers[v]!) {
-      if (!inSet[u]) continue
-      const atomicU = isAtomic(r.kinds[u]!)
+    for (let i = neederStart[v]!; i < neederStart[v + 1]!; i++) {
+      const u = neederList[i]!
       from = Math.max(from, end[u]!)
-      level = Math.max(level, atomicU ? wave[u]! + 1 : wave[u]!)
+      level = Math.max(level, isAtomic(r.kinds[u]!) ? wave[u]! + 1 : wave[u]!)
     }
-    if (!isAtomic(r.kinds[v]!)) {
-      end[v] = from
-      wave[v] = level
-      continue
-    }
+    end[v] = from
+    wave[v] = level
+    if (!isAtomic(r.kinds[v]!)) continue
     const budget = stopBudget(ownService(graph, r, v), r.kinds[v] as 'oneshot' | 'longrun')
-    budgets.set(v, budget)
+    budgets[v] = budget
     if (budget.budgetMs === null) unbounded = true
     end[v] = from + (budget.budgetMs ?? 0)
-    wave[v] = level
     if (position < placed) lastWave = Math.max(lastWave, level)
   }
   for (let position = placed; position < order.length; position++) {
@@ -98,29 +99,38 @@ export function computeStopPlan(graph: ServiceGraph, targets: ServiceName[]): St
     if (isAtomic(r.kinds[v]!)) wave[v] = lastWave + 1
   }
 
+  // Waves are dense except after a cycle; renumber them 0, 1, 2… in order.
+  const byWave: number[][] = []
+  for (const id of atomics) (byWave[wave[id]!] ??= []).push(id)
   const waves: ServiceName[][] = []
-  for (const id of atomics) (waves[wave[id]!] ??= []).push(r.names[id]!)
-  const dense = waves.filter((w) => w !== undefined)
-  const index = new Map<ServiceName, number>()
-  dense.forEach((names, i) => names.forEach((name) => index.set(name, i)))
-  const steps: StopStep[] = dense.flat().map((name) => {
-    const id = r.ids.get(name)!
-    return {
-      name,
-      type: r.kinds[id] as 'oneshot' | 'longrun',
-      overlay: r.overlay[id]!,
-      wave: index.get(name)!,
-      ...budgets.get(id)!,
+  const steps: StopStep[] = []
+  for (const ids of byWave) {
+    if (ids === undefined) continue
+    const index = waves.length
+    waves.push(ids.map((id) => r.names[id]!))
+    for (const id of ids) {
+      const b = budgets[id]!
+      const step: StopStep = {
+        name: r.names[id]!,
+        type: r.kinds[id] as 'oneshot' | 'longrun',
+        overlay: r.overlay[id]!,
+        wave: index,
+        killAfterMs: b.killAfterMs,
+        finishMs: b.finishMs,
+        budgetMs: b.budgetMs,
+      }
+      if (b.signal !== undefined) step.signal = b.signal
+      steps.push(step)
     }
-  })
+  }
   let longest = 0
   for (const id of atomics) longest = Math.max(longest, end[id]!)
   const servicesMs = unbounded ? null : longest
   const grace = killGraceMs(graph)
   const totalMs = servicesMs === null ? null : servicesMs + grace
   return {
-    order: dense.flat(),
-    waves: dense,
+    order: waves.flat(),
+    waves,
     steps,
     servicesMs,
     killGraceMs: grace,

@@ -3,7 +3,6 @@
  * carriage returns anywhere the export writes, environment variables, and the down signal.
  * They read the raw values, so "abc" or -1 is reported as given.
  */
-import { compareNames } from '../service-graph'
 import type { Findings } from './report'
 import { show, showValue } from './report'
 import type { Raw, Shaped } from './shape'
@@ -97,20 +96,20 @@ function checkNumbers(name: string, raw: Raw, longrun: boolean, out: Findings): 
       })
     } else validLock = raw.lockFd as number
   }
-  for (const [value, field, file, what] of [
-    [validNotification, 'readiness.notificationFd', 'notification-fd', 'notification fd'],
-    [validLock, 'lockFd', 'lock-fd', 'lock fd'],
-  ] as const) {
-    if (value !== undefined && value < 3) {
-      out.add({
-        code: 'fd-low',
-        service: name,
-        field,
-        file,
-        message: `${show(name)}'s ${what} is ${value}, one of stdin, stdout and stderr.`,
-      })
-    }
+  const low = (value: number | undefined, field: string, file: string, what: string) => {
+    if (value === undefined || value >= 3) return
+    out.add({
+      code: 'fd-low',
+      service: name,
+      field,
+      file,
+      message: `${show(name)}'s ${what} is ${value}, one of stdin, stdout and stderr.`,
+    })
   }
+  if (validNotification !== undefined && validNotification < 3) {
+    low(validNotification, 'readiness.notificationFd', 'notification-fd', 'notification fd')
+  }
+  if (validLock !== undefined && validLock < 3) low(validLock, 'lockFd', 'lock-fd', 'lock fd')
   if (validLock !== undefined && validLock === validNotification) {
     out.add({
       code: 'fd-conflict',
@@ -152,23 +151,43 @@ const NAME_FIELDS = new Set([
   'pipelineName',
 ])
 
-/** Reports every text field holding a carriage return (names have their own rule). */
-function checkCarriageReturns(raw: Raw, prefix: string[], report: (path: string[]) => void): void {
-  const stack: [unknown, string[]][] = [[raw, prefix]]
-  let budget = 10_000
-  while (stack.length > 0 && budget-- > 0) {
-    const [value, path] = stack.pop()!
-    if (typeof value === 'string') {
-      if (value.includes('\r')) report(path)
-    } else if (Array.isArray(value)) {
-      value.forEach((v, i) => stack.push([v, [...path, String(i)]]))
-    } else if (isRecord(value) && path.length < 6) {
-      for (const key of Object.keys(value)) {
-        if (path.length === prefix.length && NAME_FIELDS.has(key)) continue
-        stack.push([value[key], [...path, key]])
-      }
+interface Walk {
+  path: string[]
+  depth: number
+  budget: number
+  report: (path: string[]) => void
+}
+
+function walkStrings(value: unknown, w: Walk): void {
+  if (w.budget-- <= 0) return
+  if (typeof value === 'string') {
+    if (value.includes('\r')) w.report([...w.path])
+    return
+  }
+  if (w.path.length >= w.depth) return
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      w.path.push(String(i))
+      walkStrings(value[i], w)
+      w.path.pop()
+    }
+  } else if (isRecord(value)) {
+    const top = w.path.length === w.depth - 6
+    for (const key in value) {
+      if (!Object.hasOwn(value, key) || (top && NAME_FIELDS.has(key))) continue
+      w.path.push(key)
+      walkStrings(value[key], w)
+      w.path.pop()
     }
   }
+}
+
+/**
+ * Reports every text field holding a carriage return (names have their own rule). Walks
+ * depth-first with one shared path, so a clean service allocates almost nothing.
+ */
+function checkCarriageReturns(raw: Raw, prefix: string[], report: (path: string[]) => void): void {
+  walkStrings(raw, { path: [...prefix], depth: prefix.length + 6, budget: 10_000, report })
 }
 
 function checkEnv(
@@ -232,7 +251,7 @@ function checkEnv(
 
 /** Per-field rules for every service and the project. */
 export function checkFields(shaped: Shaped, out: Findings): void {
-  for (const name of [...shaped.raw.keys()].sort(compareNames)) {
+  for (const name of shaped.names) {
     const raw = shaped.raw.get(name)!
     const longrun = raw.type === 'longrun'
     if (raw.type !== 'bundle') checkNumbers(name, raw, longrun, out)

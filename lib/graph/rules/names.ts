@@ -84,7 +84,7 @@ export function nameProblemFor(
 /** Name rules over the whole graph: service names, pipeline names, overlay names, `user`. */
 export function checkNames(shaped: Shaped, overlay: boolean, out: Findings): void {
   const { graph, raw, malformed } = shaped
-  const all = [...raw.keys(), ...malformed].sort(compareNames)
+  const all = malformed.size > 0 ? [...raw.keys(), ...malformed].sort(compareNames) : shaped.names
   for (const name of all) {
     const issue = nameIssue(name)
     if (issue) {
@@ -140,7 +140,7 @@ export function checkNames(shaped: Shaped, overlay: boolean, out: Findings): voi
 function checkPipelineNames(shaped: Shaped, overlay: boolean, out: Findings): void {
   const { graph, malformed } = shaped
   const owners = new Map<ServiceName, ServiceName[]>()
-  for (const name of Object.keys(graph.services).sort(compareNames)) {
+  for (const name of shaped.names) {
     const s = graph.services[name]!
     if (s.type !== 'longrun' || s.pipelineName === undefined) continue
     const p = s.pipelineName

@@ -5,8 +5,9 @@
  */
 import { SUPPORTED_OVERLAY_VERSIONS, s6Value } from '../overlay'
 import { closureIds, directAtomicNeeds, idsOf, resolveGraph } from '../resolve'
-import { orderByName } from '../resolve-order'
-import { startPlan, stopPlan } from '../../plan/plan'
+import { needsFirst } from '../resolve-order'
+import { computeStartPlan } from '../../plan/start-plan'
+import { computeStopPlan } from '../../plan/stop-plan'
 import { BOOT_TARGETS } from '../../plan/process-tree'
 import type { ServiceName } from '../types'
 import type { Findings } from './report'
@@ -19,14 +20,14 @@ const LOGGER_RUN = /(^|[\s;({])(logutil-service|s6-log)(\s|$)/
 /** Reachability, base ordering and logger rules on the resolved graph. */
 function checkGraphPitfalls(ctx: Context, out: Findings): void {
   const { graph } = ctx.shaped
-  const r = resolveGraph(graph, { context: 'overlay', implicitBase: false })
+  const r = ctx.resolved ?? resolveGraph(graph, { context: 'overlay' })
   const booted = new Uint8Array(r.names.length)
   if (Object.hasOwn(graph.services, 'user')) {
     for (const id of closureIds(r, idsOf(r, ['top']))) booted[id] = 1
   }
   // "Being up implies legacy-cont-init (cont-init.d) has run", needs first.
   const afterBase = new Uint8Array(r.names.length)
-  for (const v of orderByName(r)) {
+  for (const v of needsFirst(r)) {
     afterBase[v] =
       r.names[v] === 'legacy-cont-init' || r.edges[v]!.some((w) => afterBase[w]) ? 1 : 0
   }
@@ -78,7 +79,7 @@ function checkGraphPitfalls(ctx: Context, out: Findings): void {
 }
 
 function checkStop(ctx: Context, targets: ServiceName[], out: Findings): void {
-  const plan = stopPlan(ctx.shaped.graph, targets)
+  const plan = computeStopPlan(ctx.shaped.graph, targets, ctx.resolved)
   for (const step of plan.steps) {
     if (step.budgetMs !== null || step.overlay) continue
     const s = ctx.shaped.graph.services[step.name]
@@ -129,7 +130,7 @@ function checkBootTime(ctx: Context, targets: ServiceName[], out: Findings): voi
   ).trim()
   const limit = /^\d+$/.test(raw) ? Number(raw) : 0
   if (limit === 0) return
-  const plan = startPlan(ctx.shaped.graph, targets)
+  const plan = computeStartPlan(ctx.shaped.graph, targets, ctx.resolved)
   if (plan.totalMs > limit) {
     out.add({
       code: 'boot-timeout',

@@ -3,7 +3,7 @@
  * walk safely, reporting every field of the wrong kind. Values the other rules judge (numbers,
  * names, script bodies) are kept as found in `raw`, so their rules report them precisely.
  */
-import { defaultProject } from '../service-graph'
+import { compareNames, defaultProject } from '../service-graph'
 import type {
   ChildProcess,
   EnvVar,
@@ -27,6 +27,8 @@ export interface Shaped {
   rawProject: Raw
   /** Services dropped because their type is unknown; references to them are not re-reported. */
   malformed: Set<ServiceName>
+  /** The well-formed services' names, sorted: the order every rule walks them in. */
+  names: ServiceName[]
 }
 
 export function isRecord(value: unknown): value is Raw {
@@ -141,6 +143,64 @@ function names(raw: Raw, field: string, service: string, out: Findings): Service
 const TEXT_FIELDS = ['description', 'producerFor', 'pipelineName', 'process', 'downSignal'] as const
 const FILE_OF: Record<string, string> = { up: 'up', down: 'down', run: 'run', finish: 'finish' }
 
+const NUMBER_FIELDS = [
+  'timeoutUp',
+  'timeoutDown',
+  'estimatedUpMs',
+  'timeoutKill',
+  'timeoutFinish',
+  'lockFd',
+  'maxDeathTally',
+] as const
+
+const isNames = (v: unknown) => Array.isArray(v) && v.every((n) => typeof n === 'string')
+const optional = (v: unknown, test: (v: unknown) => boolean) => v === undefined || test(v)
+
+/**
+ * Whether a service is already well-formed, so it can be used as it is: most services are,
+ * and copying ten thousand of them would dominate validation time.
+ */
+function isWellFormed(raw: Raw): boolean {
+  const type = raw.type
+  if (type !== 'oneshot' && type !== 'longrun' && type !== 'bundle') return false
+  for (const key of TEXT_FIELDS) if (!optional(raw[key], (v) => typeof v === 'string')) return false
+  if (!optional(raw.essential, (v) => typeof v === 'boolean')) return false
+  if (type === 'bundle') return isNames(raw.contents)
+  if (!isNames(raw.dependencies) || !optional(raw.withContenv, (v) => typeof v === 'boolean')) {
+    return false
+  }
+  for (const key of NUMBER_FIELDS)
+    if (!optional(raw[key], (v) => typeof v === 'number')) return false
+  if (type === 'oneshot') return isScript(raw.up) && optional(raw.down, isScript)
+  return (
+    isScript(raw.run) &&
+    optional(raw.finish, isScript) &&
+    optional(raw.consumerFor, isNames) &&
+    optional(raw.env, (v) => Array.isArray(v) && v.every(isEnvVar)) &&
+    optional(
+      raw.children,
+      (v) =>
+        Array.isArray(v) &&
+        v.every(
+          (c) =>
+            isRecord(c) &&
+            typeof c.name === 'string' &&
+            optional(c.count, (n) => typeof n === 'number' || typeof n === 'string'),
+        ),
+    ) &&
+    optional(
+      raw.readiness,
+      (v) => isRecord(v) && optional(v.check, (c) => typeof c === 'string'),
+    ) &&
+    optional(
+      raw.extraFiles,
+      (v) =>
+        Array.isArray(v) &&
+        v.every((f) => isRecord(f) && typeof f.path === 'string' && typeof f.contents === 'string'),
+    )
+  )
+}
+
 function checkService(name: ServiceName, raw: Raw, out: Findings): Service | undefined {
   const fail = (field: string, message: string) =>
     out.add({ code: 'service-shape', service: name, field, message })
@@ -188,15 +248,7 @@ function checkService(name: ServiceName, raw: Raw, out: Findings): Service | und
     fail('withContenv', `${show(name)}'s withContenv is not true or false.`)
   }
   const numbers: Record<string, number> = {}
-  for (const key of [
-    'timeoutUp',
-    'timeoutDown',
-    'estimatedUpMs',
-    'timeoutKill',
-    'timeoutFinish',
-    'lockFd',
-    'maxDeathTally',
-  ]) {
+  for (const key of NUMBER_FIELDS) {
     if (typeof raw[key] === 'number') numbers[key] = raw[key]
   }
   const common = {
@@ -319,23 +371,24 @@ export function checkShape(input: unknown, out: Findings): Shaped | undefined {
       malformed.add(name)
       continue
     }
-    const service = checkService(name, value, out)
+    const service = isWellFormed(value)
+      ? (value as unknown as Service)
+      : checkService(name, value, out)
     if (!service) {
       malformed.add(name)
       continue
     }
     raw.set(name, value)
-    Object.defineProperty(services, name, {
-      value: service,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    })
+    // `__proto__` would set the prototype instead of adding a key.
+    if (name === '__proto__') {
+      Object.defineProperty(services, name, { value: service, enumerable: true, writable: true })
+    } else services[name] = service
   }
   return {
     graph: { version: GRAPH_VERSION, project, services, layout: {} },
     raw,
     rawProject,
     malformed,
+    names: [...raw.keys()].sort(compareNames),
   }
 }

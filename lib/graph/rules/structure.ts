@@ -21,11 +21,16 @@ export interface Context {
   names: ServiceName[]
   /** Effective pipeline names (on a last consumer) -> that consumer. */
   pipelineOwner: Map<ServiceName, ServiceName>
+  /**
+   * The graph resolved once for the graph-wide rules (set by `resolveContext`): this context,
+   * `base` per the project, pipeline-cycle producers without their implicit edge.
+   */
+  resolved?: ResolvedGraph
 }
 
 /** Builds the shared context of the structural and pitfall rules. */
 export function makeContext(shaped: Shaped, overlay: boolean): Context {
-  const names = Object.keys(shaped.graph.services).sort(compareNames)
+  const names = shaped.names
   const pipelineOwner = new Map<ServiceName, ServiceName>()
   for (const name of names) {
     const s = shaped.graph.services[name]!
@@ -39,6 +44,19 @@ export function makeContext(shaped: Shaped, overlay: boolean): Context {
     }
   }
   return { shaped, overlay, names, pipelineOwner }
+}
+
+/** Resolves the graph once for the cycle and pitfall rules (and the plans they run). */
+export function resolveContext(
+  ctx: Context,
+  skipProducers: ReadonlySet<ServiceName>,
+): ResolvedGraph {
+  ctx.resolved = resolveGraph(ctx.shaped.graph, {
+    context: ctx.overlay ? 'overlay' : 'plain',
+    implicitBase: ctx.overlay && ctx.shaped.graph.project.dependOnBase,
+    skipProducerEdges: skipProducers,
+  })
+  return ctx.resolved
 }
 
 /** Whether a reference to `name` resolves (a service, a pipeline name or an overlay name). */
@@ -122,16 +140,8 @@ function describeCycle(r: ResolvedGraph, cycle: CyclePath): string {
 }
 
 /** Every dependency cycle and bundle cycle, one diagnostic per knot, with its path. */
-export function checkCycles(
-  ctx: Context,
-  skipProducers: ReadonlySet<ServiceName>,
-  out: Findings,
-): void {
-  const r = resolveGraph(ctx.shaped.graph, {
-    context: ctx.overlay ? 'overlay' : 'plain',
-    implicitBase: false,
-    skipProducerEdges: skipProducers,
-  })
+export function checkCycles(ctx: Context, out: Findings): void {
+  const r = ctx.resolved ?? resolveContext(ctx, new Set())
   for (const cycle of findCycles(r, 'dependency')) {
     const [first, second] = cycle.names as [string, string]
     const path = cycle.names.map(show).join(' -> ')

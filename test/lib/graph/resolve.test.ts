@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   closureIds,
+  edgeKind,
   idsOf,
   pipelineMembers,
   resolveGraph,
@@ -47,7 +48,7 @@ describe('resolveGraph', () => {
     const r = resolveGraph(g)
     const app = r.ids.get('app')!
     expect(r.edges[app]!.map((id) => r.names[id])).toEqual(['log', 'base'])
-    expect(r.edgeKinds[app]).toEqual(['producer', 'base'])
+    expect(r.edges[app]!.map((id) => edgeKind(r, app, id))).toEqual(['producer', 'base'])
     expect(needsOf(g, 'app', { implicitBase: false })).toEqual(['log'])
     expect(needsOf(g, 'app', { skipProducerEdges: new Set(['app']), implicitBase: false })).toEqual(
       [],

@@ -1,0 +1,122 @@
+/**
+ * Benchmark: validate + startPlan + stopPlan + processTree on generated graphs of 1,000 and
+ * 10,000 services (chains, fan-in, nested bundles, pipelines). Prints the median of repeated
+ * runs after a warm-up, and the growth ratio (about 10 when the work is linear).
+ *
+ * Run directly: npx tsx bench/validate-plan.ts
+ */
+import { pathToFileURL } from 'node:url'
+import { bundle, defaultProject, longrun, oneshot } from '../lib/graph/service-graph'
+import { GRAPH_VERSION } from '../lib/graph/types'
+import type { Service, ServiceGraph } from '../lib/graph/types'
+import { validate } from '../lib/graph/validate'
+import { processTree, startPlan, stopPlan } from '../lib/plan/plan'
+
+export interface BenchRow {
+  name: string
+  value: number
+  unit: string
+  /** The target; `met` says whether value stays within it. */
+  budget: number
+  met: boolean
+}
+
+/**
+ * `size` services: groups of ten where a oneshot feeds a chain of longruns, every longrun of a
+ * group also depends on the previous group's bundle (fan-in), every fifth group's last longrun
+ * gets a logger pipeline, and the group bundles nest in tens under `user`.
+ */
+export function benchGraph(size: number): ServiceGraph {
+  const services: Record<string, Service> = {}
+  const groups = Math.ceil(size / 10)
+  const tops: string[] = []
+  let count = 0
+  for (let g = 0; g < groups && count < size; g++) {
+    const members: string[] = []
+    const prep = `g${g}-prep`
+    services[prep] = oneshot({ estimatedUpMs: 50, dependencies: g > 0 ? [`g${g - 1}`] : [] })
+    members.push(prep)
+    count++
+    let previous = prep
+    for (let i = 1; i < 10 && count < size; i++) {
+      const name = `g${g}-s${i}`
+      const logged = g % 5 === 0 && i === 8 && count + 2 < size
+      services[name] = longrun({
+        dependencies: g > 0 ? [previous, `g${g - 1}`] : [previous],
+        timeoutKill: 100,
+        estimatedUpMs: 20,
+        ...(logged ? { producerFor: `${name}-log` } : {}),
+      })
+      count++
+      if (logged) {
+        services[`${name}-log`] = longrun({
+          consumerFor: [name],
+          pipelineName: `${name}-pipeline`,
+          run: { language: 'execline', body: `logutil-service /var/log/${name}` },
+          dependencies: [prep],
+          timeoutKill: 100,
+        })
+        count++
+        members.push(`${name}-pipeline`)
+      } else members.push(name)
+      previous = name
+    }
+    services[`g${g}`] = bundle({ contents: members })
+    tops.push(`g${g}`)
+  }
+  const outer: string[] = []
+  for (let i = 0; i < tops.length; i += 10) {
+    const name = `group-${i / 10}`
+    services[name] = bundle({ contents: tops.slice(i, i + 10) })
+    outer.push(name)
+  }
+  services.user = bundle({ contents: outer })
+  return { version: GRAPH_VERSION, project: defaultProject(), services, layout: {} }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]!
+}
+
+function timeAll(graph: ServiceGraph, runs: number): number {
+  const once = () => {
+    const started = performance.now()
+    validate(graph)
+    startPlan(graph)
+    stopPlan(graph)
+    processTree(graph)
+    return performance.now() - started
+  }
+  for (let i = 0; i < 3; i++) once()
+  return median(Array.from({ length: runs }, once))
+}
+
+/** Runs the benchmark and returns one row per measurement. */
+export function benchValidatePlan(): BenchRow[] {
+  const small = benchGraph(1000)
+  const large = benchGraph(10_000)
+  const smallMs = timeAll(small, 15)
+  const largeMs = timeAll(large, 7)
+  const ratio = largeMs / smallMs
+  const row = (name: string, value: number, unit: string, budget: number): BenchRow => ({
+    name,
+    value: Math.round(value * 100) / 100,
+    unit,
+    budget,
+    met: value <= budget,
+  })
+  return [
+    row('validate+plans, 1,000 services', smallMs, 'ms', 20),
+    row('validate+plans, 10,000 services', largeMs, 'ms', 250),
+    row('growth 1,000 -> 10,000 services', ratio, 'x', 15),
+  ]
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  for (const r of benchValidatePlan()) {
+    console.log(
+      `${r.met ? 'ok  ' : 'SLOW'} ${r.name}: ${r.value} ${r.unit} (budget ${r.budget} ${r.unit})`,
+    )
+  }
+}
