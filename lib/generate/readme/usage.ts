@@ -12,10 +12,13 @@ import { block, code, listing } from './markdown'
 
 /** The longrun the examples run alone: the first one started at boot without a readiness check. */
 function example(f: ReadmeFacts): [ServiceName, Longrun] | undefined {
-  const plain = f.longruns.filter(
-    ([n, s]) => f.boot.has(n) && !s.readiness?.check && !s.consumerFor,
-  )
-  return plain[0] ?? f.longruns[0]
+  const all: Array<[ServiceName, Longrun]> = []
+  for (const n of f.longrunOrder) {
+    const s = f.ctx.graph.services[n]
+    if (s?.type === 'longrun') all.push([n, s])
+  }
+  const plain = all.filter(([n, s]) => f.boot.has(n) && !s.readiness?.check && !s.consumerFor)
+  return plain[0] ?? all[0]
 }
 
 function withoutS6(f: ReadmeFacts): string[] {

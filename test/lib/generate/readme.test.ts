@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest'
+import { exportFiles } from '@/lib/generate/export-files'
+import type { ServiceGraph } from '@/lib/graph/types'
+import { exampleGraphs, graphOf, longrun, oneshot } from '../../fixtures/graphs'
+
+const readme = (g: ServiceGraph) =>
+  exportFiles(g).get(`${g.project.repoDir}/README.md`)?.contents as string
+const examples = exampleGraphs()
+const reference = readme(examples.reference as ServiceGraph)
+
+/** The lines of Markdown outside fenced code blocks. */
+function outsideCode(text: string): string[] {
+  let inside = false
+  return text.split('\n').filter((l) => {
+    if (l.startsWith('```')) inside = !inside
+    return !inside && !l.startsWith('```')
+  })
+}
+
+describe('README', () => {
+  it('covers the topics of a hand-written setup document, in order', () => {
+    const headings = outsideCode(reference).filter((l) => /^#{1,3} /.test(l))
+    expect(headings).toEqual([
+      '# onetimesecret: s6-overlay setup',
+      '## Quick start',
+      '## Overview',
+      '## Directory structure',
+      '## Services',
+      '### One-time tasks (oneshots)',
+      '### Supervised processes (longruns)',
+      '### Bundles',
+      '## Build options',
+      '## Running the image',
+      '### Everything (the default)',
+      '### One process without s6',
+      '### Only some services',
+      '### Starting and stopping services in a running container',
+      '## Environment variables',
+      '### Container',
+      '### Per service',
+      '### s6-overlay settings',
+      '## Logs',
+      '## Debugging',
+      '### Status',
+      '### Control',
+      '## Common problems',
+      '## How it fits together',
+      '### Dependencies',
+      '### Processes',
+      '### Graceful shutdown',
+      '## Health check',
+      '## Going back',
+      '## References',
+    ])
+  })
+
+  it('draws the exported folder like tree, with each service described', () => {
+    expect(reference).toContain('docker/s6/\n├── .gitattributes')
+    expect(reference).toMatch(/│ {3}├── web\/ +# longrun: The web server: Puma/)
+    expect(reference).toMatch(/└── contents\.d\/ +# members of s6-overlay's user bundle/)
+    expect(reference).toContain('│           │   │   ├── run')
+  })
+
+  it('describes each service from the graph', () => {
+    expect(reference).toContain(
+      '- **redis-ready**: Pre-flight check: REDIS\\_URL is set and the server answers.',
+    )
+    expect(reference).toContain('Process: `puma master`, forking puma worker × PUMA\\_WORKERS.')
+    expect(reference).toContain('Stopped with SIGTERM, then SIGKILL after 5 s.')
+  })
+
+  it('gives real s6 commands for s6-overlay v3 and never s6-tail for live output', () => {
+    expect(reference).not.toContain('s6-tail')
+    for (const cmd of [
+      'docker exec onetimesecret s6-rc -a list',
+      'docker exec onetimesecret s6-rc-db list all',
+      'docker exec onetimesecret s6-svstat /run/service/web',
+      'docker exec onetimesecret s6-svc -r /run/service/web',
+      'docker exec onetimesecret s6-rc -d change web',
+      'docker logs -f onetimesecret',
+    ]) {
+      expect(reference).toContain(cmd)
+    }
+    expect(reference).not.toMatch(/\/init with-contenv s6-rc/)
+  })
+
+  it('runs one service without s6 through its run script, and boots a subset with S6_STAGE2_HOOK', () => {
+    expect(reference).toContain('--entrypoint /etc/s6-overlay/s6-rc.d/web/run')
+    expect(reference).toContain('-e S6_KEEP_ENV=1')
+    expect(reference).toContain(
+      '-e S6_STAGE2_HOOK="rm -f /etc/s6-overlay/user-bundles.d/user/contents.d/scheduler /etc/s6-overlay/user-bundles.d/user/contents.d/worker"',
+    )
+    expect(reference).toContain('S6_RUNTIME_BUNDLEDIR')
+    const old = readme(examples['nested-bundles'] as ServiceGraph)
+    expect(old).toContain('S6_STAGE2_HOOK="rm -f /etc/s6-overlay/s6-rc.d/user/contents.d/backend"')
+    expect(old).not.toContain('S6_RUNTIME_BUNDLEDIR')
+  })
+
+  it('lists environment variables by group, secrets marked and never given a value', () => {
+    expect(reference).toContain('#### Application')
+    expect(reference).toContain(
+      '| `SECRET` | *secret: give it at run time* | Server secret used to encrypt stored secrets |',
+    )
+    expect(reference).toContain('#### web: Puma')
+    expect(reference).toContain('| `PUMA_WORKERS` | `2` | Number of Puma worker processes |')
+    expect(reference).toContain('| `S6_BEHAVIOUR_IF_STAGE2_FAILS` | `2` | `0` |')
+    const g = graphOf(
+      { a: longrun() },
+      { project: { env: [{ name: 'K', value: 'real-secret', secret: true }] } },
+    )
+    expect(readme(g)).not.toContain('real-secret')
+  })
+
+  it('points to the logger folder of a pipeline with tail -f on current', () => {
+    const text = readme(examples['logger-pipeline'] as ServiceGraph)
+    expect(text).toContain('docker exec api-with-logs tail -f /var/log/api/current')
+    expect(text).toContain('- **api-pipeline** (pipeline): `api` and `api-log`')
+  })
+
+  it('draws the dependency tree and the process tree from the graph', () => {
+    expect(reference).toContain(
+      [
+        'user (bundle: what s6-overlay starts at boot)',
+        '├── web (longrun)',
+        '│   ├── redis-ready (oneshot)',
+        '│   └── config-check (oneshot)',
+        '├── scheduler (longrun)',
+        '│   ├── redis-ready (oneshot, see above)',
+      ].join('\n'),
+    )
+    expect(reference).toContain('/init (PID 1)\n└── s6-svscan /run/service')
+    expect(reference).toContain(
+      '    │   └── puma master\n    │       └── puma worker × PUMA_WORKERS',
+    )
+  })
+
+  it('gives the shutdown sequence and its budget against docker stop', () => {
+    expect(reference).toContain(
+      "Worst case: 6 s for the services plus 3 s of grace time = **9 s**, within `docker stop`'s 10 s.",
+    )
+    const slow = graphOf({ a: longrun({ timeoutKill: 20000 }) })
+    expect(readme(slow)).toMatch(/more than `docker stop`'s 10 s: use `docker stop -t 24`/)
+    const unbounded = graphOf({ a: longrun() })
+    expect(readme(unbounded)).toContain('Worst case: unbounded')
+  })
+
+  it('derives the common problems from the graph', () => {
+    const g = graphOf(
+      { app: longrun({ dependencies: ['db'] }), db: longrun(), idle: oneshot() },
+      { user: ['app'] },
+    )
+    const text = readme(g)
+    expect(text).toContain('`idle` is not in the `user` bundle')
+    expect(text).toContain('`db` has no readiness check')
+    expect(text).toContain('`app` and `db` have no `timeout-kill`')
+  })
+
+  it('escapes Markdown from the graph', () => {
+    const g = graphOf({ a: longrun({ description: 'a | b <script>x</script> *not bold*' }) })
+    const text = readme(g)
+    expect(text).toContain('a \\| b &lt;script&gt;x&lt;/script&gt; \\*not bold\\*')
+    expect(outsideCode(text).join('\n')).not.toContain('<script>')
+  })
+})
