@@ -209,8 +209,14 @@ export function directAtomicNeeds(
   seen: Int32Array,
   stamp: number,
 ): number[] {
+  const direct = r.edges[id]!
+  if (direct.every((w) => isAtomic(r.kinds[w]!))) {
+    return direct.length < 2
+      ? direct.slice()
+      : direct.slice().sort((a, b) => r.rank[a]! - r.rank[b]!)
+  }
   const out: number[] = []
-  const stack = [...r.edges[id]!]
+  const stack = direct.slice()
   seen[id] = stamp
   while (stack.length > 0) {
     const next = stack.pop()!

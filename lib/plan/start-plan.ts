@@ -60,7 +60,7 @@ export function computeStartPlan(
   // For each node, the atomic service whose end decides when its needers may start.
   const decider = new Int32Array(n).fill(-1)
   const start = new Float64Array(n)
-  const durations = new Map<number, Duration>()
+  const durations: (Duration | undefined)[] = new Array<Duration | undefined>(n)
   let lastWave = 0
   order.forEach((v, position) => {
     let from = 0
@@ -83,7 +83,7 @@ export function computeStartPlan(
     if (stuck) level = lastWave + 1
     if (isAtomic(r.kinds[v]!)) {
       const d = duration(ownService(graph, r, v), r.kinds[v] as 'oneshot' | 'longrun')
-      durations.set(v, d)
+      durations[v] = d
       start[v] = from
       end[v] = from + d.ms
       wave[v] = level
@@ -101,7 +101,7 @@ export function computeStartPlan(
   const timeline: TimelineEntry[] = atomics.map((id) => {
     if (latest < 0 || end[id]! > end[latest]!) latest = id
     const service = ownService(graph, r, id)
-    const d = durations.get(id)!
+    const d = durations[id]!
     const entry: TimelineEntry = {
       name: r.names[id]!,
       type: r.kinds[id] as 'oneshot' | 'longrun',
@@ -128,7 +128,8 @@ export function computeStartPlan(
   }
   critical.reverse()
   for (const entry of timeline) entry.critical = onPath.has(r.ids.get(entry.name)!)
-  timeline.sort((a, b) => a.startMs - b.startMs || a.wave - b.wave || (a.name < b.name ? -1 : 1))
+  // Stable sort: entries are in name order already, so ties stay sorted by name.
+  timeline.sort((a, b) => a.startMs - b.startMs || a.wave - b.wave)
 
   const waves: ServiceName[][] = []
   for (const id of atomics) (waves[wave[id]!] ??= []).push(r.names[id]!)
