@@ -3,6 +3,7 @@
  * always has. The docs site renders one page per entry (`/docs/diagnostics/<code>/`), and the
  * problems panel links there.
  */
+import { READ_TREE_DIAGNOSTICS } from './read-tree-codes'
 import type { Severity } from './types'
 
 /** What the docs and the problems panel know about one diagnostic code. */
@@ -325,10 +326,19 @@ const ENTRIES: Record<string, Entry> = {
   ),
 }
 
-/** Every code validate() can emit, keyed by code. */
-export const DIAGNOSTICS: Record<string, DiagnosticInfo> = Object.fromEntries(
+const VALIDATE_DIAGNOSTICS: Record<string, DiagnosticInfo> = Object.fromEntries(
   Object.entries(ENTRIES).map(([code, entry]) => [code, { code, ...entry }]),
 )
+
+/**
+ * Every code validate() and readTree() can emit, keyed by code. readTree's own codes (problems
+ * of files, which a graph cannot have) come from lib/graph/read-tree-codes.ts; codes both emit
+ * are described here.
+ */
+export const DIAGNOSTICS: Record<string, DiagnosticInfo> = {
+  ...READ_TREE_DIAGNOSTICS,
+  ...VALIDATE_DIAGNOSTICS,
+}
 
 /** The catalogue entry of a code (undefined for codes another module emits). */
 export function diagnosticInfo(code: string): DiagnosticInfo | undefined {

@@ -112,7 +112,7 @@ describe('validate: output', () => {
       expect(code).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/)
       expect(info.code).toBe(code)
       expect(info.title.length).toBeGreaterThan(3)
-      expect(info.explanation.length).toBeGreaterThan(40)
+      expect(info.explanation.length).toBeGreaterThan(20)
       expect(info.fix.length).toBeGreaterThan(5)
     }
   })
