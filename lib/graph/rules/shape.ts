@@ -31,6 +31,7 @@ export interface Shaped {
   names: ServiceName[]
 }
 
+/** Whether a value is a plain object (not null, not an array). */
 export function isRecord(value: unknown): value is Raw {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
