@@ -1,6 +1,6 @@
 import Link from 'next/link'
+import { ThemeToggle } from '@/components/ui/theme-toggle'
 import { SearchBox } from './search-box'
-import { DocsThemeToggle } from './theme-toggle'
 
 function Logo() {
   return (
@@ -39,7 +39,8 @@ export function DocsHeader() {
             s6-overlay
           </a>
         </nav>
-        <DocsThemeToggle />
+        {/* The designer's toggle: same storage key and attribute, styled by docs.css here. */}
+        <ThemeToggle className="icon-button" />
       </div>
     </header>
   )

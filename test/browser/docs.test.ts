@@ -3,6 +3,7 @@
  * simulator, "Open in designer", the diagnostics pages, and screenshots on desktop and phone.
  */
 import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { newPage, SCREENSHOTS, startSite, type Site } from './harness'
@@ -210,5 +211,49 @@ describe('content pages', () => {
       .poll(() => sidebar.evaluate((el) => el.getBoundingClientRect().right))
       .toBeLessThanOrEqual(0)
     await light.context.close()
+  })
+})
+
+/** Every script a page downloads (after scrolling to the bottom), with its gzip size. */
+async function scriptsOf(path: string): Promise<{ url: string; gzip: number; text: string }[]> {
+  const { context, page } = await newPage(site)
+  const scripts: Promise<{ url: string; gzip: number; text: string }>[] = []
+  page.on('response', (r) => {
+    if (r.url().endsWith('.js')) {
+      scripts.push(
+        r
+          .body()
+          .then((b) => ({ url: r.url(), gzip: gzipSync(b).length, text: b.toString('utf8') })),
+      )
+    }
+  })
+  await page.goto(`${site.url}${path}`)
+  await page.waitForLoadState('networkidle')
+  await page.mouse.wheel(0, 20_000)
+  await page.waitForLoadState('networkidle')
+  const result = await Promise.all(scripts)
+  await context.close()
+  return result
+}
+
+const total = (scripts: { gzip: number }[]) => scripts.reduce((sum, s) => sum + s.gzip, 0)
+
+describe('docs JavaScript', () => {
+  it('adds little to the framework on a page without live examples, and no widget code', async () => {
+    // The empty 404 page is the floor: React and the Next.js runtime.
+    const floor = total(await scriptsOf('/404.html'))
+    const page = await scriptsOf('/docs/readiness/')
+    expect(total(page) - floor).toBeLessThan(16 * 1024)
+    expect(page.some((s) => s.text.includes('gd-wave') || s.text.includes('order-chip'))).toBe(
+      false,
+    )
+  })
+
+  it("loads a widget's code only on the pages that use it", async () => {
+    const withPreview = await scriptsOf('/docs/getting-started/')
+    expect(withPreview.some((s) => s.text.includes('gd-wave'))).toBe(true)
+    const withSimulator = await scriptsOf('/docs/start-and-stop-order/')
+    expect(withSimulator.some((s) => s.text.includes('order-chip'))).toBe(true)
+    expect(withSimulator.some((s) => s.text.includes('fx-tree'))).toBe(false)
   })
 })
