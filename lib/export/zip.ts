@@ -18,11 +18,15 @@ const S_IFREG = 0o100000
 const S_IFLNK = 0o120000
 const S_IFMT = 0o170000
 
+/** Files smaller than this many bytes are stored, not deflated. */
+const STORE_BELOW = 256
+
 const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 /**
  * The files as a zip: folders 0755 (as explicit entries), executables 0755, the rest 0644,
- * made on "UNIX" so unzip restores the modes, DEFLATE-compressed, entries in path order.
+ * made on "UNIX" so unzip restores the modes, DEFLATE-compressed (files under 256 bytes
+ * stored), entries in path order.
  * Two calls with the same files give the same bytes.
  *
  * @example
@@ -35,6 +39,7 @@ export async function zipFiles(files: FileMap): Promise<Uint8Array> {
     ...[...files.entries()],
   ]
   entries.sort(([a], [b]) => byPath(a, b))
+  const encoder = new TextEncoder()
   for (const [path, file] of entries) {
     if (file === null) {
       zip.file(path, null, {
@@ -44,11 +49,14 @@ export async function zipFiles(files: FileMap): Promise<Uint8Array> {
         createFolders: false,
       })
     } else {
-      zip.file(path, file.contents, {
+      const data = encoder.encode(file.contents)
+      zip.file(path, data, {
         date: ZIP_DATE,
         unixPermissions: S_IFREG | (file.executable ? 0o755 : 0o644),
         createFolders: false,
-        binary: false,
+        binary: true,
+        // Deflating a file of a few bytes saves nothing and costs a compressor each.
+        compression: data.length < STORE_BELOW ? 'STORE' : 'DEFLATE',
       })
     }
   }
@@ -56,7 +64,7 @@ export async function zipFiles(files: FileMap): Promise<Uint8Array> {
     type: 'uint8array',
     platform: 'UNIX',
     compression: 'DEFLATE',
-    compressionOptions: { level: 9 },
+    compressionOptions: { level: 6 },
   })
 }
 

@@ -46,8 +46,12 @@ export function report(
 
 /** Text for one line (a comment, a table cell): control characters become spaces. */
 export function oneLine(text: unknown): string {
-  return String(text).replace(/[\u0000-\u001f\u007f]/g, ' ')
+  const s = String(text)
+  return CONTROL.test(s) ? s.replace(CONTROL_ALL, ' ') : s
 }
+
+const CONTROL = /[\u0000-\u001f\u007f]/
+const CONTROL_ALL = /[\u0000-\u001f\u007f]/g
 
 function checkStageName(ctx: ExportContext, name: unknown): string {
   if (typeof name === 'string' && /^[A-Za-z][A-Za-z0-9_.-]*$/.test(name)) return name
@@ -81,7 +85,9 @@ function checkBaseImage(ctx: ExportContext, image: unknown): string {
 
 /** `a` and `b` joined with `/`, either may be empty. */
 export function join(...parts: string[]): string {
-  return parts.filter((p) => p !== '').join('/')
+  let out = ''
+  for (const p of parts) if (p !== '') out = out === '' ? p : `${out}/${p}`
+  return out
 }
 
 /** An absolute path in the image (`/etc/s6-overlay/…`) as a path of the export. */

@@ -25,6 +25,11 @@ export interface ExportResult {
 
 /** The graph with every secret's value blanked: secrets are documented, never exported. */
 export function redactSecrets(graph: ServiceGraph): ServiceGraph {
+  const secret = (v: { secret?: boolean }) => v.secret === true
+  const any =
+    (graph.project.env ?? []).some(secret) ||
+    Object.values(graph.services).some((s) => s.type === 'longrun' && (s.env ?? []).some(secret))
+  if (!any) return graph
   const blank = <T extends { secret?: boolean; value: string }>(v: T): T =>
     v.secret ? { ...v, value: '' } : v
   const services = Object.fromEntries(

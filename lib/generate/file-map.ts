@@ -40,7 +40,9 @@ export function bodyLines(body: string): string[] {
 
 /** A new map with the same entries in code-point order of their paths. */
 export function sortFileMap(files: FileMap): FileMap {
-  return new Map([...files.entries()].sort(([a], [b]) => compareNames(a, b)))
+  // The default sort compares UTF-16 code units, the same order as compareNames.
+  const keys = [...files.keys()].sort()
+  return new Map(keys.map((k) => [k, files.get(k) as GeneratedFile]))
 }
 
 /** Every directory that holds a file of the map (parents included), sorted. */

@@ -3,7 +3,6 @@
  * graceful shutdown with its time budget (`stopPlan`), as ASCII drawings and steps.
  */
 import type { ProcessNode, StopPlan } from '../../plan/plan'
-import { processTree, stopPlan } from '../../plan/plan'
 import { s6Value } from '../../graph/overlay'
 import type { ServiceName } from '../../graph/types'
 import type { ReadmeFacts } from './facts'
@@ -28,23 +27,28 @@ function drawTree(root: TreeItem): string[] {
   return out
 }
 
+/** Levels drawn below `user`; deeper dependencies are summed up in one line. */
+const MAX_DEPTH = 8
+
 /** The dependency tree below `user`: bundles show members, services what they depend on. */
 export function dependencyTree(f: ReadmeFacts): string[] {
   const { services } = f.ctx.graph
   const pipelines = new Map(f.pipelines.map((p) => [p.name, p.members]))
   const expanded = new Set<ServiceName>()
-  const item = (name: ServiceName): TreeItem => {
+  const item = (name: ServiceName, depth = 0): TreeItem => {
     const s = services[name]
     const pipe = pipelines.get(name)
     const kind = s ? s.type : pipe ? 'pipeline' : name === 'base' ? "s6-overlay's" : 'not defined'
     if (expanded.has(name)) return { label: `${name} (${kind}, see above)`, children: [] }
+    if (depth > MAX_DEPTH)
+      return { label: `${name} (${kind}, and what it depends on)`, children: [] }
     expanded.add(name)
     let children: ServiceName[] = []
     if (s?.type === 'bundle') children = s.contents ?? []
     else if (s) children = (s.dependencies ?? []).filter((d) => d !== 'base')
     else if (pipe) children = pipe
     const extra = s?.type === 'longrun' && s.producerFor ? `, output to ${s.producerFor}` : ''
-    return { label: `${name} (${kind}${extra})`, children: children.map(item) }
+    return { label: `${name} (${kind}${extra})`, children: children.map((c) => item(c, depth + 1)) }
   }
   const root = item('user')
   root.label = 'user (bundle: what s6-overlay starts at boot)'
@@ -67,9 +71,10 @@ function shutdownSteps(f: ReadmeFacts, plan: StopPlan): string[] {
     `1. ${code('docker stop')} sends SIGTERM to ${code('/init')} and gives the container ${duration(plan.dockerStopMs)} before SIGKILL.`,
     `2. s6-overlay stops the services with ${code('s6-rc -bda change')}, in the reverse of the start order (dependents first, independent ones together):`,
   ]
+  const byName = new Map(plan.steps.map((s) => [s.name, s]))
   plan.waves.forEach((wave, i) => {
     const parts = wave.map((name) => {
-      const step = plan.steps.find((s) => s.name === name)
+      const step = byName.get(name)
       if (!step) return code(name)
       if (step.overlay)
         return `${code(name)} (s6-overlay's${name === 'legacy-cont-init' ? ': runs /etc/cont-finish.d' : ''})`
@@ -103,14 +108,8 @@ export function architectureSection(f: ReadmeFacts): string[] {
       '',
     )
   }
-  let tree: ProcessNode | undefined
-  let plan: StopPlan | undefined
-  try {
-    tree = processTree(f.ctx.graph)
-    plan = stopPlan(f.ctx.graph)
-  } catch {
-    // The plans never throw by contract; a broken graph just leaves these parts out.
-  }
+  const tree = f.processes
+  const plan = f.stop
   if (tree) {
     out.push(
       '### Processes',

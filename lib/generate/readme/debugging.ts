@@ -4,7 +4,6 @@
  * /run/s6-rc, the supervised services in /run/service (FORMAT §5; s6-rc `doc/faq.html`).
  */
 import { s6Value } from '../../graph/overlay'
-import { stopPlan } from '../../plan/plan'
 import type { ReadmeFacts } from './facts'
 import { logDirectory } from './facts'
 import { block, code, duration, listing } from './markdown'
@@ -125,21 +124,14 @@ export function problemsSection(f: ReadmeFacts): string[] {
       `s6-supervise restarts a process that exits, at most once a second. ${code('s6-svstat')} shows the uptime starting over; the ${code('finish')} script gets the exit code as ${code('$1')} and the signal as ${code('$2')}. The process must stay in the foreground: a daemon that forks into the background looks like an exit.`,
     )
   }
-  const early = f.longruns.filter(
-    ([n, s]) => !s.readiness && f.longruns.some(([, o]) => (o.dependencies ?? []).includes(n)),
-  )
+  const early = f.longruns.filter(([n, s]) => !s.readiness && f.dependedOn.has(n))
   if (early.length > 0) {
     add(
       'A service starts before what it needs is ready',
       `${listing(early.map(([n]) => code(n)))} ${early.length === 1 ? 'has' : 'have'} no readiness check, so s6-rc counts ${early.length === 1 ? 'it' : 'them'} up as soon as the process is started, and what depends on ${early.length === 1 ? 'it' : 'them'} starts right away. Add a readiness check in s6 Designer.`,
     )
   }
-  let plan
-  try {
-    plan = stopPlan(f.ctx.graph)
-  } catch {
-    plan = undefined
-  }
+  const plan = f.stop
   const slow = f.longruns.filter(([, s]) => !s.timeoutKill).map(([n]) => code(n))
   add(
     'docker stop takes long, or ends with SIGKILL',

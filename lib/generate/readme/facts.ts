@@ -1,5 +1,6 @@
 /** What the README sections need to know about the graph, computed once per export. */
-import { closure } from '../../plan/plan'
+import { closure, processTree, stopPlan } from '../../plan/plan'
+import type { ProcessNode, StopPlan } from '../../plan/plan'
 import type { Bundle, Longrun, Oneshot, ServiceName } from '../../graph/types'
 import type { ExportContext } from '../context'
 import { inRepo } from '../context'
@@ -36,6 +37,19 @@ export interface ReadmeFacts {
   userContentsDir: string
   /** Longruns in the order `user` lists them (bundles and pipelines opened), then the rest. */
   longrunOrder: ServiceName[]
+  /** Services something else depends on (directly). */
+  dependedOn: Set<ServiceName>
+  /** The stop plan and the process tree of `user` (undefined if planning failed). */
+  stop?: StopPlan
+  processes?: ProcessNode
+}
+
+function attempt<T>(fn: () => T): T | undefined {
+  try {
+    return fn()
+  } catch {
+    return undefined
+  }
 }
 
 function longrunOrder(ctx: ExportContext, pipelines: readonly Pipeline[]): ServiceName[] {
@@ -94,12 +108,12 @@ export function readmeFacts(ctx: ExportContext, files: FileMap): ReadmeFacts {
     else if (s.type === 'longrun') longruns.push([name, s])
     else if (name !== 'user' && name !== 'user2') bundles.push([name, s])
   }
-  let boot: Set<ServiceName>
-  try {
-    boot = new Set(closure(ctx.graph, ['user', 'user2']))
-  } catch {
-    boot = new Set()
-  }
+  const boot = new Set(attempt(() => closure(ctx.graph, ['user', 'user2'])) ?? [])
+  const dependedOn = new Set<ServiceName>()
+  for (const [, s] of ctx.services)
+    if (s.type !== 'bundle') for (const d of s.dependencies ?? []) dependedOn.add(d)
+  const stop = attempt(() => stopPlan(ctx.graph))
+  const processes = attempt(() => processTree(ctx.graph))
   const layout =
     ctx.release.userBundleLayout === 'user-bundles.d'
       ? '/etc/s6-overlay/user-bundles.d'
@@ -125,5 +139,8 @@ export function readmeFacts(ctx: ExportContext, files: FileMap): ReadmeFacts {
     container: defaultTag(ctx).split(':')[0] ?? 'app',
     userContentsDir: `${layout}/user/contents.d`,
     longrunOrder: longrunOrder(ctx, pipelines),
+    dependedOn,
+    ...(stop ? { stop } : {}),
+    ...(processes ? { processes } : {}),
   }
 }

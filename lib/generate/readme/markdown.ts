@@ -3,15 +3,21 @@ import { oneLine } from '../context'
 
 /** Text safe in a Markdown paragraph or list item: one line, no HTML, no stray emphasis. */
 export function text(value: unknown): string {
-  return oneLine(value)
+  const s = oneLine(value)
+  if (PLAIN.test(s)) return s.trim()
+  return s
     .replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'))
     .replace(/([\\`*_[\]|])/g, '\\$1')
     .trim()
 }
 
+/** Text that needs no escaping in Markdown. */
+const PLAIN = /^[A-Za-z0-9 .,:;'"?!()/=+%@#-]*$/
+
 /** Inline code that survives backticks inside (CommonMark: a longer fence, padded). */
 export function code(value: unknown): string {
   const s = oneLine(value)
+  if (!s.includes('`') && s !== '') return `\`${s}\``
   const runs = s.match(/`+/g) ?? []
   const fence = '`'.repeat(Math.max(0, ...runs.map((r) => r.length)) + 1)
   const pad = s.startsWith('`') || s.endsWith('`') || s === '' ? ' ' : ''

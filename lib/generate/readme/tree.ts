@@ -10,16 +10,17 @@ interface Node {
   file: boolean
 }
 
-function insert(root: Node, segments: readonly string[]): void {
+function insert(root: Node, segments: readonly string[], folder: boolean): void {
   let node = root
-  segments.forEach((seg, i) => {
+  for (let i = 0; i < segments.length; i++) {
+    const seg = segments[i] as string
     let next = node.children.get(seg)
     if (!next) {
-      next = { children: new Map(), file: i === segments.length - 1 }
+      next = { children: new Map(), file: !folder && i === segments.length - 1 }
       node.children.set(seg, next)
     }
     node = next
-  })
+  }
 }
 
 /** Notes for folders and files, keyed by their path below the project folder. */
@@ -44,35 +45,58 @@ function notes(f: ReadmeFacts): Map<string, string> {
   return out
 }
 
-function draw(
-  node: Node,
-  prefix: string,
-  path: string,
-  comments: Map<string, string>,
-  out: string[],
-): void {
-  const entries = [...node.children.entries()].sort(([a], [b]) => compareNames(a, b))
+/** Folders listed in full up to this many entries; longer ones show the first few. */
+const MAX_ENTRIES = 40
+const SHOWN_WHEN_LONG = 12
+/** With more services than this, service folders are drawn without their files. */
+const FULL_TREE_SERVICES = 50
+
+interface DrawOptions {
+  comments: Map<string, string>
+  /** Folders drawn without their contents. */
+  closed: (path: string) => boolean
+}
+
+function draw(node: Node, prefix: string, path: string, options: DrawOptions, out: string[]): void {
+  const all = [...node.children.entries()].sort(([a], [b]) => compareNames(a, b))
+  const long = all.length > MAX_ENTRIES
+  const entries = long ? all.slice(0, SHOWN_WHEN_LONG) : all
   entries.forEach(([name, child], i) => {
-    const last = i === entries.length - 1
+    const last = i === entries.length - 1 && !long
     const full = path === '' ? name : `${path}/${name}`
     const label = `${prefix}${last ? '└── ' : '├── '}${name}${child.file ? '' : '/'}`
-    const note = comments.get(full)
+    const note = options.comments.get(full)
     out.push(note ? `${label.padEnd(44)} # ${note}` : label)
-    if (!child.file) draw(child, `${prefix}${last ? '    ' : '│   '}`, full, comments, out)
+    if (!child.file && !options.closed(full)) {
+      draw(child, `${prefix}${last ? '    ' : '│   '}`, full, options, out)
+    }
   })
+  if (long) out.push(`${prefix}└── … ${all.length - SHOWN_WHEN_LONG} more`)
 }
 
 /** The lines of the drawing (without the code fence). */
 export function treeLines(f: ReadmeFacts): string[] {
   const root: Node = { children: new Map(), file: false }
   const base = f.ctx.repoDir === '' ? '' : `${f.ctx.repoDir}/`
-  const paths = [...f.files.keys(), f.paths.readme]
-  for (const p of paths) {
+  const services = `rootfs${SOURCE_DIR}/`
+  const big = f.ctx.services.length > FULL_TREE_SERVICES
+  const closed = (p: string) => big && p.startsWith(services) && !p.includes('/', services.length)
+  for (const p of [...f.files.keys(), f.paths.readme]) {
     if (!p.startsWith(base)) continue
-    insert(root, p.slice(base.length).split('/'))
+    let rel = p.slice(base.length)
+    if (big && rel.startsWith(services)) {
+      // Only the service folder itself is drawn; its files need not be in the tree.
+      const end = rel.indexOf('/', services.length)
+      if (end >= 0) rel = `${rel.slice(0, end)}/`
+    }
+    insert(
+      root,
+      rel.split('/').filter((seg) => seg !== ''),
+      rel.endsWith('/'),
+    )
   }
   const out = [`${f.ctx.repoDir === '' ? '.' : f.ctx.repoDir}/`]
-  draw(root, '', '', notes(f), out)
+  draw(root, '', '', { comments: notes(f), closed }, out)
   return out
 }
 
@@ -80,7 +104,7 @@ export function treeSection(f: ReadmeFacts): string[] {
   return [
     '## Directory structure',
     '',
-    `${'`'}rootfs/${'`'} mirrors the image: the Dockerfile copies it to ${'`'}/${'`'}. Empty files are markers: their name is what counts.`,
+    `${'`'}rootfs/${'`'} mirrors the image: the Dockerfile copies it to ${'`'}/${'`'}. Empty files are markers: their name is what counts.${f.ctx.services.length > FULL_TREE_SERVICES ? ' With this many services, each service folder is shown closed and long folders are cut short.' : ''}`,
     '',
     ...block('text', treeLines(f)),
     '',
