@@ -85,8 +85,10 @@ export function createGraphSlice(
       revision: 0,
       lastCommit: undefined,
       gestureBase: undefined,
+      checkedGraph: options.graph,
 
       commit,
+      markChecked: () => set((s) => (s.checkedGraph === s.graph ? s : { checkedGraph: s.graph })),
       endGesture: () =>
         set((s) => {
           if (s.gestureBase === undefined) return s

@@ -58,11 +58,11 @@ function index(graph: ServiceGraph): DiagnosticIndex {
   return built
 }
 
-/** Every diagnostic of the current graph. */
-export const selectDiagnostics = (s: EditorState): Diagnostic[] => index(s.graph).all
+/** Every diagnostic of the checked graph (see `checkedGraph`: it follows edits within ms). */
+export const selectDiagnostics = (s: EditorState): Diagnostic[] => index(s.checkedGraph).all
 
-/** Errors, warnings and infos in the whole graph. */
-export const selectProblemCounts = (s: EditorState): ProblemCounts => index(s.graph).counts
+/** Errors, warnings and infos in the whole checked graph. */
+export const selectProblemCounts = (s: EditorState): ProblemCounts => index(s.checkedGraph).counts
 
 /** Diagnostics of one service (or, with `undefined`, those about the project). */
 export function diagnosticsFor(

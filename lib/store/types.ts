@@ -59,6 +59,13 @@ export interface GraphSlice {
   lastCommit: { key: string; at: number } | undefined
   /** The graph before the running gesture; `endGesture` commits from it. */
   gestureBase: ServiceGraph | undefined
+  /**
+   * The graph the problem displays describe. It follows `graph` shortly after each change
+   * (`attachValidation`), so typing is never slowed by a whole-graph validation.
+   */
+  checkedGraph: ServiceGraph
+  /** Makes `checkedGraph` the current graph (validation catches up). */
+  markChecked: () => void
 
   /** Makes `next` the graph; every other graph action goes through here. */
   commit: (next: ServiceGraph, options?: CommitOptions) => void

@@ -175,3 +175,24 @@ describe('editor store: ui', () => {
     expect(store.getState().ui.focusRequest).toMatchObject({ field: 'timeoutUp', service: 'db' })
   })
 })
+
+describe('editor store: checked graph', () => {
+  it('keeps diagnostics on the checked graph until validation catches up', async () => {
+    const { attachValidation } = await import('@/lib/store/validation')
+    const { selectDiagnostics } = await import('@/lib/store/selectors')
+    const { vi } = await import('vitest')
+    vi.useFakeTimers()
+    const store = createEditorStore({ graph: twoServices() })
+    const stop = attachValidation(store, { delayMs: 60 })
+    const before = selectDiagnostics(store.getState())
+    store.getState().addService('oneshot', { service: oneshot({ dependencies: ['nowhere'] }) })
+    expect(selectDiagnostics(store.getState())).toBe(before)
+    vi.advanceTimersByTime(60)
+    expect(store.getState().checkedGraph).toBe(store.getState().graph)
+    expect(selectDiagnostics(store.getState()).some((d) => d.code === 'missing-dependency')).toBe(
+      true,
+    )
+    stop()
+    vi.useRealTimers()
+  })
+})

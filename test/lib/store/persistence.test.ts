@@ -56,10 +56,12 @@ describe('saved state', () => {
     if (loaded.kind === 'unreadable') expect(loaded.reason).toMatch(/older version/)
   })
 
-  it('reports a graph without services as unreadable', () => {
+  it('reports a graph parseGraph refuses as unreadable, with its reason', () => {
     const storage = memoryStorage()
-    storage.setItem(STORAGE_KEYS.autosave, JSON.stringify({ v: 1, graph: { nope: true } }))
-    expect(readSavedState(storage).kind).toBe('unreadable')
+    storage.setItem(STORAGE_KEYS.autosave, JSON.stringify({ v: 1, graph: { services: 3 } }))
+    const loaded = readSavedState(storage)
+    expect(loaded.kind).toBe('unreadable')
+    if (loaded.kind === 'unreadable') expect(loaded.reason).toMatch(/damaged: services/)
   })
 
   it('treats a storage that throws as empty', () => {
