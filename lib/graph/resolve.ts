@@ -133,9 +133,12 @@ export function resolveGraph(graph: ServiceGraph, options: ResolveOptions = {}):
   for (const [id, consumer] of pipelines) {
     for (const member of pipelineMembers(graph, consumer)) link(id, member)
   }
-  const order = names.map((_, i) => i).sort((a, b) => compareNames(names[a]!, names[b]!))
+  // The native string sort orders by UTF-16 code units, exactly like compareNames, but faster.
+  const sorted = names.slice().sort()
   const rank = new Int32Array(names.length)
-  order.forEach((id, position) => (rank[id] = position))
+  for (let position = 0; position < sorted.length; position++) {
+    rank[ids.get(sorted[position]!)!] = position
+  }
   return { names, kinds, overlay, ids, edges, defs, rank }
 }
 
@@ -210,11 +213,9 @@ export function directAtomicNeeds(
   stamp: number,
 ): number[] {
   const direct = r.edges[id]!
-  if (direct.every((w) => isAtomic(r.kinds[w]!))) {
-    return direct.length < 2
-      ? direct.slice()
-      : direct.slice().sort((a, b) => r.rank[a]! - r.rank[b]!)
-  }
+  let allAtomic = true
+  for (const w of direct) if (!isAtomic(r.kinds[w]!)) allAtomic = false
+  if (allAtomic) return sortByRank(r, direct.slice())
   const out: number[] = []
   const stack = direct.slice()
   seen[id] = stamp
@@ -225,7 +226,22 @@ export function directAtomicNeeds(
     if (isAtomic(r.kinds[next]!)) out.push(next)
     else for (const m of r.edges[next]!) stack.push(m)
   }
-  return out.sort((a, b) => r.rank[a]! - r.rank[b]!)
+  return sortByRank(r, out)
+}
+
+/** Sorts ids by name rank in place: insertion sort for the usual handful, else Array.sort. */
+export function sortByRank(r: ResolvedGraph, ids: number[]): number[] {
+  if (ids.length > 16) return ids.sort((a, b) => r.rank[a]! - r.rank[b]!)
+  for (let i = 1; i < ids.length; i++) {
+    const id = ids[i]!
+    let j = i - 1
+    while (j >= 0 && r.rank[ids[j]!]! > r.rank[id]!) {
+      ids[j + 1] = ids[j]!
+      j--
+    }
+    ids[j + 1] = id
+  }
+  return ids
 }
 
 /** Ids of names that exist in the resolved graph, in the given order. */

@@ -29,17 +29,16 @@ const WRAPPERS: readonly [RegExp, number][] = [
  * `run` script execs last, without the usual chain-loading wrappers. Undefined when unclear.
  */
 export function processLabel(service: Longrun): string | undefined {
-  const joined = service.run.body.replace(/\\\r?\n/g, ' ')
-  const lines = joined
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && !l.startsWith('#'))
+  const lines = service.run.body.replace(/\\\r?\n/g, ' ').split('\n')
   let command: string | undefined
-  if (service.run.language === 'sh') {
-    const execs = lines.filter((l) => /^exec\s+\S/.test(l) && !/^exec\s+[0-9]*[<>]/.test(l))
-    command = execs[execs.length - 1]?.replace(/^exec\s+/, '')
-  } else {
-    command = lines[lines.length - 1]
+  // The last exec line (sh) or the last line (execline), skipping blanks and comments.
+  for (let i = lines.length - 1; i >= 0 && command === undefined; i--) {
+    const line = lines[i]!.trim()
+    if (line === '' || line.startsWith('#')) continue
+    if (service.run.language !== 'sh') command = line
+    else if (/^exec\s+\S/.test(line) && !/^exec\s+[0-9]*[<>]/.test(line)) {
+      command = line.replace(/^exec\s+/, '')
+    }
   }
   if (!command) return undefined
   let words = command.split(/\s+/).filter((w) => !/^[0-9]*[<>]&?[0-9]*$/.test(w))

@@ -40,6 +40,12 @@ function duration(service: Service | undefined, kind: 'oneshot' | 'longrun'): Du
     : { ms: LONGRUN_SPAWN_MS, estimated: false, readyMs: estimate }
 }
 
+function namesInSet(r: ResolvedGraph, ids: number[], inSet: Uint8Array): ServiceName[] {
+  const names: ServiceName[] = []
+  for (const id of ids) if (inSet[id]) names.push(r.names[id]!)
+  return names
+}
+
 /**
  * Simulates the start of `targets` (default `user`). Durations come from `estimatedUpMs`
  * (`estimated: true`) or the defaults above. The closure, waves and timeline include the
@@ -110,9 +116,7 @@ export function computeStartPlan(
       startMs: start[id]!,
       endMs: end[id]!,
       estimated: d.estimated,
-      dependencies: directAtomicNeeds(r, id, seen, id)
-        .filter((w) => inSet[w])
-        .map((w) => r.names[w]!),
+      dependencies: namesInSet(r, directAtomicNeeds(r, id, seen, id), inSet),
       critical: false,
     }
     const limit = service && service.type !== 'bundle' ? timeoutMs(service.timeoutUp) : undefined

@@ -27,6 +27,23 @@ function uintProblem(value: unknown): string | undefined {
   return undefined
 }
 
+function reportLowFd(
+  out: Findings,
+  name: string,
+  value: number,
+  field: string,
+  file: string,
+): void {
+  const what = field === 'lockFd' ? 'lock fd' : 'notification fd'
+  out.add({
+    code: 'fd-low',
+    service: name,
+    field,
+    file,
+    message: `${show(name)}'s ${what} is ${value}, one of stdin, stdout and stderr.`,
+  })
+}
+
 function checkNumbers(name: string, raw: Raw, longrun: boolean, out: Findings): void {
   for (const [field, file, longrunOnly] of TIMEOUTS) {
     const v = raw[field]
@@ -96,20 +113,11 @@ function checkNumbers(name: string, raw: Raw, longrun: boolean, out: Findings): 
       })
     } else validLock = raw.lockFd as number
   }
-  const low = (value: number | undefined, field: string, file: string, what: string) => {
-    if (value === undefined || value >= 3) return
-    out.add({
-      code: 'fd-low',
-      service: name,
-      field,
-      file,
-      message: `${show(name)}'s ${what} is ${value}, one of stdin, stdout and stderr.`,
-    })
-  }
   if (validNotification !== undefined && validNotification < 3) {
-    low(validNotification, 'readiness.notificationFd', 'notification-fd', 'notification fd')
+    reportLowFd(out, name, validNotification, 'readiness.notificationFd', 'notification-fd')
   }
-  if (validLock !== undefined && validLock < 3) low(validLock, 'lockFd', 'lock-fd', 'lock fd')
+  if (validLock !== undefined && validLock < 3)
+    reportLowFd(out, name, validLock, 'lockFd', 'lock-fd')
   if (validLock !== undefined && validLock === validNotification) {
     out.add({
       code: 'fd-conflict',
@@ -190,13 +198,49 @@ function checkCarriageReturns(raw: Raw, prefix: string[], report: (path: string[
   walkStrings(raw, { path: [...prefix], depth: prefix.length + 6, budget: 10_000, report })
 }
 
+const TEXT_KEYS = ['description', 'process', 'downSignal'] as const
+const SCRIPT_KEYS = ['up', 'down', 'run', 'finish'] as const
+const LIST_KEYS: readonly [string, readonly string[]][] = [
+  ['env', ['name', 'value', 'description', 'group']],
+  ['children', ['name', 'count']],
+  ['extraFiles', ['path', 'contents']],
+]
+
+const hasCr = (value: unknown) => typeof value === 'string' && value.includes('\r')
+
+/**
+ * Paths of the text fields of a service that the export writes and that hold a carriage
+ * return (names have their own rule). Looks at the known fields only, with no closures or
+ * allocations for a clean service: this runs for every service on every edit.
+ */
+function carriageReturnPaths(raw: Raw): string[][] | undefined {
+  let found: string[][] | undefined
+  for (const key of TEXT_KEYS) if (hasCr(raw[key])) (found ??= []).push([key])
+  for (const key of SCRIPT_KEYS) {
+    const script = raw[key]
+    if (isRecord(script) && hasCr(script.body)) (found ??= []).push([key, 'body'])
+  }
+  if (isRecord(raw.readiness) && hasCr(raw.readiness.check))
+    (found ??= []).push(['readiness', 'check'])
+  for (const [field, keys] of LIST_KEYS) {
+    const list = raw[field]
+    if (!Array.isArray(list)) continue
+    for (let i = 0; i < list.length; i++) {
+      const item: unknown = list[i]
+      if (!isRecord(item)) continue
+      for (const key of keys) if (hasCr(item[key])) (found ??= []).push([field, String(i), key])
+    }
+  }
+  return found
+}
+
 function checkEnv(
   list: unknown,
   owner: string | undefined,
   fieldPrefix: string,
   out: Findings,
 ): void {
-  if (!Array.isArray(list)) return
+  if (!Array.isArray(list) || list.length === 0) return
   const who = owner === undefined ? 'The container' : show(owner)
   const firstIndex = new Map<string, number>()
   list.forEach((v, i) => {
@@ -255,15 +299,15 @@ export function checkFields(shaped: Shaped, out: Findings): void {
     const raw = shaped.raw.get(name)!
     const longrun = raw.type === 'longrun'
     if (raw.type !== 'bundle') checkNumbers(name, raw, longrun, out)
-    checkCarriageReturns(raw, [], (path) =>
+    for (const path of carriageReturnPaths(raw) ?? []) {
       out.add({
         code: 'carriage-return',
         service: name,
         field: path.join('.'),
         file: scriptFile(path),
         message: `${show(name)}'s ${path.join('.')} contains a carriage return (a Windows line ending).`,
-      }),
-    )
+      })
+    }
     if (longrun) checkEnv(raw.env, name, 'env', out)
     if (
       longrun &&

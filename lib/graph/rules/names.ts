@@ -31,7 +31,8 @@ export function nameIssue(name: string): NameIssue | undefined {
   if (name.includes('\0')) return { code: 'invalid-name', problem: 'contains a NUL byte' }
   if (name.startsWith('.'))
     return { code: 'invalid-name', problem: 'starts with a dot, so s6-rc would skip it' }
-  const prefix = RESERVED_PREFIXES.find((p) => name.startsWith(p))
+  let prefix: string | undefined
+  for (const p of RESERVED_PREFIXES) if (name.startsWith(p)) prefix = p
   if (prefix)
     return {
       code: 'reserved-name',

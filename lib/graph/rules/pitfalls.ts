@@ -28,8 +28,9 @@ function checkGraphPitfalls(ctx: Context, out: Findings): void {
   // "Being up implies legacy-cont-init (cont-init.d) has run", needs first.
   const afterBase = new Uint8Array(r.names.length)
   for (const v of needsFirst(r)) {
-    afterBase[v] =
-      r.names[v] === 'legacy-cont-init' || r.edges[v]!.some((w) => afterBase[w]) ? 1 : 0
+    let after = r.names[v] === 'legacy-cont-init'
+    for (const w of r.edges[v]!) if (afterBase[w]) after = true
+    afterBase[v] = after ? 1 : 0
   }
   const seen = new Int32Array(r.names.length).fill(-1)
   for (const name of ctx.names) {

@@ -11,6 +11,10 @@ import type { Shaped } from './shape'
 
 /** The logical lines of a sh script: continuations joined, comments and blank lines dropped. */
 export function shLines(body: string): string[] {
+  if (!body.includes('\n')) {
+    const line = body.trim()
+    return line === '' || line.startsWith('#') ? [] : [line]
+  }
   return body
     .replace(/\\\r?\n/g, ' ')
     .split('\n')
@@ -25,6 +29,7 @@ function unquoted(line: string): string {
 
 /** The first line that sends a command to the background with a lone `&`, if any. */
 export function backgroundLine(body: string): string | undefined {
+  if (!body.includes('&')) return undefined
   return shLines(body).find((line) =>
     /(^|[^&<>|\\])&(?![&>])/.test(unquoted(line).replace(/\s#.*$/, '')),
   )
@@ -34,12 +39,12 @@ const EXEC_COMMAND = /(^|[;&|(]\s*|\b(?:then|else|do)\s+|\)\s*)exec\s+(?![0-9]*[
 
 /** Whether a sh run script ends by exec'ing its command (heuristic). */
 export function endsWithExec(body: string): boolean {
-  const lines = shLines(body).map(unquoted)
-  const last = lines[lines.length - 1]
-  if (last === undefined) return true
+  const lines = shLines(body)
+  if (lines.length === 0) return true
+  const last = unquoted(lines[lines.length - 1]!)
   if (EXEC_COMMAND.test(last)) return true
   if (/^(esac|fi|done|\}|\))\s*(;.*)?$/.test(last) || /;;\s*esac$/.test(last)) {
-    return lines.some((l) => EXEC_COMMAND.test(l))
+    for (const line of lines) if (EXEC_COMMAND.test(unquoted(line))) return true
   }
   return false
 }

@@ -3,7 +3,7 @@
  * walk safely, reporting every field of the wrong kind. Values the other rules judge (numbers,
  * names, script bodies) are kept as found in `raw`, so their rules report them precisely.
  */
-import { compareNames, defaultProject } from '../service-graph'
+import { defaultProject } from '../service-graph'
 import type {
   ChildProcess,
   EnvVar,
@@ -154,8 +154,28 @@ const NUMBER_FIELDS = [
   'maxDeathTally',
 ] as const
 
-const isNames = (v: unknown) => Array.isArray(v) && v.every((n) => typeof n === 'string')
-const optional = (v: unknown, test: (v: unknown) => boolean) => v === undefined || test(v)
+function isNames(v: unknown): boolean {
+  if (!Array.isArray(v)) return false
+  for (const n of v) if (typeof n !== 'string') return false
+  return true
+}
+
+function isChild(c: unknown): boolean {
+  return (
+    isRecord(c) &&
+    typeof c.name === 'string' &&
+    (c.count === undefined || typeof c.count === 'number' || typeof c.count === 'string')
+  )
+}
+
+function every(v: unknown, test: (item: unknown) => boolean): boolean {
+  if (!Array.isArray(v)) return false
+  for (const item of v) if (!test(item)) return false
+  return true
+}
+
+const isExtraFile = (f: unknown) =>
+  isRecord(f) && typeof f.path === 'string' && typeof f.contents === 'string'
 
 /**
  * Whether a service is already well-formed, so it can be used as it is: most services are,
@@ -164,41 +184,28 @@ const optional = (v: unknown, test: (v: unknown) => boolean) => v === undefined 
 function isWellFormed(raw: Raw): boolean {
   const type = raw.type
   if (type !== 'oneshot' && type !== 'longrun' && type !== 'bundle') return false
-  for (const key of TEXT_FIELDS) if (!optional(raw[key], (v) => typeof v === 'string')) return false
-  if (!optional(raw.essential, (v) => typeof v === 'boolean')) return false
-  if (type === 'bundle') return isNames(raw.contents)
-  if (!isNames(raw.dependencies) || !optional(raw.withContenv, (v) => typeof v === 'boolean')) {
-    return false
+  for (const key of TEXT_FIELDS) {
+    if (raw[key] !== undefined && typeof raw[key] !== 'string') return false
   }
-  for (const key of NUMBER_FIELDS)
-    if (!optional(raw[key], (v) => typeof v === 'number')) return false
-  if (type === 'oneshot') return isScript(raw.up) && optional(raw.down, isScript)
+  if (raw.essential !== undefined && typeof raw.essential !== 'boolean') return false
+  if (type === 'bundle') return isNames(raw.contents)
+  if (!isNames(raw.dependencies)) return false
+  if (raw.withContenv !== undefined && typeof raw.withContenv !== 'boolean') return false
+  for (const key of NUMBER_FIELDS) {
+    if (raw[key] !== undefined && typeof raw[key] !== 'number') return false
+  }
+  if (type === 'oneshot') return isScript(raw.up) && (raw.down === undefined || isScript(raw.down))
+  const readiness = raw.readiness
   return (
     isScript(raw.run) &&
-    optional(raw.finish, isScript) &&
-    optional(raw.consumerFor, isNames) &&
-    optional(raw.env, (v) => Array.isArray(v) && v.every(isEnvVar)) &&
-    optional(
-      raw.children,
-      (v) =>
-        Array.isArray(v) &&
-        v.every(
-          (c) =>
-            isRecord(c) &&
-            typeof c.name === 'string' &&
-            optional(c.count, (n) => typeof n === 'number' || typeof n === 'string'),
-        ),
-    ) &&
-    optional(
-      raw.readiness,
-      (v) => isRecord(v) && optional(v.check, (c) => typeof c === 'string'),
-    ) &&
-    optional(
-      raw.extraFiles,
-      (v) =>
-        Array.isArray(v) &&
-        v.every((f) => isRecord(f) && typeof f.path === 'string' && typeof f.contents === 'string'),
-    )
+    (raw.finish === undefined || isScript(raw.finish)) &&
+    (raw.consumerFor === undefined || isNames(raw.consumerFor)) &&
+    (raw.env === undefined || every(raw.env, isEnvVar)) &&
+    (raw.children === undefined || every(raw.children, isChild)) &&
+    (readiness === undefined ||
+      (isRecord(readiness) &&
+        (readiness.check === undefined || typeof readiness.check === 'string'))) &&
+    (raw.extraFiles === undefined || every(raw.extraFiles, isExtraFile))
   )
 }
 
@@ -390,6 +397,7 @@ export function checkShape(input: unknown, out: Findings): Shaped | undefined {
     raw,
     rawProject,
     malformed,
-    names: [...raw.keys()].sort(compareNames),
+    // The native sort orders by UTF-16 code units, exactly like compareNames.
+    names: [...raw.keys()].sort(),
   }
 }

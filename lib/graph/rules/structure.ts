@@ -79,46 +79,64 @@ export function checkReferences(ctx: Context, out: Findings): void {
     const s = ctx.shaped.graph.services[name]!
     const bundle = s.type === 'bundle'
     const list = bundle ? s.contents : s.dependencies
-    const field = bundle ? 'contents' : 'dependencies'
-    const dir = bundle ? 'contents.d' : 'dependencies.d'
-    const seen = new Set<string>()
-    list.forEach((ref, i) => {
-      const at = { service: name, field: `${field}.${i}`, file: `${dir}/${ref}` }
-      if (seen.has(ref)) {
-        out.add({
-          code: 'duplicate-reference',
-          ...at,
-          message: `${show(name)} lists ${show(ref)} twice in its ${field}.`,
-        })
-        return
-      }
-      seen.add(ref)
-      const prefix = RESERVED_PREFIXES.find((p) => ref.startsWith(p))
-      if (prefix) {
-        out.add({
-          code: 'reserved-name',
-          ...at,
-          message: `${show(name)} lists ${show(ref)}, a name s6-rc reserves ("${prefix}…"); s6-rc-compile refuses it.`,
-          fix: `Remove ${show(ref)} from ${show(name)}'s ${field}.`,
-        })
-        return
-      }
-      if (isDefined(ctx, ref)) return
-      out.add(
-        bundle
-          ? {
-              code: 'missing-member',
-              ...at,
-              message: `The bundle ${show(name)} contains ${show(ref)}, which is not defined${crNote(ref)}.`,
-              fix: `Create ${show(ref)}, fix the spelling, or remove it from ${show(name)}.`,
-            }
-          : {
-              code: 'missing-dependency',
-              ...at,
-              message: `${show(name)} depends on ${show(ref)}, which is not defined${crNote(ref)}.`,
-              fix: `Create ${show(ref)}, fix the spelling, or remove the dependency.`,
-            },
-      )
+    for (let i = 0; i < list.length; i++) {
+      const ref = list[i]!
+      const repeated = list.indexOf(ref) < i
+      const prefix = reservedPrefix(ref)
+      if (!repeated && !prefix && isDefined(ctx, ref)) continue
+      checkReference(ctx, name, bundle, ref, i, repeated, prefix, out)
+    }
+  }
+}
+
+/** The reserved prefix a name starts with, if any. */
+export function reservedPrefix(name: string): string | undefined {
+  for (const p of RESERVED_PREFIXES) if (name.startsWith(p)) return p
+  return undefined
+}
+
+function checkReference(
+  ctx: Context,
+  name: string,
+  bundle: boolean,
+  ref: string,
+  i: number,
+  repeated: boolean,
+  prefix: string | undefined,
+  out: Findings,
+): void {
+  const field = bundle ? 'contents' : 'dependencies'
+  const at = {
+    service: name,
+    field: `${field}.${i}`,
+    file: `${bundle ? 'contents.d' : 'dependencies.d'}/${ref}`,
+  }
+  if (repeated) {
+    out.add({
+      code: 'duplicate-reference',
+      ...at,
+      message: `${show(name)} lists ${show(ref)} twice in its ${field}.`,
+    })
+  } else if (prefix) {
+    out.add({
+      code: 'reserved-name',
+      ...at,
+      message: `${show(name)} lists ${show(ref)}, a name s6-rc reserves ("${prefix}…"); s6-rc-compile refuses it.`,
+      fix: `Remove ${show(ref)} from ${show(name)}'s ${field}.`,
+    })
+  } else if (bundle) {
+    out.add({
+      code: 'missing-member',
+      ...at,
+      message: `The bundle ${show(name)} contains ${show(ref)}, which is not defined${crNote(ref)}.`,
+      fix: `Create ${show(ref)}, fix the spelling, or remove it from ${show(name)}.`,
+    })
+  } else {
+    out.add({
+      code: 'missing-dependency',
+      ...at,
+      message: `${show(name)} depends on ${show(ref)}, which is not defined${crNote(ref)}.`,
+      fix: `Create ${show(ref)}, fix the spelling, or remove the dependency.`,
     })
   }
 }
