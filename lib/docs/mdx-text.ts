@@ -103,6 +103,7 @@ function proseText(line: string): string {
     trimmed
       .replace(/^>\s?/, '')
       .replace(/^([-*+]|\d+\.)\s+/, '')
+      .replace(/<br\s*\/?>/g, ' ')
       .replace(/\\\|/g, '\u0000')
       .replace(/\|/g, ' ')
       .replace(/\u0000/g, '|'),

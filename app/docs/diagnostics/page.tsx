@@ -34,8 +34,10 @@ export default function DiagnosticsIndex() {
               {g.items.map((d) => (
                 <li key={d.code}>
                   <Link href={diagnosticHref(d.code)} className="diag-item" prefetch={false}>
-                    <span className={`diag-badge diag-${d.severity}`}>{d.code}</span>
-                    <span className="diag-item-title">{d.title}</span>
+                    <span className="diag-item-head">
+                      <span className="diag-item-title">{d.title}</span>
+                      <span className={`diag-badge diag-${d.severity}`}>{d.code}</span>
+                    </span>
                     <span className="diag-item-text">{d.explanation}</span>
                   </Link>
                 </li>

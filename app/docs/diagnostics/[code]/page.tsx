@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { DocArticle } from '@/components/docs/doc-article'
 import { SEVERITY_TITLES } from '@/lib/docs/diagnostic-pages'
@@ -55,11 +54,6 @@ export default async function DiagnosticPage({ params }: { params: Promise<Param
         {d.rejectedByCompiler
           ? 'Yes. s6-rc-compile stops with an error on a tree like this, and s6-overlay then cannot start your services.'
           : 'No. s6-rc-compile accepts such a tree; the designer reports it because of what happens once the container runs.'}
-      </p>
-      <p>
-        <Link href="/docs/diagnostics/" prefetch={false}>
-          ← All diagnostics
-        </Link>
       </p>
     </DocArticle>
   )
