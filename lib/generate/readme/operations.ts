@@ -39,6 +39,7 @@ export function rollbackSection(f: ReadmeFacts): string[] {
   return [
     '## Going back',
     '',
+    `If the image used to start through an entrypoint script, that script's steps now live in the services above, and the stage sets ${code('ENTRYPOINT ["/init"]')}, which also clears the ${code('CMD')} inherited from the base image.`,
     `The ${code(f.ctx.stageName)} stage only adds to ${code(f.ctx.baseImage)}; nothing else in your build changes. To return to the image without s6:`,
     '',
     `- Build or run what you used before (${code(f.ctx.baseImage)}, or its stage: ${code(`docker build --target <stage> .`)}).`,
