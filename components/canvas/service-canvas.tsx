@@ -26,6 +26,7 @@ import { CanvasPalette } from './canvas-palette'
 import { connectionIntent, orient } from './connection-intent'
 import { ConnectionLine } from './connection-line'
 import { EdgeMarkers } from './edge-markers'
+import { EmptyHint } from './empty-hint'
 import { nodeTypes } from './node-types'
 import { type ServiceFlowEdge, type ServiceFlowNode, createFlowMapper } from './to-flow-elements'
 import { useLayoutMissing } from './use-layout-missing'
@@ -36,8 +37,11 @@ const FIT = {
   padding: { top: '76px', bottom: '64px', left: '48px', right: '48px' },
   maxZoom: 1.2,
 } as const
-/** Above this many services only what is on screen is rendered. */
-const VISIBLE_ONLY_ABOVE = 300
+/**
+ * Above this many services the canvas saves work: only what is on screen is rendered, and
+ * membership edges are drawn solid (dashed strokes are slow to repaint while panning).
+ */
+const LARGE = 200
 
 function nodeAt(clientX: number, clientY: number): string | undefined {
   const el = document.elementFromPoint(clientX, clientY)?.closest<HTMLElement>('.react-flow__node')
@@ -57,12 +61,17 @@ export function ServiceCanvas() {
   const store = useEditorStoreApi()
   const graph = useEditorStore((s) => s.graph)
   const selection = useEditorStore((s) => s.selection)
+  const checked = useEditorStore((s) => s.checkedGraph)
   const fitRequest = useEditorStore((s) => s.ui.fitViewRequest)
   const [mapper] = useState(createFlowMapper)
   const rf = useReactFlow<ServiceFlowNode, ServiceFlowEdge>()
   const [initialViewport] = useState(() => store.getState().ui.viewport)
 
-  const nodes = useMemo(() => mapper.nodes(graph, selection), [mapper, graph, selection])
+  const nodes = useMemo(
+    () => mapper.nodes(graph, selection, checked),
+    [mapper, graph, selection, checked],
+  )
+  const large = nodes.length > LARGE
   const edges = useMemo(() => mapper.edges(graph, selection), [mapper, graph, selection])
   useLayoutMissing()
 
@@ -199,7 +208,7 @@ export function ServiceCanvas() {
   const onPaneClick = useCallback(() => store.getState().clearSelection(), [store])
 
   return (
-    <div className="canvas" data-testid="canvas">
+    <div className={`canvas${large ? ' is-large' : ''}`} data-testid="canvas">
       <EdgeMarkers />
       <ReactFlow<ServiceFlowNode, ServiceFlowEdge>
         nodes={nodes}
@@ -227,7 +236,7 @@ export function ServiceCanvas() {
         nodesFocusable
         edgesFocusable
         autoPanOnNodeFocus
-        onlyRenderVisibleElements={nodes.length > VISIBLE_ONLY_ABOVE}
+        onlyRenderVisibleElements={large}
         {...(initialViewport
           ? { defaultViewport: initialViewport }
           : { fitView: true, fitViewOptions: FIT })}
@@ -246,6 +255,7 @@ export function ServiceCanvas() {
           fitViewOptions={FIT}
         />
         <CanvasLegend />
+        <EmptyHint />
         <MiniMap
           position="bottom-right"
           pannable

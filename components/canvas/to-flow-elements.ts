@@ -6,6 +6,7 @@
 import type { Edge, Node } from '@xyflow/react'
 import { USER_BUNDLE } from '@/lib/graph/service-graph'
 import type { Service, ServiceGraph, ServiceName, ServiceType, XY } from '@/lib/graph/types'
+import { NODE_SIZES } from '@/lib/graph/layout'
 import { edgeId } from '@/lib/store/edge-ids'
 import { type ProblemCounts, problemCountsFor } from '@/lib/store/selectors'
 import type { EdgeKind, Selection } from '@/lib/store/types'
@@ -29,7 +30,8 @@ export interface ServiceEdgeData extends Record<string, unknown> {
 export type ServiceFlowEdge = Edge<ServiceEdgeData>
 
 export interface FlowMapper {
-  nodes: (graph: ServiceGraph, selection: Selection) => ServiceFlowNode[]
+  /** `checked` is the graph whose diagnostics the badges show (it lags `graph` by a few ms). */
+  nodes: (graph: ServiceGraph, selection: Selection, checked?: ServiceGraph) => ServiceFlowNode[]
   edges: (graph: ServiceGraph, selection: Selection) => ServiceFlowEdge[]
   /** Records a size React Flow measured, for node objects made later. */
   setMeasured: (id: string, size: { width: number; height: number }) => void
@@ -47,6 +49,10 @@ function externalDependencies(graph: ServiceGraph, service: Service): ServiceNam
   return missing.length === 0 ? [] : missing
 }
 
+function sameCounts(a: ProblemCounts, b: ProblemCounts): boolean {
+  return a.errors === b.errors && a.warnings === b.warnings && a.infos === b.infos
+}
+
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i])
 }
@@ -57,16 +63,22 @@ export function createFlowMapper(): FlowMapper {
   let edgeCache = new Map<string, ServiceFlowEdge>()
   const measured = new Map<string, { width: number; height: number }>()
 
-  const nodes = (graph: ServiceGraph, selection: Selection): ServiceFlowNode[] => {
+  const nodes = (
+    graph: ServiceGraph,
+    selection: Selection,
+    checked: ServiceGraph = graph,
+  ): ServiceFlowNode[] => {
     const selected = new Set(selection.services)
     const next = new Map<string, ServiceFlowNode>()
     const out: ServiceFlowNode[] = []
     for (const [name, service] of Object.entries(graph.services)) {
       const position: XY | undefined = graph.layout[name]
-      const problems = problemCountsFor(graph, name)
+      const old = nodeCache.get(name)
+      // Same counts keep the same object, so an edit elsewhere does not redraw this node.
+      const counts = problemCountsFor(checked, name)
+      const problems = old && sameCounts(old.data.problems, counts) ? old.data.problems : counts
       const external = externalDependencies(graph, service)
       const isSelected = selected.has(name)
-      const old = nodeCache.get(name)
       let node: ServiceFlowNode
       if (
         old &&
@@ -99,6 +111,9 @@ export function createFlowMapper(): FlowMapper {
           ariaLabel: `${service.type} ${name}${name === USER_BUNDLE ? ', boots at start' : ''}`,
           domAttributes: { 'data-service': name } as ServiceFlowNode['domAttributes'],
           deletable: name !== USER_BUNDLE,
+          // The CSS draws nodes at exactly these sizes; the minimap and fit-view use them too.
+          initialWidth: NODE_SIZES[service.type].width,
+          initialHeight: NODE_SIZES[service.type].height,
           ...(size ? { measured: size } : {}),
         }
       }

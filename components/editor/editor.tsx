@@ -17,6 +17,7 @@ import { useAutosave } from './use-autosave'
 import { useClipboard } from './use-clipboard'
 import { useShortcuts } from './use-shortcuts'
 import { useTestHook } from './use-test-hook'
+import { useValidation } from './use-validation'
 
 /** The designer: top bar, canvas with the preview dock below, and the side panel. */
 export function Editor() {
@@ -44,6 +45,7 @@ export function Editor() {
 
 function EditorShell({ storage }: { storage: ReturnType<typeof browserStorage> }) {
   useAutosave(storage)
+  useValidation()
   useShortcuts()
   useClipboard(storage)
   useTestHook()

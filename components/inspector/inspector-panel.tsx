@@ -18,7 +18,8 @@ function EmptyInspector() {
       <Icon name="longrun" size={22} className="empty-icon" />
       <p className="empty-title">Nothing selected</p>
       <p>
-        Select a service on the canvas to edit it. This design has {count} services and bundles.
+        Select a service on the canvas to edit it. This design has {count}{' '}
+        {count === 1 ? 'service or bundle' : 'services and bundles'}.
       </p>
       <ul className="shortcut-list">
         <li>

@@ -31,7 +31,12 @@ export function useFocusRequest(
     if (el) {
       const details = el.closest('details')
       if (details && !details.open) details.open = true
-      el.scrollIntoView({ block: 'center' })
+      // Scroll only the panel: scrollIntoView would also scroll the page itself.
+      const panel = el.closest<HTMLElement>('.side-body')
+      if (panel) {
+        const delta = el.getBoundingClientRect().top - panel.getBoundingClientRect().top
+        panel.scrollTop += delta - panel.clientHeight / 3
+      }
       el.focus({ preventScroll: true })
     }
     store.setState((s) => ({ ui: { ...s.ui, focusRequest: undefined } }))
