@@ -73,7 +73,7 @@ function overlayLines(ctx: ExportContext): string[] {
     ...cases,
     '      *) echo "s6-overlay has no archive for ${TARGETARCH:-?}/${TARGETVARIANT:-}" >&2; exit 1 ;; \\',
     '    esac; \\',
-    `    for f in ${noarch} "${arch}"; do \\`,
+    `    for f in "${noarch}" "${arch}"; do \\`,
     `      url="${RELEASES_URL}/v\${S6_OVERLAY_VERSION}/$f"; \\`,
     '      if command -v curl >/dev/null 2>&1; then curl -fsSL -o "/tmp/$f" "$url"; \\',
     '      else wget -q -O "/tmp/$f" "$url"; fi; \\',
