@@ -55,7 +55,7 @@ function unpack(
       TARGETARCH: arch,
       TARGETVARIANT: variant,
       S6_OVERLAY_VERSION: version,
-    },
+    } as unknown as NodeJS.ProcessEnv,
     encoding: 'utf8',
   })
   return { code: r.status, log: readFileSync(log, 'utf8') }
