@@ -4,7 +4,7 @@
  * broken by name. All iterative (no recursion depth limit) and linear in nodes + edges, except
  * the name-ordered Kahn, which pays a log factor for its heap.
  */
-import { edgeKind } from './resolve'
+import { edgeKind, needsOf } from './resolve'
 import type { EdgeKind, ResolvedGraph } from './resolve'
 import type { ServiceName } from './types'
 
@@ -27,7 +27,7 @@ export function stronglyConnected(r: ResolvedGraph, include: (id: number) => boo
     stack.push(v)
     onStack[v] = 1
     frames.push(v)
-    positions.push(0)
+    positions.push(r.edgeStart[v]!)
   }
   for (let root = 0; root < n; root++) {
     if (!include(root) || index[root] !== -1) continue
@@ -35,10 +35,9 @@ export function stronglyConnected(r: ResolvedGraph, include: (id: number) => boo
     while (frames.length > 0) {
       const v = frames[frames.length - 1]!
       const i = positions[positions.length - 1]!
-      const out = r.edges[v]!
-      if (i < out.length) {
+      if (i < r.edgeStart[v + 1]!) {
         positions[positions.length - 1] = i + 1
-        const w = out[i]!
+        const w = r.edgeList[i]!
         if (!include(w)) continue
         if (index[w] === -1) visit(w)
         else if (onStack[w]) low[v] = Math.min(low[v]!, index[w]!)
@@ -79,7 +78,8 @@ export function cycleThrough(
   const queue = [start]
   for (let head = 0; head < queue.length; head++) {
     const v = queue[head]!
-    for (const w of r.edges[v]!) {
+    for (let i = r.edgeStart[v]!; i < r.edgeStart[v + 1]!; i++) {
+      const w = r.edgeList[i]!
       if (w === start) {
         const ids = [start]
         for (let x = v; x !== start; x = parent.get(x)!) ids.push(x)
@@ -115,7 +115,7 @@ export function findCycles(r: ResolvedGraph, mode: 'dependency' | 'bundle'): Cyc
     const candidates = own.length > 0 ? own : atomics
     if (candidates.length === 0) return
     const start = candidates.reduce((a, b) => (r.rank[a]! <= r.rank[b]! ? a : b))
-    if (component.length === 1 && !r.edges[start]!.includes(start)) return
+    if (component.length === 1 && !needsOf(r, start).includes(start)) return
     const path = cycleThrough(r, start, (id) => componentOf[id] === c && include(id))
     if (path) cycles.push(path)
   })
@@ -167,17 +167,32 @@ class RankHeap {
 export function needsFirst(r: ResolvedGraph): number[] {
   const n = r.names.length
   const pending = new Int32Array(n)
-  const needers: number[][] = r.names.map(() => [])
+  const { start, list } = reverseEdges(r)
   const order: number[] = []
   for (let v = 0; v < n; v++) {
-    pending[v] = r.edges[v]!.length
-    for (const w of r.edges[v]!) needers[w]!.push(v)
+    pending[v] = r.edgeStart[v + 1]! - r.edgeStart[v]!
     if (pending[v] === 0) order.push(v)
   }
   for (let head = 0; head < order.length; head++) {
-    for (const u of needers[order[head]!]!) if (--pending[u]! === 0) order.push(u)
+    const v = order[head]!
+    for (let i = start[v]!; i < start[v + 1]!; i++)
+      if (--pending[list[i]!]! === 0) order.push(list[i]!)
   }
   return order
+}
+
+/** The reversed edges ("needed by"), flat like `edgeList`: node v's at list[start[v]…start[v+1]). */
+export function reverseEdges(r: ResolvedGraph): { start: Int32Array; list: Int32Array } {
+  const n = r.names.length
+  const start = new Int32Array(n + 1)
+  for (let i = 0; i < r.edgeList.length; i++) start[r.edgeList[i]! + 1]!++
+  for (let v = 0; v < n; v++) start[v + 1]! += start[v]!
+  const fill = start.slice(0, n)
+  const list = new Int32Array(r.edgeList.length)
+  for (let v = 0; v < n; v++) {
+    for (let i = r.edgeStart[v]!; i < r.edgeStart[v + 1]!; i++) list[fill[r.edgeList[i]!]!++] = v
+  }
+  return { start, list }
 }
 
 /**
@@ -187,18 +202,16 @@ export function needsFirst(r: ResolvedGraph): number[] {
 export function orderByName(r: ResolvedGraph): number[] {
   const n = r.names.length
   const pending = new Int32Array(n)
-  const needers: number[][] = r.names.map(() => [])
-  for (let v = 0; v < n; v++) {
-    pending[v] = r.edges[v]!.length
-    for (const w of r.edges[v]!) needers[w]!.push(v)
-  }
+  const { start, list } = reverseEdges(r)
+  for (let v = 0; v < n; v++) pending[v] = r.edgeStart[v + 1]! - r.edgeStart[v]!
   const heap = new RankHeap(r.rank)
   for (let v = 0; v < n; v++) if (pending[v] === 0) heap.push(v)
   const order: number[] = []
   while (heap.size > 0) {
     const v = heap.pop()
     order.push(v)
-    for (const u of needers[v]!) if (--pending[u]! === 0) heap.push(u)
+    for (let i = start[v]!; i < start[v + 1]!; i++)
+      if (--pending[list[i]!]! === 0) heap.push(list[i]!)
   }
   return order
 }

@@ -42,8 +42,12 @@ export interface ResolvedGraph {
   /** Defined by s6-overlay rather than by the graph. */
   overlay: boolean[]
   ids: Map<ServiceName, number>
-  /** Out-edges ("needs"), deduplicated, in declaration order; `edgeKind` tells why. */
-  edges: number[][]
+  /**
+   * Out-edges ("needs"), deduplicated, in declaration order, as one flat list: node v's are
+   * `edgeList[edgeStart[v]]` up to (excluding) `edgeList[edgeStart[v + 1]]`. `edgeKind` tells why.
+   */
+  edgeStart: Int32Array
+  edgeList: Int32Array
   /** The graph's definition of each node (undefined for overlay and pipeline nodes). */
   defs: (Service | undefined)[]
   /** Each node's position in name order, for deterministic tie-breaking. */
@@ -93,24 +97,36 @@ export function resolveGraph(graph: ServiceGraph, options: ResolveOptions = {}):
     add('user2', 'bundle', true)
   }
   // The first consumer by name gets a contested pipeline name (validation reports the clash).
-  const pipelines: [number, ServiceName][] = []
+  const firstPipeline = names.length
+  const pipelineConsumers: ServiceName[] = []
   for (const name of lastConsumers.sort(compareNames)) {
     const pipelineName = (graph.services[name] as Longrun).pipelineName!
     if (ids.has(pipelineName)) continue
     add(pipelineName, 'pipeline', false)
-    pipelines.push([names.length - 1, name])
+    pipelineConsumers.push(name)
   }
 
-  const edges: number[][] = names.map(() => [])
-  // Every node's edges are added in one go, so "already linked from this node" is one stamp.
-  const linkedFrom = new Int32Array(names.length).fill(-1)
+  // Edges in one flat list, node after node (no array per node): edgeStart[id] is where node
+  // id's edges begin. Each node's edges are added in one go, so "already linked from this
+  // node" is one stamp.
+  const n = names.length
+  const edgeStart = new Int32Array(n + 1)
+  const list: number[] = []
+  const linkedFrom = new Int32Array(n).fill(-1)
   const link = (from: number, to: ServiceName) => {
     const id = ids.get(to)
     if (id === undefined || linkedFrom[id] === from) return
     linkedFrom[id] = from
-    edges[from]!.push(id)
+    list.push(id)
   }
-  for (let id = 0; id < names.length; id++) {
+  for (let id = 0; id < n; id++) {
+    edgeStart[id] = list.length
+    if (id >= firstPipeline) {
+      for (const member of pipelineMembers(graph, pipelineConsumers[id - firstPipeline]!)) {
+        link(id, member)
+      }
+      continue
+    }
     if (overlay[id]) {
       const def = OVERLAY_SERVICES[names[id]!]
       if (def?.type === 'bundle') for (const m of def.contents) link(id, m)
@@ -130,19 +146,23 @@ export function resolveGraph(graph: ServiceGraph, options: ResolveOptions = {}):
     }
     if (implicitBase) link(id, 'base')
   }
-  for (const [id, consumer] of pipelines) {
-    for (const member of pipelineMembers(graph, consumer)) link(id, member)
-  }
+  edgeStart[n] = list.length
+  const edgeList = Int32Array.from(list)
   // The native string sort orders by UTF-16 code units, exactly like compareNames, but faster.
   const sorted = names.slice().sort()
   const rank = new Int32Array(names.length)
   for (let position = 0; position < sorted.length; position++) {
     rank[ids.get(sorted[position]!)!] = position
   }
-  return { names, kinds, overlay, ids, edges, defs, rank }
+  return { names, kinds, overlay, ids, edgeStart, edgeList, defs, rank }
 }
 
-/** Why node `from` needs node `to` (an edge of `r.edges[from]`). */
+/** Node `id`'s out-edges as a new array (for tests and rare callers; loops use edgeStart). */
+export function needsOf(r: ResolvedGraph, id: number): number[] {
+  return Array.from(r.edgeList.subarray(r.edgeStart[id]!, r.edgeStart[id + 1]!))
+}
+
+/** Why node `from` needs node `to` (one of its out-edges). */
 export function edgeKind(r: ResolvedGraph, from: number, to: number): EdgeKind {
   if (r.kinds[from] === 'bundle' || r.kinds[from] === 'pipeline') return 'member'
   const def = r.defs[from]
@@ -191,7 +211,8 @@ export function closureIds(r: ResolvedGraph, roots: readonly number[]): number[]
   while (stack.length > 0) {
     const id = stack.pop()!
     if (isAtomic(r.kinds[id]!)) atomics.push(id)
-    for (const next of r.edges[id]!) {
+    for (let i = r.edgeStart[id]!; i < r.edgeStart[id + 1]!; i++) {
+      const next = r.edgeList[i]!
       if (!seen[next]) {
         seen[next] = 1
         stack.push(next)
@@ -212,19 +233,21 @@ export function directAtomicNeeds(
   seen: Int32Array,
   stamp: number,
 ): number[] {
-  const direct = r.edges[id]!
+  const from = r.edgeStart[id]!
+  const to = r.edgeStart[id + 1]!
   let allAtomic = true
-  for (const w of direct) if (!isAtomic(r.kinds[w]!)) allAtomic = false
-  if (allAtomic) return sortByRank(r, direct.slice())
+  for (let i = from; i < to; i++) if (!isAtomic(r.kinds[r.edgeList[i]!]!)) allAtomic = false
+  if (allAtomic) return sortByRank(r, Array.from(r.edgeList.subarray(from, to)))
   const out: number[] = []
-  const stack = direct.slice()
+  const stack = Array.from(r.edgeList.subarray(from, to))
   seen[id] = stamp
   while (stack.length > 0) {
     const next = stack.pop()!
     if (seen[next] === stamp) continue
     seen[next] = stamp
     if (isAtomic(r.kinds[next]!)) out.push(next)
-    else for (const m of r.edges[next]!) stack.push(m)
+    else
+      for (let i = r.edgeStart[next]!; i < r.edgeStart[next + 1]!; i++) stack.push(r.edgeList[i]!)
   }
   return sortByRank(r, out)
 }

@@ -46,7 +46,9 @@ export function planGraph(
     }
   }
   while (stack.length > 0) {
-    for (const w of r.edges[stack.pop()!]!) {
+    const v = stack.pop()!
+    for (let i = r.edgeStart[v]!; i < r.edgeStart[v + 1]!; i++) {
+      const w = r.edgeList[i]!
       if (!inSet[w]) {
         inSet[w] = 1
         stack.push(w)
@@ -57,8 +59,8 @@ export function planGraph(
   const pending = new Int32Array(n)
   for (let v = 0; v < n; v++) {
     if (!inSet[v]) continue
-    pending[v] = r.edges[v]!.length
-    for (const w of r.edges[v]!) neederStart[w + 1]!++
+    pending[v] = r.edgeStart[v + 1]! - r.edgeStart[v]!
+    for (let i = r.edgeStart[v]!; i < r.edgeStart[v + 1]!; i++) neederStart[r.edgeList[i]! + 1]!++
   }
   for (let v = 0; v < n; v++) neederStart[v + 1]! += neederStart[v]!
   const neederList = new Int32Array(neederStart[n]!)
@@ -67,7 +69,8 @@ export function planGraph(
   const atomics: number[] = []
   for (let v = 0; v < n; v++) {
     if (!inSet[v]) continue
-    for (const w of r.edges[v]!) neederList[fill[w]!++] = v
+    for (let i = r.edgeStart[v]!; i < r.edgeStart[v + 1]!; i++)
+      neederList[fill[r.edgeList[i]!]!++] = v
     if (pending[v] === 0) order.push(v)
     if (isAtomic(r.kinds[v]!)) atomics.push(v)
   }

@@ -73,7 +73,8 @@ export function computeStartPlan(
     let level = 0
     let by = -1
     const stuck = position >= placed
-    for (const w of r.edges[v]!) {
+    for (let i = r.edgeStart[v]!; i < r.edgeStart[v + 1]!; i++) {
+      const w = r.edgeList[i]!
       if (!inSet[w]) continue
       const atomicW = isAtomic(r.kinds[w]!)
       const cause = atomicW ? w : decider[w]!

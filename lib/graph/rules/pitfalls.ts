@@ -29,7 +29,8 @@ function checkGraphPitfalls(ctx: Context, out: Findings): void {
   const afterBase = new Uint8Array(r.names.length)
   for (const v of needsFirst(r)) {
     let after = r.names[v] === 'legacy-cont-init'
-    for (const w of r.edges[v]!) if (afterBase[w]) after = true
+    for (let i = r.edgeStart[v]!; i < r.edgeStart[v + 1]!; i++)
+      if (afterBase[r.edgeList[i]!]) after = true
     afterBase[v] = after ? 1 : 0
   }
   const seen = new Int32Array(r.names.length).fill(-1)
