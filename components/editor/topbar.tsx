@@ -76,7 +76,7 @@ export function Topbar({ storage }: { storage: KeyValueStorage }) {
         <span className="search-trigger-icon" aria-hidden="true">
           ⌕
         </span>
-        <span>Find a service…</span>
+        <span>Find service…</span>
         <kbd>{mod}K</kbd>
       </button>
       <ProblemCounter />

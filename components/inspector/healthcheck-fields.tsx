@@ -53,7 +53,7 @@ export function HealthcheckFields({
     <Field
       label="Health check"
       field="healthcheck"
-      problems={problems.filter((p) => p.field?.endsWith('healthcheck'))}
+      problems={problems}
       help="A Dockerfile HEALTHCHECK: healthy when the chosen longruns are up (s6-svstat) and the URL answers."
     >
       <Switch

@@ -9,6 +9,7 @@ import { selectSingleSelected } from '@/lib/store/selectors'
 import { BundleFields } from './bundle-fields'
 import { LongrunFields } from './longrun-fields'
 import { OneshotFields } from './oneshot-fields'
+import { ServiceProblems } from './service-problems'
 import { useFocusRequest } from './use-focus-request'
 
 function EmptyInspector() {
@@ -88,6 +89,7 @@ export function InspectorPanel() {
         </span>
         <h2 className="inspector-title">{name}</h2>
       </div>
+      <ServiceProblems name={name} />
       {service.type === 'longrun' ? (
         <LongrunFields name={name} service={service} />
       ) : service.type === 'oneshot' ? (

@@ -4,6 +4,7 @@ import type { Longrun, ServiceName } from '@/lib/graph/types'
 import { DependenciesField, StartStopTimes, WithContenvField } from './atomic-fields'
 import { EssentialField, IdentityFields } from './common-fields'
 import { EnvTable } from './env-table'
+import { ExtraFilesField } from './extra-files-field'
 import {
   LoggerField,
   ProcessFields,
@@ -85,10 +86,12 @@ export function LongrunFields({ name, service }: { name: ServiceName; service: L
         open={
           service.essential === true ||
           service.lockFd !== undefined ||
-          service.maxDeathTally !== undefined
+          service.maxDeathTally !== undefined ||
+          (service.extraFiles?.length ?? 0) > 0
         }
       >
         <SupervisionFields name={name} service={service} />
+        <ExtraFilesField name={name} service={service} />
         <EssentialField name={name} service={service} />
       </Section>
     </>

@@ -129,20 +129,29 @@ export function StoppingFields({ name, service }: { name: ServiceName; service: 
 /** Logger on/off through addLogger/removeLogger, and the pipeline links it made. */
 export function LoggerField({ name, service }: { name: ServiceName; service: Longrun }) {
   const store = useEditorStoreApi()
-  const problems = useFieldProblems(name, 'producerFor')
+  const producer = useFieldProblems(name, 'producerFor')
+  const consumer = useFieldProblems(name, 'consumerFor')
+  const pipeline = useFieldProblems(name, 'pipelineName')
   if (service.consumerFor?.length) {
     return (
       <Field
         label="Logger"
         field="consumerFor"
+        problems={[...consumer, ...pipeline]}
         help="This service is a logger: it reads the output of the services below."
       >
         <p className="field-value">
-          Reads <code>{service.consumerFor.join(', ')}</code>
+          Reads{' '}
+          <code data-field="consumerFor" tabIndex={-1}>
+            {service.consumerFor.join(', ')}
+          </code>
           {service.pipelineName ? (
             <>
               {' '}
-              · pipeline <code>{service.pipelineName}</code>
+              · pipeline{' '}
+              <code data-field="pipelineName" tabIndex={-1}>
+                {service.pipelineName}
+              </code>
             </>
           ) : null}
         </p>
@@ -150,10 +159,10 @@ export function LoggerField({ name, service }: { name: ServiceName; service: Lon
     )
   }
   return (
-    <Field label="Logger" field="logger" problems={problems}>
+    <Field label="Logger" field="logger" problems={producer}>
       <Switch
         id="f-logger"
-        field="logger"
+        field="producerFor"
         label={
           service.producerFor
             ? `Logs to ${service.producerFor}`

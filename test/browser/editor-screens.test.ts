@@ -80,6 +80,8 @@ describe('designer screenshots', () => {
     await shot(page, 'editor-search')
     await page.keyboard.press('Enter')
     await page.waitForSelector('.inspector[data-service="worker"]')
+    // Let the view finish moving to the found service.
+    await page.waitForTimeout(500)
     await dragConnect(page, 'worker', 'config-check', () => shot(page, 'editor-connection-refused'))
     expect(errors).toEqual([])
     await context.close()
