@@ -10,11 +10,12 @@
 import { serializeGraph } from '../graph/parse'
 import type { Diagnostic, ServiceGraph } from '../graph/types'
 import { buildScriptText } from './build-script'
-import { createContext, inRepo } from './context'
+import { createContext, inRepo, report } from './context'
+import type { ExportContext } from './context'
 import { dockerfileText } from './dockerfile'
 import { lines, sortFileMap } from './file-map'
 import type { FileMap } from './file-map'
-import { readmePath, readmeText } from './readme/readme'
+import { readmeText } from './readme/readme'
 import { addSourceTree } from './source-tree'
 
 export interface ExportResult {
@@ -45,21 +46,40 @@ export function redactSecrets(graph: ServiceGraph): ServiceGraph {
   }
 }
 
+/** Runs one generator; when it throws, its file is left out and the failure reported. */
+function attempt(ctx: ExportContext, what: string, make: () => string): string | undefined {
+  try {
+    return make()
+  } catch (error) {
+    report(
+      ctx,
+      'export-file-failed',
+      'error',
+      `${what} could not be written (${error instanceof Error ? error.message : String(error)}); it was left out.`,
+      {
+        fix: 'Check the design for missing fields; report the problem if it persists.',
+      },
+    )
+    return undefined
+  }
+}
+
 function build(graph: ServiceGraph): ExportResult {
   const ctx = createContext(graph)
   const files: FileMap = new Map()
   addSourceTree(ctx, files)
-  files.set(inRepo(ctx, 'Dockerfile'), { contents: dockerfileText(ctx, files), executable: false })
-  files.set(inRepo(ctx, 'build.sh'), { contents: buildScriptText(ctx), executable: true })
-  files.set(inRepo(ctx, 's6-designer.json'), {
-    contents: serializeGraph(redactSecrets(graph)),
-    executable: false,
-  })
+  const add = (name: string, make: () => string, executable = false) => {
+    const contents = attempt(ctx, name, make)
+    if (contents !== undefined) files.set(inRepo(ctx, name), { contents, executable })
+  }
+  add('Dockerfile', () => dockerfileText(ctx, files))
+  add('build.sh', () => buildScriptText(ctx), true)
+  add('s6-designer.json', () => serializeGraph(redactSecrets(graph)))
   files.set(inRepo(ctx, '.gitattributes'), {
     contents: lines(['* text eol=lf']),
     executable: false,
   })
-  files.set(readmePath(ctx), { contents: readmeText(ctx, files), executable: false })
+  add('README.md', () => readmeText(ctx, files))
   return { files: sortFileMap(files), problems: ctx.problems }
 }
 

@@ -51,7 +51,24 @@ export function addSourceTree(ctx: ExportContext, files: FileMap): void {
       )
       continue
     }
-    serviceDirFiles(ctx, files, name, service, scriptOwners)
+    // A malformed service (missing fields in hand-edited JSON) is left out, not the export.
+    const own: FileMap = new Map()
+    try {
+      serviceDirFiles(ctx, own, name, service, scriptOwners)
+    } catch (error) {
+      report(
+        ctx,
+        'export-service-failed',
+        'error',
+        `${name} could not be written (${error instanceof Error ? error.message : String(error)}); it was left out.`,
+        {
+          service: name,
+          fix: 'Check the service for missing fields, or recreate it in the editor.',
+        },
+      )
+      continue
+    }
+    for (const [path, file] of own) files.set(path, file)
   }
 }
 

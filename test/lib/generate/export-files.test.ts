@@ -86,4 +86,16 @@ describe('exportFiles', () => {
       'export-failed',
     ])
   })
+
+  it('leaves out a malformed service and keeps the rest', () => {
+    const g = graphOf({
+      ok: longrun(),
+      bad: { type: 'longrun' } as unknown as ReturnType<typeof longrun>,
+    })
+    const r = exportResult(g)
+    expect(r.files.has('docker/s6/rootfs/etc/s6-overlay/s6-rc.d/ok/run')).toBe(true)
+    expect([...r.files.keys()].some((p) => p.includes('/s6-rc.d/bad/'))).toBe(false)
+    expect(r.problems.map((p) => p.code)).toContain('export-service-failed')
+    expect(r.files.has('docker/s6/Dockerfile')).toBe(true)
+  })
 })
