@@ -91,6 +91,7 @@ function extraFiles(
   }
 }
 
+/** Adds a longrun's files under `dir` (its folder in the export). */
 export function longrunFiles(
   ctx: ExportContext,
   files: FileMap,

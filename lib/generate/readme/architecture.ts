@@ -99,6 +99,7 @@ function shutdownSteps(f: ReadmeFacts, plan: StopPlan): string[] {
   return steps
 }
 
+/** "How it fits together": dependency tree, process tree, graceful shutdown and its budget. */
 export function architectureSection(f: ReadmeFacts): string[] {
   const out = ['## How it fits together', '', '### Dependencies', '']
   out.push(...block('text', dependencyTree(f)), '')

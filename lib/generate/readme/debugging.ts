@@ -8,6 +8,7 @@ import type { ReadmeFacts } from './facts'
 import { logDirectory } from './facts'
 import { block, code, duration, listing } from './markdown'
 
+/** "Logs": docker logs by default, the catch-all logger, and each pipeline's log folder. */
 export function logsSection(f: ReadmeFacts): string[] {
   const c = f.container
   const out = ['## Logs', '']
@@ -53,6 +54,7 @@ export function logsSection(f: ReadmeFacts): string[] {
   return out
 }
 
+/** "Debugging": s6-rc, s6-rc-db, s6-svstat and s6-svc commands for a running container. */
 export function debuggingSection(f: ReadmeFacts): string[] {
   const c = f.container
   const lr = f.longrunOrder[0]
@@ -86,6 +88,7 @@ export function debuggingSection(f: ReadmeFacts): string[] {
   return out
 }
 
+/** "Common problems": the usual s6-overlay failures, made specific to this design. */
 export function problemsSection(f: ReadmeFacts): string[] {
   const { project } = f.ctx.graph
   const out = ['## Common problems', '']

@@ -44,6 +44,7 @@ function s6Rows(f: ReadmeFacts): string[][] {
     })
 }
 
+/** "Environment variables": container, per-service (by group) and S6_* settings tables. */
 export function envSection(f: ReadmeFacts): string[] {
   const { project } = f.ctx.graph
   const out = ['## Environment variables', '']

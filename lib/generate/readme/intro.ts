@@ -30,6 +30,7 @@ export function dockerRun(
   return [`docker run \\`, ...parts.map((p, i) => `  ${p}${i < parts.length - 1 ? ' \\' : ''}`)]
 }
 
+/** Title, what the folder holds, quick start and overview. */
 export function introSection(f: ReadmeFacts): string[] {
   const { project } = f.ctx.graph
   const version = f.ctx.release.version
@@ -62,6 +63,7 @@ export function introSection(f: ReadmeFacts): string[] {
   ]
 }
 
+/** "Build options": build.sh arguments, TAG, platforms and the overlay version. */
 export function buildSection(f: ReadmeFacts): string[] {
   const platforms = ARCH_CASES.map(([, , p]) => code(p))
   return [

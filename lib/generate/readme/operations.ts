@@ -3,6 +3,7 @@ import { healthCommand } from '../healthcheck'
 import type { ReadmeFacts } from './facts'
 import { block, code } from './markdown'
 
+/** "Health check": the HEALTHCHECK command and how to read its result. */
 export function healthSection(f: ReadmeFacts): string[] {
   const hc = f.ctx.graph.project.healthcheck
   const out = ['## Health check', '']
@@ -35,6 +36,7 @@ export function healthSection(f: ReadmeFacts): string[] {
   return out
 }
 
+/** "Going back": from an entrypoint script to /init, and back to the image without s6. */
 export function rollbackSection(f: ReadmeFacts): string[] {
   return [
     '## Going back',
@@ -49,6 +51,7 @@ export function rollbackSection(f: ReadmeFacts): string[] {
   ]
 }
 
+/** "References": upstream documentation. */
 export function referencesSection(): string[] {
   return [
     '## References',

@@ -56,6 +56,7 @@ function longrunItem(f: ReadmeFacts, name: ServiceName, s: Longrun): string {
   return parts.join('')
 }
 
+/** "Services": each oneshot, longrun, bundle and pipeline with its role. */
 export function servicesSection(f: ReadmeFacts): string[] {
   const out = ['## Services', '']
   if (f.oneshots.length > 0) {

@@ -100,6 +100,7 @@ export function treeLines(f: ReadmeFacts): string[] {
   return out
 }
 
+/** "Directory structure": the export drawn like `tree`. */
 export function treeSection(f: ReadmeFacts): string[] {
   return [
     '## Directory structure',

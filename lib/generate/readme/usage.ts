@@ -79,6 +79,7 @@ function someServices(f: ReadmeFacts): string[] {
   return out
 }
 
+/** "Running the image": everything, one process without s6, a subset, and live control. */
 export function usageSection(f: ReadmeFacts): string[] {
   const ex = f.longrunOrder[0] ?? 'NAME'
   return [
