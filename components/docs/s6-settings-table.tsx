@@ -4,7 +4,12 @@ import { S6_SETTINGS } from '@/lib/graph/overlay'
 export function S6SettingsTable() {
   return (
     <div className="table-scroll">
-      <table>
+      <table className="fixed-table">
+        <colgroup>
+          <col style={{ width: '38%' }} />
+          <col style={{ width: '17%' }} />
+          <col />
+        </colgroup>
         <thead>
           <tr>
             <th>Setting</th>
@@ -16,9 +21,23 @@ export function S6SettingsTable() {
           {S6_SETTINGS.map((s) => (
             <tr key={s.name}>
               <td>
-                <code>{s.name}</code>
+                <code className="code-breakable">
+                  {s.name.split('_').map((part, i, parts) => (
+                    <span key={i}>
+                      {part}
+                      {i < parts.length - 1 ? '_' : ''}
+                      <wbr />
+                    </span>
+                  ))}
+                </code>
               </td>
-              <td>{s.default === '' ? <em>unset</em> : <code>{s.default}</code>}</td>
+              <td>
+                {s.default === '' ? (
+                  <em>unset</em>
+                ) : (
+                  <code className="code-breakable">{s.default}</code>
+                )}
+              </td>
               <td>{s.meaning}</td>
             </tr>
           ))}
