@@ -7,14 +7,9 @@
 import { sortDiagnostics, Findings } from './rules/report'
 import { checkShape } from './rules/shape'
 import { checkNames, nameProblemFor } from './rules/names'
-import {
-  checkCycles,
-  checkPipelines,
-  checkReferences,
-  makeContext,
-  resolveContext,
-} from './rules/structure'
+import { checkCycles, checkReferences, makeContext, resolveContext } from './rules/structure'
 import { checkFields } from './rules/fields'
+import { checkPipelines } from './rules/pipelines'
 import { checkScripts } from './rules/scripts'
 import { checkPitfalls } from './rules/pitfalls'
 import { canConnectIn } from './rules/connect'

@@ -1,12 +1,16 @@
 /**
- * Per-field rules (FORMAT §1, §6): timeouts and descriptors as s6-rc-compile parses them,
- * carriage returns anywhere the export writes, environment variables, and the down signal.
+ * Per-field rules (FORMAT §1, §6): timeouts and descriptors as s6-rc-compile parses them, the
+ * down signal and the essential flag; carriage returns and environment variables have their
+ * own modules.
  * They read the raw values, so "abc" or -1 is reported as given.
  */
 import type { Findings } from './report'
 import { show, showValue } from './report'
-import type { Raw, Shaped } from './shape'
-import { isRecord } from './shape'
+import type { Raw } from './guards'
+import { isRecord } from './guards'
+import type { Shaped } from './shape'
+import { checkProjectCarriageReturns, checkServiceCarriageReturns } from './carriage-returns'
+import { checkEnv } from './env'
 
 const UINT32_MAX = 0xffffffff
 
@@ -143,171 +147,13 @@ export function isKnownSignal(value: string): boolean {
   return SIGNALS.has(v.startsWith('SIG') ? v.slice(3) : v)
 }
 
-function scriptFile(path: string[]): string | undefined {
-  const [top, second, third] = path
-  if (top === 'up' || top === 'down' || top === 'run' || top === 'finish') return top
-  if (top === 'readiness' && second === 'check') return 'data/check'
-  if (top === 'env' && second !== undefined && third !== undefined) return 'env'
-  return undefined
-}
-
-const NAME_FIELDS = new Set([
-  'dependencies',
-  'contents',
-  'consumerFor',
-  'producerFor',
-  'pipelineName',
-])
-
-interface Walk {
-  path: string[]
-  depth: number
-  budget: number
-  report: (path: string[]) => void
-}
-
-function walkStrings(value: unknown, w: Walk): void {
-  if (w.budget-- <= 0) return
-  if (typeof value === 'string') {
-    if (value.includes('\r')) w.report([...w.path])
-    return
-  }
-  if (w.path.length >= w.depth) return
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      w.path.push(String(i))
-      walkStrings(value[i], w)
-      w.path.pop()
-    }
-  } else if (isRecord(value)) {
-    const top = w.path.length === w.depth - 6
-    for (const key in value) {
-      if (!Object.hasOwn(value, key) || (top && NAME_FIELDS.has(key))) continue
-      w.path.push(key)
-      walkStrings(value[key], w)
-      w.path.pop()
-    }
-  }
-}
-
-/**
- * Reports every text field holding a carriage return (names have their own rule). Walks
- * depth-first with one shared path, so a clean service allocates almost nothing.
- */
-function checkCarriageReturns(raw: Raw, prefix: string[], report: (path: string[]) => void): void {
-  walkStrings(raw, { path: [...prefix], depth: prefix.length + 6, budget: 10_000, report })
-}
-
-const TEXT_KEYS = ['description', 'process', 'downSignal'] as const
-const SCRIPT_KEYS = ['up', 'down', 'run', 'finish'] as const
-const LIST_KEYS: readonly [string, readonly string[]][] = [
-  ['env', ['name', 'value', 'description', 'group']],
-  ['children', ['name', 'count']],
-  ['extraFiles', ['path', 'contents']],
-]
-
-const hasCr = (value: unknown) => typeof value === 'string' && value.includes('\r')
-
-/**
- * Paths of the text fields of a service that the export writes and that hold a carriage
- * return (names have their own rule). Looks at the known fields only, with no closures or
- * allocations for a clean service: this runs for every service on every edit.
- */
-function carriageReturnPaths(raw: Raw): string[][] | undefined {
-  let found: string[][] | undefined
-  for (const key of TEXT_KEYS) if (hasCr(raw[key])) (found ??= []).push([key])
-  for (const key of SCRIPT_KEYS) {
-    const script = raw[key]
-    if (isRecord(script) && hasCr(script.body)) (found ??= []).push([key, 'body'])
-  }
-  if (isRecord(raw.readiness) && hasCr(raw.readiness.check))
-    (found ??= []).push(['readiness', 'check'])
-  for (const [field, keys] of LIST_KEYS) {
-    const list = raw[field]
-    if (!Array.isArray(list)) continue
-    for (let i = 0; i < list.length; i++) {
-      const item: unknown = list[i]
-      if (!isRecord(item)) continue
-      for (const key of keys) if (hasCr(item[key])) (found ??= []).push([field, String(i), key])
-    }
-  }
-  return found
-}
-
-function checkEnv(
-  list: unknown,
-  owner: string | undefined,
-  fieldPrefix: string,
-  out: Findings,
-): void {
-  if (!Array.isArray(list) || list.length === 0) return
-  const who = owner === undefined ? 'The container' : show(owner)
-  const firstIndex = new Map<string, number>()
-  list.forEach((v, i) => {
-    if (!isRecord(v) || typeof v.name !== 'string') return
-    const name = v.name
-    const at = {
-      service: owner,
-      field: `${fieldPrefix}.${i}.name`,
-      file: owner === undefined ? 'Dockerfile' : `env/${name}`,
-    }
-    let bad: string | undefined
-    if (name === '') bad = 'has a variable with an empty name'
-    else if (name.includes('=')) bad = `has a variable named ${show(name)}, with "=" in it`
-    else if (name.includes('/')) bad = `has a variable named ${show(name)}, with "/" in it`
-    else if (name.includes('\0')) bad = `has a variable named ${show(name)}, with a NUL byte in it`
-    else if (name.startsWith('.'))
-      bad = `has a variable named ${show(name)}, starting with a dot, which s6-envdir skips`
-    if (bad) out.add({ code: 'env-name-invalid', ...at, message: `${who} ${bad}.` })
-    else if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-      out.add({
-        code: 'env-name-unusual',
-        ...at,
-        message: `${who} has a variable named ${show(name)}, which a shell cannot read.`,
-      })
-    }
-    const first = firstIndex.get(name)
-    if (first !== undefined) {
-      out.add({
-        code: 'env-duplicate',
-        ...at,
-        message: `${who} defines ${show(name)} twice (variables ${first + 1} and ${i + 1}).`,
-      })
-    } else firstIndex.set(name, i)
-    const value = typeof v.value === 'string' ? v.value : ''
-    const valueAt = { ...at, field: `${fieldPrefix}.${i}.value` }
-    if (value.includes('\n')) {
-      out.add({
-        code: 'env-value-newline',
-        ...valueAt,
-        message: `${who}'s variable ${show(name)} has a value spanning several lines.`,
-      })
-    }
-    if (v.secret === true && value !== '') {
-      out.add({
-        code: 'secret-value',
-        ...valueAt,
-        message: `${who}'s secret ${show(name)} has a value, which the export and share links would contain.`,
-      })
-    }
-  })
-}
-
 /** Per-field rules for every service and the project. */
 export function checkFields(shaped: Shaped, out: Findings): void {
   for (const name of shaped.names) {
     const raw = shaped.raw.get(name)!
     const longrun = raw.type === 'longrun'
     if (raw.type !== 'bundle') checkNumbers(name, raw, longrun, out)
-    for (const path of carriageReturnPaths(raw) ?? []) {
-      out.add({
-        code: 'carriage-return',
-        service: name,
-        field: path.join('.'),
-        file: scriptFile(path),
-        message: `${show(name)}'s ${path.join('.')} contains a carriage return (a Windows line ending).`,
-      })
-    }
+    checkServiceCarriageReturns(name, raw, out)
     if (longrun) checkEnv(raw.env, name, 'env', out)
     if (
       longrun &&
@@ -333,12 +179,6 @@ export function checkFields(shaped: Shaped, out: Findings): void {
       })
     }
   }
-  checkCarriageReturns(shaped.rawProject, ['project'], (path) =>
-    out.add({
-      code: 'carriage-return',
-      field: path.join('.'),
-      message: `The project's ${path.slice(1).join('.')} contains a carriage return (a Windows line ending).`,
-    }),
-  )
+  checkProjectCarriageReturns(shaped.rawProject, out)
   checkEnv(shaped.rawProject.env, undefined, 'project.env', out)
 }
