@@ -158,9 +158,17 @@ describe('diagnostics pages', () => {
 })
 
 describe('content pages', () => {
-  it('renders highlighted code, a table of contents and previous/next links', async () => {
-    const { context, page, errors } = await newPage(site)
+  it('renders highlighted code with a working copy button, a table of contents and previous/next links', async () => {
+    const { context, page, errors } = await newPage(site, {
+      permissions: ['clipboard-read', 'clipboard-write'],
+    })
     await page.goto(`${site.url}/docs/getting-started/`)
+    const build = page.locator('.code-block', { hasText: 'docker build -f docker/s6/Dockerfile' })
+    await build.getByRole('button', { name: 'Copy code' }).click()
+    await expect.poll(() => build.locator('.copy-button').getAttribute('data-state')).toBe('copied')
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      'docker build -f docker/s6/Dockerfile --target final-s6 -t onetimesecret:s6 .',
+    )
     expect(
       await page.locator('.code-block pre.shiki span[style*="--shiki-light"]').count(),
     ).toBeGreaterThan(10)
