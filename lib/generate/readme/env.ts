@@ -5,11 +5,16 @@ import { SOURCE_DIR } from '../service-dir'
 import type { ReadmeFacts } from './facts'
 import { cellCode, code, table, text } from './markdown'
 
-function groups(vars: readonly EnvVar[]): Array<[string, EnvVar[]]> {
-  const map = new Map<string, EnvVar[]>()
+/** Services with env above which the per-service tables merge into one table per group. */
+const COMPACT_ABOVE = 20
+
+function groups<V extends EnvVar>(vars: readonly V[]): Array<[string, V[]]> {
+  const map = new Map<string, V[]>()
   for (const v of vars) {
     const g = v.group?.trim() || 'Other'
-    map.set(g, [...(map.get(g) ?? []), v])
+    const list = map.get(g)
+    if (list) list.push(v)
+    else map.set(g, [v])
   }
   return [...map.entries()]
 }
@@ -67,18 +72,26 @@ export function envSection(f: ReadmeFacts): string[] {
       `Each is a file in the service's ${code('env/')} folder, loaded by its run script after the container's variables, so it wins over ${code('docker run -e')} for that service. Change it in the design, or remove it there to let the container's value through. Secrets are not written: give them to the container and ${code('with-contenv')} passes them on.`,
       '',
     )
-    for (const [name, s] of withEnv) {
-      for (const [g, vars] of groups(s.env)) {
-        out.push(
-          `#### ${text(name)}: ${text(g)}`,
-          '',
-          `In ${code(`${SOURCE_DIR}/${name}/env/`)}.`,
-          '',
-          ...table(header, rows(vars)),
-          '',
-        )
+    if (withEnv.length > COMPACT_ABOVE) {
+      // Many services: one table per group, with the service as a column.
+      const all = withEnv.flatMap(([name, s]) => s.env.map((v) => ({ ...v, service: name })))
+      for (const [g, vars] of groups(all)) {
+        const withService = vars.map((v) => [cellCode(v.service), ...(rows([v])[0] ?? [])])
+        out.push(`#### ${text(g)}`, '', ...table(['Service', ...header], withService), '')
       }
-    }
+    } else
+      for (const [name, s] of withEnv) {
+        for (const [g, vars] of groups(s.env)) {
+          out.push(
+            `#### ${text(name)}: ${text(g)}`,
+            '',
+            `In ${code(`${SOURCE_DIR}/${name}/env/`)}.`,
+            '',
+            ...table(header, rows(vars)),
+            '',
+          )
+        }
+      }
   }
   const s6 = s6Rows(f)
   if (s6.length > 0) {

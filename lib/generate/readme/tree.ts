@@ -81,20 +81,24 @@ export function treeLines(f: ReadmeFacts): string[] {
   const services = `rootfs${SOURCE_DIR}/`
   const big = f.ctx.services.length > FULL_TREE_SERVICES
   const closed = (p: string) => big && p.startsWith(services) && !p.includes('/', services.length)
-  for (const p of [...f.files.keys(), f.paths.readme]) {
-    if (!p.startsWith(base)) continue
-    let rel = p.slice(base.length)
-    if (big && rel.startsWith(services)) {
+  const insideServices = `${base}${services}`
+  let lastFolder = ''
+  const add = (p: string) => {
+    if (!p.startsWith(base)) return
+    if (big && p.startsWith(insideServices)) {
       // Only the service folder itself is drawn; its files need not be in the tree.
-      const end = rel.indexOf('/', services.length)
-      if (end >= 0) rel = `${rel.slice(0, end)}/`
+      const end = p.indexOf('/', insideServices.length)
+      if (end >= 0) {
+        const folder = p.slice(base.length, end)
+        if (folder !== lastFolder) insert(root, folder.split('/'), true)
+        lastFolder = folder
+        return
+      }
     }
-    insert(
-      root,
-      rel.split('/').filter((seg) => seg !== ''),
-      rel.endsWith('/'),
-    )
+    insert(root, p.slice(base.length).split('/'), false)
   }
+  for (const p of f.files.keys()) add(p)
+  add(f.paths.readme)
   const out = [`${f.ctx.repoDir === '' ? '.' : f.ctx.repoDir}/`]
   draw(root, '', '', { comments: notes(f), closed }, out)
   return out

@@ -111,6 +111,19 @@ describe('README', () => {
     expect(readme(g)).not.toContain('real-secret')
   })
 
+  it('merges per-service variables into one table per group for big designs', () => {
+    const services = Object.fromEntries(
+      Array.from({ length: 25 }, (_, i) => [
+        `s${i}`,
+        longrun({ env: [{ name: 'PORT', value: String(i), group: 'Net' }] }),
+      ]),
+    )
+    const text = readme(graphOf(services))
+    expect(text).toContain('#### Net\n\n| Service | Variable | Default | Meaning |')
+    expect(text).toContain('| `s7` | `PORT` | `7` |  |')
+    expect(text).not.toContain('#### s7: Net')
+  })
+
   it('points to the logger folder of a pipeline with tail -f on current', () => {
     const text = readme(examples['logger-pipeline'] as ServiceGraph)
     expect(text).toContain('docker exec api-with-logs tail -f /var/log/api/current')
