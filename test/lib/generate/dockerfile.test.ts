@@ -89,7 +89,7 @@ describe('dockerfileText', () => {
       expect(text).toContain(`${pattern}) arch=${arch} ;;`)
     }
     expect(text).toContain('case "${TARGETARCH:-}/${TARGETVARIANT:-}" in')
-    expect(text).toContain('for f in s6-overlay-noarch.tar.xz "s6-overlay-${arch}.tar.xz"')
+    expect(text).toContain('for f in "s6-overlay-noarch.tar.xz" "s6-overlay-${arch}.tar.xz"')
   })
 
   it('guesses the package manager from the base image', () => {
