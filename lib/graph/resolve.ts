@@ -235,10 +235,15 @@ export function directAtomicNeeds(
 ): number[] {
   const from = r.edgeStart[id]!
   const to = r.edgeStart[id + 1]!
-  let allAtomic = true
-  for (let i = from; i < to; i++) if (!isAtomic(r.kinds[r.edgeList[i]!]!)) allAtomic = false
-  if (allAtomic) return sortByRank(r, Array.from(r.edgeList.subarray(from, to)))
   const out: number[] = []
+  let nested = false
+  for (let i = from; i < to; i++) {
+    const w = r.edgeList[i]!
+    if (isAtomic(r.kinds[w]!)) out.push(w)
+    else nested = true
+  }
+  if (!nested) return sortByRank(r, out)
+  out.length = 0
   const stack = Array.from(r.edgeList.subarray(from, to))
   seen[id] = stamp
   while (stack.length > 0) {

@@ -66,9 +66,11 @@ export function computeStartPlan(
   // For each node, the atomic service whose end decides when its needers may start.
   const decider = new Int32Array(n).fill(-1)
   const start = new Float64Array(n)
-  const durations: (Duration | undefined)[] = new Array<Duration | undefined>(n)
+  const estimated = new Uint8Array(n)
+  const ready = new Float64Array(n).fill(Number.NaN)
   let lastWave = 0
-  order.forEach((v, position) => {
+  for (let position = 0; position < order.length; position++) {
+    const v = order[position]!
     let from = 0
     let level = 0
     let by = -1
@@ -88,27 +90,33 @@ export function computeStartPlan(
       level = Math.max(level, atomicW ? wave[w]! + 1 : wave[w]!)
     }
     if (stuck) level = lastWave + 1
-    if (isAtomic(r.kinds[v]!)) {
-      const d = duration(ownService(graph, r, v), r.kinds[v] as 'oneshot' | 'longrun')
-      durations[v] = d
-      start[v] = from
-      end[v] = from + d.ms
-      wave[v] = level
-      decider[v] = by
-      if (!stuck) lastWave = Math.max(lastWave, level)
-    } else {
-      end[v] = from
-      wave[v] = level
-      decider[v] = by
-    }
-  })
+    end[v] = from
+    wave[v] = level
+    decider[v] = by
+    if (!isAtomic(r.kinds[v]!)) continue
+    const d = duration(ownService(graph, r, v), r.kinds[v] as 'oneshot' | 'longrun')
+    start[v] = from
+    end[v] = from + d.ms
+    if (d.estimated) estimated[v] = 1
+    if (d.readyMs !== undefined) ready[v] = from + d.readyMs
+    if (!stuck) lastWave = Math.max(lastWave, level)
+  }
+
+  // The critical path: back from the latest end (first by name on a tie) through the deciders.
+  let latest = -1
+  for (const id of atomics) if (latest < 0 || end[id]! > end[latest]!) latest = id
+  const critical: ServiceName[] = []
+  const onPath = new Uint8Array(n)
+  for (let v = latest; v >= 0 && !onPath[v]; v = decider[v]!) {
+    onPath[v] = 1
+    critical.push(r.names[v]!)
+  }
+  critical.reverse()
 
   const seen = new Int32Array(n).fill(-1)
-  let latest = -1
-  const timeline: TimelineEntry[] = atomics.map((id) => {
-    if (latest < 0 || end[id]! > end[latest]!) latest = id
+  const timeline: TimelineEntry[] = []
+  for (const id of atomics) {
     const service = ownService(graph, r, id)
-    const d = durations[id]!
     const entry: TimelineEntry = {
       name: r.names[id]!,
       type: r.kinds[id] as 'oneshot' | 'longrun',
@@ -116,23 +124,15 @@ export function computeStartPlan(
       wave: wave[id]!,
       startMs: start[id]!,
       endMs: end[id]!,
-      estimated: d.estimated,
+      estimated: estimated[id] === 1,
       dependencies: namesInSet(r, directAtomicNeeds(r, id, seen, id), inSet),
-      critical: false,
+      critical: onPath[id] === 1,
     }
     const limit = service && service.type !== 'bundle' ? timeoutMs(service.timeoutUp) : undefined
     if (limit !== undefined) entry.timeoutMs = limit
-    if (d.readyMs !== undefined) entry.readyMs = start[id]! + d.readyMs
-    return entry
-  })
-  const critical: ServiceName[] = []
-  const onPath = new Set<number>()
-  for (let v = latest; v >= 0 && !onPath.has(v); v = decider[v]!) {
-    onPath.add(v)
-    critical.push(r.names[v]!)
+    if (!Number.isNaN(ready[id]!)) entry.readyMs = ready[id]!
+    timeline.push(entry)
   }
-  critical.reverse()
-  for (const entry of timeline) entry.critical = onPath.has(r.ids.get(entry.name)!)
   // Stable sort: entries are in name order already, so ties stay sorted by name.
   timeline.sort((a, b) => a.startMs - b.startMs || a.wave - b.wave)
 
