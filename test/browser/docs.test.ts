@@ -72,6 +72,8 @@ describe('docs search', () => {
       .poll(() => page.getByTestId('search-results').locator('.search-hit').count())
       .toBeGreaterThan(2)
     await shot(page, 'search-phone')
+    const panel = await page.getByTestId('search-results').boundingBox()
+    expect(panel && panel.x >= 0 && panel.x + panel.width <= 390).toBe(true)
     await context.close()
   })
 })
