@@ -2,14 +2,14 @@ import Link from 'next/link'
 import { ThemeToggle } from '@/components/ui/theme-toggle'
 import { SearchBox } from './search-box'
 
+/** The same mark as the designer's top bar. */
 function Logo() {
   return (
-    <svg viewBox="0 0 32 32" width="26" height="26" aria-hidden="true" className="brand-logo">
-      <rect x="1" y="1" width="30" height="30" rx="8" className="brand-logo-bg" />
-      <path d="M10 11.5h5.5M10 20.5h5.5M16 11.5c3 0 3 9 6 9" className="brand-logo-edge" />
-      <circle cx="9" cy="11.5" r="3" className="brand-logo-oneshot" />
-      <circle cx="9" cy="20.5" r="3" className="brand-logo-oneshot" />
-      <circle cx="23" cy="20.5" r="3.4" className="brand-logo-longrun" />
+    <svg viewBox="0 0 28 28" width="26" height="26" aria-hidden="true" className="brand-logo">
+      <rect width="28" height="28" rx="7" className="brand-logo-bg" />
+      <text x="14" y="18.5" textAnchor="middle" className="brand-logo-text">
+        s6
+      </text>
     </svg>
   )
 }
