@@ -14,17 +14,35 @@ interface TreeItem {
   children: TreeItem[]
 }
 
+/** Stop rounds listed one by one; longer plans end with a summary line. */
+const MAX_WAVES = 30
+
+/** Lines a drawing may take in the README; a bigger tree ends with a count of what is left. */
+const MAX_TREE_LINES = 400
+
 function drawTree(root: TreeItem): string[] {
   const out = [oneLine(root.label)]
+  let left = 0
   const walk = (node: TreeItem, prefix: string) => {
     node.children.forEach((child, i) => {
+      if (out.length >= MAX_TREE_LINES) {
+        left += 1 + count(child)
+        return
+      }
       const last = i === node.children.length - 1
       out.push(`${prefix}${last ? '└── ' : '├── '}${oneLine(child.label)}`)
       walk(child, `${prefix}${last ? '    ' : '│   '}`)
     })
   }
   walk(root, '')
+  if (left > 0) out.push(`… and ${left} more`)
   return out
+}
+
+function count(node: TreeItem): number {
+  let n = 0
+  for (const c of node.children) n += 1 + count(c)
+  return n
 }
 
 /** Levels drawn below `user`; deeper dependencies are summed up in one line. */
@@ -72,7 +90,8 @@ function shutdownSteps(f: ReadmeFacts, plan: StopPlan): string[] {
     `2. s6-overlay stops the services with ${code('s6-rc -bda change')}, in the reverse of the start order (dependents first, independent ones together):`,
   ]
   const byName = new Map(plan.steps.map((s) => [s.name, s]))
-  plan.waves.forEach((wave, i) => {
+  const shown = plan.waves.length > MAX_WAVES ? plan.waves.slice(0, MAX_WAVES - 1) : plan.waves
+  shown.forEach((wave, i) => {
     const parts = wave.map((name) => {
       const step = byName.get(name)
       if (!step) return code(name)
@@ -92,6 +111,12 @@ function shutdownSteps(f: ReadmeFacts, plan: StopPlan): string[] {
     })
     steps.push(`   ${i + 1}. ${parts.join('; ')}`)
   })
+  if (shown.length < plan.waves.length) {
+    const rest = plan.waves.slice(shown.length).reduce((n, w) => n + w.length, 0)
+    steps.push(
+      `   ${shown.length + 1}. … then ${plan.waves.length - shown.length} more rounds (${rest} services), down to s6-overlay's own`,
+    )
+  }
   steps.push(
     `3. Every process still alive gets SIGTERM; s6-overlay then waits ${code('S6_KILL_GRACETIME')} (${duration(Number(killGrace) || 0)}) in full, even if nothing is left, and sends SIGKILL.`,
     '4. The container exits.',

@@ -3,6 +3,11 @@ import { ARCH_CASES } from '../overlay-archives'
 import type { ReadmeFacts } from './facts'
 import { block, code, listing, text } from './markdown'
 
+/** Names as a list, or just how many when there are too many to read. */
+function names(list: ReadonlyArray<readonly [string, unknown]>, what: string): string {
+  return list.length <= 12 ? listing(list.map(([n]) => code(n))) : `all ${list.length} ${what}`
+}
+
 function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`
 }
@@ -55,8 +60,8 @@ export function introSection(f: ReadmeFacts): string[] {
     `${code('/init')}, s6-overlay's entry point, runs as PID 1 and takes care of what a bare container gets wrong:`,
     '',
     '- **One init for many processes**: it reaps orphaned (zombie) processes and turns `docker stop` into an orderly shutdown.',
-    `- **Start order**: s6-rc starts each service once everything it depends on is up, and runs independent ones in parallel${f.oneshots.length > 0 ? `; the one-time tasks (${listing(f.oneshots.map(([n]) => code(n)))}) finish before whatever depends on them starts` : ''}.`,
-    `- **Supervision**: ${f.longruns.length > 0 ? listing(f.longruns.map(([n]) => code(n))) : 'each long-running service'} ${f.longruns.length === 1 ? 'is' : 'are'} watched by s6-supervise and started again when ${f.longruns.length === 1 ? 'it exits' : 'one exits'}, after its ${code('finish')} script (if any) has run.`,
+    `- **Start order**: s6-rc starts each service once everything it depends on is up, and runs independent ones in parallel${f.oneshots.length > 0 ? `; the one-time tasks (${names(f.oneshots, 'of them')}) finish before whatever depends on them starts` : ''}.`,
+    `- **Supervision**: ${f.longruns.length > 0 ? names(f.longruns, 'long-running services') : 'each long-running service'} ${f.longruns.length === 1 ? 'is' : 'are'} watched by s6-supervise and started again when ${f.longruns.length === 1 ? 'it exits' : 'one exits'}, after its ${code('finish')} script (if any) has run.`,
     '- **Environment**: scripts started through `with-contenv` see the variables given to the container (`docker run -e`, `ENV`).',
     '- **Shutdown**: services stop in the reverse of the start order, each with its own signal and time limit (see [Graceful shutdown](#graceful-shutdown)).',
     '',
