@@ -124,6 +124,32 @@ describe('README', () => {
     expect(text).not.toContain('#### s7: Net')
   })
 
+  it('keeps the drawings of a big design readable', () => {
+    const many = Object.fromEntries(
+      Array.from({ length: 450 }, (_, i) => [
+        `s${String(i).padStart(3, '0')}`,
+        longrun({ timeoutKill: 100 }),
+      ]),
+    )
+    const wide = readme(graphOf(many))
+    expect(wide).toMatch(/\n… and \d+ more\n```/)
+    expect(wide).toContain('each service folder is shown closed')
+    expect(wide).toMatch(/│ {3}└── … \d+ more/)
+    expect(wide).not.toContain('s449/type')
+    const chain = Object.fromEntries(
+      Array.from({ length: 40 }, (_, i) => [
+        `c${String(i).padStart(2, '0')}`,
+        longrun({
+          timeoutKill: 100,
+          dependencies: i > 0 ? [`c${String(i - 1).padStart(2, '0')}`] : [],
+        }),
+      ]),
+    )
+    const deep = readme(graphOf(chain, { user: ['c39'] }))
+    expect(deep).toContain('(longrun, and what it depends on)')
+    expect(deep).toMatch(/30\. … then \d+ more rounds \(\d+ services\), down to s6-overlay's own/)
+  })
+
   it('points to the logger folder of a pipeline with tail -f on current', () => {
     const text = readme(examples['logger-pipeline'] as ServiceGraph)
     expect(text).toContain('docker exec api-with-logs tail -f /var/log/api/current')
