@@ -1,6 +1,7 @@
 'use client'
 
 import { type ConnectionLineComponentProps, getBezierPath, useStore } from '@xyflow/react'
+import { createPortal } from 'react-dom'
 import { useEditorStore } from '@/components/editor/editor-store-provider'
 import { connectionIntent, orient } from './connection-intent'
 
@@ -22,6 +23,7 @@ export function ConnectionLine({
 }: ConnectionLineComponentProps) {
   const graph = useEditorStore((s) => s.graph)
   const nodeLookup = useStore((s) => s.nodeLookup)
+  const domNode = useStore((s) => s.domNode)
   let targetId = toNode?.id
   if (targetId === undefined) {
     for (const n of nodeLookup.values()) {
@@ -55,25 +57,37 @@ export function ConnectionLine({
     targetY: toY,
     targetPosition: toPosition,
   })
+  // `pointer` is in pixels from the canvas's corner, so the hint follows the cursor even while
+  // the canvas auto-pans.
+  const bounds = domNode?.getBoundingClientRect()
+  const screen = { x: (bounds?.left ?? 0) + pointer.x, y: (bounds?.top ?? 0) + pointer.y }
   const status = intent === undefined ? 'idle' : intent.ok ? 'valid' : 'invalid'
   return (
     <g className={`connection-line is-${status}`}>
       <path d={path} fill="none" className="connection-path" />
       <circle cx={toX} cy={toY} r={4} className="connection-end" />
-      {intent ? (
-        <foreignObject
-          x={pointer.x + 14}
-          y={pointer.y + 10}
-          width={300}
-          height={120}
-          className="connection-fo"
-        >
-          <div className={`connection-hint is-${status}`} role="status" aria-live="polite">
-            {intent.ok ? null : <strong>Not allowed: </strong>}
-            {intent.message}
-          </div>
-        </foreignObject>
-      ) : null}
+      {intent
+        ? // Above the nodes (an SVG child would sit under them), next to the cursor.
+          createPortal(
+            <div
+              className={`connection-hint is-${status}`}
+              role="status"
+              aria-live="polite"
+              style={{
+                // Kept inside the canvas, whatever the cursor's position.
+                left: Math.max(
+                  (bounds?.left ?? 0) + 8,
+                  Math.min(screen.x + 16, (bounds?.right ?? 1e5) - 308),
+                ),
+                top: Math.min(screen.y + 14, (bounds?.bottom ?? 1e5) - 60),
+              }}
+            >
+              {intent.ok ? null : <strong>Not allowed: </strong>}
+              {intent.message}
+            </div>,
+            document.body,
+          )
+        : null}
     </g>
   )
 }

@@ -34,7 +34,7 @@ import { useLayoutMissing } from './use-layout-missing'
 const SNAP: [number, number] = [16, 16]
 const DELETE_KEYS = ['Delete', 'Backspace']
 const FIT = {
-  padding: { top: '76px', bottom: '64px', left: '48px', right: '48px' },
+  padding: { top: '76px', bottom: '64px', left: '72px', right: '56px' },
   maxZoom: 1.2,
 } as const
 /**

@@ -31,10 +31,25 @@ describe('designer canvas', () => {
     const { page, errors, context } = await reference()
     // web needs redis-ready; dragging from web to redis-ready would make redis-ready need web.
     let hint = ''
+    let hintVisible = false
     await dragConnect(page, 'web', 'redis-ready', async () => {
-      hint = (await page.locator('.connection-hint').textContent()) ?? ''
+      const el = page.locator('.connection-hint')
+      hint = (await el.textContent()) ?? ''
+      // It is on screen, near the cursor, above the nodes.
+      const box = await el.boundingBox()
+      const target = await page
+        .locator('.react-flow__node[data-id="redis-ready"] .react-flow__handle.target')
+        .boundingBox()
+      hintVisible =
+        box !== null &&
+        target !== null &&
+        box.x >= 0 &&
+        Math.abs(box.x - target.x) < 80 &&
+        Math.abs(box.y - target.y) < 80 &&
+        (await el.evaluate((e) => getComputedStyle(e).visibility === 'visible'))
     })
     expect(hint).toMatch(/cycle/i)
+    expect(hintVisible).toBe(true)
     const notice = page.getByTestId('notice')
     await expect.poll(() => notice.textContent()).toMatch(/cycle/i)
     expect(await notice.getAttribute('role')).toBe('alert')
