@@ -30,7 +30,10 @@ export interface EnvVar {
   description?: string
   /** Heading it is listed under in the generated docs, for example "Puma". */
   group?: string
-  /** A secret is documented but never given a real value in exports or links. */
+  /**
+   * A secret is documented, and the Dockerfile never bakes it into the image; a value given here
+   * still travels in the graph file and share links, so validation warns about it.
+   */
   secret?: boolean
 }
 
