@@ -86,7 +86,18 @@ export interface ReadZipOptions {
   maxEntries?: number
   /** Refuse zips whose files add up to more bytes than this (default 200 MB). */
   maxBytes?: number
+  /** Refuse any one file that unpacks to more bytes than this (default: `maxBytes`). */
+  maxFileBytes?: number
+  /**
+   * For untrusted zips: refuse, instead of leaving out, entries whose names climb out (`..`),
+   * are absolute (`/etc/x`, `C:\\x`) or hold control characters or undecodable bytes, symbolic
+   * links, and files that unpack to another size than the one they declare.
+   */
+  strict?: boolean
 }
+
+/** A zip refused by `readZip` for its contents or its limits; the message names the entry. */
+export class ZipRefusedError extends Error {}
 
 /** `a/./b//c/` -> `a/b/c`; undefined for entries that climb out (`..`) of the zip. */
 function cleanPath(name: string): string | undefined {
@@ -99,9 +110,80 @@ function cleanPath(name: string): string | undefined {
   return parts.length > 0 ? parts.join('/') : undefined
 }
 
+/** Why an entry name is unsafe to unpack, for strict reads. */
+function unsafeName(name: string): string | undefined {
+  if (/[\x00-\x1f\x7f]/.test(name)) return 'has a control character in its name'
+  if (name.includes('\ufffd')) return 'has a name that is not valid UTF-8'
+  const slashed = name.replace(/\\/g, '/')
+  if (slashed.startsWith('/') || /^[A-Za-z]:/.test(slashed)) return 'is an absolute path'
+  if (slashed.split('/').includes('..')) return 'climbs out of the folder with ..'
+  return undefined
+}
+
 /**
- * Reads a zip into plain data (the shape `readTree` takes, plus modes). Entries whose names
- * climb out with `..` are left out. Rejects when the bytes are not a zip or exceed the limits.
+ * The uncompressed size the zip declares for an entry. jszip keeps it on its internal
+ * CompressedObject (`_data`, absent from its typings); reading it lets sizes be checked before
+ * anything is inflated.
+ */
+function declaredSize(entry: JSZip.JSZipObject): number | undefined {
+  const data = (entry as unknown as { _data?: { uncompressedSize?: unknown } })._data
+  return typeof data?.uncompressedSize === 'number' ? data.uncompressedSize : undefined
+}
+
+/** `ZipObject#internalStream` is public in jszip's docs but missing from its typings. */
+interface Streamable {
+  internalStream(type: 'uint8array'): JSZip.JSZipStreamHelper<Uint8Array>
+}
+
+/**
+ * Inflates one entry chunk by chunk (jszip feeds the inflater 16 KB at a time) and stops as
+ * soon as more than `limit` bytes come out, so a zip bomb never gets the memory it asks for.
+ */
+function inflate(
+  entry: JSZip.JSZipObject,
+  limit: number,
+  tooBig: (size: number) => Error,
+): Promise<{ data: Uint8Array } | { error: unknown; size: number }> {
+  return new Promise((resolve) => {
+    const chunks: Uint8Array[] = []
+    let size = 0
+    let settled = false
+    const helper = (entry as unknown as Streamable).internalStream('uint8array')
+    const settle = (value: { data: Uint8Array } | { error: unknown; size: number }) => {
+      if (settled) return
+      settled = true
+      resolve(value)
+    }
+    helper
+      .on('data', (chunk) => {
+        if (settled) return
+        size += chunk.length
+        if (size > limit) {
+          helper.pause()
+          settle({ error: tooBig(size), size })
+          return
+        }
+        chunks.push(chunk)
+      })
+      .on('error', (error) => settle({ error, size }))
+      .on('end', () => {
+        const data = new Uint8Array(size)
+        let offset = 0
+        for (const c of chunks) {
+          data.set(c, offset)
+          offset += c.length
+        }
+        settle({ data })
+      })
+      .resume()
+  })
+}
+
+/**
+ * Reads a zip into plain data (the shape `readTree` takes, plus modes). Declared sizes are
+ * checked before anything is inflated, and inflating stops at the limits. Without `strict`,
+ * entries whose names climb out with `..` are left out; with it, the zip is refused
+ * (`ZipRefusedError`). Rejects when the bytes are not a zip or exceed the limits.
  */
 export async function readZip(
   bytes: Uint8Array,
@@ -109,10 +191,28 @@ export async function readZip(
 ): Promise<ZipContents> {
   const maxEntries = options.maxEntries ?? 20_000
   const maxBytes = options.maxBytes ?? 200 * 1024 * 1024
+  const maxFileBytes = Math.min(options.maxFileBytes ?? maxBytes, maxBytes)
+  const strict = options.strict === true
+  const refuse = (message: string) => new ZipRefusedError(message)
   const zip = await JSZip.loadAsync(bytes, { createFolders: false })
-  const entries = Object.values(zip.files)
+  const entries = Object.values(zip.files).sort((a, b) => byPath(a.name, b.name))
   if (entries.length > maxEntries)
-    throw new Error(`the zip holds ${entries.length} entries, more than ${maxEntries}`)
+    throw refuse(`the zip holds ${entries.length} entries, more than ${maxEntries}`)
+  let declaredTotal = 0
+  for (const entry of entries) {
+    // jszip already resolves `..` in `name`; the original name tells whether one was there.
+    const raw = entry.unsafeOriginalName ?? entry.name
+    const problem = strict ? unsafeName(raw) : undefined
+    if (problem) throw refuse(`the entry ${JSON.stringify(raw)} ${problem}`)
+    const declared = entry.dir ? 0 : (declaredSize(entry) ?? 0)
+    if (declared > maxFileBytes)
+      throw refuse(
+        `the entry ${JSON.stringify(raw)} declares ${declared} bytes, more than the ${maxFileBytes} allowed for one file`,
+      )
+    declaredTotal += declared
+    if (declaredTotal > maxBytes)
+      throw refuse(`the zip declares more than ${maxBytes} bytes once unpacked`)
+  }
   const files: Record<string, Uint8Array> = {}
   const dirs = new Set<string>()
   const modes: Record<string, number> = {}
@@ -120,9 +220,9 @@ export async function readZip(
   const symlinks: string[] = []
   let anyMode = false
   let total = 0
-  for (const entry of entries.sort((a, b) => byPath(a.name, b.name))) {
-    // jszip already resolves `..` in `name`; the original name tells whether one was there.
-    const path = cleanPath(entry.unsafeOriginalName ?? entry.name)
+  for (const entry of entries) {
+    const raw = entry.unsafeOriginalName ?? entry.name
+    const path = cleanPath(raw)
     if (path === undefined) continue
     const mode = typeof entry.unixPermissions === 'number' ? entry.unixPermissions : undefined
     if (mode !== undefined) {
@@ -134,13 +234,33 @@ export async function readZip(
       continue
     }
     if (mode !== undefined && (mode & S_IFMT) === S_IFLNK) {
+      if (strict) throw refuse(`the entry ${JSON.stringify(raw)} is a symbolic link`)
       symlinks.push(path)
       continue
     }
-    const data = await entry.async('uint8array')
-    total += data.length
-    if (total > maxBytes) throw new Error(`the zip unpacks to more than ${maxBytes} bytes`)
-    files[path] = data
+    const declared = declaredSize(entry)
+    const exact = strict && declared !== undefined
+    const limit = exact ? declared : Math.min(maxFileBytes, maxBytes - total)
+    const read = await inflate(entry, limit, (size) =>
+      exact
+        ? refuse(
+            `the entry ${JSON.stringify(raw)} unpacks to more than the ${declared} bytes it declares`,
+          )
+        : size > maxFileBytes
+          ? refuse(`the entry ${JSON.stringify(raw)} unpacks to more than ${maxFileBytes} bytes`)
+          : refuse(`the zip unpacks to more than ${maxBytes} bytes`),
+    )
+    if ('error' in read) {
+      if (read.error instanceof ZipRefusedError) throw read.error
+      const message = read.error instanceof Error ? read.error.message : String(read.error)
+      if (/size mismatch/.test(message))
+        throw refuse(
+          `the entry ${JSON.stringify(raw)} unpacks to ${read.size} bytes, not the ${declared ?? 0} it declares`,
+        )
+      throw new Error(`the entry ${JSON.stringify(raw)} cannot be unpacked (${message})`)
+    }
+    total += read.data.length
+    files[path] = read.data
     if (mode !== undefined && (mode & 0o111) !== 0) executables.push(path)
   }
   for (const d of directoriesOf([...Object.keys(files), ...symlinks])) dirs.add(d)
