@@ -28,7 +28,10 @@ export const PAGE_BUDGETS: { page: string; label: string; budgetKb: number }[] =
 /** Script URLs a page loads at start. */
 export function initialScripts(html: string): string[] {
   const urls = new Set<string>()
-  for (const m of html.matchAll(/<script[^>]*\ssrc="([^"]+\.js)"/g)) urls.add(m[1]!)
+  // noModule scripts (legacy polyfills) are skipped by every browser that runs modules.
+  for (const m of html.matchAll(/<script[^>]*\ssrc="([^"]+\.js)"[^>]*>/g)) {
+    if (!/\snoModule/i.test(m[0])) urls.add(m[1]!)
+  }
   for (const m of html.matchAll(/<link[^>]*rel="(?:modulepreload|preload)"[^>]*>/g)) {
     const href = /href="([^"]+\.js)"/.exec(m[0])
     if (href && /as="script"|modulepreload/.test(m[0])) urls.add(href[1]!)
