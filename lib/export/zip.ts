@@ -18,6 +18,8 @@ const S_IFREG = 0o100000
 const S_IFLNK = 0o120000
 const S_IFMT = 0o170000
 
+const EMPTY = new Uint8Array(0)
+
 /** Files smaller than this many bytes are stored, not deflated. */
 const STORE_BELOW = 256
 
@@ -42,11 +44,13 @@ export async function zipFiles(files: FileMap): Promise<Uint8Array> {
   const encoder = new TextEncoder()
   for (const [path, file] of entries) {
     if (file === null) {
-      zip.file(path, null, {
+      zip.file(path, EMPTY, {
         dir: true,
         date: ZIP_DATE,
         unixPermissions: S_IFDIR | 0o755,
         createFolders: false,
+        binary: true,
+        compression: 'STORE',
       })
     } else {
       const data = encoder.encode(file.contents)
