@@ -43,7 +43,7 @@ export function initialScripts(html: string): string[] {
 export function initialScriptBytes(page: string): { total: number; files: [string, number][] } {
   const html = readFileSync(join(OUT, page), 'utf8')
   const files = initialScripts(html).map((url): [string, number] => {
-    const path = join(OUT, url.replace(/^\//, '').split('?')[0]!)
+    const path = join(OUT, decodeURIComponent(url.replace(/^\//, '').split('?')[0]!))
     if (!existsSync(path)) throw new Error(`${url} referenced by ${page} is missing`)
     return [url, gzipSync(readFileSync(path), { level: 9 }).length]
   })
