@@ -1,0 +1,193 @@
+/**
+ * The import pipeline: whatever a user drops on the designer or hands to the CLI (a zip, a
+ * folder, a graph JSON file) becomes a graph with a report of what happened to each path, or
+ * is refused with one message and nothing kept. Archives are untrusted: names that leave the
+ * folder, links, bombs and binary junk where s6 expects text are refused (see `IMPORT_LIMITS`).
+ * Positions stay empty for trees; the editor lays the graph out.
+ */
+import { parseGraph } from '../graph/parse'
+import { readTree } from '../graph/read-tree'
+import type { ReadReport } from '../graph/read-tree'
+import type { TreeInput } from '../graph/tree-input'
+import type { Diagnostic, ServiceGraph } from '../graph/types'
+import { treeFromZip } from './archive'
+import { IMPORT_LIMITS, formatBytes } from './limits'
+import type { ImportLimits } from './limits'
+import { sniff } from './sniff'
+import { importSummary } from './summary'
+import { notText, textProblem } from './text-check'
+import { treeProblem } from './tree-check'
+
+export type ImportResult =
+  | {
+      ok: true
+      graph: ServiceGraph
+      /** What happened to each path (for a graph file: the file itself). */
+      report: ReadReport
+      /** Problems of the files read (readTree's); run `validate` on the graph for the rest. */
+      diagnostics: Diagnostic[]
+      /** One line saying what was read, for a toast or the CLI. */
+      summary: string
+    }
+  | { ok: false; error: string }
+
+export interface ImportOptions {
+  /** `overlay` (default): the tree is for s6-overlay v3; `plain`: a bare s6-rc source. */
+  context?: 'overlay' | 'plain'
+  /** Project name for a graph read from a tree (default: from the file or folder name). */
+  projectName?: string
+  limits?: ImportLimits
+}
+
+const WHAT_TO_DROP =
+  'drop the whole folder (an s6-rc.d, or an image root holding etc/s6-overlay or etc/services.d), a zip of it, or an s6 Designer graph JSON file'
+
+function refuse(subject: string, reason: string): ImportResult {
+  return { ok: false, error: `${subject} was not imported: ${reason.replace(/\.$/, '')}.` }
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+/** Names that say nothing about the project (`rootfs.zip`, `s6-rc.d`…). */
+const GENERIC = new Set([
+  's6-rc.d',
+  's6-overlay',
+  'etc',
+  'rootfs',
+  's6',
+  'docker',
+  'export',
+  'root',
+])
+
+/** A project name from a file or folder name: `My App.zip` -> `my-app`. */
+export function projectNameFrom(name: string): string | undefined {
+  const base = (name.replace(/\\/g, '/').split('/').pop() ?? '').replace(/\.(zip|json)$/i, '')
+  const clean = base
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^[-_]+|[-_]+$/g, '')
+    .slice(0, 64)
+  return clean && !GENERIC.has(clean) ? clean : undefined
+}
+
+function readChecked(subject: string, input: TreeInput, options: ImportOptions): ImportResult {
+  const limits = options.limits ?? IMPORT_LIMITS
+  const problem = treeProblem(input, limits)
+  if (problem) return refuse(subject, problem)
+  const read = readTree(input, {
+    ...(options.context ? { context: options.context } : {}),
+    ...(options.projectName ? { projectName: options.projectName } : {}),
+  })
+  const failed = read.diagnostics.find((d) => d.code === 'read-failed')
+  if (failed) return refuse(subject, failed.message)
+  const binary = textProblem(input, read)
+  if (binary) return refuse(subject, binary)
+  if (read.diagnostics.some((d) => d.code === 'source-not-found'))
+    return refuse(subject, `no s6 services were found in it; ${WHAT_TO_DROP}`)
+  return {
+    ok: true,
+    graph: read.graph,
+    report: read.report,
+    diagnostics: read.diagnostics,
+    summary: importSummary(subject, read.graph, read.report, read.diagnostics),
+  }
+}
+
+/**
+ * Imports a folder given as a TreeInput (from `treeFromEntries` for a dropped folder, or the
+ * CLI's walk): size and path checks, `readTree` (s6-overlay v2 folders converted), then the
+ * check that every file s6 reads as text is UTF-8. Never throws.
+ *
+ * @example
+ * const tree = treeFromEntries(entries)
+ * const result = 'error' in tree ? tree : importTree(tree, { projectName: 'shop' })
+ */
+export function importTree(input: TreeInput, options: ImportOptions = {}): ImportResult {
+  try {
+    return readChecked('The folder', input, options)
+  } catch (error) {
+    return refuse('The folder', `it could not be read (${message(error)})`)
+  }
+}
+
+function importJson(name: string, bytes: Uint8Array): ImportResult {
+  const why = notText(bytes)
+  if (why) return refuse(name, `it is not UTF-8 text (${why})`)
+  let value: unknown
+  try {
+    value = JSON.parse(new TextDecoder().decode(bytes).replace(/^\ufeff/, ''))
+  } catch (error) {
+    return refuse(name, `it is not valid JSON (${message(error)})`)
+  }
+  const parsed = parseGraph(value)
+  if (!parsed.ok) return refuse(name, `it is not an s6 Designer graph (${parsed.error})`)
+  const report: ReadReport = {
+    graphFile: name,
+    entries: [
+      { path: name, action: 'read', note: ['the design itself', ...parsed.notes].join('; ') },
+    ],
+  }
+  return {
+    ok: true,
+    graph: parsed.graph,
+    report,
+    diagnostics: [],
+    summary: importSummary(name, parsed.graph, report, []),
+  }
+}
+
+/**
+ * Imports one dropped or named file: a zip (an export, an image root, an s6-rc.d, an
+ * s6-overlay v2 tree), or a graph JSON file. One file of a service, another archive format or
+ * anything else is refused with what to drop instead. Never throws.
+ *
+ * @example
+ * const result = await importFile(file.name, new Uint8Array(await file.arrayBuffer()))
+ * if (result.ok) loadGraph(result.graph)
+ * else showError(result.error) // "app.zip was not imported: the entry "../x" climbs out…"
+ */
+export async function importFile(
+  name: string,
+  bytes: Uint8Array,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
+  const limits = options.limits ?? IMPORT_LIMITS
+  try {
+    if (bytes.length > limits.maxInputBytes)
+      return refuse(
+        name,
+        `it is ${formatBytes(bytes.length)}, more than the ${formatBytes(limits.maxInputBytes)} allowed`,
+      )
+    const kind = sniff(name, bytes)
+    switch (kind.kind) {
+      case 'empty':
+        return refuse(name, 'the file is empty')
+      case 'json':
+        return importJson(name, bytes)
+      case 'zip': {
+        const tree = await treeFromZip(bytes, limits)
+        if ('error' in tree) return refuse(name, tree.error)
+        const projectName = options.projectName ?? projectNameFrom(name)
+        return readChecked(name, tree, { ...options, ...(projectName ? { projectName } : {}) })
+      }
+      case 'archive':
+        return refuse(
+          name,
+          `it is a ${kind.format} archive; s6 Designer reads zip files: ${WHAT_TO_DROP}`,
+        )
+      case 'service-file':
+        return refuse(name, `it looks like ${kind.what} of one service; ${WHAT_TO_DROP}`)
+      case 'unknown':
+        return refuse(name, `it is neither a zip nor a graph JSON file; ${WHAT_TO_DROP}`)
+      default: {
+        const never: never = kind
+        return never
+      }
+    }
+  } catch (error) {
+    return refuse(name, `it could not be read (${message(error)})`)
+  }
+}
