@@ -19,6 +19,8 @@ export const STORAGE_KEYS = {
   autosave: 's6d-autosave',
   /** The work an `?example=` link replaced, so it can be brought back. */
   recent: 's6d-recent',
+  /** "Recent designs": the last graphs put aside by links, imports and examples (recent.ts). */
+  recentDesigns: 's6d-recent-designs',
   /** A saved state that could not be restored, kept for download. */
   unreadable: 's6d-autosave-unreadable',
   /** The last copied selection, for pasting when the system clipboard is unavailable. */
