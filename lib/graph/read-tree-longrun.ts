@@ -67,11 +67,11 @@ function oneName(sd: ServiceDir, entry: 'producer-for' | 'pipeline-name'): strin
 }
 
 /**
- * Reads `env/`. Plain `s6-envdir` uses each file's first line; with `-L` (what the export's run
+ * Reads `env/`. Plain `s6-envdir` uses each file's first line; with `-f` (what the export's run
  * scripts use, as `s6-envdir -Lf`) the whole file, minus one final LF, is the value.
  */
 function readEnv(sd: ServiceDir): EnvVar[] {
-  const wholeFile = /s6-envdir\s+(-[A-Za-z]*L)/.test(sd.text('run') ?? '')
+  const wholeFile = /s6-envdir\s+(-[A-Za-z]*f)/.test(sd.text('run') ?? '')
   if (!sd.has('env')) return []
   if (!sd.hasDir('env')) {
     sd.diag(

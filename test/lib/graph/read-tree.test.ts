@@ -286,15 +286,29 @@ describe('readTree: longrun scripts, env and data', () => {
     )
   })
 
-  it('reads env/ whole when run uses s6-envdir -L, as the export does', () => {
+  it.each(['-Lf', '-f'])(
+    'reads env/ whole when run uses s6-envdir %s, as the export does',
+    (flags) => {
+      const r = readTree(
+        source({
+          'web/type': 'longrun\n',
+          'web/run': `#!/command/execlineb -P\ns6-envdir ${flags} ./env # s6-designer\nweb\n`,
+          'web/env/MSG': 'two\nlines \n',
+        }),
+      )
+      expect((r.graph.services.web as Longrun).env).toEqual([{ name: 'MSG', value: 'two\nlines ' }])
+    },
+  )
+
+  it('reads only the first line with s6-envdir -L, which only lifts the length limit', () => {
     const r = readTree(
       source({
         'web/type': 'longrun\n',
-        'web/run': '#!/command/execlineb -P\ns6-envdir -Lf ./env # s6-designer\nweb\n',
+        'web/run': '#!/command/execlineb -P\ns6-envdir -L ./env\nweb\n',
         'web/env/MSG': 'two\nlines \n',
       }),
     )
-    expect((r.graph.services.web as Longrun).env).toEqual([{ name: 'MSG', value: 'two\nlines ' }])
+    expect((r.graph.services.web as Longrun).env).toEqual([{ name: 'MSG', value: 'two' }])
   })
 
   it('keeps data/ files verbatim with their exec bit', () => {
