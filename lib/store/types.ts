@@ -154,6 +154,8 @@ export interface UiState {
   savedStateIssue: { message: string; raw: string } | undefined
   /** Bumped to ask the canvas to fit the view (after loading a graph). */
   fitViewRequest: number
+  /** The service a preview row is hovered for; the canvas highlights its node. */
+  hoveredService: ServiceName | undefined
 }
 
 export interface UiSlice {
@@ -169,6 +171,8 @@ export interface UiSlice {
   setViewport: (viewport: Viewport) => void
   setSavedStateIssue: (issue: UiState['savedStateIssue']) => void
   requestFitView: () => void
+  /** Highlights a service's node on the canvas (a preview row is hovered); `undefined` clears. */
+  setHoveredService: (name: ServiceName | undefined) => void
 }
 
 export type EditorState = GraphSlice & SelectionSlice & UiSlice

@@ -20,6 +20,7 @@ export function createUiSlice(init: {
         viewport: init.viewport,
         savedStateIssue: undefined,
         fitViewRequest: 0,
+        hoveredService: undefined,
       },
       setSideTab: (sideTab) => patch({ sideTab }),
       setPreviewOpen: (previewOpen) => patch({ previewOpen }),
@@ -55,6 +56,10 @@ export function createUiSlice(init: {
       },
       setViewport: (viewport) => patch({ viewport }),
       setSavedStateIssue: (savedStateIssue) => patch({ savedStateIssue }),
+      setHoveredService: (hoveredService) =>
+        set((s) =>
+          s.ui.hoveredService === hoveredService ? s : { ui: { ...s.ui, hoveredService } },
+        ),
       requestFitView: () =>
         set((s) => ({ ui: { ...s.ui, fitViewRequest: s.ui.fitViewRequest + 1 } })),
     }
