@@ -3,6 +3,7 @@
  * always has. The docs site renders one page per entry (`/docs/diagnostics/<code>/`), and the
  * problems panel links there.
  */
+import { EXPORT_DIAGNOSTICS } from './export-codes'
 import { READ_TREE_DIAGNOSTICS } from './read-tree-codes'
 import type { Severity } from './types'
 
@@ -331,11 +332,13 @@ const VALIDATE_DIAGNOSTICS: Record<string, DiagnosticInfo> = Object.fromEntries(
 )
 
 /**
- * Every code validate() and readTree() can emit, keyed by code. readTree's own codes (problems
- * of files, which a graph cannot have) come from lib/graph/read-tree-codes.ts; codes both emit
+ * Every code validate(), readTree() and the exporter can emit, keyed by code. readTree's own
+ * codes (problems of files, which a graph cannot have) come from lib/graph/read-tree-codes.ts,
+ * the exporter's from lib/graph/export-codes.ts; codes both emit
  * are described here.
  */
 export const DIAGNOSTICS: Record<string, DiagnosticInfo> = {
+  ...EXPORT_DIAGNOSTICS,
   ...READ_TREE_DIAGNOSTICS,
   ...VALIDATE_DIAGNOSTICS,
 }
