@@ -1,14 +1,18 @@
 /**
- * What the lint, import and plan commands share: option parsing, loading a folder or a graph
- * file into a graph, and printing diagnostics.
+ * What the lint, import and plan commands share: option parsing, loading a folder, a zip or a
+ * graph file into a graph, and printing diagnostics.
  */
+import { readFile, stat } from 'node:fs/promises'
 import { basename, dirname, resolve } from 'node:path'
-import { stat } from 'node:fs/promises'
 import { parseGraph } from '../lib/graph/parse'
 import { readTree } from '../lib/graph/read-tree'
 import type { ReadReport } from '../lib/graph/read-tree'
 import type { Diagnostic, ServiceGraph } from '../lib/graph/types'
 import { validate } from '../lib/graph/validate'
+import { importFile, importTree } from '../lib/import/import'
+import type { ImportResult } from '../lib/import/import'
+import { IMPORT_LIMITS, formatBytes } from '../lib/import/limits'
+import { sniff } from '../lib/import/sniff'
 import { UsageError } from './command'
 import { InputError, readJsonFile, readTreeInput } from './fs'
 
@@ -94,16 +98,56 @@ export interface LoadedGraph {
   graph: ServiceGraph
   /** readTree's diagnostics (none for a graph file). */
   diagnostics: Diagnostic[]
-  /** Present when a folder was read. */
+  /** Present when a folder or a zip was read (and for any input of a strict load). */
   report?: ReadReport
   notes: string[]
+  /** The import's one-line account, for strict loads. */
+  summary?: string
 }
 
-/** Reads a folder (readTree) or, when `graphFiles`, a graph JSON file (parseGraph). */
+export interface LoadOptions {
+  context: 'overlay' | 'plain'
+  /** Accept a graph JSON file as well as a folder or a zip. */
+  graphFiles: boolean
+  /**
+   * Apply the import's checks to folders too (lib/import: sizes, paths, text files), and
+   * accept graph JSON files: what `import` does. Zips always get these checks.
+   */
+  strict?: boolean
+}
+
+async function readSmallFile(arg: string, path: string, size: number): Promise<Uint8Array> {
+  if (size > IMPORT_LIMITS.maxInputBytes)
+    throw new InputError(
+      `${arg} is ${formatBytes(size)}, more than the ${formatBytes(IMPORT_LIMITS.maxInputBytes)} an import reads`,
+    )
+  try {
+    return new Uint8Array(await readFile(path))
+  } catch {
+    throw new InputError(`${arg}: cannot be read`)
+  }
+}
+
+function fromImport(result: ImportResult): LoadedGraph {
+  if (!result.ok) throw new InputError(result.error)
+  return {
+    graph: result.graph,
+    diagnostics: result.diagnostics,
+    report: result.report,
+    notes: [],
+    summary: result.summary,
+  }
+}
+
+/**
+ * Reads a folder (readTree), a zip (lib/import, always with its checks) or, when `graphFiles`,
+ * a graph JSON file (parseGraph). With `strict`, folders and JSON files go through lib/import
+ * too, so whatever it refuses is an InputError.
+ */
 export async function loadGraph(
   cwd: string,
   arg: string,
-  options: { context: 'overlay' | 'plain'; graphFiles: boolean },
+  options: LoadOptions,
 ): Promise<LoadedGraph> {
   const path = resolve(cwd, arg)
   const st = await stat(path).catch(() => undefined)
@@ -111,14 +155,18 @@ export async function loadGraph(
   if (st.isDirectory()) {
     const input = await readTreeInput(path)
     const name = projectNameFor(path)
-    const read = readTree(input, {
-      context: options.context,
-      ...(name ? { projectName: name } : {}),
-    })
-    return { graph: read.graph, diagnostics: read.diagnostics, report: read.report, notes: [] }
+    const read = { context: options.context, ...(name ? { projectName: name } : {}) }
+    if (options.strict) return fromImport(importTree(input, read))
+    const tree = readTree(input, read)
+    return { graph: tree.graph, diagnostics: tree.diagnostics, report: tree.report, notes: [] }
   }
-  if (!options.graphFiles) throw new InputError(`${arg}: not a folder`)
-  if (!path.endsWith('.json')) throw new InputError(`${arg}: not a folder or a graph .json file`)
+  const bytes = await readSmallFile(arg, path, st.size)
+  const kind = sniff(arg, bytes).kind
+  if (kind === 'zip' || options.strict)
+    return fromImport(await importFile(basename(path), bytes, { context: options.context }))
+  if (!options.graphFiles) throw new InputError(`${arg}: not a folder or a zip`)
+  if (!path.endsWith('.json'))
+    throw new InputError(`${arg}: not a folder, a zip or a graph .json file`)
   const parsed = parseGraph(await readJsonFile(path))
   if (!parsed.ok) throw new InputError(`${arg}: ${parsed.error}`)
   return { graph: parsed.graph, diagnostics: [], notes: parsed.notes }

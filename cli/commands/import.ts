@@ -14,16 +14,20 @@ import {
   summaryLine,
 } from '../tree-source'
 
-const USAGE = `Usage: s6-designer import DIR [--out GRAPH.json] [--plain] [--name NAME]
+const USAGE = `Usage: s6-designer import PATH [--out GRAPH.json] [--plain] [--name NAME]
 
-Reads an s6-rc.d folder, an image root holding etc/s6-overlay, or an s6 Designer export into a
-graph file the designer opens. Without --out the graph is printed and the report goes to stderr.
+Reads PATH into a graph file the designer opens. PATH is a folder or a zip of one (an s6-rc.d,
+an image root holding etc/s6-overlay, an s6-overlay v2 image root with etc/cont-init.d and
+etc/services.d, which are converted, or an s6 Designer export), or a graph JSON file.
+Archives are checked before anything is read: unsafe paths, links, oversized or non-text
+files make the import refuse. Without --out the graph is printed and the report goes to stderr.
 
   --out FILE  write the graph there (its folder is created)
   --plain     bare s6-rc: base, user, top… are ordinary names, not s6-overlay's
   --name NAME project name (default: the folder's name)
 
-Exit status: 0 imported, 1 imported but the tree has errors, 2 usage or read problem.`
+Exit status: 0 imported, 1 imported but the tree has errors, 2 usage problem, unreadable or
+refused input.`
 
 /** Paths listed per action before "… and N more". */
 const LIST_LIMIT = 40
@@ -43,21 +47,21 @@ function formatReport(report: ReadReport): string {
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'read an s6-rc.d tree (or image root) into a graph file',
+  summary: 'read an s6-rc.d tree, image root, zip or v2 tree into a graph file',
   usage: USAGE,
   run: async ({ args, stdout, stderr, cwd }) => {
     const parsed = parseArgs(args, { flags: ['--plain'], options: ['--out', '--name'] })
-    const dir = onePositional(parsed, 'DIR')
+    const path = onePositional(parsed, 'PATH')
     const context = parsed.flags.has('--plain') ? 'plain' : 'overlay'
     const out = parsed.options.get('--out')?.at(-1)
     const name = parsed.options.get('--name')?.at(-1)
-    const loaded = await loadGraph(cwd, dir, { context, graphFiles: false })
+    const loaded = await loadGraph(cwd, path, { context, graphFiles: true, strict: true })
     if (name !== undefined)
       loaded.graph = { ...loaded.graph, project: { ...loaded.graph.project, name } }
     const diagnostics = allDiagnostics(loaded, context)
     const errors = count(diagnostics, 'error')
     const say = out === undefined ? stderr : stdout
-    say(`${describeRead(loaded, dir)}\n`)
+    say(`${describeRead(loaded, path)}\n`)
     if (loaded.report) say(formatReport(loaded.report))
     if (diagnostics.length > 0) say(`\n${formatDiagnostics(diagnostics)}`)
     say(`${summaryLine(diagnostics)}\n`)
