@@ -24,7 +24,7 @@ export const IMPORT_LIMITS: Readonly<ImportLimits> = {
   maxPathLength: 1_024,
 }
 
-/** `20971520` -> `20 MB`, `1536` -> `1.5 KB`: sizes in messages. */
+/** `20971520` -> `20 MB`, `1536` -> `1.5 KB`, `20971521` -> `20.0 MB`: sizes in messages. */
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} byte${n === 1 ? '' : 's'}`
   const units = ['KB', 'MB', 'GB', 'TB']
@@ -34,6 +34,6 @@ export function formatBytes(n: number): string {
     value /= 1024
     unit++
   }
-  const shown = value >= 10 || Number.isInteger(value) ? Math.round(value) : value.toFixed(1)
+  const shown = value >= 100 || Number.isInteger(value) ? Math.round(value) : value.toFixed(1)
   return `${shown} ${units[unit]}`
 }
