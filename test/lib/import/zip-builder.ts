@@ -3,7 +3,7 @@
  * can build the archives a careful writer never would (lying sizes, `..` names, links, names
  * that differ between the two headers). Layout: PKWARE APPNOTE.TXT §4.3.
  */
-import { crc32, deflateRawSync } from 'node:zlib'
+import { constants, crc32, deflateRawSync } from 'node:zlib'
 
 export interface RawEntry {
   /** Name in the central directory (and the local header unless `localName` is set). */
@@ -22,6 +22,8 @@ export interface RawEntry {
   flags?: number
   /** Extra field of the central record. */
   extra?: Uint8Array
+  /** Bytes stored as the entry's data as they are, for example a hand-made deflate stream. */
+  compressed?: Uint8Array
 }
 
 const encoder = new TextEncoder()
@@ -52,7 +54,7 @@ export function buildZip(entries: readonly RawEntry[]): Uint8Array {
     const localName = bytesOf(e.localName ?? e.name)
     const data = bytesOf(e.data ?? '')
     const method = e.method ?? 8
-    const stored = method === 8 ? new Uint8Array(deflateRawSync(data)) : data
+    const stored = e.compressed ?? (method === 8 ? new Uint8Array(deflateRawSync(data)) : data)
     const size = e.size ?? data.length
     const compressed = e.compressedSize ?? stored.length
     const crc = crc32(data)
@@ -93,6 +95,13 @@ export function buildZip(entries: readonly RawEntry[]): Uint8Array {
   end.view.setUint32(12, directory.length, true)
   end.view.setUint32(16, offset, true)
   return concat([...locals, directory, end.buf])
+}
+
+/** Raw deflate of `mib` MiB of zeros, one compressed MiB repeated (full flushes): a bomb. */
+export function zerosDeflated(mib: number): Uint8Array {
+  const chunk = deflateRawSync(Buffer.alloc(1 << 20), { finishFlush: constants.Z_FULL_FLUSH })
+  const end = deflateRawSync(Buffer.alloc(0))
+  return new Uint8Array(Buffer.concat([...Array.from({ length: mib }, () => chunk), end]))
 }
 
 /** A text file entry made on UNIX with mode 0644 (0755 when `executable`). */
