@@ -7,12 +7,16 @@ import {
   readSavedState,
   writeItem,
 } from '@/lib/store/persistence'
+import { addRecent, sameDesign } from '@/lib/store/recent'
 
 export interface Boot {
   init: EditorStoreInit
   /** Set when the saved state could not be restored. */
   issue?: { message: string; raw: string }
-  /** Set when an `?example=` link replaced saved work (kept in the "recent" slot). */
+  /**
+   * Set when an `?example=` link replaced saved work (kept in the "recent" slot and in the
+   * Recent designs list).
+   */
   replacedWork?: boolean
 }
 
@@ -37,15 +41,22 @@ export function browserStorage(): KeyValueStorage {
  * Decides what the designer opens on: `?example=<id>`, else the autosave, else (first visit)
  * the reference example. An unreadable autosave is kept aside and the designer starts blank.
  */
-export function bootEditor(storage: KeyValueStorage, search: string): Boot {
+export function bootEditor(
+  storage: KeyValueStorage,
+  search: string,
+  now: number = Date.now(),
+): Boot {
   const params = new URLSearchParams(search)
   const exampleId = params.get('example')
   const example = exampleId ? exampleById(exampleId) : undefined
   const saved = readSavedState(storage)
   if (example) {
     const raw = storage.getItem(STORAGE_KEYS.autosave)
-    const replacedWork = saved.kind === 'ok' && raw !== null
+    // Opening the example over the same design (a reload) replaces nothing.
+    const replacedWork =
+      saved.kind === 'ok' && raw !== null && !sameDesign(saved.graph, example.graph)
     if (replacedWork && raw !== null) writeItem(storage, STORAGE_KEYS.recent, raw)
+    if (replacedWork) addRecent(storage, saved.graph, { reason: 'example', now })
     return { init: { graph: example.graph }, replacedWork }
   }
   if (saved.kind === 'ok') {

@@ -1,18 +1,119 @@
 'use client'
 
-import { Button } from '@/components/ui/button'
+import './share.css'
+import { useCallback, useRef, useState } from 'react'
+import { browserStorage } from '@/components/editor/boot'
+import { useEditorStoreApi } from '@/components/editor/editor-store-provider'
+import { OpenLinkHandler } from '@/components/editor/open-link-handler'
+import { RecentDialog } from '@/components/editor/recent-dialog'
+import { keptMessage, replaceDesign } from '@/components/editor/recent-actions'
+import type { ImportResult } from '@/lib/import/import'
+import { DropOverlay } from './drop-overlay'
+import { ImportMenu } from './import-menu'
+import { ImportRefusedDialog, ImportReportDialog } from './import-report-dialog'
+import { type Picked, droppedData, pickedFile, pickedFolder } from './read-dropped'
+import { runImport } from './run-import'
 
-/** Placeholder: the import issue reads graph JSON, zips and s6-rc.d trees here. */
+type Shown =
+  | { kind: 'report'; name: string; result: Extract<ImportResult, { ok: true }>; keptNote: string }
+  | { kind: 'refused'; message: string }
+  | { kind: 'recent' }
+  | undefined
+
+/**
+ * Import: a zip or graph JSON file, a folder, or a drop anywhere on the page becomes the
+ * design (undoable; the previous one goes to Recent designs), with a report of what was read.
+ * Also the entry to Recent designs, and where shared links are opened.
+ */
 export function ImportButton() {
+  const store = useEditorStoreApi()
+  const [storage] = useState(browserStorage)
+  const [shown, setShown] = useState<Shown>()
+  const [busy, setBusy] = useState(false)
+  const fileRef = useRef<HTMLInputElement>(null)
+  const folderRef = useRef<HTMLInputElement>(null)
+
+  const apply = useCallback(
+    async (picking: Promise<Picked> | undefined) => {
+      if (!picking) return
+      setBusy(true)
+      try {
+        const picked = await picking.catch((error: unknown): Picked => ({
+          kind: 'refused',
+          name: 'the selection',
+          error: `It could not be read (${error instanceof Error ? error.message : String(error)}).`,
+        }))
+        const result = await runImport(picked)
+        if (!result.ok) {
+          setShown({ kind: 'refused', message: result.error })
+          return
+        }
+        const replaced = replaceDesign(store, storage, result.graph, 'import')
+        setShown({ kind: 'report', name: picked.name, result, keptNote: keptMessage(replaced) })
+      } finally {
+        setBusy(false)
+      }
+    },
+    [store, storage],
+  )
+
+  const close = () => setShown(undefined)
+
   return (
-    <Button
-      variant="ghost"
-      icon="upload"
-      disabled
-      title="Coming soon"
-      aria-label="Import (coming soon)"
-    >
-      Import
-    </Button>
+    <>
+      <ImportMenu
+        busy={busy}
+        onFile={() => fileRef.current?.click()}
+        onFolder={() => folderRef.current?.click()}
+        onRecent={() => setShown({ kind: 'recent' })}
+      />
+      <input
+        ref={fileRef}
+        type="file"
+        hidden
+        accept=".zip,.json,application/zip,application/json"
+        data-testid="import-file-input"
+        onChange={(e) => {
+          const file = e.currentTarget.files?.[0]
+          e.currentTarget.value = ''
+          if (file) void apply(pickedFile(file))
+        }}
+      />
+      <input
+        ref={(el) => {
+          folderRef.current = el
+          // React has no prop for these; they make the picker choose folders.
+          el?.setAttribute('webkitdirectory', '')
+          el?.setAttribute('directory', '')
+        }}
+        type="file"
+        hidden
+        multiple
+        data-testid="import-folder-input"
+        onChange={(e) => {
+          const files = Array.from(e.currentTarget.files ?? [])
+          e.currentTarget.value = ''
+          if (files.length > 0) void apply(pickedFolder(files))
+        }}
+      />
+      <DropOverlay onDrop={(data) => void apply(droppedData(data))} />
+      <OpenLinkHandler storage={storage} />
+      {shown?.kind === 'report' ? (
+        <ImportReportDialog
+          name={shown.name}
+          result={shown.result}
+          keptNote={shown.keptNote}
+          onClose={close}
+          onUndo={() => {
+            store.getState().undo()
+            close()
+          }}
+        />
+      ) : null}
+      {shown?.kind === 'refused' ? (
+        <ImportRefusedDialog message={shown.message} onClose={close} />
+      ) : null}
+      {shown?.kind === 'recent' ? <RecentDialog storage={storage} onClose={close} /> : null}
+    </>
   )
 }

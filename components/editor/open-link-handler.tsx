@@ -1,0 +1,141 @@
+'use client'
+
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { createPortal } from 'react-dom'
+import { Icon } from '@/components/ui/icons'
+import type { ServiceGraph } from '@/lib/graph/types'
+import { type KeyValueStorage, STORAGE_KEYS } from '@/lib/store/persistence'
+import { isBlankDesign, sameDesign } from '@/lib/store/recent'
+import { useEditorStoreApi } from './editor-store-provider'
+import { OpenLinkDialog } from './open-link-dialog'
+import { keptMessage, putAside, replaceDesign } from './recent-actions'
+
+/** Drops the `#s6g=…` fragment so a reload opens the autosave, not the link again. */
+function clearFragment(): void {
+  const { pathname, search } = window.location
+  window.history.replaceState(window.history.state, '', `${pathname}${search}`)
+}
+
+function hasLinkFragment(): boolean {
+  return window.location.hash.includes('s6g=')
+}
+
+/**
+ * Opens a share link (`/#s6g=…`) found at start or on `hashchange`. A bad link shows its one
+ * message and changes nothing; a design that differs from the user's own is opened only when
+ * they choose, and the other one goes to Recent designs.
+ */
+export function OpenLinkHandler({ storage }: { storage: KeyValueStorage }) {
+  const store = useEditorStoreApi()
+  const [pending, setPending] = useState<ServiceGraph | undefined>()
+  const [error, setError] = useState<string | undefined>()
+  const run = useRef(0)
+
+  const hasLocalWork = useCallback(() => {
+    const s = store.getState()
+    if (isBlankDesign(s.graph)) return false
+    if (s.past.length > 0 || s.future.length > 0) return true
+    try {
+      return storage.getItem(STORAGE_KEYS.autosave) !== null
+    } catch {
+      return true
+    }
+  }, [store, storage])
+
+  useEffect(() => {
+    const check = async () => {
+      if (!hasLinkFragment()) return
+      const id = ++run.current
+      const { decodeShareLink } = await import('@/lib/share/codec')
+      const result = await decodeShareLink(window.location.hash)
+      if (id !== run.current) return
+      const s = store.getState()
+      if (!result.ok) {
+        setError(result.error)
+        setPending(undefined)
+        clearFragment()
+        return
+      }
+      setError(undefined)
+      if (sameDesign(s.graph, result.graph)) {
+        clearFragment()
+        s.showNotice({ message: 'This link holds the design you already have open.', tone: 'info' })
+      } else if (!hasLocalWork()) {
+        clearFragment()
+        s.loadGraph(result.graph, { reset: true })
+        s.showNotice({
+          message: `Opened the shared design “${result.graph.project.name}”.`,
+          tone: 'info',
+        })
+      } else {
+        setPending(result.graph)
+      }
+    }
+    void check()
+    const onHashChange = () => void check()
+    window.addEventListener('hashchange', onHashChange)
+    return () => window.removeEventListener('hashchange', onHashChange)
+  }, [store, hasLocalWork])
+
+  const open = () => {
+    if (!pending) return
+    const replaced = replaceDesign(store, storage, pending, 'link')
+    setPending(undefined)
+    clearFragment()
+    store.getState().showNotice({
+      message: `Opened the shared design “${pending.project.name}”.${keptMessage(replaced)}`,
+      tone: 'info',
+      action: { label: 'Undo', kind: 'undo' },
+    })
+  }
+  const keep = () => {
+    if (!pending) return
+    const kept = putAside(storage, pending, 'link-declined')
+    setPending(undefined)
+    clearFragment()
+    store.getState().showNotice({
+      message: kept
+        ? 'Kept your design. The shared one is in Import › Recent designs.'
+        : 'Kept your design. The shared one could not be stored (browser storage full).',
+      tone: kept ? 'info' : 'error',
+    })
+  }
+
+  return (
+    <>
+      {pending ? (
+        <OpenLinkDialog
+          shared={pending}
+          mine={store.getState().graph}
+          onOpen={open}
+          onKeep={keep}
+        />
+      ) : null}
+      {error ? <LinkError message={error} onDismiss={() => setError(undefined)} /> : null}
+    </>
+  )
+}
+
+/** Where the message goes: centred over the canvas, below its palette. */
+function placement(): React.CSSProperties | undefined {
+  const canvas = document.querySelector('.canvas-column')?.getBoundingClientRect()
+  return canvas ? { left: canvas.left + canvas.width / 2, top: canvas.top + 64 } : undefined
+}
+
+function LinkError({ message, onDismiss }: { message: string; onDismiss: () => void }) {
+  const [style] = useState(placement)
+  return createPortal(
+    <div className="link-error" role="alert" data-testid="link-error" style={style}>
+      <Icon name="error" size={16} className="link-error-icon" />
+      <div className="link-error-text">
+        <strong>This link could not be opened.</strong>
+        <span>{message}</span>
+        <span className="link-error-calm">Your design is unchanged.</span>
+      </div>
+      <button type="button" className="modal-close" aria-label="Dismiss" onClick={onDismiss}>
+        <Icon name="x" size={14} />
+      </button>
+    </div>,
+    document.body,
+  )
+}

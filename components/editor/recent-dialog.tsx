@@ -1,0 +1,98 @@
+'use client'
+
+import { useState } from 'react'
+import { Modal } from '@/components/share/modal'
+import { Icon } from '@/components/ui/icons'
+import { countServices } from '@/lib/import/summary'
+import type { KeyValueStorage } from '@/lib/store/persistence'
+import { type RecentDesign, type RecentReason, readRecent, removeRecent } from '@/lib/store/recent'
+import { useEditorStoreApi } from './editor-store-provider'
+import { keptMessage, replaceDesign } from './recent-actions'
+
+const REASONS: Record<RecentReason, string> = {
+  link: 'replaced by a shared link',
+  'link-declined': 'shared link you did not open',
+  import: 'replaced by an import',
+  example: 'replaced by an example',
+  recent: 'replaced by a recent design',
+}
+
+/** "just now", "5 min ago", "3 h ago", else the date. */
+export function timeAgo(at: number, now: number): string {
+  const s = Math.max(0, Math.round((now - at) / 1000))
+  if (s < 60) return 'just now'
+  if (s < 3600) return `${Math.floor(s / 60)} min ago`
+  if (s < 86_400) return `${Math.floor(s / 3600)} h ago`
+  return new Date(at).toLocaleDateString('en', { day: 'numeric', month: 'short', year: 'numeric' })
+}
+
+/** The designs put aside on this browser: open one (undoable) or forget it. */
+export function RecentDialog({
+  storage,
+  onClose,
+}: {
+  storage: KeyValueStorage
+  onClose: () => void
+}) {
+  const store = useEditorStoreApi()
+  const [list, setList] = useState<RecentDesign[]>(() => readRecent(storage))
+  const [now] = useState(() => Date.now())
+  const open = (entry: RecentDesign) => {
+    const replaced = replaceDesign(store, storage, entry.graph, 'recent')
+    onClose()
+    store.getState().showNotice({
+      message: `Opened “${entry.name}”.${keptMessage(replaced)}`,
+      tone: 'info',
+      action: { label: 'Undo', kind: 'undo' },
+    })
+  }
+  return (
+    <Modal
+      title="Recent designs"
+      icon="undo"
+      onClose={onClose}
+      testId="recent-dialog"
+      footer={
+        <button type="button" className="btn btn-default btn-md" onClick={onClose}>
+          Close
+        </button>
+      }
+    >
+      <p className="modal-lead">
+        Designs that a shared link, an import or an example replaced, kept in this browser (the last
+        10).
+      </p>
+      {list.length === 0 ? (
+        <p className="recent-empty">Nothing yet: your designs are all where you left them.</p>
+      ) : (
+        <ul className="recent-list" aria-label="Recent designs">
+          {list.map((entry) => (
+            <li key={entry.id} className="recent-item">
+              <button
+                type="button"
+                className="recent-open"
+                onClick={() => open(entry)}
+                aria-label={`Open ${entry.name}`}
+              >
+                <span className="recent-name">{entry.name || 'untitled'}</span>
+                <span className="recent-meta">
+                  {countServices(entry.graph)} · {timeAgo(entry.savedAt, now)} ·{' '}
+                  {REASONS[entry.reason]}
+                </span>
+              </button>
+              <button
+                type="button"
+                className="modal-close"
+                aria-label={`Forget ${entry.name}`}
+                title="Forget this design"
+                onClick={() => setList(removeRecent(storage, entry.id))}
+              >
+                <Icon name="trash" size={14} />
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Modal>
+  )
+}

@@ -1,0 +1,193 @@
+'use client'
+
+import { Icon } from '@/components/ui/icons'
+import type { ReadAction, ReadReport } from '@/lib/graph/read-tree'
+import type { Diagnostic, Severity } from '@/lib/graph/types'
+import { countServices } from '@/lib/import/summary'
+import type { ImportResult } from '@/lib/import/import'
+import { Modal } from './modal'
+
+type Imported = Extract<ImportResult, { ok: true }>
+
+const ACTIONS: { action: ReadAction; label: string; hint: string }[] = [
+  { action: 'read', label: 'Read', hint: 'taken into the design as they are' },
+  { action: 'converted', label: 'Converted', hint: 'rewritten into the designer’s fields' },
+  { action: 'kept', label: 'Kept verbatim', hint: 'carried along as extra files' },
+  { action: 'ignored', label: 'Ignored', hint: 'not part of the design' },
+]
+
+const SEVERITIES: { severity: Severity; label: string }[] = [
+  { severity: 'error', label: 'error' },
+  { severity: 'warning', label: 'warning' },
+  { severity: 'info', label: 'note' },
+]
+
+/** At most this many paths per group; the rest is counted. */
+const MAX_ROWS = 300
+
+function source(report: ReadReport): string | undefined {
+  if (report.graphFile !== undefined) return report.graphFile
+  const dir = report.sourceDir ?? report.userBundlesDir ?? report.rootfsDir
+  return dir === undefined ? undefined : dir || 'the top folder'
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
+}
+
+function Diagnostics({ diagnostics }: { diagnostics: Diagnostic[] }) {
+  if (diagnostics.length === 0) return null
+  return (
+    <details className="report-group" open={diagnostics.length <= 8}>
+      <summary>
+        Remarks on the files <span className="report-count">{diagnostics.length}</span>
+      </summary>
+      <ul className="report-diags">
+        {diagnostics.slice(0, MAX_ROWS).map((d, i) => (
+          <li key={i} className={`report-diag is-${d.severity}`}>
+            <Icon name={d.severity === 'info' ? 'info' : d.severity} size={14} />
+            <span>
+              {d.service ? <code>{d.service}</code> : null}
+              {d.file ? <code>{d.file}</code> : null} {d.message}{' '}
+              <a href={`/docs/diagnostics/${d.code}/`} target="_blank" rel="noreferrer">
+                {d.code}
+              </a>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </details>
+  )
+}
+
+/** What an import read, converted, kept verbatim and ignored, with the remarks on the files. */
+export function ImportReportDialog({
+  name,
+  result,
+  keptNote,
+  onUndo,
+  onClose,
+}: {
+  name: string
+  result: Imported
+  /** Where the replaced design went (from `keptMessage`). */
+  keptNote: string
+  onUndo: () => void
+  onClose: () => void
+}) {
+  const { report, diagnostics, graph } = result
+  const from = source(report)
+  const groups = ACTIONS.map((a) => ({
+    ...a,
+    entries: report.entries.filter((e) => e.action === a.action),
+  }))
+  return (
+    <Modal
+      title={`Imported ${name}`}
+      icon="check"
+      tone="accent"
+      wide
+      onClose={onClose}
+      testId="import-report"
+      footer={
+        <>
+          <button type="button" className="btn btn-default btn-md" onClick={onUndo}>
+            <Icon name="undo" size={14} />
+            <span className="btn-label">Undo import</span>
+          </button>
+          <button type="button" className="btn btn-primary btn-md" data-autofocus onClick={onClose}>
+            Done
+          </button>
+        </>
+      }
+    >
+      <p className="modal-lead">
+        <strong>{graph.project.name}</strong>: {countServices(graph)}
+        {from ? (
+          <>
+            {' '}
+            from <code>{from}</code>
+          </>
+        ) : null}
+        , laid out automatically.{keptNote}
+      </p>
+      <div className="report-tiles" data-testid="import-tallies">
+        {groups.map((g) => (
+          <div key={g.action} className={`report-tile is-${g.action}`}>
+            <span className="report-tile-n">{g.entries.length}</span>
+            <span className="report-tile-label">{g.label}</span>
+          </div>
+        ))}
+      </div>
+      <p className="report-sevs" data-testid="import-diagnostic-counts">
+        {SEVERITIES.map(({ severity, label }) => {
+          const n = diagnostics.filter((d) => d.severity === severity).length
+          return (
+            <span
+              key={severity}
+              className={`report-sev is-${severity}${n === 0 ? ' is-zero' : ''}`}
+            >
+              {plural(n, label)}
+            </span>
+          )
+        })}
+        <span className="report-sev-hint">on the files; the Problems panel checks the design</span>
+      </p>
+      <div className="report-scroll">
+        <Diagnostics diagnostics={diagnostics} />
+        {groups
+          .filter((g) => g.entries.length > 0)
+          .map((g) => (
+            <details
+              key={g.action}
+              className="report-group"
+              open={g.action !== 'read' && g.entries.length <= 12}
+            >
+              <summary>
+                {g.label} <span className="report-count">{g.entries.length}</span>
+                <span className="report-hint">{g.hint}</span>
+              </summary>
+              <ul className="report-paths">
+                {g.entries.slice(0, MAX_ROWS).map((e, i) => (
+                  <li key={i}>
+                    <code>{e.path || '.'}</code>
+                    <span>{e.note}</span>
+                  </li>
+                ))}
+                {g.entries.length > MAX_ROWS ? (
+                  <li className="report-more">and {g.entries.length - MAX_ROWS} more</li>
+                ) : null}
+              </ul>
+            </details>
+          ))}
+      </div>
+    </Modal>
+  )
+}
+
+/** An import that was refused: its one message, and the reassurance that nothing changed. */
+export function ImportRefusedDialog({
+  message,
+  onClose,
+}: {
+  message: string
+  onClose: () => void
+}) {
+  return (
+    <Modal
+      title="Nothing was imported"
+      icon="error"
+      tone="danger"
+      onClose={onClose}
+      testId="import-refused"
+      footer={
+        <button type="button" className="btn btn-primary btn-md" data-autofocus onClick={onClose}>
+          OK
+        </button>
+      }
+    >
+      <p className="refused-message">{message}</p>
+      <p className="modal-lead">Your design is unchanged.</p>
+    </Modal>
+  )
+}

@@ -1,0 +1,47 @@
+import type { ServiceGraph } from '@/lib/graph/types'
+import { redactSecrets } from '@/lib/generate/export-files'
+
+/** How many secret values a graph holds (they are blanked in links and shared files). */
+export function secretCount(graph: ServiceGraph): number {
+  const count = (env: readonly { secret?: boolean; value: string }[] | undefined) =>
+    (env ?? []).filter((v) => v.secret === true && v.value !== '').length
+  let n = count(graph.project.env)
+  for (const s of Object.values(graph.services)) if (s.type === 'longrun') n += count(s.env)
+  return n
+}
+
+/** What is shared: the graph with its secrets blanked, as the export does. */
+export function sharedGraph(graph: ServiceGraph): ServiceGraph {
+  return redactSecrets(graph)
+}
+
+/** The designer's own address (no query, no fragment): the base of every share link. */
+export function designerBase(): string {
+  return `${window.location.origin}${window.location.pathname}`
+}
+
+/** The share link for a graph (codec loaded on demand, it is not needed to start). */
+export async function makeShareLink(graph: ServiceGraph): Promise<string> {
+  const { shareUrl } = await import('@/lib/share/codec')
+  return shareUrl(designerBase(), sharedGraph(graph))
+}
+
+/**
+ * Puts text on the clipboard: the Clipboard API, else the old copy command on a selected
+ * field. False when neither worked (the user copies by hand).
+ */
+export async function copyText(text: string, field?: HTMLInputElement | null): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text)
+    return true
+  } catch {
+    if (!field) return false
+    field.focus()
+    field.select()
+    try {
+      return document.execCommand('copy')
+    } catch {
+      return false
+    }
+  }
+}
