@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need (Chromium for browser tests; s6, execline and
-# shellcheck to run and check the generated scripts) when any is missing. Needs root for apt.
+# shellcheck to run and check the generated scripts; unzip to check the zips) when any is
+# missing. Needs root for apt.
 set -euo pipefail
-declare -A need=([chromium]=/usr/bin/chromium [s6]=/usr/bin/s6-svscan [execline]=/usr/bin/execlineb [shellcheck]=/usr/bin/shellcheck)
+declare -A need=([chromium]=/usr/bin/chromium [s6]=/usr/bin/s6-svscan [execline]=/usr/bin/execlineb [shellcheck]=/usr/bin/shellcheck [unzip]=/usr/bin/unzip)
 missing=()
 for pkg in "${!need[@]}"; do
   [ -x "${need[$pkg]}" ] || missing+=("$pkg")
 done
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "system packages: chromium, s6, execline, shellcheck present"
+  echo "system packages: chromium, s6, execline, shellcheck, unzip present"
   exit 0
 fi
 echo "system packages: installing ${missing[*]}"

@@ -1,9 +1,10 @@
 /**
- * Zip adapter: the only module that imports jszip. Writes a FileMap as a deterministic zip
- * (sorted entries, explicit folder entries, fixed dates, UNIX modes so the exec bit survives)
- * and reads a zip back as plain data for the importer and the tests.
+ * Zip adapter. Writes a FileMap as a deterministic zip (sorted entries, explicit folder entries,
+ * fixed dates, UNIX modes so the exec bit survives) through the linear writer in zip-writer.ts,
+ * and reads zips back with jszip (the only module that imports it) for the importer and tests.
  */
 import JSZip from 'jszip'
+import { writeZip } from './zip-writer'
 import { directoriesOf } from '../generate/file-map'
 import type { FileMap } from '../generate/file-map'
 
@@ -35,41 +36,26 @@ const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
  * const bytes = await zipFiles(exportFiles(graph))
  */
 export async function zipFiles(files: FileMap): Promise<Uint8Array> {
-  const zip = new JSZip()
   const entries: Array<[string, { contents: string; executable: boolean } | null]> = [
     ...directoriesOf(files.keys()).map((d): [string, null] => [`${d}/`, null]),
     ...[...files.entries()],
   ]
   entries.sort(([a], [b]) => byPath(a, b))
   const encoder = new TextEncoder()
-  for (const [path, file] of entries) {
-    if (file === null) {
-      zip.file(path, EMPTY, {
-        dir: true,
-        date: ZIP_DATE,
-        unixPermissions: S_IFDIR | 0o755,
-        createFolders: false,
-        binary: true,
-        compression: 'STORE',
-      })
-    } else {
+  return writeZip(
+    entries.map(([path, file]) => {
+      if (file === null) return { path, data: EMPTY, mode: S_IFDIR | 0o755, deflate: false }
       const data = encoder.encode(file.contents)
-      zip.file(path, data, {
-        date: ZIP_DATE,
-        unixPermissions: S_IFREG | (file.executable ? 0o755 : 0o644),
-        createFolders: false,
-        binary: true,
-        // Deflating a file of a few bytes saves nothing and costs a compressor each.
-        compression: data.length < STORE_BELOW ? 'STORE' : 'DEFLATE',
-      })
-    }
-  }
-  return zip.generateAsync({
-    type: 'uint8array',
-    platform: 'UNIX',
-    compression: 'DEFLATE',
-    compressionOptions: { level: 6 },
-  })
+      return {
+        path,
+        data,
+        mode: S_IFREG | (file.executable ? 0o755 : 0o644),
+        // Deflating a file of a few bytes saves nothing.
+        deflate: data.length >= STORE_BELOW,
+      }
+    }),
+    ZIP_DATE,
+  )
 }
 
 export interface ZipContents {
