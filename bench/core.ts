@@ -1,0 +1,141 @@
+/**
+ * Core operations in Node at 100, 1,000 and 10,000 services: validate, plan, export file map,
+ * zip, share-link encode + decode, readTree. Budgets at 1,000 services: validate + plan under
+ * 20 ms, file map under 100 ms, zip under 500 ms, link encode + decode under 100 ms; and each
+ * operation may grow at most 12 times from 1,000 to 10,000 services (linear work grows 10 times).
+ * Medians of repeated runs after a warm-up.
+ *
+ * Run directly: npx tsx bench/core.ts
+ */
+import { pathToFileURL } from 'node:url'
+import { zipFiles } from '../lib/export/zip'
+import { exportFiles } from '../lib/generate/export-files'
+import { readTree } from '../lib/graph/read-tree'
+import type { TreeInput } from '../lib/graph/tree-input'
+import { validate } from '../lib/graph/validate'
+import { processTree, startPlan, stopPlan } from '../lib/plan/plan'
+import { decodeShareLink, encodeShareLink } from '../lib/share/codec'
+import type { BenchRow } from './canvas'
+import { exportBenchGraph } from './export'
+
+const SIZES = [100, 1_000, 10_000] as const
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN
+}
+
+/** Median wall time in ms; fewer runs for the slow large cases. */
+async function time(fn: () => unknown, runs: number): Promise<number> {
+  for (let i = 0; i < Math.min(3, runs); i++) await fn()
+  const samples: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now()
+    await fn()
+    samples.push(performance.now() - started)
+  }
+  return median(samples)
+}
+
+function treeOf(files: ReturnType<typeof exportFiles>): TreeInput {
+  const encoder = new TextEncoder()
+  const out: Record<string, Uint8Array> = {}
+  for (const [path, file] of files) out[path] = encoder.encode(file.contents)
+  return { files: out, dirs: [] }
+}
+
+interface Operation {
+  name: string
+  /** Budget in ms at 1,000 services, if any. */
+  budget1000?: number
+  prepare: (size: number) => Promise<() => unknown>
+}
+
+const OPERATIONS: Operation[] = [
+  {
+    name: 'validate + plan',
+    budget1000: 20,
+    prepare: async (size) => {
+      const g = exportBenchGraph(size)
+      return () => {
+        validate(g)
+        startPlan(g)
+        stopPlan(g)
+        processTree(g)
+      }
+    },
+  },
+  {
+    name: 'export file map',
+    budget1000: 100,
+    prepare: async (size) => {
+      const g = exportBenchGraph(size)
+      return () => exportFiles(g)
+    },
+  },
+  {
+    name: 'zip',
+    budget1000: 500,
+    prepare: async (size) => {
+      const files = exportFiles(exportBenchGraph(size))
+      return () => zipFiles(files)
+    },
+  },
+  {
+    name: 'share link encode + decode',
+    budget1000: 100,
+    prepare: async (size) => {
+      const g = exportBenchGraph(size)
+      return async () => decodeShareLink(await encodeShareLink(g))
+    },
+  },
+  {
+    name: 'readTree (exported tree)',
+    prepare: async (size) => {
+      const input = treeOf(exportFiles(exportBenchGraph(size)))
+      // Without the graph file, so the tree itself is read.
+      for (const path of Object.keys(input.files)) {
+        if (path.endsWith('s6-designer.json')) delete input.files[path]
+      }
+      return () => readTree(input)
+    },
+  },
+]
+
+/** One row per operation and size, plus a growth row per operation. */
+export async function benchCore(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = []
+  for (const op of OPERATIONS) {
+    const ms: Record<number, number> = {}
+    for (const size of SIZES) {
+      const fn = await op.prepare(size)
+      ms[size] = await time(fn, size >= 10_000 ? 3 : size >= 1_000 ? 7 : 15)
+      const budget = size === 1_000 ? (op.budget1000 ?? null) : null
+      rows.push({
+        name: `${op.name}, ${size.toLocaleString('en')} services`,
+        value: Math.round(ms[size]! * 10) / 10,
+        unit: 'ms',
+        budget,
+        met: budget === null || ms[size]! <= budget,
+      })
+    }
+    const growth = ms[10_000]! / ms[1_000]!
+    rows.push({
+      name: `${op.name}, growth 1,000 -> 10,000`,
+      value: Math.round(growth * 10) / 10,
+      unit: 'x',
+      budget: 12,
+      met: growth <= 12,
+    })
+  }
+  return rows
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  for (const r of await benchCore()) {
+    const budget = r.budget === null ? '' : `budget ${r.budget} ${r.unit}`
+    console.log(
+      `${r.met ? 'ok  ' : 'MISS'} ${r.name.padEnd(48)} ${String(r.value).padStart(9)} ${r.unit.padEnd(3)} ${budget}`,
+    )
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * Lighthouse (the npm package) driving Debian's Chromium on the built static export: the home
+ * page (the designer) and a docs page. Budgets: performance 90, accessibility 95, best
+ * practices 95. The full reports are kept in bench/results/lighthouse-<page>.json.
+ *
+ * Run directly after `npm run build`: npx tsx bench/lighthouse.ts
+ */
+import { spawn } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import * as chromeLauncher from 'chrome-launcher'
+import lighthouse from 'lighthouse'
+import type { BenchRow } from './canvas'
+
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+const PAGES = [
+  { slug: 'designer', path: '/' },
+  { slug: 'docs', path: '/docs/getting-started/' },
+]
+
+const BUDGETS: Record<string, number> = { performance: 90, accessibility: 95, 'best-practices': 95 }
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer()
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address()
+      srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0))
+    })
+    srv.on('error', reject)
+  })
+}
+
+/** Scores (0-100) per page and category, median of `runs` runs. */
+export async function benchLighthouse(runs = 3): Promise<BenchRow[]> {
+  const port = await freePort()
+  const server = spawn(process.execPath, ['scripts/serve.mjs', 'out'], {
+    env: { ...process.env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.stdout?.on('data', (d: Buffer) => d.toString().includes('http://') && resolve())
+    server.on('exit', (code) => reject(new Error(`static server exited with ${code}`)))
+  })
+  const chrome = await chromeLauncher.launch({
+    chromePath: '/usr/bin/chromium',
+    chromeFlags: FLAGS,
+  })
+  const rows: BenchRow[] = []
+  const dir = join(process.cwd(), 'bench', 'results')
+  mkdirSync(dir, { recursive: true })
+  try {
+    for (const page of PAGES) {
+      const scores: Record<string, number[]> = {}
+      for (let i = 0; i < runs; i++) {
+        const result = await lighthouse(`http://127.0.0.1:${port}${page.path}`, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: Object.keys(BUDGETS),
+        })
+        if (!result) throw new Error(`lighthouse returned nothing for ${page.path}`)
+        for (const [id, category] of Object.entries(result.lhr.categories)) {
+          ;(scores[id] ??= []).push(Math.round((category.score ?? 0) * 100))
+        }
+        if (i === runs - 1) {
+          writeFileSync(join(dir, `lighthouse-${page.slug}.json`), String(result.report))
+        }
+      }
+      for (const [id, budget] of Object.entries(BUDGETS)) {
+        const values = [...(scores[id] ?? [])].sort((a, b) => a - b)
+        const value = values[Math.floor(values.length / 2)] ?? 0
+        rows.push({
+          name: `Lighthouse ${id}, ${page.path}`,
+          value,
+          unit: 'score',
+          budget,
+          met: value >= budget,
+        })
+      }
+    }
+  } finally {
+    chrome.kill()
+    server.kill()
+  }
+  return rows
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  for (const r of await benchLighthouse()) {
+    console.log(`${r.met ? 'ok  ' : 'MISS'} ${r.name.padEnd(50)} ${r.value} (budget ${r.budget})`)
+  }
+}
