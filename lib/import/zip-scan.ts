@@ -29,6 +29,8 @@ const MAX16 = 0xffff
 const MADE_BY_UNIX = 3
 const S_IFMT = 0o170000
 const S_IFLNK = 0o120000
+const S_IFREG = 0o100000
+const S_IFDIR = 0o040000
 const FLAG_ENCRYPTED = 0x1
 const FLAG_DESCRIPTOR = 0x8
 const STORE = 0
@@ -105,6 +107,8 @@ function readEnd(r: Reader): End {
   const end = r.lastIndexOf(SIG_END)
   if (end < 0) throw new Refusal('it is not a zip (no end of central directory record)')
   r.need(end, 22)
+  // jszip reads the zip comment too, and fails when it runs past the end.
+  r.need(end + 22, r.u16(end + 20))
   let count = r.u16(end + 10)
   let cdSize = r.u32(end + 12)
   let cdOffset = r.u32(end + 16)
@@ -124,6 +128,9 @@ function readEnd(r: Reader): End {
     if (!r.has(at, 4) || r.u32(at) !== SIG_END64) at = r.lastIndexOf(SIG_END64)
     if (at < 0) throw new Refusal('the zip is damaged (its zip64 end record is missing)')
     r.need(at, 56)
+    // jszip 3.10 cannot step over zip64 extensible data (its loop never advances).
+    if (r.u64(at + 4) > 44)
+      throw new Refusal('the zip uses zip64 extensible data, which cannot be read')
     count = r.u64(at + 32)
     cdSize = r.u64(at + 40)
     cdOffset = r.u64(at + 48)
@@ -141,7 +148,7 @@ function extraFields(r: Reader, start: number, length: number): Map<number, Uint
   while (i + 4 < start + length) {
     const id = r.u16(i)
     const size = r.u16(i + 2)
-    if (!r.has(i + 4, size)) break
+    // Like jszip, a field may run past the extra block, but not past the zip.
     fields.set(id, r.slice(i + 4, size))
     i += 4 + size
   }
@@ -169,7 +176,7 @@ type Limits = Pick<ImportLimits, 'maxEntries' | 'maxBytes' | 'maxFileBytes' | 'm
 
 function scan(bytes: Uint8Array, limits: Limits): ScannedEntry[] {
   const r = new Reader(bytes)
-  const { cdOffset, zero } = readEnd(r)
+  const { count, cdOffset, zero } = readEnd(r)
   const entries: ScannedEntry[] = []
   const kinds = new Map<string, 'file' | 'folder'>()
   let total = 0
@@ -191,6 +198,10 @@ function scan(bytes: Uint8Array, limits: Limits): ScannedEntry[] {
     r.need(at + 46 + nameLength + extraLength, commentLength)
     at += 46 + nameLength + extraLength + commentLength
     zip64Sizes(extra.get(0x0001), sizes)
+    if (sizes.size === MAX32 || sizes.compressed === MAX32)
+      throw new Refusal(
+        `the entry ${showPath(decodeName(centralName))} is damaged (its sizes point to a zip64 field it lacks)`,
+      )
 
     const shown = showPath(decodeName(centralName))
     if (flags & FLAG_ENCRYPTED) throw new Refusal(`the entry ${shown} is encrypted`)
@@ -212,10 +223,15 @@ function scan(bytes: Uint8Array, limits: Limits): ScannedEntry[] {
     }
     const name = names[names.length - 1] as string
 
-    const mode = madeBy === MADE_BY_UNIX ? external >>> 16 : 0
-    if ((mode & S_IFMT) === S_IFLNK) throw new Refusal(`the entry ${shown} is a symbolic link`)
+    const type = (madeBy === MADE_BY_UNIX ? external >>> 16 : 0) & S_IFMT
+    if (type === S_IFLNK) throw new Refusal(`the entry ${shown} is a symbolic link`)
+    if (type !== 0 && type !== S_IFREG && type !== S_IFDIR)
+      throw new Refusal(`the entry ${shown} is a special file (a device, a socket or a FIFO)`)
     // jszip's rule; it looks up the compression of folders too, and fails on an unknown one.
     const dir = (external & 0x10) !== 0 || name.endsWith('/')
+    // jszip files such an entry as a folder but then looks it up as a file, and crashes.
+    if (type === S_IFDIR && !dir)
+      throw new Refusal(`the entry ${shown} is marked as a folder but its name lacks the final /`)
     if (method !== STORE && method !== DEFLATE)
       throw new Refusal(
         `the entry ${shown} uses compression method ${method}; only stored and deflated files can be read`,
@@ -245,6 +261,7 @@ function scan(bytes: Uint8Array, limits: Limits): ScannedEntry[] {
         )
     }
     const path = entryPath(name)
+    if (path === '' && !dir) throw new Refusal(`the entry ${shown} has no name`)
     if (path !== '') {
       const kind = dir ? 'folder' : 'file'
       const seen = kinds.get(path)
@@ -258,6 +275,8 @@ function scan(bytes: Uint8Array, limits: Limits): ScannedEntry[] {
     }
     entries.push({ name, dir, size: dir ? 0 : sizes.size })
   }
+  if (entries.length === 0 && count !== 0)
+    throw new Refusal('the zip is damaged (no entry where its end record says its index starts)')
   return entries
 }
 
