@@ -5,17 +5,9 @@ import { USER_BUNDLE } from '@/lib/graph/service-graph'
 import type { ServiceGraph } from '@/lib/graph/types'
 import { countServices } from '@/lib/import/summary'
 
-function DesignCard({
-  graph,
-  kicker,
-  note,
-}: {
-  graph: ServiceGraph
-  kicker: string
-  note: string
-}) {
+function DesignCard({ graph, kicker }: { graph: ServiceGraph; kicker: string }) {
   const names = Object.keys(graph.services).filter((n) => n !== USER_BUNDLE)
-  const shown = names.slice(0, 5)
+  const shown = names.slice(0, 8)
   return (
     <div className="design-card">
       <span className="design-card-kicker">{kicker}</span>
@@ -25,7 +17,6 @@ function DesignCard({
         {shown.length > 0 ? shown.join(', ') : 'no services yet'}
         {names.length > shown.length ? ` +${names.length - shown.length}` : ''}
       </span>
-      <span className="design-card-note">{note}</span>
     </div>
   )
 }
@@ -69,8 +60,8 @@ export function OpenLinkDialog({
         either way: the one you do not open goes to <strong>Import › Recent designs</strong>.
       </p>
       <div className="design-cards">
-        <DesignCard graph={shared} kicker="In the link" note="Opened with Undo available" />
-        <DesignCard graph={mine} kicker="Yours, in this browser" note="Autosaved on this device" />
+        <DesignCard graph={shared} kicker="In the link" />
+        <DesignCard graph={mine} kicker="Yours, in this browser" />
       </div>
     </Modal>
   )

@@ -58,8 +58,8 @@ export function OpenLinkHandler({ storage }: { storage: KeyValueStorage }) {
       }
       setError(undefined)
       if (sameDesign(s.graph, result.graph)) {
+        // Already open (a docs link with ?example= opens the example first): nothing to ask.
         clearFragment()
-        s.showNotice({ message: 'This link holds the design you already have open.', tone: 'info' })
       } else if (!hasLocalWork()) {
         clearFragment()
         s.loadGraph(result.graph, { reset: true })

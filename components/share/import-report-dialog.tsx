@@ -31,6 +31,35 @@ function source(report: ReadReport): string | undefined {
   return dir === undefined ? undefined : dir || 'the top folder'
 }
 
+/** A path with break opportunities after each slash, so long paths wrap between folders. */
+function BreakablePath({ path }: { path: string }) {
+  const parts = path.split('/')
+  return (
+    <code title={path}>
+      {parts.map((part, i) => (
+        <span key={i}>
+          {part}
+          {i < parts.length - 1 ? (
+            <>
+              /<wbr />
+            </>
+          ) : null}
+        </span>
+      ))}
+    </code>
+  )
+}
+
+/** The folder every reported path starts with (the image root), shown once instead. */
+function commonBase(report: ReadReport): string {
+  const base = report.rootfsDir
+  if (!base) return ''
+  const prefix = `${base}/`
+  return report.entries.every((e) => e.path.startsWith(prefix) || e.path === '.' || e.path === '')
+    ? prefix
+    : ''
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`
 }
@@ -77,6 +106,7 @@ export function ImportReportDialog({
 }) {
   const { report, diagnostics, graph } = result
   const from = source(report)
+  const base = commonBase(report)
   const groups = ACTIONS.map((a) => ({
     ...a,
     entries: report.entries.filter((e) => e.action === a.action),
@@ -134,6 +164,11 @@ export function ImportReportDialog({
         <span className="report-sev-hint">on the files; the Problems panel checks the design</span>
       </p>
       <div className="report-scroll">
+        {base ? (
+          <p className="report-base">
+            Paths below are inside <code>{base}</code>.
+          </p>
+        ) : null}
         <Diagnostics diagnostics={diagnostics} />
         {groups
           .filter((g) => g.entries.length > 0)
@@ -150,7 +185,12 @@ export function ImportReportDialog({
               <ul className="report-paths">
                 {g.entries.slice(0, MAX_ROWS).map((e, i) => (
                   <li key={i}>
-                    <code>{e.path || '.'}</code>
+                    <BreakablePath
+                      path={
+                        (base && e.path.startsWith(base) ? e.path.slice(base.length) : e.path) ||
+                        '.'
+                      }
+                    />
                     <span>{e.note}</span>
                   </li>
                 ))}

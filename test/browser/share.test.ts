@@ -142,6 +142,26 @@ describe('share links', () => {
     await context.close()
   })
 
+  it('lays out a shared design that has no positions', async () => {
+    const shared = example('cron-beside-app')
+    expect(shared.layout).toEqual({})
+    const { context, page, errors } = await newPage(site)
+    await page.goto(`${site.url}/#${await encodeShareLink(shared)}`)
+    await page.waitForFunction(() => window.__s6d !== undefined)
+    await expect
+      .poll(async () => {
+        const g = await liveGraph(page)
+        return Object.keys(g.services).filter((n) => g.layout[n] === undefined)
+      })
+      .toEqual([])
+    expect(withoutLayout(await liveGraph(page))).toEqual(shared)
+    expect(await page.locator('.react-flow__node').count()).toBe(
+      Object.keys(shared.services).length,
+    )
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
   it('warns about long links and offers the graph file instead', async () => {
     const { context, page, errors } = await newPage(site, { permissions: CLIPBOARD })
     await openDesigner(site, page)
@@ -195,7 +215,7 @@ describe('share links', () => {
   })
 
   it('selects the link for copying by hand when the clipboard is unavailable', async () => {
-    const { context, page, errors } = await newPage(site)
+    const { context, page, errors } = await newPage(site, { colorScheme: 'dark' })
     await context.addInitScript(() => {
       Object.defineProperty(navigator, 'clipboard', {
         value: { writeText: () => Promise.reject(new Error('denied')) },
@@ -211,6 +231,8 @@ describe('share links', () => {
       return el.value.slice(el.selectionStart ?? 0, el.selectionEnd ?? 0)
     })
     expect(selected).toBe(url)
+    await page.mouse.move(0, 0)
+    await shot(page, 'share-popover-dark')
     expect(errors).toEqual([])
     await context.close()
   })
@@ -221,6 +243,27 @@ async function forged(json: string): Promise<string> {
   const packed = await deflateRaw(new TextEncoder().encode(json))
   return `s6g=1.d.${linkChecksum(json)}.${toBase64Url(packed)}`
 }
+
+describe('docs links', () => {
+  it('"Open in designer" carries the graph the page shows and opens it', async () => {
+    const { context, page, errors } = await newPage(site)
+    await page.goto(`${site.url}/docs/`)
+    const link = page
+      .locator('.graph-preview[data-example="reference"]')
+      .getByRole('link', { name: /Open in designer/ })
+    await expect.poll(() => link.getAttribute('href')).toMatch(/^\/\?example=reference#s6g=/)
+    const decoded = await decodeShareLink((await link.getAttribute('href')) ?? '')
+    expect(decoded.ok && withoutLayout(decoded.graph)).toEqual(withoutLayout(example('reference')))
+    await link.click()
+    await page.waitForSelector('.react-flow__node', { state: 'visible' })
+    await expect.poll(() => new URL(page.url()).hash).toBe('')
+    expect(new URL(page.url()).searchParams.get('example')).toBe('reference')
+    expect(withoutLayout(await liveGraph(page))).toEqual(withoutLayout(example('reference')))
+    expect(await page.getByTestId('open-link-dialog').count()).toBe(0)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+})
 
 describe('bad links', () => {
   it('says what is wrong with each, keeps the design and throws nothing', async () => {
