@@ -1,7 +1,11 @@
-import { readFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { zipFiles } from '@/lib/export/zip'
+import { exportFiles, redactSecrets } from '@/lib/generate/export-files'
 import { parseGraph, serializeGraph } from '@/lib/graph/parse'
+import { buildZip, fileEntry } from '../lib/import/zip-builder'
 import { runCli } from './run-cli'
 import { treeDir, VALID } from './tree-dir'
 
@@ -52,9 +56,84 @@ describe('s6-designer import', () => {
     expect(parsed.ok && parsed.graph.services.web?.type).toBe('longrun')
   })
 
-  it('exits 2 on usage errors and on a graph file instead of a folder', async () => {
+  it('exits 2 on usage errors', async () => {
     expect((await runCli(['import'])).code).toBe(2)
     expect((await runCli(['import', '.', '--out'])).stderr).toMatch(/--out needs a value/)
-    expect((await runCli(['import', 'content/examples/reference.json'])).code).toBe(2)
+    expect((await runCli(['import', 'no/such/place'])).stderr).toMatch(/no such file or folder/)
+  })
+
+  it('reads a zip: the export of a design gives the design back', async () => {
+    const graph = JSON.parse(await readFile('content/examples/reference.json', 'utf8'))
+    const dir = await treeDir({})
+    await writeFile(join(dir, 'shop.zip'), await zipFiles(exportFiles(graph)))
+    const r = await runCli(['import', 'shop.zip', '--out', 'g.json'], dir)
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^shop\.zip: .* \(read from docker\/s6\/s6-designer\.json\)$/m)
+    const parsed = parseGraph(JSON.parse(await readFile(join(dir, 'g.json'), 'utf8')))
+    expect(parsed.ok && parsed.graph).toEqual(redactSecrets(graph))
+  })
+
+  it('reads a zip of a bare tree, named after the zip', async () => {
+    const dir = await treeDir({})
+    const tree = new Map(
+      Object.entries(VALID).map(([p, c]) => [`s6-rc.d/${p}`, { contents: c, executable: false }]),
+    )
+    await writeFile(join(dir, 'My Shop.zip'), await zipFiles(tree))
+    const r = await runCli(['import', 'My Shop.zip'], dir)
+    expect(r.code).toBe(0)
+    const parsed = parseGraph(JSON.parse(r.stdout))
+    expect(parsed.ok && parsed.graph.project.name).toBe('my-shop')
+    expect(parsed.ok && Object.keys(parsed.graph.services).sort()).toEqual(['init', 'user', 'web'])
+  })
+
+  it('reads a graph JSON file', async () => {
+    const r = await runCli(['import', 'content/examples/reference.json'])
+    expect(r.code).toBe(0)
+    expect(r.stderr).toMatch(
+      /^content\/examples\/reference\.json: .* \(read from reference\.json\)$/m,
+    )
+    const parsed = parseGraph(JSON.parse(r.stdout))
+    expect(parsed.ok && parsed.graph.project.name).toBe(
+      JSON.parse(await readFile('content/examples/reference.json', 'utf8')).project.name,
+    )
+  })
+
+  it('converts an s6-overlay v2 tree', async () => {
+    const r = await runCli(['import', 'test/fixtures/v2/linuxserver-style'])
+    expect(r.code).toBe(0)
+    expect(r.stderr).toMatch(
+      /^ {2}converted {2}root\/etc\/cont-init\.d\/10-adduser {2}up of oneshot 10-adduser/m,
+    )
+    expect(r.stderr).toMatch(/^ {2}ignored {4}root\/etc\/services\.d\/cron\/down {2}a down file/m)
+    const parsed = parseGraph(JSON.parse(r.stdout))
+    expect(parsed.ok && parsed.graph.services['app-log']).toMatchObject({ consumerFor: ['app'] })
+  })
+
+  it('refuses a hostile zip with exit 2 and writes nothing', async () => {
+    const dir = await treeDir({})
+    const evil = buildZip([
+      fileEntry('s6-rc.d/web/type', 'longrun\n'),
+      fileEntry('../../etc/cron.d/evil', '* * * * * root sh\n'),
+    ])
+    await writeFile(join(dir, 'evil.zip'), evil)
+    const r = await runCli(['import', 'evil.zip', '--out', 'g.json'], dir)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toBe(
+      's6-designer import: evil.zip was not imported: the entry "../../etc/cron.d/evil" climbs out of the folder with a .. segment.\n',
+    )
+    expect(existsSync(join(dir, 'g.json'))).toBe(false)
+  })
+
+  it('refuses a folder whose s6 files are not text, and a single service file', async () => {
+    const dir = await treeDir(VALID)
+    await writeFile(join(dir, 'web/run'), new Uint8Array([0x23, 0x21, 0xff, 0xfe]))
+    const r = await runCli(['import', dir])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/The folder was not imported: the file "web\/run" is not UTF-8 text/)
+    const one = await runCli(['import', 'web/type'], await treeDir(VALID))
+    expect(one.code).toBe(2)
+    expect(one.stderr).toMatch(
+      /type was not imported: it looks like an s6 type file of one service; drop the whole folder/,
+    )
   })
 })
