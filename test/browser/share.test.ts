@@ -142,6 +142,26 @@ describe('share links', () => {
     await context.close()
   })
 
+  it('keeps the design an ?example= link replaced in Recent designs', async () => {
+    const { context, page, errors } = await newPage(site)
+    await openDesigner(site, page)
+    await addNamed(page, 'longrun', 'before-example')
+    const mine = await savedGraph(page)
+    await openDesigner(site, page, '?example=nested-bundles')
+    expect(withoutLayout(await liveGraph(page))).toEqual(withoutLayout(example('nested-bundles')))
+    await page.getByRole('button', { name: 'Import' }).click()
+    await page.getByRole('menuitem', { name: /Recent designs/ }).click()
+    const recent = page.getByTestId('recent-dialog')
+    await recent.waitFor()
+    expect(await recent.textContent()).toMatch(/replaced by an example/)
+    await recent.getByRole('button', { name: `Open ${mine?.project.name}` }).click()
+    await expect
+      .poll(async () => Object.keys((await liveGraph(page)).services))
+      .toContain('before-example')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
   it('lays out a shared design that has no positions', async () => {
     const shared = example('cron-beside-app')
     expect(shared.layout).toEqual({})
