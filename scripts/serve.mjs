@@ -1,7 +1,9 @@
-// Serves the static export in out/ on http://localhost:3000 (PORT to change). No dependencies.
-import { createReadStream, existsSync, statSync } from 'node:fs'
+// Serves the static export in out/ on http://localhost:3000 (PORT to change), the way a static
+// host would: gzip for text, long caching for Next's hashed assets. No dependencies.
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { extname, join, normalize, resolve } from 'node:path'
+import { gzipSync } from 'node:zlib'
 
 const root = resolve(process.argv[2] ?? 'out')
 const port = Number(process.env.PORT ?? 3000)
@@ -16,6 +18,8 @@ const types = {
   '.txt': 'text/plain; charset=utf-8',
   '.woff2': 'font/woff2',
 }
+const compressible = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt'])
+const gzipped = new Map()
 
 if (!existsSync(join(root, 'index.html'))) {
   console.error(`No static export in ${root}: run "npm run build" first.`)
@@ -40,8 +44,20 @@ createServer((req, res) => {
   }
   const status = file ? 200 : 404
   file ??= join(root, '404.html')
-  res.writeHead(status, { 'content-type': types[extname(file)] ?? 'application/octet-stream' })
-  createReadStream(file).pipe(res)
+  const ext = extname(file)
+  const headers = { 'content-type': types[ext] ?? 'application/octet-stream' }
+  if ((req.url ?? '').startsWith('/_next/static/')) {
+    headers['cache-control'] = 'public, max-age=31536000, immutable'
+  }
+  let body = readFileSync(file)
+  if (compressible.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+    if (!gzipped.has(file)) gzipped.set(file, gzipSync(body))
+    body = gzipped.get(file)
+    headers['content-encoding'] = 'gzip'
+    headers['vary'] = 'accept-encoding'
+  }
+  res.writeHead(status, headers)
+  res.end(body)
 }).listen(port, '127.0.0.1', () => {
   console.log(`s6 Designer: http://localhost:${port}/`)
 })
