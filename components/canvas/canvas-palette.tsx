@@ -83,7 +83,7 @@ export function CanvasPalette() {
       <Menu
         label="Templates"
         icon="template"
-        ariaLabel="Add from a template"
+        ariaLabel="Templates: add a common piece"
         heading="Templates"
         items={[
           ...TEMPLATES.map((t) => ({

@@ -9,7 +9,7 @@ export function ProblemBadges({ problems }: { problems: ProblemCounts }) {
     problems.warnings ? `${problems.warnings} warning${problems.warnings === 1 ? '' : 's'}` : '',
   ].filter(Boolean)
   return (
-    <span className="node-badges" title={parts.join(', ')} aria-label={parts.join(', ')}>
+    <span className="node-badges" role="img" title={parts.join(', ')} aria-label={parts.join(', ')}>
       {problems.errors ? <span className="badge badge-error">{problems.errors}</span> : null}
       {problems.warnings ? <span className="badge badge-warning">{problems.warnings}</span> : null}
     </span>
@@ -27,15 +27,13 @@ export function NodeHandles({ name }: { name: string }) {
         type="target"
         position={Position.Left}
         className="handle handle-in"
-        aria-label={`Connect to what ${name} needs`}
-        title="Drag to a service this one needs (it starts first)"
+        title={`Drag to a service ${name} needs (it starts first)`}
       />
       <Handle
         type="source"
         position={Position.Right}
         className="handle handle-out"
-        aria-label={`Connect ${name} to what needs it`}
-        title="Drag to a service that needs this one, or to a bundle to add it"
+        title={`Drag to a service that needs ${name}, or to a bundle to add it`}
       />
     </>
   )

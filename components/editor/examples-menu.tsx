@@ -45,7 +45,7 @@ export function ExamplesMenu({ storage }: { storage: KeyValueStorage }) {
     <Menu
       label="Examples"
       icon="examples"
-      ariaLabel="Open an example"
+      ariaLabel="Examples: open a built-in example"
       heading="Built-in examples"
       items={items}
     />

@@ -25,7 +25,7 @@ export function Topbar({ storage }: { storage: KeyValueStorage }) {
   const mod = isMac() ? '⌘' : 'Ctrl+'
   return (
     <header className="topbar">
-      <Link className="brand" href="/" aria-label="s6 Designer home">
+      <Link className="brand" href="/" title="s6 Designer home">
         <span className="brand-mark" aria-hidden="true">
           s6
         </span>
