@@ -31,11 +31,16 @@ function Tree({
   files: ExportedFiles
 }) {
   return (
-    <ul className="fx-tree" role="group">
+    <ul className="fx-tree">
       {nodes.map((n) =>
         n.children ? (
-          <li key={n.path} role="treeitem" aria-expanded={open.has(n.path)} aria-selected={false}>
-            <button type="button" className="fx-row fx-folder" onClick={() => onToggle(n.path)}>
+          <li key={n.path}>
+            <button
+              type="button"
+              className="fx-row fx-folder"
+              aria-expanded={open.has(n.path)}
+              onClick={() => onToggle(n.path)}
+            >
               <span className="fx-caret" aria-hidden="true">
                 {open.has(n.path) ? '▾' : '▸'}
               </span>
@@ -46,11 +51,12 @@ function Tree({
             ) : null}
           </li>
         ) : (
-          <li key={n.path} role="treeitem" aria-selected={selected === n.path}>
+          <li key={n.path}>
             <button
               type="button"
               className="fx-row fx-file"
               data-selected={selected === n.path || undefined}
+              aria-current={selected === n.path || undefined}
               data-path={n.path}
               onClick={() => onSelect(n.path)}
             >
