@@ -31,8 +31,9 @@ export interface EnvVar {
   /** Heading it is listed under in the generated docs, for example "Puma". */
   group?: string
   /**
-   * A secret is documented, and the Dockerfile never bakes it into the image; a value given here
-   * still travels in the graph file and share links, so validation warns about it.
+   * A secret is documented but its value is never exported: not into the Dockerfile, env/ files,
+   * the zip's graph file or share links. A value given here stays in this browser's autosave only,
+   * and validation warns about it.
    */
   secret?: boolean
 }
