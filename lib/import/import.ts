@@ -7,7 +7,7 @@
  */
 import { parseGraph } from '../graph/parse'
 import { readTree } from '../graph/read-tree'
-import type { ReadReport } from '../graph/read-tree'
+import type { ReadReport, ReadReportEntry } from '../graph/read-tree'
 import type { TreeInput } from '../graph/tree-input'
 import type { Diagnostic, ServiceGraph } from '../graph/types'
 import { treeFromZip } from './archive'
@@ -70,10 +70,15 @@ export function projectNameFrom(name: string): string | undefined {
     .replace(/[^a-z0-9_-]+/g, '-')
     .replace(/^[-_]+|[-_]+$/g, '')
     .slice(0, 64)
-  return clean && !GENERIC.has(clean) ? clean : undefined
+  return clean && !GENERIC.has(clean) && !GENERIC.has(base.toLowerCase()) ? clean : undefined
 }
 
-function readChecked(subject: string, input: TreeInput, options: ImportOptions): ImportResult {
+function readChecked(
+  subject: string,
+  input: TreeInput,
+  options: ImportOptions,
+  ignored: readonly ReadReportEntry[] = [],
+): ImportResult {
   const limits = options.limits ?? IMPORT_LIMITS
   const problem = treeProblem(input, limits)
   if (problem) return refuse(subject, problem)
@@ -87,6 +92,7 @@ function readChecked(subject: string, input: TreeInput, options: ImportOptions):
   if (binary) return refuse(subject, binary)
   if (read.diagnostics.some((d) => d.code === 'source-not-found'))
     return refuse(subject, `no s6 services were found in it; ${WHAT_TO_DROP}`)
+  read.report.entries.push(...ignored)
   return {
     ok: true,
     graph: read.graph,
@@ -168,10 +174,11 @@ export async function importFile(
       case 'json':
         return importJson(name, bytes)
       case 'zip': {
-        const tree = await treeFromZip(bytes, limits)
-        if ('error' in tree) return refuse(name, tree.error)
+        const zip = await treeFromZip(bytes, limits)
+        if ('error' in zip) return refuse(name, zip.error)
         const projectName = options.projectName ?? projectNameFrom(name)
-        return readChecked(name, tree, { ...options, ...(projectName ? { projectName } : {}) })
+        const named = { ...options, ...(projectName ? { projectName } : {}) }
+        return readChecked(name, zip.tree, named, zip.ignored)
       }
       case 'archive':
         return refuse(
