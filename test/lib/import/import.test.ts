@@ -74,7 +74,7 @@ describe('importFile', () => {
     expect(r.summary).toMatch(
       /^legacy\.zip: 10 services and 1 bundle read from root; paths: 15 converted, 3 ignored \(see the report\)\. 0 errors, 6 warnings\.$/,
     )
-    const folder = importTree(input)
+    const folder = importTree(input, { projectName: 'legacy' })
     expect(folder.ok && folder.graph).toEqual(r.graph)
   })
 })
