@@ -117,7 +117,10 @@ function unsafeName(name: string): string | undefined {
  */
 function declaredSize(entry: JSZip.JSZipObject): number | undefined {
   const data = (entry as unknown as { _data?: { uncompressedSize?: unknown } })._data
-  return typeof data?.uncompressedSize === 'number' ? data.uncompressedSize : undefined
+  const size = data?.uncompressedSize
+  if (typeof size !== 'number') return undefined
+  // jszip reads the 32-bit field as a signed number: sizes from 2 GiB up come out negative.
+  return size < 0 ? size >>> 0 : size
 }
 
 /** `ZipObject#internalStream` is public in jszip's docs but missing from its typings. */

@@ -49,6 +49,11 @@ describe('readZip strict', () => {
     expect(await refused([OK, big], { strict: true, maxFileBytes: 1_000_000 })).toBe(
       'the entry "ok/big" declares 5000000 bytes, more than the 1000000 allowed for one file',
     )
+    // jszip reads sizes from 2 GiB up as negative numbers; they still count as huge.
+    const huge: RawEntry = { ...fileEntry('ok/huge', 'x'), size: 0x90000000 }
+    expect(await refused([huge], { maxFileBytes: 1000 })).toBe(
+      'the entry "ok/huge" declares 2415919104 bytes, more than the 1000 allowed for one file',
+    )
     const parts = [1, 2, 3].map((i) => ({ ...fileEntry(`ok/${i}`, 'x'), size: 400 }))
     expect(await refused(parts, { maxBytes: 1000 })).toBe(
       'the zip declares more than 1000 bytes once unpacked',
