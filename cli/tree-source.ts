@@ -239,7 +239,7 @@ export function describeRead(loaded: LoadedGraph, arg: string): string {
   const what = `${plural(services.length - bundles, 'service')}, ${plural(bundles, 'bundle')}`
   const r = loaded.report
   if (!r) return `${arg}: ${what}`
-  const from = r.graphFile ?? r.sourceDir
+  const from = r.graphFile ?? r.sourceDir ?? r.rootfsDir
   if (from === undefined) return `${arg}: ${what}`
   return `${arg}: ${what} (read from ${from || '.'})`
 }
