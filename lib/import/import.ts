@@ -15,6 +15,7 @@ import { IMPORT_LIMITS, formatBytes } from './limits'
 import type { ImportLimits } from './limits'
 import { sniff } from './sniff'
 import { importSummary } from './summary'
+import { refusal } from './refusal'
 import { notText, textProblem } from './text-check'
 import { treeProblem } from './tree-check'
 
@@ -32,6 +33,8 @@ export type ImportResult =
   | { ok: false; error: string }
 
 export interface ImportOptions {
+  /** What to call a folder in messages and the summary (default "The folder"). */
+  name?: string
   /** `overlay` (default): the tree is for s6-overlay v3; `plain`: a bare s6-rc source. */
   context?: 'overlay' | 'plain'
   /** Project name for a graph read from a tree (default: from the file or folder name). */
@@ -43,7 +46,7 @@ const WHAT_TO_DROP =
   'drop the whole folder (an s6-rc.d, or an image root holding etc/s6-overlay or etc/services.d), a zip of it, or an s6 Designer graph JSON file'
 
 function refuse(subject: string, reason: string): ImportResult {
-  return { ok: false, error: `${subject} was not imported: ${reason.replace(/\.$/, '')}.` }
+  return { ok: false, error: refusal(subject, reason) }
 }
 
 function message(error: unknown): string {
@@ -112,10 +115,11 @@ function readChecked(
  * const result = 'error' in tree ? tree : importTree(tree, { projectName: 'shop' })
  */
 export function importTree(input: TreeInput, options: ImportOptions = {}): ImportResult {
+  const subject = options.name ?? 'The folder'
   try {
-    return readChecked('The folder', input, options)
+    return readChecked(subject, input, options)
   } catch (error) {
-    return refuse('The folder', `it could not be read (${message(error)})`)
+    return refuse(subject, `it could not be read (${message(error)})`)
   }
 }
 

@@ -6,6 +6,7 @@ import type { TreeInput } from '../graph/tree-input'
 import { entryPath, entryPathProblem, showPath } from './entry-path'
 import { IMPORT_LIMITS, formatBytes } from './limits'
 import type { ImportLimits } from './limits'
+import { refusal } from './refusal'
 
 /** One file of a dropped folder: its path inside the folder (webkitRelativePath) and size. */
 export interface EntrySize {
@@ -19,17 +20,14 @@ export interface FolderEntry {
   bytes: Uint8Array
 }
 
-/**
- * Why a list of files cannot be imported, judged on names and sizes alone (so the UI can refuse
- * before reading them), or undefined. The reason completes "The folder was not imported: …".
- *
- * @example
- * preflightEntries([...files].map((f) => ({ path: f.webkitRelativePath, size: f.size })))
- */
-export function preflightEntries(
-  entries: readonly EntrySize[],
-  limits: ImportLimits = IMPORT_LIMITS,
-): string | undefined {
+export interface FolderOptions {
+  /** What to call the folder in the message (default "The folder"). */
+  name?: string
+  limits?: ImportLimits
+}
+
+/** Why entries cannot be imported, judged on names and sizes alone (completes "…: "). */
+function entriesProblem(entries: readonly EntrySize[], limits: ImportLimits): string | undefined {
   if (entries.length > limits.maxEntries)
     return `it holds ${entries.length} files, more than the ${limits.maxEntries} allowed`
   let total = 0
@@ -84,13 +82,29 @@ export function treeProblem(
     const problem = entryPathProblem(path, limits)
     if (problem) return `the entry ${showPath(path)} ${problem}`
   }
-  return preflightEntries(sizes, limits) ?? clash(files, input.dirs)
+  return entriesProblem(sizes, limits) ?? clash(files, input.dirs)
+}
+
+/**
+ * Why a dropped folder cannot be imported, judged on its files' names and sizes alone, so the
+ * UI can refuse before reading them: one sentence ("The folder was not imported: …"), or
+ * undefined.
+ *
+ * @example
+ * const error = preflightEntries([...files].map((f) => ({ path: f.webkitRelativePath, size: f.size })))
+ */
+export function preflightEntries(
+  entries: readonly EntrySize[],
+  options: FolderOptions = {},
+): string | undefined {
+  const problem = entriesProblem(entries, options.limits ?? IMPORT_LIMITS)
+  return problem === undefined ? undefined : refusal(options.name ?? 'The folder', problem)
 }
 
 /**
  * A dropped folder's files as a TreeInput, after the same checks a zip goes through, or the
- * reason it cannot be imported (completes "The folder was not imported: …"). Modes are
- * unknown, so `executables` stays undefined.
+ * sentence saying why it cannot be imported ("The folder was not imported: …"). Modes are
+ * unknown, so `executables` stays undefined. Pass the result to `importTree`.
  *
  * @example
  * const tree = treeFromEntries(await Promise.all(files.map(async (f) => ({
@@ -98,16 +112,16 @@ export function treeProblem(
  */
 export function treeFromEntries(
   entries: readonly FolderEntry[],
-  limits: ImportLimits = IMPORT_LIMITS,
+  options: FolderOptions = {},
 ): TreeInput | { error: string } {
   const sized = entries.map((e) => ({ path: e.path, size: e.bytes.length }))
   const problem =
-    preflightEntries(sized, limits) ??
+    entriesProblem(sized, options.limits ?? IMPORT_LIMITS) ??
     clash(
       entries.map((e) => e.path),
       [],
     )
-  if (problem) return { error: problem }
+  if (problem) return { error: refusal(options.name ?? 'The folder', problem) }
   const files: Record<string, Uint8Array> = {}
   for (const e of entries) files[entryPath(e.path)] = e.bytes
   return { files, dirs: [] }

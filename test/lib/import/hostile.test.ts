@@ -267,25 +267,30 @@ describe('dropped folders', () => {
   it('refuses unsafe, clashing, too many or too big entries', () => {
     const ok = { path: 'app/s6-rc.d/web/type', bytes: enc('longrun\n') }
     expect(treeFromEntries([ok, { path: 'app/../x', bytes: enc('') }])).toEqual({
-      error: 'the entry "app/../x" climbs out of the folder with a .. segment',
+      error:
+        'The folder was not imported: the entry "app/../x" climbs out of the folder with a .. segment.',
     })
-    expect(treeFromEntries([ok, { path: '/abs', bytes: enc('') }])).toEqual({
-      error: 'the entry "/abs" is an absolute path',
+    expect(treeFromEntries([ok, { path: '/abs', bytes: enc('') }], { name: 'app' })).toEqual({
+      error: 'app was not imported: the entry "/abs" is an absolute path.',
     })
     expect(treeFromEntries([ok, { path: 'app//s6-rc.d/web/type', bytes: enc('') }])).toEqual({
-      error: 'the path "app/s6-rc.d/web/type" appears twice',
+      error: 'The folder was not imported: the path "app/s6-rc.d/web/type" appears twice.',
     })
     expect(treeFromEntries([ok, { path: 'app/s6-rc.d/web/type/x', bytes: enc('') }])).toEqual({
       error:
-        'the path "app/s6-rc.d/web/type" is a file, yet "app/s6-rc.d/web/type/x" is inside it as a file',
+        'The folder was not imported: the path "app/s6-rc.d/web/type" is a file, yet "app/s6-rc.d/web/type/x" is inside it as a file.',
     })
     expect(preflightEntries([{ path: 'big', size: (1 << 20) + 1 }])).toBe(
-      'the file "big" is 1.0 MB, more than the 1 MB allowed for one file',
+      'The folder was not imported: the file "big" is 1.0 MB, more than the 1 MB allowed for one file.',
     )
     const many = Array.from({ length: 5001 }, (_, i) => ({ path: `f${i}`, size: 0 }))
-    expect(preflightEntries(many)).toBe('it holds 5001 files, more than the 5000 allowed')
+    expect(preflightEntries(many)).toBe(
+      'The folder was not imported: it holds 5001 files, more than the 5000 allowed.',
+    )
     const heavy = Array.from({ length: 21 }, (_, i) => ({ path: `f${i}`, size: 1 << 20 }))
-    expect(preflightEntries(heavy)).toBe('its files add up to more than the 20 MB allowed')
+    expect(preflightEntries(heavy, { name: 'shop' })).toBe(
+      'shop was not imported: its files add up to more than the 20 MB allowed.',
+    )
   })
 
   it('imports a clean folder, and refuses binary s6 files in one', () => {
@@ -294,10 +299,10 @@ describe('dropped folders', () => {
       { path: 'app/s6-rc.d/web/run', bytes: enc('#!/bin/sh\nexec web\n') },
     ])
     if ('error' in tree) throw new Error(tree.error)
-    const r = importTree(tree, { projectName: 'app' })
+    const r = importTree(tree, { projectName: 'app', name: 'app/' })
     expect(r.ok && r.graph.project.name).toBe('app')
     expect(r.ok && r.summary).toBe(
-      'The folder: 1 service and 1 bundle read from app/s6-rc.d. 0 errors, 0 warnings.',
+      'app/: 1 service and 1 bundle read from app/s6-rc.d. 0 errors, 0 warnings.',
     )
     tree.files['app/s6-rc.d/web/run'] = new Uint8Array([0xff])
     expect(importTree(tree)).toEqual({
