@@ -1,5 +1,6 @@
 import type { NodeProps } from '@xyflow/react'
 import { memo } from 'react'
+import { useEditorStore } from '@/components/editor/editor-store-provider'
 import { Icon } from '@/components/ui/icons'
 import type { Service } from '@/lib/graph/types'
 import { NodeHandles, ProblemBadges } from './node-parts'
@@ -30,11 +31,13 @@ export const ServiceNode = memo(function ServiceNode({
   selected,
 }: NodeProps<ServiceFlowNode>) {
   const { name, service, problems, external } = data
+  // A preview row of this service is hovered (start order, shutdown, process tree).
+  const highlighted = useEditorStore((s) => s.ui.hoveredService === name)
   const type = service.type
   const extra = facts(service, external)
   return (
     <div
-      className={`node node-${type}${selected ? ' is-selected' : ''}${problems.errors ? ' has-errors' : ''}`}
+      className={`node node-${type}${selected ? ' is-selected' : ''}${highlighted ? ' is-highlighted' : ''}${problems.errors ? ' has-errors' : ''}`}
       title={service.description}
     >
       <NodeHandles name={name} />

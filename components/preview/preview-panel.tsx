@@ -1,8 +1,17 @@
 'use client'
 
+import './preview.css'
+import { useState } from 'react'
 import { useEditorStore, useEditorStoreApi } from '@/components/editor/editor-store-provider'
 import { Icon } from '@/components/ui/icons'
 import type { PreviewTab } from '@/lib/store/types'
+import { DocsPanel } from './docs-panel'
+import { type FilesState, FilesPanel } from './files-panel'
+import { ProcessTreePanel } from './process-tree-panel'
+import { ShutdownPanel } from './shutdown-panel'
+import { StartOrderPanel } from './start-order-panel'
+import { useDockHeight } from './use-dock-height'
+import { useExportView } from './use-export-view'
 
 const TABS: { id: PreviewTab; label: string }[] = [
   { id: 'process-tree', label: 'Process tree' },
@@ -13,23 +22,44 @@ const TABS: { id: PreviewTab; label: string }[] = [
 ]
 
 /**
- * The preview dock under the canvas. Placeholder: the previews issue fills each tab. Open state
- * and tab live in the store's UI slice (`ui.previewOpen`, `ui.previewTab`).
+ * The preview dock under the canvas: what the design will do (process tree, start order,
+ * shutdown) and what the download holds (files, README), updated on every edit. Its top edge
+ * resizes it; open state and tab live in the store's UI slice.
  */
 export function PreviewPanel() {
   const store = useEditorStoreApi()
   const open = useEditorStore((s) => s.ui.previewOpen)
   const tab = useEditorStore((s) => s.ui.previewTab)
-  const current = TABS.find((t) => t.id === tab) ?? TABS[0]
+  const dock = useDockHeight()
+  const [startTarget, setStartTarget] = useState('user')
+  const [filesState, setFilesState] = useState<FilesState>({})
+  const needsExport = open && (tab === 'files' || tab === 'docs')
+  const { view, stale } = useExportView(needsExport)
+  const current = TABS.find((t) => t.id === tab) ?? TABS[0]!
   return (
     <section className={`preview-dock${open ? ' is-open' : ''}`} aria-label="Previews">
+      {open ? (
+        <div
+          className="dock-resize"
+          role="separator"
+          aria-orientation="horizontal"
+          aria-label="Resize the previews"
+          aria-valuenow={dock.height}
+          aria-valuemin={dock.min}
+          tabIndex={0}
+          onPointerDown={dock.onPointerDown}
+          onKeyDown={dock.onKeyDown}
+        />
+      ) : null}
       <div className="dock-tabs" role="tablist" aria-label="Preview">
         {TABS.map((t) => (
           <button
             key={t.id}
+            id={`preview-tab-${t.id}`}
             type="button"
             role="tab"
             aria-selected={open && t.id === tab}
+            aria-controls={open && t.id === tab ? 'preview-body' : undefined}
             className="dock-tab"
             onClick={() => store.getState().setPreviewTab(t.id)}
           >
@@ -37,6 +67,7 @@ export function PreviewPanel() {
           </button>
         ))}
         <span className="dock-spacer" />
+        {open && stale && needsExport ? <span className="dock-status">updating…</span> : null}
         <button
           type="button"
           className="btn btn-ghost btn-sm btn-icon"
@@ -48,8 +79,27 @@ export function PreviewPanel() {
         </button>
       </div>
       {open ? (
-        <div className="dock-body" role="tabpanel" aria-label={current?.label}>
-          <p className="empty-note">The {current?.label.toLowerCase()} preview is coming soon.</p>
+        <div
+          className="preview-body"
+          id="preview-body"
+          role="tabpanel"
+          aria-labelledby={`preview-tab-${current.id}`}
+          data-tab={current.id}
+          style={{ height: dock.height }}
+        >
+          {tab === 'process-tree' ? (
+            <ProcessTreePanel />
+          ) : tab === 'start-order' ? (
+            <StartOrderPanel target={startTarget} onTarget={setStartTarget} />
+          ) : tab === 'shutdown' ? (
+            <ShutdownPanel />
+          ) : !view ? (
+            <p className="pv-empty">Preparing the export…</p>
+          ) : tab === 'files' ? (
+            <FilesPanel view={view} state={filesState} onState={setFilesState} />
+          ) : (
+            <DocsPanel view={view} />
+          )}
         </div>
       ) : null}
     </section>

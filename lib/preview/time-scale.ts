@@ -39,9 +39,20 @@ export interface TimeScale {
  */
 export function timeScale(spanMs: number, ticks = 5): TimeScale {
   const span = Number.isFinite(spanMs) && spanMs > 0 ? spanMs : 100
-  const raw = span / Math.max(1, ticks)
-  const power = 10 ** Math.floor(Math.log10(raw))
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power
+  // Of the round steps giving about `ticks` ticks (4 to 2×ticks), the one that ends closest.
+  const power = 10 ** Math.floor(Math.log10(span / Math.max(1, ticks)))
+  let step = power
+  let best = Infinity
+  for (const m of [0.5, 1, 2, 5, 10, 20]) {
+    const s = m * power
+    const n = Math.ceil(span / s - 1e-9)
+    if (n < 4 || n > Math.max(4, ticks * 2)) continue
+    const waste = n * s - span
+    if (waste < best - 1e-9) {
+      best = waste
+      step = s
+    }
+  }
   const maxMs = Math.ceil(span / step - 1e-9) * step
   const list: number[] = []
   for (let t = 0; t <= maxMs + step / 2; t += step) list.push(Math.round(t))

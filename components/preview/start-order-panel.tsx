@@ -1,0 +1,238 @@
+'use client'
+
+import { useMemo } from 'react'
+import { useEditorStore } from '@/components/editor/editor-store-provider'
+import type { ServiceGraph } from '@/lib/graph/types'
+import type { StartPlan, TimelineEntry } from '@/lib/plan/plan'
+import { startPlan } from '@/lib/plan/plan'
+import { formatMs, timeScale } from '@/lib/preview/time-scale'
+import { type ChartGroup, type ChartRow, type ChartSegment, TimelineChart } from './timeline-chart'
+import { useHoveredService, useSelectedServices, useServiceActions } from './use-service-actions'
+import { WaveStrip } from './wave-strip'
+
+function segments(e: TimelineEntry): ChartSegment[] {
+  const out: ChartSegment[] = []
+  const run = e.endMs - e.startMs
+  const how = e.estimated ? 'estimate' : 'default'
+  if (e.type === 'oneshot') {
+    out.push({
+      fromMs: e.startMs,
+      toMs: e.endMs,
+      variant: 'oneshot',
+      title: `runs ${formatMs(run)} (${how})`,
+    })
+  } else if (e.readyMs !== undefined) {
+    out.push({
+      fromMs: e.startMs,
+      toMs: e.endMs,
+      variant: 'longrun',
+      title: 'spawned: s6-rc moves on now',
+    })
+    out.push({
+      fromMs: e.endMs,
+      toMs: e.readyMs,
+      variant: 'warmup',
+      title: `no readiness check: ready about ${formatMs(e.readyMs - e.startMs)} after start (estimate), but nothing waits for it`,
+    })
+  } else {
+    out.push({
+      fromMs: e.startMs,
+      toMs: e.endMs,
+      variant: 'longrun',
+      title: `ready after ${formatMs(run)} (${how})`,
+    })
+  }
+  if (e.timeoutMs !== undefined && e.startMs + e.timeoutMs > e.endMs) {
+    out.push({
+      fromMs: e.endMs,
+      toMs: e.startMs + e.timeoutMs,
+      variant: 'timeout',
+      title: `fails if not up within ${formatMs(e.timeoutMs)} (timeout-up)`,
+    })
+  }
+  return out
+}
+
+function note(e: TimelineEntry): string {
+  const parts: string[] = []
+  if (e.type === 'longrun' && e.readyMs !== undefined)
+    parts.push(`spawned · ready ~${formatMs(e.readyMs - e.startMs)}`)
+  else parts.push(`${formatMs(e.endMs - e.startMs)}${e.estimated || e.overlay ? '' : ' (default)'}`)
+  if (e.timeoutMs !== undefined) parts.push(`limit ${formatMs(e.timeoutMs)}`)
+  return parts.join(' · ')
+}
+
+function chartGroups(plan: StartPlan): ChartGroup[] {
+  const byWave: TimelineEntry[][] = []
+  for (const e of plan.timeline) (byWave[e.wave] ??= []).push(e)
+  return byWave
+    .filter((w) => w !== undefined)
+    .map((entries, i) => ({
+      key: `w${i}`,
+      title: `Wave ${i + 1}`,
+      hint: i === 0 ? 'nothing to wait for' : `each starts once what it needs is up`,
+      rows: entries.map((e): ChartRow => ({
+        key: e.name,
+        service: e.name,
+        label: e.name,
+        kind: e.type,
+        quiet: e.overlay,
+        critical: e.critical && plan.timeline.length > 1,
+        ...(e.overlay ? { tag: 's6-overlay' } : {}),
+        note: note(e),
+        segments: segments(e),
+      })),
+    }))
+}
+
+function targetsOf(graph: ServiceGraph): { bundles: string[]; services: string[] } {
+  const bundles: string[] = []
+  const services: string[] = []
+  for (const [name, s] of Object.entries(graph.services)) {
+    if (name === 'user') continue
+    ;(s.type === 'bundle' ? bundles : services).push(name)
+  }
+  return { bundles: bundles.sort(), services: services.sort() }
+}
+
+/**
+ * Start order: the waves side by side, then a timeline of the chosen target's start (default
+ * `user`, what the container boots) with estimated durations, time limits and the critical path.
+ */
+export function StartOrderPanel({
+  target,
+  onTarget,
+}: {
+  target: string
+  onTarget: (target: string) => void
+}) {
+  const graph = useEditorStore((s) => s.graph)
+  const actions = useServiceActions()
+  const selected = useSelectedServices()
+  const hovered = useHoveredService()
+  const current = Object.hasOwn(graph.services, target) ? target : 'user'
+  const plan = useMemo(() => startPlan(graph, [current]), [graph, current])
+  const { bundles, services } = useMemo(() => targetsOf(graph), [graph])
+  const entries = useMemo(() => new Map(plan.timeline.map((e) => [e.name, e])), [plan])
+  const groups = useMemo(() => chartGroups(plan), [plan])
+  const span = plan.timeline.reduce((m, e) => Math.max(m, e.endMs, e.readyMs ?? 0), 0)
+  const scale = useMemo(() => timeScale(span * 1.06), [span])
+  const own = plan.closure.filter((n) => actions.isOwn(n))
+  const overlay = plan.closure.length - own.length
+  const pulled = plan.closure.filter((n) => n !== current)
+  const readyLast = plan.timeline.reduce((m, e) => Math.max(m, e.readyMs ?? e.endMs), 0)
+
+  return (
+    <div className="pv pv-start">
+      <div className="pv-toolbar">
+        <label className="pv-field">
+          <span>Bring up</span>
+          <select
+            value={current}
+            onChange={(e) => onTarget(e.target.value)}
+            aria-label="What to bring up"
+          >
+            <option value="user">user (the container’s boot)</option>
+            {bundles.length > 0 ? (
+              <optgroup label="Bundles">
+                {bundles.map((b) => (
+                  <option key={b} value={b}>
+                    {b}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
+            {services.length > 0 ? (
+              <optgroup label="Services">
+                {services.map((b) => (
+                  <option key={b} value={b}>
+                    {b}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
+          </select>
+        </label>
+        <p className="pv-summary" data-testid="start-summary">
+          {plan.closure.length === 0 ? (
+            'Nothing to start.'
+          ) : (
+            <>
+              <strong>{own.length}</strong> service{own.length === 1 ? '' : 's'}
+              {overlay > 0 ? ` + ${overlay} of s6-overlay’s` : ''} in{' '}
+              <strong>{plan.waves.length}</strong> wave{plan.waves.length === 1 ? '' : 's'} · s6-rc
+              is done after <strong>{formatMs(plan.totalMs)}</strong>
+              {readyLast > plan.totalMs ? ` · all ready after ~${formatMs(readyLast)}` : ''}
+            </>
+          )}
+        </p>
+        <span className="pv-legend" aria-hidden="true">
+          <span className="lg lg-oneshot">oneshot</span>
+          <span className="lg lg-longrun">longrun</span>
+          <span className="lg lg-warmup">warming up, not waited for</span>
+          <span className="lg lg-timeout">time limit</span>
+          <span className="lg lg-critical">critical path</span>
+          <span className="lg lg-overlay">s6-overlay’s own</span>
+        </span>
+      </div>
+      {current !== 'user' && plan.closure.length > 0 ? (
+        <p className="pv-pulls" data-testid="pulls-in">
+          Bringing up <code>{current}</code>{' '}
+          {pulled.length === 0 ? (
+            'starts nothing else.'
+          ) : (
+            <>
+              also starts{' '}
+              {pulled.map((n, i) => (
+                <span key={n}>
+                  {i > 0 ? (i === pulled.length - 1 ? ' and ' : ', ') : ''}
+                  <code className={actions.isOwn(n) ? '' : 'is-overlay'}>{n}</code>
+                </span>
+              ))}
+              .
+            </>
+          )}
+        </p>
+      ) : null}
+      {plan.closure.length === 0 ? (
+        <p className="pv-empty">
+          {current === 'user'
+            ? 'The user bundle is empty: add a service to it (drag from the service to user) and its start shows here.'
+            : `${current} has nothing to start.`}
+        </p>
+      ) : (
+        <div className="pv-scroll">
+          <WaveStrip
+            waves={plan.waves}
+            entries={entries}
+            actions={actions}
+            selected={selected}
+            hovered={hovered}
+            verb="start"
+          />
+          {plan.criticalPath.length > 1 ? (
+            <p className="pv-critical">
+              <span className="lg lg-critical" aria-hidden="true" />
+              Critical path (what decides the total):{' '}
+              {plan.criticalPath.map((n, i) => (
+                <span key={n}>
+                  {i > 0 ? ' → ' : ''}
+                  <code>{n}</code>
+                </span>
+              ))}
+            </p>
+          ) : null}
+          <TimelineChart
+            label="Start timeline"
+            noteTitle="Takes"
+            scale={scale}
+            groups={groups}
+            actions={actions}
+            selected={selected}
+            hovered={hovered}
+          />
+        </div>
+      )}
+    </div>
+  )
+}
