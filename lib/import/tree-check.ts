@@ -6,7 +6,6 @@ import type { TreeInput } from '../graph/tree-input'
 import { entryPath, entryPathProblem, showPath } from './entry-path'
 import { IMPORT_LIMITS, formatBytes } from './limits'
 import type { ImportLimits } from './limits'
-import { refusal } from './refusal'
 
 /** One file of a dropped folder: its path inside the folder (webkitRelativePath) and size. */
 export interface EntrySize {
@@ -18,12 +17,6 @@ export interface EntrySize {
 export interface FolderEntry {
   path: string
   bytes: Uint8Array
-}
-
-export interface FolderOptions {
-  /** What to call the folder in the message (default "The folder"). */
-  name?: string
-  limits?: ImportLimits
 }
 
 /** Why entries cannot be imported, judged on names and sizes alone (completes "…: "). */
@@ -87,23 +80,22 @@ export function treeProblem(
 
 /**
  * Why a dropped folder cannot be imported, judged on its files' names and sizes alone, so the
- * UI can refuse before reading them: one sentence ("The folder was not imported: …"), or
- * undefined.
+ * UI can refuse before reading them; or undefined. The reason completes "The folder was not
+ * imported: …".
  *
  * @example
- * const error = preflightEntries([...files].map((f) => ({ path: f.webkitRelativePath, size: f.size })))
+ * const why = preflightEntries([...files].map((f) => ({ path: f.webkitRelativePath, size: f.size })))
  */
 export function preflightEntries(
   entries: readonly EntrySize[],
-  options: FolderOptions = {},
+  limits: ImportLimits = IMPORT_LIMITS,
 ): string | undefined {
-  const problem = entriesProblem(entries, options.limits ?? IMPORT_LIMITS)
-  return problem === undefined ? undefined : refusal(options.name ?? 'The folder', problem)
+  return entriesProblem(entries, limits)
 }
 
 /**
  * A dropped folder's files as a TreeInput, after the same checks a zip goes through, or the
- * sentence saying why it cannot be imported ("The folder was not imported: …"). Modes are
+ * reason it cannot be imported (completes "The folder was not imported: …"). Modes are
  * unknown, so `executables` stays undefined. Pass the result to `importTree`.
  *
  * @example
@@ -112,16 +104,16 @@ export function preflightEntries(
  */
 export function treeFromEntries(
   entries: readonly FolderEntry[],
-  options: FolderOptions = {},
+  limits: ImportLimits = IMPORT_LIMITS,
 ): TreeInput | { error: string } {
   const sized = entries.map((e) => ({ path: e.path, size: e.bytes.length }))
   const problem =
-    entriesProblem(sized, options.limits ?? IMPORT_LIMITS) ??
+    entriesProblem(sized, limits) ??
     clash(
       entries.map((e) => e.path),
       [],
     )
-  if (problem) return { error: refusal(options.name ?? 'The folder', problem) }
+  if (problem) return { error: problem }
   const files: Record<string, Uint8Array> = {}
   for (const e of entries) files[entryPath(e.path)] = e.bytes
   return { files, dirs: [] }
