@@ -176,8 +176,8 @@ const LIST: DiagnosticInfo[] = [
     'warning',
     false,
     's6-overlay v2 folder not imported',
-    'cont-init.d, services.d, cont-finish.d and fix-attrs.d still run under s6-overlay v3, but the import does not turn them into services yet.',
-    'Recreate them as s6-rc services, or keep the folders in your image.',
+    'The import turns cont-init.d, services.d and cont-finish.d into s6-rc services, but not fix-attrs.d: s6-overlay v3 still applies it, with a deprecation notice.',
+    'Set owners and modes in the Dockerfile (COPY --chmod, RUN chown) and drop fix-attrs.d.',
   ),
   entry(
     'graph-file-invalid',

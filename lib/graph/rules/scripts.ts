@@ -85,7 +85,13 @@ export function checkScripts(shaped: Shaped, out: Findings): void {
         })
       }
     }
-    if (raw.type === 'oneshot' && isScript(raw.up) && raw.up.body.trim() === '') {
+    // A oneshot with only a down script (converted cont-finish.d, say) may leave up empty.
+    if (
+      raw.type === 'oneshot' &&
+      isScript(raw.up) &&
+      raw.up.body.trim() === '' &&
+      !(isScript(raw.down) && raw.down.body.trim() !== '')
+    ) {
       out.add({
         code: 'empty-up',
         service: name,

@@ -109,20 +109,19 @@ describe('readTree: finding the source', () => {
     )
   })
 
-  it('reports s6-overlay v2 folders as not imported yet', () => {
+  it('converts s6-overlay v2 folders and warns only about fix-attrs.d', () => {
     const r = readTree(
       textTree({
         'etc/services.d/web/run': '#!/bin/sh\nexec web\n',
         'etc/cont-init.d/10-init': '#!/bin/sh\n',
+        'etc/fix-attrs.d/x': '/var/lib/app true nobody 0644 0755\n',
       }),
     )
-    expect(r.diagnostics.map((d) => d.code).sort()).toEqual([
-      'legacy-v2-folder',
-      'legacy-v2-folder',
-    ])
+    expect(r.diagnostics.filter((d) => d.code === 'legacy-v2-folder')).toHaveLength(1)
     expect(r.report.entries).toContainEqual(
-      expect.objectContaining({ path: 'etc/services.d/web/run', action: 'ignored' }),
+      expect.objectContaining({ path: 'etc/services.d/web/run', action: 'converted' }),
     )
+    expect(r.graph.services.web?.type).toBe('longrun')
   })
 
   it('reports helper scripts no up line calls', () => {

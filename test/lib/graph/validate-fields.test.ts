@@ -193,6 +193,14 @@ describe('validate: scripts', () => {
     expect(findingsOf(graphOf({ web: shLongrun('exec web') }), 'empty-run')).toEqual([])
   })
 
+  it('accepts an empty up script on a oneshot that only acts at stop', () => {
+    const atStop = oneshot({
+      up: { language: 'sh', body: '' },
+      down: { language: 'sh', body: 'echo bye' },
+    })
+    expect(findingsOf(graphOf({ farewell: atStop }), 'empty-up')).toEqual([])
+  })
+
   it('reports a missing script', () => {
     const g = graphOf({ web: longrun() })
     delete (g.services.web as unknown as Record<string, unknown>).run
