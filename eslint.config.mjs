@@ -11,7 +11,10 @@ const uiImports = [
 const uiPatterns = [
   { group: ['next', 'next/*'], message: 'lib/ is framework-free: no Next.' },
   { group: ['@xyflow/*'], message: 'lib/ is framework-free: no React Flow.' },
-  { group: ['@/components/*', '@/app/*', '**/components/*', '**/app/*'], message: 'lib/ must not import the UI.' },
+  {
+    group: ['@/components/*', '@/app/*', '**/components/*', '**/app/*'],
+    message: 'lib/ must not import the UI.',
+  },
   { group: ['react/*', 'react-dom/*', 'zustand/*'], message: 'lib/ is framework-free.' },
 ]
 
@@ -25,12 +28,16 @@ export default tseslint.config(
       'no-console': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       'react-hooks/exhaustive-deps': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-syntax': [
         'error',
         { selector: 'ExportAllDeclaration', message: 'No export *: import the concrete module.' },
         {
-          selector: "CallExpression[callee.object.name=/^(describe|it|test)$/][callee.property.name='only']",
+          selector:
+            "CallExpression[callee.object.name=/^(describe|it|test)$/][callee.property.name='only']",
           message: 'No .only in tests.',
         },
       ],
@@ -49,7 +56,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: uiImports.filter((p) => p.name !== 'zustand'), patterns: uiPatterns.filter((p) => !p.group.includes('zustand/*')) },
+        {
+          paths: uiImports.filter((p) => p.name !== 'zustand'),
+          patterns: uiPatterns.filter((p) => !p.group.includes('zustand/*')),
+        },
       ],
     },
   },

@@ -27,7 +27,10 @@ if (!existsSync(join(root, 'index.html'))) {
 }
 
 function resolvePath(urlPath) {
-  const clean = normalize(decodeURIComponent(urlPath.split('?')[0] ?? '/')).replace(/^(\.\.[/\\])+/, '')
+  const clean = normalize(decodeURIComponent(urlPath.split('?')[0] ?? '/')).replace(
+    /^(\.\.[/\\])+/,
+    '',
+  )
   let file = join(root, clean)
   if (!file.startsWith(root)) return undefined
   if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html')

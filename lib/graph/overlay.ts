@@ -16,12 +16,42 @@ export interface OverlayRelease {
 
 /** Newest first. The first entry is the default for new graphs. */
 export const SUPPORTED_OVERLAY_RELEASES: readonly OverlayRelease[] = [
-  { version: '3.2.3.2', userBundleLayout: 'user-bundles.d', waitForServicesMaxtimeDefault: 0, s6rc: '0.7.0.0' },
-  { version: '3.2.2.0', userBundleLayout: 's6-rc.d', waitForServicesMaxtimeDefault: 0, s6rc: '0.6.0.0' },
-  { version: '3.2.1.0', userBundleLayout: 's6-rc.d', waitForServicesMaxtimeDefault: 0, s6rc: '0.5.6.0' },
-  { version: '3.2.0.2', userBundleLayout: 's6-rc.d', waitForServicesMaxtimeDefault: 0, s6rc: '0.5.5.0' },
-  { version: '3.1.6.2', userBundleLayout: 's6-rc.d', waitForServicesMaxtimeDefault: 5000, s6rc: '0.5.4.2' },
-  { version: '3.1.5.0', userBundleLayout: 's6-rc.d', waitForServicesMaxtimeDefault: 5000, s6rc: '0.5.4.1' },
+  {
+    version: '3.2.3.2',
+    userBundleLayout: 'user-bundles.d',
+    waitForServicesMaxtimeDefault: 0,
+    s6rc: '0.7.0.0',
+  },
+  {
+    version: '3.2.2.0',
+    userBundleLayout: 's6-rc.d',
+    waitForServicesMaxtimeDefault: 0,
+    s6rc: '0.6.0.0',
+  },
+  {
+    version: '3.2.1.0',
+    userBundleLayout: 's6-rc.d',
+    waitForServicesMaxtimeDefault: 0,
+    s6rc: '0.5.6.0',
+  },
+  {
+    version: '3.2.0.2',
+    userBundleLayout: 's6-rc.d',
+    waitForServicesMaxtimeDefault: 0,
+    s6rc: '0.5.5.0',
+  },
+  {
+    version: '3.1.6.2',
+    userBundleLayout: 's6-rc.d',
+    waitForServicesMaxtimeDefault: 5000,
+    s6rc: '0.5.4.2',
+  },
+  {
+    version: '3.1.5.0',
+    userBundleLayout: 's6-rc.d',
+    waitForServicesMaxtimeDefault: 5000,
+    s6rc: '0.5.4.1',
+  },
 ]
 
 export const SUPPORTED_OVERLAY_VERSIONS: readonly string[] = SUPPORTED_OVERLAY_RELEASES.map(
@@ -41,7 +71,13 @@ export function overlayRelease(version: string): OverlayRelease | undefined {
  */
 export const OVERLAY_BUNDLES = ['user', 'user2'] as const
 /** Overlay names a graph may depend on but never define. */
-export const OVERLAY_DEFINED = ['base', 'top', 'fix-attrs', 'legacy-cont-init', 'legacy-services'] as const
+export const OVERLAY_DEFINED = [
+  'base',
+  'top',
+  'fix-attrs',
+  'legacy-cont-init',
+  'legacy-services',
+] as const
 /** Taken when the syslogd overlay is installed. */
 export const SYSLOGD_NAMES = [
   'syslogd',
@@ -76,29 +112,124 @@ export interface S6Setting {
 }
 
 export const S6_SETTINGS: readonly S6Setting[] = [
-  { name: 'S6_KEEP_ENV', default: '0', choices: ['0', '1'], meaning: '1 keeps the whole environment everywhere; with-contenv then does nothing.' },
-  { name: 'S6_LOGGING', default: '0', choices: ['0', '1', '2'], meaning: '0 sends output to stdout/stderr; 1 adds a catch-all logger in /var/log/s6-uncaught-logs; 2 logs everything, the CMD too.' },
+  {
+    name: 'S6_KEEP_ENV',
+    default: '0',
+    choices: ['0', '1'],
+    meaning: '1 keeps the whole environment everywhere; with-contenv then does nothing.',
+  },
+  {
+    name: 'S6_LOGGING',
+    default: '0',
+    choices: ['0', '1', '2'],
+    meaning:
+      '0 sends output to stdout/stderr; 1 adds a catch-all logger in /var/log/s6-uncaught-logs; 2 logs everything, the CMD too.',
+  },
   { name: 'S6_CATCHALL_USER', default: 'root', meaning: 'User the catch-all logger runs as.' },
-  { name: 'S6_BEHAVIOUR_IF_STAGE2_FAILS', default: '0', choices: ['0', '1', '2'], meaning: '0 carries on, 1 warns, 2 stops the container when a oneshot or a readiness wait fails at boot.' },
-  { name: 'S6_KILL_FINISH_MAXTIME', default: '0', meaning: 'Limit (ms) for each cont-finish.d script; 0 means none.' },
-  { name: 'S6_SERVICES_READYTIME', default: '50', meaning: 'services.d only: pause (ms) before checking readiness.' },
-  { name: 'S6_SERVICES_GRACETIME', default: '3000', meaning: 'services.d only: how long (ms) shutdown waits for them to die.' },
-  { name: 'S6_KILL_GRACETIME', default: '3000', meaning: 'Final wait (ms) between SIGTERM and SIGKILL to every process at shutdown; always waited in full.' },
-  { name: 'S6_LOGGING_SCRIPT', default: 'n20 s1000000 T', meaning: 's6-log directives for logutil-service: files kept, size of each, timestamps.' },
+  {
+    name: 'S6_BEHAVIOUR_IF_STAGE2_FAILS',
+    default: '0',
+    choices: ['0', '1', '2'],
+    meaning:
+      '0 carries on, 1 warns, 2 stops the container when a oneshot or a readiness wait fails at boot.',
+  },
+  {
+    name: 'S6_KILL_FINISH_MAXTIME',
+    default: '0',
+    meaning: 'Limit (ms) for each cont-finish.d script; 0 means none.',
+  },
+  {
+    name: 'S6_SERVICES_READYTIME',
+    default: '50',
+    meaning: 'services.d only: pause (ms) before checking readiness.',
+  },
+  {
+    name: 'S6_SERVICES_GRACETIME',
+    default: '3000',
+    meaning: 'services.d only: how long (ms) shutdown waits for them to die.',
+  },
+  {
+    name: 'S6_KILL_GRACETIME',
+    default: '3000',
+    meaning:
+      'Final wait (ms) between SIGTERM and SIGKILL to every process at shutdown; always waited in full.',
+  },
+  {
+    name: 'S6_LOGGING_SCRIPT',
+    default: 'n20 s1000000 T',
+    meaning: 's6-log directives for logutil-service: files kept, size of each, timestamps.',
+  },
   { name: 'S6_CMD_ARG0', default: '', meaning: 'Prefix put before the CMD.' },
-  { name: 'S6_CMD_USE_TERMINAL', default: '0', choices: ['0', '1'], meaning: '1 lets the CMD write to the terminal when S6_LOGGING is not 0.' },
-  { name: 'S6_FIX_ATTRS_HIDDEN', default: '0', choices: ['0', '1'], meaning: 'fix-attrs also processes dotfiles.' },
-  { name: 'S6_CMD_WAIT_FOR_SERVICES', default: '0', choices: ['0', '1'], meaning: 'Wait for services.d readiness before running the CMD.' },
-  { name: 'S6_CMD_WAIT_FOR_SERVICES_MAXTIME', default: '0', meaning: 'Limit (ms) for the whole boot, cont-init.d included; 0 means none. The default was 5000 up to 3.1.6.2.' },
-  { name: 'S6_READ_ONLY_ROOT', default: '0', choices: ['0', '1'], meaning: 'Support a read-only root filesystem.' },
+  {
+    name: 'S6_CMD_USE_TERMINAL',
+    default: '0',
+    choices: ['0', '1'],
+    meaning: '1 lets the CMD write to the terminal when S6_LOGGING is not 0.',
+  },
+  {
+    name: 'S6_FIX_ATTRS_HIDDEN',
+    default: '0',
+    choices: ['0', '1'],
+    meaning: 'fix-attrs also processes dotfiles.',
+  },
+  {
+    name: 'S6_CMD_WAIT_FOR_SERVICES',
+    default: '0',
+    choices: ['0', '1'],
+    meaning: 'Wait for services.d readiness before running the CMD.',
+  },
+  {
+    name: 'S6_CMD_WAIT_FOR_SERVICES_MAXTIME',
+    default: '0',
+    meaning:
+      'Limit (ms) for the whole boot, cont-init.d included; 0 means none. The default was 5000 up to 3.1.6.2.',
+  },
+  {
+    name: 'S6_READ_ONLY_ROOT',
+    default: '0',
+    choices: ['0', '1'],
+    meaning: 'Support a read-only root filesystem.',
+  },
   { name: 'S6_SYNC_DISKS', default: '0', choices: ['0', '1'], meaning: 'Sync disks at stop.' },
-  { name: 'S6_STAGE2_HOOK', default: '', meaning: 'Shell snippet run before the service database is compiled; it may edit the source trees.' },
-  { name: 'S6_VERBOSITY', default: '2', choices: ['0', '1', '2', '3', '4', '5'], meaning: 'How much s6-overlay says, 0 to 5.' },
-  { name: 'S6_CMD_RECEIVE_SIGNALS', default: '0', choices: ['0', '1'], meaning: '1 forwards TERM, QUIT, INT, USR1, USR2, PWR and WINCH to the CMD.' },
-  { name: 'S6_YES_I_WANT_A_WORLD_WRITABLE_RUN_BECAUSE_KUBERNETES', default: '0', choices: ['0', '1'], meaning: 'Boot as non-root with a 0777 /run.' },
-  { name: 'S6_WAIT_FOR_CLOSING_FD', default: '0', meaning: 'An fd (3 or more) to wait on for EOF before booting.' },
-  { name: 'S6_RUNTIME_BUNDLEDIR', default: '/etc/s6-overlay/user-bundles.d', meaning: 'Where the user and user2 bundles live (3.2.3.1 and later).' },
-  { name: 'S6_RUNTIME_PROFILE', default: '', meaning: 'Use /etc/cont-profile.d/<profile>/s6-overlay instead.' },
+  {
+    name: 'S6_STAGE2_HOOK',
+    default: '',
+    meaning:
+      'Shell snippet run before the service database is compiled; it may edit the source trees.',
+  },
+  {
+    name: 'S6_VERBOSITY',
+    default: '2',
+    choices: ['0', '1', '2', '3', '4', '5'],
+    meaning: 'How much s6-overlay says, 0 to 5.',
+  },
+  {
+    name: 'S6_CMD_RECEIVE_SIGNALS',
+    default: '0',
+    choices: ['0', '1'],
+    meaning: '1 forwards TERM, QUIT, INT, USR1, USR2, PWR and WINCH to the CMD.',
+  },
+  {
+    name: 'S6_YES_I_WANT_A_WORLD_WRITABLE_RUN_BECAUSE_KUBERNETES',
+    default: '0',
+    choices: ['0', '1'],
+    meaning: 'Boot as non-root with a 0777 /run.',
+  },
+  {
+    name: 'S6_WAIT_FOR_CLOSING_FD',
+    default: '0',
+    meaning: 'An fd (3 or more) to wait on for EOF before booting.',
+  },
+  {
+    name: 'S6_RUNTIME_BUNDLEDIR',
+    default: '/etc/s6-overlay/user-bundles.d',
+    meaning: 'Where the user and user2 bundles live (3.2.3.1 and later).',
+  },
+  {
+    name: 'S6_RUNTIME_PROFILE',
+    default: '',
+    meaning: 'Use /etc/cont-profile.d/<profile>/s6-overlay instead.',
+  },
 ]
 
 /** The default value of an S6_* setting for a target release (some changed between releases). */
@@ -111,7 +242,11 @@ export function s6Default(name: string, overlayVersion: string): string | undefi
 }
 
 /** The effective value of an S6_* setting in a project: its override, else the default. */
-export function s6Value(s6Env: Record<string, string>, name: string, overlayVersion: string): string {
+export function s6Value(
+  s6Env: Record<string, string>,
+  name: string,
+  overlayVersion: string,
+): string {
   return s6Env[name] ?? s6Default(name, overlayVersion) ?? ''
 }
 

@@ -43,7 +43,8 @@ export interface Site {
 /** Starts the static server and Chromium. Fails loudly when out/ or Chromium is missing. */
 export async function startSite(): Promise<Site> {
   if (!existsSync('out/index.html')) throw new Error('out/ is missing: run `npm run build` first')
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-system-deps.sh`)
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: run scripts/ensure-system-deps.sh`)
   const port = await freePort()
   const server: ChildProcess = spawn(process.execPath, ['scripts/serve.mjs', 'out'], {
     env: { ...process.env, PORT: String(port) },

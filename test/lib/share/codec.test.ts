@@ -68,7 +68,9 @@ describe('share links', () => {
     expect(frozen.length).toBeGreaterThan(0)
     for (const file of frozen) {
       // Each frozen link sits beside the graph it was made from: v<format>-<name>.link + .json.
-      const source = parseGraph(readFileSync(join(FROZEN, file.replace(/\.link$/, '.json')), 'utf8'))
+      const source = parseGraph(
+        readFileSync(join(FROZEN, file.replace(/\.link$/, '.json')), 'utf8'),
+      )
       if (!source.ok) throw new Error(source.error)
       const link = readFileSync(join(FROZEN, file), 'utf8').trim()
       const decoded = await decodeShareLink(link)
