@@ -1,5 +1,6 @@
 'use client'
 
+import './docs.css'
 import { useCallback, useMemo, useRef } from 'react'
 import { CopyTextButton } from '@/components/export/copy-text-button'
 import { parseMarkdown } from '@/lib/preview/markdown'

@@ -1,5 +1,6 @@
 'use client'
 
+import './files.css'
 import { useCallback, useEffect, useMemo } from 'react'
 import { useEditorStore } from '@/components/editor/editor-store-provider'
 import { selectSingleSelected } from '@/lib/store/selectors'

@@ -1,5 +1,6 @@
 'use client'
 
+import './process-tree.css'
 import { memo, useMemo, useState } from 'react'
 import { useEditorStore } from '@/components/editor/editor-store-provider'
 import { processTree } from '@/lib/plan/plan'

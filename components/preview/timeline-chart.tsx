@@ -1,5 +1,6 @@
 'use client'
 
+import './timeline.css'
 import { memo } from 'react'
 import type { TimeScale } from '@/lib/preview/time-scale'
 import { formatMs } from '@/lib/preview/time-scale'

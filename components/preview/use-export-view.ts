@@ -25,46 +25,60 @@ export interface ExportView {
 }
 
 interface Tracker {
-  /** The view for `graph`: the last one when the graph is the same, else a new export. */
-  update: (graph: ServiceGraph) => ExportView
-  /** Nothing is shown: the next update starts without marks. */
-  pause: () => void
+  /**
+   * Notes `graph` as the current one and, when `active`, returns its view: the last one for
+   * the same graph, else a new export compared with the one before the last edit.
+   */
+  update: (graph: ServiceGraph, active: boolean) => ExportView | undefined
 }
 
 function createTracker(): Tracker {
+  // The last two graphs seen (shown or not), so that opening Files after an edit made on
+  // another tab still marks what that edit changed.
+  let previous: ServiceGraph | undefined
+  let current: ServiceGraph | undefined
   let last: ExportView | undefined
-  let paused = false
+  const exports = new WeakMap<ServiceGraph, FileMap>()
+  const exportOf = (graph: ServiceGraph): FileMap => {
+    let files = exports.get(graph)
+    if (!files) {
+      files = exportFiles(graph)
+      exports.set(graph, files)
+    }
+    return files
+  }
   return {
-    pause: () => {
-      paused = true
-    },
-    update: (graph) => {
-      if (last && last.graph === graph && !paused) return last
-      const files = exportFiles(graph)
+    update: (graph, active) => {
+      if (graph !== current) {
+        previous = current
+        current = graph
+      }
+      if (!active) return undefined
+      if (last && last.graph === graph) return last
+      const files = exportOf(graph)
+      const generation = last?.generation ?? 1
+      // Shown all along: compare with what was shown. Just opened: with the graph before.
+      const base =
+        last && last.graph === previous
+          ? last
+          : previous
+            ? { files: exportOf(previous) }
+            : undefined
+      const changes = base ? compareFileMaps(base.files, files) : NO_CHANGES
       let view: ExportView
-      if (!last || paused) {
+      if (base && isUnchanged(changes) && last && base === last) view = { ...last, graph, files }
+      else if (base && isWholesale(changes, files))
         view = {
           graph,
           files,
           previous: undefined,
           changes: NO_CHANGES,
-          generation: (last?.generation ?? 0) + 1,
+          generation: generation + 1,
         }
-      } else {
-        const changes = compareFileMaps(last.files, files)
-        if (isUnchanged(changes)) view = { ...last, graph, files }
-        else if (isWholesale(changes, files))
-          view = {
-            graph,
-            files,
-            previous: undefined,
-            changes: NO_CHANGES,
-            generation: last.generation + 1,
-          }
-        else view = { graph, files, previous: last.files, changes, generation: last.generation }
-      }
+      else if (!base || isUnchanged(changes))
+        view = { graph, files, previous: undefined, changes: NO_CHANGES, generation }
+      else view = { graph, files, previous: base.files, changes, generation }
       last = view
-      paused = false
       return view
     },
   }
@@ -73,19 +87,13 @@ function createTracker(): Tracker {
 /**
  * The export of the current design for the Files and Docs previews, with what the last edit
  * changed. The export runs on a deferred copy of the graph, so an edit shows everywhere else
- * first; while `active` is false nothing is computed, and the next view starts without marks.
+ * first; while `active` is false nothing is computed (the graphs are only noted).
  */
 export function useExportView(active: boolean): { view: ExportView | undefined; stale: boolean } {
   const graph = useEditorStore((s) => s.graph)
   const deferred = useDeferredValue(graph)
   const [tracker] = useState(createTracker)
-  const view = useMemo(() => {
-    if (!active) {
-      tracker.pause()
-      return undefined
-    }
-    // Same graph in, same view out: safe to run twice (strict mode renders twice).
-    return tracker.update(deferred)
-  }, [active, deferred, tracker])
+  // Same graph in, same view out: safe to run twice (strict mode renders twice).
+  const view = useMemo(() => tracker.update(deferred, active), [active, deferred, tracker])
   return { view, stale: deferred !== graph }
 }

@@ -1,0 +1,205 @@
+/**
+ * The preview dock against the built site: every panel follows edits made through the UI,
+ * rows and canvas nodes highlight each other, and the README renders as a page without HTML.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { type Site, newPage, startSite } from './harness'
+import { dragConnect, liveGraph, node, openDesigner, selectNode } from './editor-helpers'
+
+let site: Site
+beforeAll(async () => {
+  site = await startSite()
+})
+afterAll(async () => {
+  await site?.close()
+})
+
+/** A page tall enough for the canvas and an open dock side by side. */
+async function tallDesigner() {
+  const opened = await newPage(site)
+  await opened.page.setViewportSize({ width: 1280, height: 1000 })
+  await openDesigner(site, opened.page)
+  return opened
+}
+
+async function openTab(page: Page, name: string): Promise<void> {
+  await page.getByRole('tab', { name, exact: true }).click()
+  await page.locator('#preview-body').waitFor()
+}
+
+/** The index of the timeline group (wave or stop step) that holds the service's row. */
+async function groupOf(page: Page, panel: string, service: string): Promise<number> {
+  return page.evaluate(
+    ([p, s]) => {
+      const groups = [...document.querySelectorAll(`${p} .tl-group`)]
+      return groups.findIndex((g) => g.querySelector(`.tl-row[data-service="${s}"]`) !== null)
+    },
+    [panel, service] as const,
+  )
+}
+
+describe('previews follow edits', () => {
+  it('a new dependency moves the dependent a wave later, a step earlier, and shows in the files', async () => {
+    const { page, errors, context } = await tallDesigner()
+
+    await openTab(page, 'Start order')
+    expect(await groupOf(page, '.pv-start', 'worker')).toBe(2)
+    expect(await groupOf(page, '.pv-start', 'web')).toBe(2)
+    await openTab(page, 'Shutdown')
+    expect(await groupOf(page, '.pv-stop', 'worker')).toBe(0)
+    expect(await groupOf(page, '.pv-stop', 'web')).toBe(0)
+    await openTab(page, 'Files')
+    const marker = '.ft-row[data-path$="/s6-rc.d/worker/dependencies.d/web"]'
+    expect(await page.locator(marker).count()).toBe(0)
+
+    // worker needs web: drag from web's right handle to worker's left handle.
+    await dragConnect(page, 'web', 'worker')
+    await expect
+      .poll(async () => (await liveGraph(page)).services.worker)
+      .toMatchObject({ dependencies: expect.arrayContaining(['web']) })
+
+    // Files (open during the edit): the new marker file is there and marked as added.
+    await page.locator(marker).waitFor()
+    expect(await page.locator(marker).getAttribute('class')).toContain('mark-added')
+    await expect
+      .poll(() => page.getByTestId('last-edit').innerText())
+      .toContain('dependencies.d/web')
+    await page.locator(`${marker} .ft-button`).click()
+    await expect.poll(() => page.locator('.fv-change').innerText()).toBe('new file')
+    await expect.poll(() => page.locator('.fv-empty').count()).toBe(1)
+    // The README changed too: its new lines are highlighted, with line numbers.
+    await page.locator('.ft-row[data-path$="/README.md"] .ft-button').click()
+    await expect.poll(() => page.locator('.fv-line.is-inserted').count()).toBeGreaterThan(0)
+    expect(await page.locator('.fv-line.is-inserted .fv-code').allInnerTexts()).toEqual(
+      expect.arrayContaining([expect.stringContaining('web')]),
+    )
+
+    await openTab(page, 'Start order')
+    expect(await groupOf(page, '.pv-start', 'worker')).toBe(3)
+    expect(await groupOf(page, '.pv-start', 'web')).toBe(2)
+    await openTab(page, 'Shutdown')
+    expect(await groupOf(page, '.pv-stop', 'worker')).toBe(0)
+    expect(await groupOf(page, '.pv-stop', 'web')).toBe(1)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('an edit made on another tab is still marked when Files opens', async () => {
+    const { page, errors, context } = await tallDesigner()
+    await openTab(page, 'Start order')
+    await dragConnect(page, 'scheduler', 'worker')
+    await expect
+      .poll(async () => (await liveGraph(page)).services.worker)
+      .toMatchObject({ dependencies: expect.arrayContaining(['scheduler']) })
+    await openTab(page, 'Files')
+    const marker = page.locator('.ft-row[data-path$="/worker/dependencies.d/scheduler"]')
+    await marker.waitFor()
+    expect(await marker.getAttribute('class')).toContain('mark-added')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('the process tree gains a supervisor and a process when a longrun is added', async () => {
+    const { page, errors, context } = await tallDesigner()
+    await openTab(page, 'Process tree')
+    const supervisors = page.locator('.ps-row.ps-supervise')
+    expect(await supervisors.count()).toBe(3)
+    expect(await page.getByTestId('ps-summary').innerText()).toContain('16 processes')
+    await page.getByRole('button', { name: 'Add longrun', exact: true }).click()
+    await expect.poll(() => supervisors.count()).toBe(4)
+    expect(await supervisors.allInnerTexts()).toEqual(
+      expect.arrayContaining([expect.stringContaining('s6-supervise longrun')]),
+    )
+    expect(await page.getByTestId('ps-summary').innerText()).toContain('4 supervised services')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+})
+
+describe('previews and canvas highlight each other', () => {
+  it('hovering a step highlights its node; clicking a row selects it; a canvas selection marks rows', async () => {
+    const { page, errors, context } = await tallDesigner()
+    await openTab(page, 'Start order')
+    await page.locator('.pv-start .tl-row[data-service="config-check"] .tl-name').hover()
+    await expect
+      .poll(() => node(page, 'config-check').locator('.node').getAttribute('class'))
+      .toContain('is-highlighted')
+    await page.mouse.move(1200, 980)
+    await expect
+      .poll(() => node(page, 'config-check').locator('.node').getAttribute('class'))
+      .not.toContain('is-highlighted')
+
+    await openTab(page, 'Process tree')
+    await page.locator('.ps-row.ps-process[data-service="web"] .ps-main').click()
+    await expect
+      .poll(() => page.evaluate(() => window.__s6d!.store.getState().selection.services))
+      .toEqual(['web'])
+    await page.waitForSelector('.inspector[data-service="web"]')
+
+    await selectNode(page, 'worker')
+    await expect
+      .poll(() =>
+        page
+          .locator('.ps-row.is-selected')
+          .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-service'))),
+      )
+      .toEqual(['worker', 'worker'])
+
+    // Selecting a service opens its folder in Files and shows its run script.
+    await openTab(page, 'Files')
+    await expect
+      .poll(() => page.locator('.fv').getAttribute('data-path'))
+      .toMatch(/\/s6-rc\.d\/worker\/run$/)
+    expect(await page.getByTestId('file-mode').innerText()).toContain('0755')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('choosing what to bring up shows what it pulls in', async () => {
+    const { page, errors, context } = await tallDesigner()
+    await openTab(page, 'Start order')
+    await page.getByRole('combobox', { name: 'What to bring up' }).selectOption('web')
+    const pulls = await page.getByTestId('pulls-in').innerText()
+    expect(pulls).toContain('config-check')
+    expect(pulls).toContain('redis-ready')
+    expect(pulls).not.toContain('worker')
+    expect(await page.locator('.pv-start .tl-row[data-service="worker"]').count()).toBe(0)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+})
+
+describe('docs preview', () => {
+  it('renders the README as a page and never user text as HTML', async () => {
+    const { page, errors, context } = await tallDesigner()
+    await page.evaluate(() => {
+      const store = window.__s6d!.store
+      const web = store.getState().graph.services.web!
+      store.getState().updateService('web', {
+        ...web,
+        description:
+          'Serves <img src=x onerror="window.__pwned=1"> and <script>window.__pwned=2</script>',
+      })
+    })
+    await openTab(page, 'Docs')
+    const doc = page.getByTestId('docs-page')
+    await doc.locator('h2', { hasText: 'onetimesecret: s6-overlay setup' }).waitFor()
+    expect(await doc.locator('table').count()).toBeGreaterThanOrEqual(3)
+    expect(await doc.locator('pre').count()).toBeGreaterThan(3)
+    expect(await doc.locator('img, script').count()).toBe(0)
+    expect(await doc.innerText()).toContain('<img src=x onerror="window.__pwned=1">')
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined()
+    // Links: http(s) open in a new tab; in-page ones scroll without touching the URL.
+    for (const a of await doc.locator('a').all()) {
+      const href = (await a.getAttribute('href')) ?? ''
+      expect(href).toMatch(/^(https?:\/\/|#)/)
+      if (href.startsWith('http')) expect(await a.getAttribute('target')).toBe('_blank')
+    }
+    const before = page.url()
+    await page.locator('.docs-outline a', { hasText: 'Graceful shutdown' }).click()
+    expect(page.url()).toBe(before)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+})
