@@ -78,7 +78,6 @@ function chartGroups(plan: StartPlan): ChartGroup[] {
         kind: e.type,
         quiet: e.overlay,
         critical: e.critical && plan.timeline.length > 1,
-        ...(e.overlay ? { tag: 's6-overlay' } : {}),
         note: note(e),
         segments: segments(e),
       })),

@@ -1,6 +1,7 @@
 /**
- * A small Markdown highlighter for reading the exported README as source: headings, fenced code,
- * inline code, emphasis markers, links, list markers, table pipes and block quotes.
+ * A small Markdown highlighter for reading the exported README as source: headings, fence lines,
+ * inline code, emphasis markers, links, list markers, table pipes and block quotes. The inside
+ * of a fenced block stays plain: it is a tree diagram or commands, read as they are.
  */
 import { type Token, pushToken } from './tokens'
 
@@ -59,7 +60,7 @@ export function highlightMarkdown(text: string): Token[] {
       if (opener && opener[1]![0] === fence[0] && opener[1]!.length >= fence.length) {
         pushToken(tokens, 'comment', line)
         fence = undefined
-      } else pushToken(tokens, 'string', line)
+      } else pushToken(tokens, 'plain', line)
       return
     }
     if (opener) {
