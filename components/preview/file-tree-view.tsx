@@ -85,7 +85,11 @@ export function FileTreeView({
   useEffect(() => {
     if (!selected) return
     const el = ref.current?.querySelector<HTMLElement>(`[data-path="${CSS.escape(selected)}"]`)
-    el?.scrollIntoView({ block: 'nearest' })
+    const box = ref.current?.parentElement?.getBoundingClientRect()
+    const at = el?.getBoundingClientRect()
+    // Only when it is out of sight, and then with its neighbours around it.
+    if (el && box && at && (at.top < box.top || at.bottom > box.bottom))
+      el.scrollIntoView({ block: 'center' })
   }, [selected])
   return (
     <ul className="ft" ref={ref} aria-label="Files of the export">

@@ -200,6 +200,14 @@ export function ShutdownPanel() {
       <ShutdownVerdictBanner verdict={verdict} />
       <div className="pv-scroll">
         <BudgetBar verdict={verdict} maxMs={scale.maxMs} />
+        <p className="pv-legend pv-legend-row" aria-hidden="true">
+          <span className="lg lg-signal">stop signal until SIGKILL (timeout-kill)</span>
+          <span className="lg lg-finish">finish script (timeout-finish)</span>
+          <span className="lg lg-unbounded">no time limit</span>
+          <span className="lg lg-instant">nothing to wait for</span>
+          <span className="lg lg-grace">S6_KILL_GRACETIME</span>
+          <span className="lg lg-critical">decides the total</span>
+        </p>
         {stop.steps.length === 0 ? (
           <p className="pv-empty">Nothing to stop: the user bundle is empty.</p>
         ) : (

@@ -64,10 +64,18 @@ for (const scheme of ['light', 'dark'] as const) {
       await openTab(page, 'Files')
       await page.evaluate(() => window.__s6d!.store.getState().connect('worker', 'web'))
       await page.locator('.ft-row.mark-added').waitFor()
+      // The last edit's new marker file, from the "Last edit" strip.
+      await page.locator('.files-change.is-added').click()
+      await expect
+        .poll(() => page.locator('.fv').getAttribute('data-path'))
+        .toMatch(/\/worker\/dependencies\.d\/web$/)
+      expect(await page.locator('.fv-note').innerText()).toContain('starts after web')
+      await page.mouse.move(1270, 990)
+      await shot(page, `preview-files${suffix}`)
       await page.locator('.ft-row[data-path$="/README.md"] .ft-button').click()
       await page.locator('.fv-line.is-inserted').first().waitFor()
       await page.mouse.move(1270, 990)
-      await shot(page, `preview-files${suffix}`)
+      await shot(page, `preview-files-readme${suffix}`)
 
       await openTab(page, 'Docs')
       await page.getByTestId('docs-page').locator('h2').first().waitFor()
