@@ -4,7 +4,8 @@ import { Fragment, type ReactNode, memo } from 'react'
 import { CopyTextButton } from '@/components/export/copy-text-button'
 import { highlight } from '@/lib/preview/file-language'
 import type { FileLanguage } from '@/lib/preview/file-language'
-import type { Block, Inline, SourcedBlock } from '@/lib/preview/markdown'
+import type { Block, SourcedBlock } from '@/lib/preview/markdown'
+import type { Inline } from '@/lib/preview/markdown-inline'
 
 /** Prefix of heading ids, so the README's ids never clash with the page's own. */
 export const HEADING_PREFIX = 'readme-'

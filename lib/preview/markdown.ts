@@ -6,12 +6,7 @@
  * and links keep only http(s) and in-page (#) targets.
  */
 
-export type Inline =
-  | { type: 'text'; text: string }
-  | { type: 'code'; text: string }
-  | { type: 'strong'; children: Inline[] }
-  | { type: 'em'; children: Inline[] }
-  | { type: 'link'; href: string; children: Inline[] }
+import { type Inline, inlineText, parseInline } from './markdown-inline'
 
 export type Align = 'left' | 'center' | 'right' | undefined
 
@@ -38,14 +33,8 @@ const RULE = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/
 const ITEM = /^( *)([-*+]|\d{1,9}[.)])( +|$)(.*)$/
 const QUOTE = /^ {0,3}> ?(.*)$/
 const TABLE_RULE = /^ *\|? *:?-+:? *(?:\| *:?-+:? *)*\|? *$/
-const PUNCT = /[!-/:-@[-`{-~]/
 
 const blank = (line: string) => line.trim() === ''
-
-/** Whether `href` may become a link: http(s) or a fragment in this page. */
-export function safeHref(href: string): boolean {
-  return /^https?:\/\/[^\s]+$/i.test(href) || /^#[^\s]*$/.test(href)
-}
 
 /** GitHub-style heading slugs: lower case, punctuation dropped, spaces to dashes. */
 export function slugify(text: string): string {
@@ -90,137 +79,6 @@ function startsBlock(line: string, next: string | undefined): boolean {
   )
 }
 
-/** Parses inline Markdown into nodes. */
-export function parseInline(text: string): Inline[] {
-  const out: Inline[] = []
-  let buffer = ''
-  const flush = () => {
-    if (buffer !== '') out.push({ type: 'text', text: buffer })
-    buffer = ''
-  }
-  let i = 0
-  while (i < text.length) {
-    const ch = text[i]!
-    if (ch === '\\' && i + 1 < text.length && PUNCT.test(text[i + 1]!)) {
-      buffer += text[i + 1]
-      i += 2
-      continue
-    }
-    if (ch === '`') {
-      let n = 1
-      while (text[i + n] === '`') n++
-      const fence = '`'.repeat(n)
-      let close = text.indexOf(fence, i + n)
-      while (close >= 0 && text[close + n] === '`') close = text.indexOf(fence, close + n + 1)
-      if (close >= 0) {
-        flush()
-        let code = text.slice(i + n, close).replace(/\n/g, ' ')
-        if (code.length > 2 && code.startsWith(' ') && code.endsWith(' ')) code = code.slice(1, -1)
-        out.push({ type: 'code', text: code })
-        i = close + n
-        continue
-      }
-      buffer += fence
-      i += n
-      continue
-    }
-    if (ch === '[') {
-      const link = readLink(text, i)
-      if (link) {
-        flush()
-        const children = parseInline(link.label)
-        if (safeHref(link.href)) out.push({ type: 'link', href: link.href, children })
-        else out.push(...children)
-        i = link.end
-        continue
-      }
-    }
-    if (ch === '<') {
-      const m = /^<(https?:\/\/[^\s<>]+)>/i.exec(text.slice(i))
-      if (m) {
-        flush()
-        out.push({ type: 'link', href: m[1]!, children: [{ type: 'text', text: m[1]! }] })
-        i += m[0].length
-        continue
-      }
-    }
-    if (ch === '*') {
-      const strong = text.startsWith('**', i)
-      const mark = strong ? '**' : '*'
-      const after = text[i + mark.length]
-      if (after !== undefined && !/\s/.test(after)) {
-        const close = findClose(text, i + mark.length, mark)
-        if (close > i + mark.length) {
-          flush()
-          const children = parseInline(text.slice(i + mark.length, close))
-          out.push(strong ? { type: 'strong', children } : { type: 'em', children })
-          i = close + mark.length
-          continue
-        }
-      }
-    }
-    buffer += ch
-    i++
-  }
-  flush()
-  return out
-}
-
-/** The closing `mark` after `from`: not preceded by a blank, outside code spans. */
-function findClose(text: string, from: number, mark: string): number {
-  for (let j = from; j < text.length; j++) {
-    const ch = text[j]!
-    if (ch === '\\') {
-      j++
-      continue
-    }
-    if (ch === '`') {
-      const end = text.indexOf('`', j + 1)
-      if (end < 0) return -1
-      j = end
-      continue
-    }
-    if (text.startsWith(mark, j) && !/\s/.test(text[j - 1] ?? ' ')) {
-      // A single * must not be the first half of a ** (and the reverse).
-      if (mark === '*' && text[j + 1] === '*') {
-        j++
-        continue
-      }
-      return j
-    }
-  }
-  return -1
-}
-
-function readLink(
-  text: string,
-  at: number,
-): { label: string; href: string; end: number } | undefined {
-  let depth = 0
-  let j = at
-  for (; j < text.length; j++) {
-    const ch = text[j]
-    if (ch === '\\') j++
-    else if (ch === '[') depth++
-    else if (ch === ']' && --depth === 0) break
-  }
-  if (j >= text.length || text[j + 1] !== '(') return undefined
-  // The target ends at the `)` that balances its `(`, as in CommonMark.
-  let close = -1
-  for (let k = j + 2, open = 0; k < text.length && close < 0; k++) {
-    if (text[k] === '\\') k++
-    else if (text[k] === '(') open++
-    else if (text[k] === ')') {
-      if (open === 0) close = k
-      else open--
-    }
-  }
-  if (close < 0) return undefined
-  const target = text.slice(j + 2, close).trim()
-  const href = target.split(/\s+/)[0] ?? ''
-  return { label: text.slice(at + 1, j), href: href.replace(/^<|>$/g, ''), end: close + 1 }
-}
-
 interface Context {
   slugs: Map<string, number>
   headings: MarkdownDocument['headings']
@@ -231,11 +89,6 @@ function headingId(ctx: Context, text: string): string {
   const seen = ctx.slugs.get(base)
   ctx.slugs.set(base, (seen ?? 0) + 1)
   return seen === undefined ? base : `${base}-${seen}`
-}
-
-/** Plain text of inline nodes (for heading slugs and the outline). */
-export function inlineText(nodes: readonly Inline[]): string {
-  return nodes.map((n) => ('children' in n ? inlineText(n.children) : n.text)).join('')
 }
 
 /** Parses blocks; with `sources`, also records each block's source text there. */

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { exampleById } from '@/lib/examples'
 import { exportFiles } from '@/lib/generate/export-files'
-import {
-  type Block,
-  type Inline,
-  inlineText,
-  parseInline,
-  parseMarkdown,
-  safeHref,
-  slugify,
-} from '@/lib/preview/markdown'
+import { type Block, parseMarkdown, slugify } from '@/lib/preview/markdown'
+import { type Inline, inlineText, parseInline, safeHref } from '@/lib/preview/markdown-inline'
 
 const strip = (blocks: Block[]) =>
   blocks.map((b) => {
