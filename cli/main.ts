@@ -6,7 +6,13 @@ import { lintCommand } from './commands/lint'
 import { planCommand } from './commands/plan'
 import { shareCommands } from './commands/share'
 
-export const COMMANDS: Command[] = [lintCommand, importCommand, planCommand, exportCommand, ...shareCommands]
+export const COMMANDS: Command[] = [
+  lintCommand,
+  importCommand,
+  planCommand,
+  exportCommand,
+  ...shareCommands,
+]
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length))
