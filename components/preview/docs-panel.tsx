@@ -1,7 +1,7 @@
 'use client'
 
 import './docs.css'
-import { useCallback, useMemo, useRef } from 'react'
+import { memo, useCallback, useMemo, useRef } from 'react'
 import { CopyTextButton } from '@/components/export/copy-text-button'
 import { parseMarkdown } from '@/lib/preview/markdown'
 import { MarkdownView, scrollToHeading } from './markdown-view'
@@ -18,9 +18,9 @@ function readmePath(paths: Iterable<string>): string | undefined {
 
 /**
  * Docs: the README the export ships for this design, rendered as a page, with its sections
- * listed beside it.
+ * listed beside it. Memoized: redrawn only when the export view changes.
  */
-export function DocsPanel({ view }: { view: ExportView }) {
+export const DocsPanel = memo(function DocsPanel({ view }: { view: ExportView }) {
   const path = useMemo(() => readmePath(view.files.keys()), [view.files])
   const text = path ? (view.files.get(path)?.contents ?? '') : ''
   const doc = useMemo(() => parseMarkdown(text), [text])
@@ -58,4 +58,4 @@ export function DocsPanel({ view }: { view: ExportView }) {
       </div>
     </div>
   )
-}
+})

@@ -1,7 +1,7 @@
 'use client'
 
 import './files.css'
-import { useCallback, useEffect, useMemo } from 'react'
+import { memo, useCallback, useEffect, useMemo } from 'react'
 import { useEditorStore } from '@/components/editor/editor-store-provider'
 import { selectSingleSelected } from '@/lib/store/selectors'
 import {
@@ -29,8 +29,9 @@ const SERVICE_DIR = /\/(?:s6-rc\.d|user-bundles\.d)\/([^/]+)$/
 /**
  * Files: the export's folder tree beside a viewer for the chosen file. Selecting a service on
  * the canvas opens its folder and main file. The last edit's additions and changes are marked.
+ * Memoized: the dock redraws on every edit, this panel only once the export view changes.
  */
-export function FilesPanel({
+export const FilesPanel = memo(function FilesPanel({
   view,
   state,
   onState,
@@ -155,4 +156,4 @@ export function FilesPanel({
       )}
     </div>
   )
-}
+})

@@ -19,78 +19,90 @@ const KIND_NOTES: Partial<Record<ProcessRow['kind'], string>> = {
   logger: 'logger: reads the output of its producers',
 }
 
-const Row = memo(function Row({
-  row,
-  actions,
-  selected,
-  hovered,
-}: {
-  row: ProcessRow
-  actions: ServiceActions
-  selected: boolean
-  hovered: boolean
-}) {
-  const service = row.service
-  const interactive = service !== undefined
-  const classes = [
-    'ps-row',
-    `ps-${row.kind}`,
-    row.quiet ? 'is-quiet' : '',
-    selected ? 'is-selected' : '',
-    hovered ? 'is-hovered' : '',
-  ]
-    .filter(Boolean)
-    .join(' ')
-  const count =
-    row.count === undefined
-      ? undefined
-      : row.resolvedCount !== undefined
-        ? typeof row.count === 'string'
-          ? `× ${row.resolvedCount}`
+const Row = memo(
+  function Row({
+    row,
+    actions,
+    selected,
+    hovered,
+  }: {
+    row: ProcessRow
+    actions: ServiceActions
+    selected: boolean
+    hovered: boolean
+  }) {
+    const service = row.service
+    const interactive = service !== undefined
+    const classes = [
+      'ps-row',
+      `ps-${row.kind}`,
+      row.quiet ? 'is-quiet' : '',
+      selected ? 'is-selected' : '',
+      hovered ? 'is-hovered' : '',
+    ]
+      .filter(Boolean)
+      .join(' ')
+    const count =
+      row.count === undefined
+        ? undefined
+        : row.resolvedCount !== undefined
+          ? typeof row.count === 'string'
+            ? `× ${row.resolvedCount}`
+            : `× ${row.count}`
           : `× ${row.count}`
-        : `× ${row.count}`
-  const label = (
-    <>
-      <span className="ps-label">{row.label}</span>
-      {count ? <span className="ps-count">{count}</span> : null}
-      {typeof row.count === 'string' ? <span className="ps-var">{row.count}</span> : null}
-    </>
-  )
-  const note =
-    row.kind === 'process' && service
-      ? `what ${service}’s run execs`
-      : row.kind === 'child' && service
-        ? `forked by ${service}`
-        : row.kind === 'internal' && row.label.startsWith('s6-supervise')
-          ? 's6’s own helper'
-          : KIND_NOTES[row.kind]
-  return (
-    <li
-      className={classes}
-      data-service={service}
-      onMouseEnter={interactive ? () => actions.hover(service) : undefined}
-      onMouseLeave={interactive ? () => actions.hover(undefined) : undefined}
-    >
-      <span className="ps-guide" aria-hidden="true">
-        {row.guide}
-      </span>
-      {interactive ? (
-        <button
-          type="button"
-          className="ps-main"
-          onClick={() => actions.select(service)}
-          title={`Select ${service} on the canvas`}
-        >
-          {label}
-        </button>
-      ) : (
-        <span className="ps-main">{label}</span>
-      )}
-      {row.kind === 'init' ? <span className="ps-pid">PID 1</span> : null}
-      {note ? <span className="ps-note">{note}</span> : null}
-    </li>
-  )
-})
+    const label = (
+      <>
+        <span className="ps-label">{row.label}</span>
+        {count ? <span className="ps-count">{count}</span> : null}
+        {typeof row.count === 'string' ? <span className="ps-var">{row.count}</span> : null}
+      </>
+    )
+    const note =
+      row.kind === 'process' && service
+        ? `what ${service}’s run execs`
+        : row.kind === 'child' && service
+          ? `forked by ${service}`
+          : row.kind === 'internal' && row.label.startsWith('s6-supervise')
+            ? 's6’s own helper'
+            : KIND_NOTES[row.kind]
+    return (
+      <li
+        className={classes}
+        data-service={service}
+        onMouseEnter={interactive ? () => actions.hover(service) : undefined}
+        onMouseLeave={interactive ? () => actions.hover(undefined) : undefined}
+      >
+        <span className="ps-guide" aria-hidden="true">
+          {row.guide}
+        </span>
+        {interactive ? (
+          <button
+            type="button"
+            className="ps-main"
+            onClick={() => actions.select(service)}
+            title={`Select ${service} on the canvas`}
+          >
+            {label}
+          </button>
+        ) : (
+          <span className="ps-main">{label}</span>
+        )}
+        {row.kind === 'init' ? <span className="ps-pid">PID 1</span> : null}
+        {note ? <span className="ps-note">{note}</span> : null}
+      </li>
+    )
+  },
+  (a, b) =>
+    a.row.key === b.row.key &&
+    a.row.label === b.row.label &&
+    a.row.guide === b.row.guide &&
+    a.row.count === b.row.count &&
+    a.row.resolvedCount === b.row.resolvedCount &&
+    a.row.quiet === b.row.quiet &&
+    a.selected === b.selected &&
+    a.hovered === b.hovered &&
+    a.actions === b.actions,
+)
 
 /**
  * Process tree: what `ps` shows in the running container, from /init down to each service's

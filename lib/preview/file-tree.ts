@@ -98,8 +98,10 @@ export function visibleRows(root: FileTreeNode, isOpen: (path: string) => boolea
 }
 
 /**
- * The folders to show closed at first so that about `budget` rows are visible: whole levels
- * open, top down, while they fit (so either every service folder is open or none is).
+ * The folders to show closed at first so that about `budget` rows are visible: levels open top
+ * down while they fit; in the first level that does not fit, folders that hold only folders
+ * (s6-rc.d/) open while they still fit, and everything else stays closed. A big design thus
+ * shows its service folders, closed, and never some services open and others not.
  */
 export function initiallyClosed(root: FileTreeNode, budget = 400): Set<string> {
   const closed = new Set<string>()
@@ -110,7 +112,13 @@ export function initiallyClosed(root: FileTreeNode, budget = 400): Set<string> {
     const next = level.flatMap((n) => n.children.filter((c) => c.kind === 'dir'))
     const cost = next.reduce((sum, d) => sum + d.children.length, 0)
     if (depth > 0 && visible + cost > budget) {
-      for (const d of next) closeAll(d, closed)
+      for (const d of next) {
+        const ofFolders = d.children.every((c) => c.kind === 'dir')
+        if (ofFolders && visible + d.children.length <= budget) {
+          visible += d.children.length
+          for (const c of d.children) closeAll(c, closed)
+        } else closeAll(d, closed)
+      }
       break
     }
     visible += cost

@@ -170,6 +170,25 @@ describe('previews and canvas highlight each other', () => {
   })
 })
 
+describe('preview dock', () => {
+  it('resizes from its top edge with the keyboard and keeps the height', async () => {
+    const { page, errors, context } = await tallDesigner()
+    await openTab(page, 'Process tree')
+    const body = page.locator('#preview-body')
+    const before = (await body.boundingBox())!.height
+    const edge = page.getByRole('separator', { name: 'Resize the previews' })
+    await edge.focus()
+    await page.keyboard.press('ArrowUp')
+    await page.keyboard.press('Shift+ArrowUp')
+    await expect.poll(async () => (await body.boundingBox())!.height).toBe(before + 100)
+    expect(await page.evaluate(() => localStorage.getItem('s6d-preview-height'))).toBe(
+      String(before + 100),
+    )
+    expect(errors).toEqual([])
+    await context.close()
+  })
+})
+
 describe('docs preview', () => {
   it('renders the README as a page and never user text as HTML', async () => {
     const { page, errors, context } = await tallDesigner()

@@ -78,6 +78,25 @@ describe('initiallyClosed', () => {
     const rows = visibleRows(root, (p) => !closed.has(p))
     expect(rows).toHaveLength(101)
   })
+
+  it('opens a folder of folders in the level that does not fit, leaving its folders closed', () => {
+    const many = Array.from({ length: 200 }, (_, i) => [
+      `d/etc/s6-rc.d/s${i}/type`,
+      `d/etc/s6-rc.d/s${i}/run`,
+      `d/etc/scripts/s${i}`,
+    ]).flat()
+    const root = buildFileTree([...many, 'd/Dockerfile'])
+    const closed = initiallyClosed(root)
+    expect(closed.has('d/etc/s6-rc.d')).toBe(false)
+    expect(closed.has('d/etc/s6-rc.d/s7')).toBe(true)
+    expect(closed.has('d/etc/scripts')).toBe(true)
+    const rows = visibleRows(root, (p) => !closed.has(p))
+    expect(rows.filter((r) => r.kind === 'dir' && r.expanded).map((r) => r.name)).toEqual([
+      'd/',
+      'etc/',
+      's6-rc.d/',
+    ])
+  })
 })
 
 describe('service lookups', () => {
