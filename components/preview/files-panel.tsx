@@ -1,7 +1,7 @@
 'use client'
 
 import './files.css'
-import { memo, useCallback, useEffect, useMemo } from 'react'
+import { type Dispatch, type SetStateAction, memo, useCallback, useEffect, useMemo } from 'react'
 import { useEditorStore } from '@/components/editor/editor-store-provider'
 import { selectSingleSelected } from '@/lib/store/selectors'
 import {
@@ -24,6 +24,7 @@ export interface FilesState {
   generation?: number
 }
 
+const EMPTY: ReadonlySet<string> = new Set()
 const SERVICE_DIR = /\/(?:s6-rc\.d|user-bundles\.d)\/([^/]+)$/
 
 /**
@@ -38,22 +39,41 @@ export const FilesPanel = memo(function FilesPanel({
 }: {
   view: ExportView
   state: FilesState
-  onState: (next: FilesState) => void
+  onState: Dispatch<SetStateAction<FilesState>>
 }) {
   const { files, changes, previous, graph } = view
   const paths = useMemo(() => [...files.keys()], [files])
   const tree = useMemo(() => buildFileTree(paths), [paths])
-  const fresh = state.generation !== view.generation
-  const defaultClosed = useMemo(() => initiallyClosed(tree), [tree])
-  const closed = !fresh && state.closed ? state.closed : defaultClosed
+  const stale = state.generation !== view.generation
+  // Folds are kept in the state once set, so an edit never recomputes them (new folders open).
+  const defaultClosed = useMemo(
+    () => (stale || !state.closed ? initiallyClosed(tree) : undefined),
+    [stale, state.closed, tree],
+  )
+  const closed = defaultClosed ?? state.closed ?? EMPTY
   const dockerfile = paths.find((p) => p.endsWith('/Dockerfile') || p === 'Dockerfile')
   const selected =
-    !fresh && state.selected && files.has(state.selected) ? state.selected : dockerfile
+    !stale && state.selected && files.has(state.selected) ? state.selected : dockerfile
   const rows = useMemo(() => visibleRows(tree, (p) => !closed.has(p)), [tree, closed])
+  const generation = view.generation
+  useEffect(() => {
+    if (defaultClosed)
+      onState((prev) => ({
+        closed: defaultClosed,
+        generation,
+        ...(prev.generation === generation && prev.selected ? { selected: prev.selected } : {}),
+      }))
+  }, [defaultClosed, generation, onState])
 
-  const set = useCallback(
-    (patch: FilesState) => onState({ selected, closed, generation: view.generation, ...patch }),
-    [onState, selected, closed, view.generation],
+  /** Opens the folders above `path` and shows it. */
+  const reveal = useCallback(
+    (path: string) =>
+      onState((prev) => {
+        const open = new Set(prev.closed)
+        for (const a of ancestorsOf(path)) open.delete(a)
+        return { ...prev, selected: path, closed: open }
+      }),
+    [onState],
   )
 
   // A service selected on the canvas: open its folder and show its main file.
@@ -62,24 +82,26 @@ export const FilesPanel = memo(function FilesPanel({
   useEffect(() => {
     if (single === undefined || singleType === undefined) return
     const main = serviceMainFile(paths, single, singleType)
-    if (!main) return
-    const open = new Set(closed)
-    for (const a of ancestorsOf(main)) open.delete(a)
-    set({ selected: main, closed: open })
+    if (main) reveal(main)
     // Only a change of selection moves the view; edits keep the file the user is looking at.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [single, singleType])
 
+  // Stable for the whole life of the panel, so rows do not redraw on every edit.
   const onToggle = useCallback(
-    (path: string) => {
-      const next = new Set(closed)
-      if (next.has(path)) next.delete(path)
-      else next.add(path)
-      set({ closed: next })
-    },
-    [closed, set],
+    (path: string) =>
+      onState((prev) => {
+        const next = new Set(prev.closed)
+        if (next.has(path)) next.delete(path)
+        else next.add(path)
+        return { ...prev, closed: next }
+      }),
+    [onState],
   )
-  const onOpen = useCallback((path: string) => set({ selected: path }), [set])
+  const onOpen = useCallback(
+    (path: string) => onState((prev) => ({ ...prev, selected: path })),
+    [onState],
+  )
 
   const markOf = useCallback(
     (row: FileTreeRow): RowMark =>
@@ -115,11 +137,7 @@ export const FilesPanel = memo(function FilesPanel({
                 key={p}
                 type="button"
                 className={`files-change ${changes.added.has(p) ? 'is-added' : 'is-changed'}`}
-                onClick={() => {
-                  const open = new Set(closed)
-                  for (const a of ancestorsOf(p)) open.delete(a)
-                  set({ selected: p, closed: open })
-                }}
+                onClick={() => reveal(p)}
                 title={p}
               >
                 {changes.added.has(p) ? '+' : '~'} {p.split('/').slice(-2).join('/')}
