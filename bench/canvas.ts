@@ -8,32 +8,13 @@
  * Not a test: numbers depend on the machine. Budgets are for 500 services (under 1 s, under
  * 100 ms, at least 50 fps); 2,000 services are reported without a budget.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { pathToFileURL } from 'node:url'
 import { type Browser, chromium } from 'playwright-core'
 import { bundle, createGraph, longrun, oneshot } from '../lib/graph/service-graph'
 import type { Service, ServiceGraph, XY } from '../lib/graph/types'
-
-export interface BenchRow {
-  name: string
-  value: number
-  unit: string
-  /** The target, or null when none applies. */
-  budget: number | null
-  /** Whether the value meets the budget (true when there is none). */
-  met: boolean
-}
-
-const CHROMIUM = '/usr/bin/chromium'
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-]
+import { CHROMIUM, LAUNCH_ARGS, serveOut } from '../test/browser/harness'
+import type { BenchRow } from './row'
 
 /** A deterministic graph: 1 oneshot in 10, longruns depending on up to two earlier services. */
 export function generateGraph(count: number): ServiceGraph {
@@ -55,32 +36,6 @@ export function generateGraph(count: number): ServiceGraph {
   services.user = bundle({ contents: longruns.slice(0, 50) })
   layout.user = { x: Math.ceil(count / perColumn) * 320, y: 0 }
   return { ...createGraph({ name: `bench-${count}` }), services, layout }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address()
-      srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0))
-    })
-    srv.on('error', reject)
-  })
-}
-
-async function serve(): Promise<{ url: string; server: ChildProcess }> {
-  const port = await freePort()
-  const server = spawn(process.execPath, ['scripts/serve.mjs', 'out'], {
-    env: { ...process.env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  await new Promise<void>((resolve, reject) => {
-    server.stdout?.on('data', (d: Buffer) => {
-      if (d.toString().includes('http://')) resolve()
-    })
-    server.on('exit', (code) => reject(new Error(`static server exited with ${code}`)))
-  })
-  return { url: `http://127.0.0.1:${port}`, server }
 }
 
 async function measure(browser: Browser, url: string, count: number): Promise<BenchRow[]> {
@@ -189,8 +144,8 @@ async function measure(browser: Browser, url: string, count: number): Promise<Be
 /** Runs the benchmark; needs out/ (a production build) and Chromium at /usr/bin/chromium. */
 export async function benchCanvas(sizes: readonly number[] = [500, 2000]): Promise<BenchRow[]> {
   if (!existsSync('out/index.html')) throw new Error('out/ is missing: run `npx next build` first')
-  const { url, server } = await serve()
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
+  const { url, server } = await serveOut()
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS })
   try {
     const rows: BenchRow[] = []
     for (const n of sizes) rows.push(...(await measure(browser, url, n)))

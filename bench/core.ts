@@ -15,7 +15,7 @@ import type { TreeInput } from '../lib/graph/tree-input'
 import { validate } from '../lib/graph/validate'
 import { processTree, startPlan, stopPlan } from '../lib/plan/plan'
 import { decodeShareLink, encodeShareLink } from '../lib/share/codec'
-import type { BenchRow } from './canvas'
+import type { BenchRow } from './row'
 import { exportBenchGraph } from './export'
 
 const SIZES = [100, 1_000, 10_000] as const

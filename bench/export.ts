@@ -11,7 +11,7 @@ import { zipFiles } from '../lib/export/zip'
 import { exportFiles } from '../lib/generate/export-files'
 import type { Service, ServiceGraph } from '../lib/graph/types'
 import { benchGraph } from './validate-plan'
-import type { BenchRow } from './validate-plan'
+import type { BenchRow } from './row'
 
 /** `size` services with per-service env, finish scripts and readiness checks on some longruns. */
 export function exportBenchGraph(size: number): ServiceGraph {

@@ -5,25 +5,13 @@
  *
  * Run directly after `npm run build`: npx tsx bench/lighthouse.ts
  */
-import { spawn } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
-import type { BenchRow } from './canvas'
-
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
+import { CHROMIUM, LAUNCH_ARGS, serveOut } from '../test/browser/harness'
+import type { BenchRow } from './row'
 
 const PAGES = [
   { slug: 'designer', path: '/' },
@@ -32,31 +20,12 @@ const PAGES = [
 
 const BUDGETS: Record<string, number> = { performance: 90, accessibility: 95, 'best-practices': 95 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address()
-      srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0))
-    })
-    srv.on('error', reject)
-  })
-}
-
 /** Scores (0-100) per page and category, median of `runs` runs. */
 export async function benchLighthouse(runs = 3): Promise<BenchRow[]> {
-  const port = await freePort()
-  const server = spawn(process.execPath, ['scripts/serve.mjs', 'out'], {
-    env: { ...process.env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  await new Promise<void>((resolve, reject) => {
-    server.stdout?.on('data', (d: Buffer) => d.toString().includes('http://') && resolve())
-    server.on('exit', (code) => reject(new Error(`static server exited with ${code}`)))
-  })
+  const { url, server } = await serveOut()
   const chrome = await chromeLauncher.launch({
-    chromePath: '/usr/bin/chromium',
-    chromeFlags: FLAGS,
+    chromePath: CHROMIUM,
+    chromeFlags: LAUNCH_ARGS,
   })
   const rows: BenchRow[] = []
   const dir = join(process.cwd(), 'bench', 'results')
@@ -65,7 +34,7 @@ export async function benchLighthouse(runs = 3): Promise<BenchRow[]> {
     for (const page of PAGES) {
       const scores: Record<string, number[]> = {}
       for (let i = 0; i < runs; i++) {
-        const result = await lighthouse(`http://127.0.0.1:${port}${page.path}`, {
+        const result = await lighthouse(`${url}${page.path}`, {
           port: chrome.port,
           output: 'json',
           logLevel: 'error',

@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
-import type { BenchRow } from './validate-plan'
+import type { BenchRow } from './row'
 
 export const OUT = join(process.cwd(), 'out')
 

@@ -9,31 +9,14 @@
  *
  * Not a test: numbers depend on the machine. The budget is 50 ms per panel.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { pathToFileURL } from 'node:url'
 import { type Page, chromium } from 'playwright-core'
 import { bundle, createGraph, longrun, oneshot } from '../lib/graph/service-graph'
 import type { Service, ServiceGraph, XY } from '../lib/graph/types'
+import { CHROMIUM, LAUNCH_ARGS, serveOut } from '../test/browser/harness'
+import type { BenchRow } from './row'
 
-export interface BenchRow {
-  name: string
-  value: number
-  unit: string
-  /** The target; `met` says whether value stays within it. */
-  budget: number
-  met: boolean
-}
-
-const CHROMIUM = '/usr/bin/chromium'
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-]
 const BUDGET_MS = 50
 const EDITS = 7
 
@@ -70,32 +53,6 @@ export function previewGraph(count: number): ServiceGraph {
   services.user = bundle({ contents: names })
   layout.user = { x: Math.ceil(count / 20) * 320, y: 0 }
   return { ...createGraph({ name: `preview-bench-${count}` }), services, layout }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address()
-      srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0))
-    })
-    srv.on('error', reject)
-  })
-}
-
-async function serve(): Promise<{ url: string; server: ChildProcess }> {
-  const port = await freePort()
-  const server = spawn(process.execPath, ['scripts/serve.mjs', 'out'], {
-    env: { ...process.env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  await new Promise<void>((resolve, reject) => {
-    server.stdout?.on('data', (d: Buffer) => {
-      if (d.toString().includes('http://')) resolve()
-    })
-    server.on('exit', (code) => reject(new Error(`static server exited with ${code}`)))
-  })
-  return { url: `http://127.0.0.1:${port}`, server }
 }
 
 interface PanelProbe {
@@ -157,8 +114,8 @@ function median(values: number[]): number {
 /** Runs the benchmark; needs out/ (a production build) and Chromium at /usr/bin/chromium. */
 export async function benchPreview(size = 200): Promise<BenchRow[]> {
   if (!existsSync('out/index.html')) throw new Error('out/ is missing: run `npx next build` first')
-  const { url, server } = await serve()
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
+  const { url, server } = await serveOut()
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS })
   try {
     const graph = previewGraph(size)
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })

@@ -6,7 +6,7 @@
 import { cpus, totalmem } from 'node:os'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { BenchRow } from './canvas'
+import type { BenchRow } from './row'
 import { benchCanvas } from './canvas'
 import { benchCore } from './core'
 import { benchExport } from './export'

@@ -13,15 +13,9 @@ import { GRAPH_VERSION } from '../lib/graph/types'
 import type { Service, ServiceGraph } from '../lib/graph/types'
 import { validate } from '../lib/graph/validate'
 import { processTree, startPlan, stopPlan } from '../lib/plan/plan'
+import type { BenchRow } from './row'
 
-export interface BenchRow {
-  name: string
-  value: number
-  unit: string
-  /** The target; `met` says whether value stays within it. */
-  budget: number
-  met: boolean
-}
+export type { BenchRow } from './row'
 
 /**
  * `size` services: groups of ten where a oneshot feeds a chain of longruns, every longrun of a

@@ -11,7 +11,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 export const CHROMIUM = '/usr/bin/chromium'
 export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots')
 
-const LAUNCH_ARGS = [
+export const LAUNCH_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -22,7 +22,7 @@ const LAUNCH_ARGS = [
   '--disable-sync',
 ]
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer()
     srv.listen(0, '127.0.0.1', () => {
@@ -32,6 +32,22 @@ async function freePort(): Promise<number> {
     })
     srv.on('error', reject)
   })
+}
+
+/** Serves out/ with scripts/serve.mjs on a free loopback port. */
+export async function serveOut(): Promise<{ url: string; server: ChildProcess }> {
+  const port = await freePort()
+  const server = spawn(process.execPath, ['scripts/serve.mjs', 'out'], {
+    env: { ...process.env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.stdout?.on('data', (d: Buffer) => {
+      if (d.toString().includes('http://')) resolve()
+    })
+    server.on('exit', (code) => reject(new Error(`static server exited with ${code}`)))
+  })
+  return { url: `http://127.0.0.1:${port}`, server }
 }
 
 export interface Site {
@@ -45,21 +61,11 @@ export async function startSite(): Promise<Site> {
   if (!existsSync('out/index.html')) throw new Error('out/ is missing: run `npm run build` first')
   if (!existsSync(CHROMIUM))
     throw new Error(`${CHROMIUM} is missing: run scripts/ensure-system-deps.sh`)
-  const port = await freePort()
-  const server: ChildProcess = spawn(process.execPath, ['scripts/serve.mjs', 'out'], {
-    env: { ...process.env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  await new Promise<void>((resolve, reject) => {
-    server.stdout?.on('data', (d: Buffer) => {
-      if (d.toString().includes('http://')) resolve()
-    })
-    server.on('exit', (code) => reject(new Error(`static server exited with ${code}`)))
-  })
+  const { url, server } = await serveOut()
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS })
   mkdirSync(SCREENSHOTS, { recursive: true })
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     browser,
     close: async () => {
       await browser.close()
