@@ -63,6 +63,12 @@ describe('designer screenshots', () => {
       ),
     ).toMatch(/^dependencies/)
     await shot(page, 'editor-problems-field')
+    // Each problem links to its docs page, which explains it.
+    await page.getByRole('tab', { name: /Problems/ }).click()
+    const doc = page.locator('.problem-doc', { hasText: 'missing-dependency' }).first()
+    await doc.click()
+    await page.waitForURL(/\/docs\/diagnostics\/missing-dependency\/$/)
+    expect(await page.locator('h1').textContent()).toMatch(/depend/i)
     expect(errors).toEqual([])
     await context.close()
   })
