@@ -25,9 +25,10 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? NaN
 }
 
-/** Median wall time in ms; fewer runs for the slow large cases. */
+/** Median wall time in ms, after a warm-up that lets the JIT settle (10 runs and 400 ms). */
 async function time(fn: () => unknown, runs: number): Promise<number> {
-  for (let i = 0; i < Math.min(3, runs); i++) await fn()
+  const warmUntil = performance.now() + 400
+  for (let i = 0; i < 10 || performance.now() < warmUntil; i++) await fn()
   const samples: number[] = []
   for (let i = 0; i < runs; i++) {
     const started = performance.now()
@@ -109,7 +110,7 @@ export async function benchCore(): Promise<BenchRow[]> {
     const ms: Record<number, number> = {}
     for (const size of SIZES) {
       const fn = await op.prepare(size)
-      ms[size] = await time(fn, size >= 10_000 ? 3 : size >= 1_000 ? 7 : 15)
+      ms[size] = await time(fn, size >= 10_000 ? 5 : 15)
       const budget = size === 1_000 ? (op.budget1000 ?? null) : null
       rows.push({
         name: `${op.name}, ${size.toLocaleString('en')} services`,
