@@ -1,6 +1,7 @@
 import type { MDXComponents } from 'mdx/types'
 import type { ComponentProps, ReactNode } from 'react'
 import { AnchoredHeading } from '@/components/docs/anchored-heading'
+import { BenchTable } from '@/components/docs/bench-table'
 import { Callout } from '@/components/docs/callout'
 import { CodeBlock } from '@/components/docs/code-block'
 import { DocsLink } from '@/components/docs/docs-link'
@@ -28,6 +29,7 @@ const components: MDXComponents = {
   Note: (props: CalloutProps) => <Callout kind="note" {...props} />,
   Tip: (props: CalloutProps) => <Callout kind="tip" {...props} />,
   Warning: (props: CalloutProps) => <Callout kind="warning" {...props} />,
+  BenchTable,
   FileExplorer,
   GraphPreview,
   OrderSimulator,

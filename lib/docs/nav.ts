@@ -148,6 +148,12 @@ export const DOCS_NAV: readonly NavSection[] = [
         description: 'Lint, import, plan, export and share graphs from a terminal or CI.',
       },
       {
+        slug: 'performance',
+        file: 'performance',
+        title: 'Performance',
+        description: 'Budgets for page weight, speed and scale, and the latest measurements.',
+      },
+      {
         href: '/docs/diagnostics/',
         title: 'Diagnostics',
         description: 'Every problem the designer and the linter report, with the fix for each.',

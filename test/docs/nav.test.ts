@@ -71,9 +71,13 @@ describe('prevNext', () => {
     })
   })
 
-  it('has no previous page on the first page and leads to diagnostics from the CLI page', () => {
+  it('has no previous page on the first page and leads to diagnostics from the last guide page', () => {
     expect(prevNext('/docs/').prev).toBeUndefined()
     expect(prevNext('/docs/cli/').next).toEqual({
+      href: '/docs/performance/',
+      title: 'Performance',
+    })
+    expect(prevNext('/docs/performance/').next).toEqual({
       href: '/docs/diagnostics/',
       title: 'Diagnostics',
     })
