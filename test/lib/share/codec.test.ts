@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseGraph } from '@/lib/graph/parse'
+import { arbitraryGraph } from '../../fixtures/arbitrary-graph'
 import type { ServiceGraph } from '@/lib/graph/types'
 import { fromBase64Url, toBase64Url } from '@/lib/share/base64url'
 import { deflateRaw } from '@/lib/share/compress'
@@ -50,6 +51,16 @@ describe('share links', () => {
     const decoded = await decodeShareLink(await shareUrl('https://designer.example/', graph))
     expect(decoded).toEqual({ ok: true, graph, notes: expect.any(Array) })
   })
+
+  it('round-trips 500 random graphs', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitraryGraph(), async (graph) => {
+        const decoded = await decodeShareLink(await shareUrl('https://designer.example/', graph))
+        expect(decoded).toEqual({ ok: true, graph, notes: expect.any(Array) })
+      }),
+      { numRuns: 500 },
+    )
+  }, 120_000)
 
   it('keeps the reference example under 2,000 characters with positions', async () => {
     const graph = example('reference')
