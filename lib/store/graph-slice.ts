@@ -5,6 +5,7 @@
  * a gesture (dragging), or none (an automatic layout on load).
  */
 import type { StateCreator } from 'zustand/vanilla'
+import { addLogger, removeLogger } from '../graph/logger'
 import * as ops from '../graph/service-graph'
 import type { ServiceGraph, ServiceName } from '../graph/types'
 import { canConnect, nameProblem } from '../graph/validate'
@@ -206,8 +207,8 @@ export function createGraphSlice(
         const g = graph()
         commit({ ...g, layout: { ...g.layout, ...layout } }, opts)
       },
-      addLogger: (producer) => commit(ops.addLogger(graph(), producer)),
-      removeLogger: (producer) => commit(ops.removeLogger(graph(), producer)),
+      addLogger: (producer) => commit(addLogger(graph(), producer)),
+      removeLogger: (producer) => commit(removeLogger(graph(), producer)),
       loadGraph: (next, opts = {}) => {
         if (opts.reset) {
           set((s) => ({

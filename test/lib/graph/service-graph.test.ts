@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest'
+import { addLogger, removeLogger } from '@/lib/graph/logger'
 import {
   addBundleMember,
   addDependency,
   addEnvVar,
-  addLogger,
   addService,
   createGraph,
   moveService,
   removeBundleMember,
   removeDependency,
   removeEnvVar,
-  removeLogger,
   removeServices,
   renameService,
   setField,
