@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
-import { ExtraIcon } from './share-icons'
+import { Icon } from '@/components/ui/icons'
 
 const carriesFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') === true
 
@@ -58,7 +58,7 @@ export function DropOverlay({ onDrop }: { onDrop: (data: DataTransfer) => void }
   return createPortal(
     <div className="drop-overlay" data-testid="drop-overlay" aria-hidden="true">
       <div className="drop-card">
-        <ExtraIcon name="archive" size={28} />
+        <Icon name="archive" size={28} />
         <span className="drop-title">Drop to import</span>
         <span className="drop-hint">
           A zip or folder (an s6 Designer export, an s6-rc.d, an image root with etc/s6-overlay) or

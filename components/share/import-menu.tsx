@@ -2,7 +2,6 @@
 
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react'
 import { Icon } from '@/components/ui/icons'
-import { ExtraIcon } from './share-icons'
 
 interface Item {
   id: string
@@ -33,21 +32,21 @@ export function ImportMenu({
       id: 'file',
       label: 'Zip or graph file…',
       description: 'An s6 Designer export, a zip of an s6-rc.d or image root, a .s6graph.json',
-      icon: <ExtraIcon name="archive" size={15} />,
+      icon: <Icon name="archive" size={15} />,
       onSelect: onFile,
     },
     {
       id: 'folder',
       label: 'Folder…',
       description: 'An s6-rc.d, or an image root holding etc/s6-overlay',
-      icon: <ExtraIcon name="folder" size={15} />,
+      icon: <Icon name="folder" size={15} />,
       onSelect: onFolder,
     },
     {
       id: 'recent',
       label: 'Recent designs…',
       description: 'Designs a link, an import or an example replaced',
-      icon: <ExtraIcon name="clock" size={15} />,
+      icon: <Icon name="clock" size={15} />,
       onSelect: onRecent,
     },
   ]
