@@ -1,7 +1,8 @@
 'use client'
 
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react'
+import type { ReactNode } from 'react'
 import { Icon } from '@/components/ui/icons'
+import { useMenu } from '@/components/ui/use-menu'
 
 interface Item {
   id: string
@@ -23,10 +24,7 @@ export function ImportMenu({
   onFolder: () => void
   onRecent: () => void
 }) {
-  const [open, setOpen] = useState(false)
-  const id = useId()
-  const buttonRef = useRef<HTMLButtonElement>(null)
-  const listRef = useRef<HTMLDivElement>(null)
+  const { open, close, buttonProps, listProps } = useMenu()
   const items: Item[] = [
     {
       id: 'file',
@@ -51,66 +49,19 @@ export function ImportMenu({
     },
   ]
 
-  useEffect(() => {
-    if (!open) return
-    listRef.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus()
-    const onDown = (e: PointerEvent) => {
-      const t = e.target as Node
-      if (!listRef.current?.contains(t) && !buttonRef.current?.contains(t)) setOpen(false)
-    }
-    document.addEventListener('pointerdown', onDown)
-    return () => document.removeEventListener('pointerdown', onDown)
-  }, [open])
-
-  const close = (refocus: boolean) => {
-    setOpen(false)
-    if (refocus) buttonRef.current?.focus()
-  }
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    const entries = Array.from(
-      listRef.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [],
-    )
-    const at = entries.indexOf(document.activeElement as HTMLButtonElement)
-    if (e.key === 'Escape') {
-      e.preventDefault()
-      e.stopPropagation()
-      close(true)
-    } else if (e.key === 'ArrowDown') {
-      e.preventDefault()
-      entries[(at + 1) % entries.length]?.focus()
-    } else if (e.key === 'ArrowUp') {
-      e.preventDefault()
-      entries[(at - 1 + entries.length) % entries.length]?.focus()
-    } else if (e.key === 'Tab') {
-      close(false)
-    }
-  }
-
   return (
     <div className="menu">
       <button
-        ref={buttonRef}
-        type="button"
+        {...buttonProps}
         className="btn btn-ghost btn-md"
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-controls={open ? id : undefined}
         aria-busy={busy}
         title="Import a zip, a folder or a graph file; or drop one on the page"
-        onClick={() => setOpen((o) => !o)}
       >
         <Icon name="upload" size={15} />
         <span className="btn-label">{busy ? 'Importing…' : 'Import'}</span>
       </button>
       {open ? (
-        <div
-          ref={listRef}
-          id={id}
-          role="menu"
-          aria-label="Import"
-          className="menu-list menu-end import-menu"
-          onKeyDown={onKeyDown}
-        >
+        <div {...listProps} aria-label="Import" className="menu-list menu-end import-menu">
           <div className="menu-heading">Open a design</div>
           {items.map((item) => (
             <button

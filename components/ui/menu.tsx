@@ -1,7 +1,8 @@
 'use client'
 
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react'
+import type { ReactNode } from 'react'
 import { Icon, type IconName } from './icons'
+import { useMenu } from './use-menu'
 
 export interface MenuItem {
   id: string
@@ -28,76 +29,17 @@ export function Menu({
   align?: 'start' | 'end'
   heading?: string
 }) {
-  const [open, setOpen] = useState(false)
-  const id = useId()
-  const buttonRef = useRef<HTMLButtonElement>(null)
-  const listRef = useRef<HTMLDivElement>(null)
-
-  useEffect(() => {
-    if (!open) return
-    const first = listRef.current?.querySelector<HTMLButtonElement>(
-      '[role="menuitem"]:not([disabled])',
-    )
-    first?.focus()
-    const onDown = (e: PointerEvent) => {
-      const t = e.target as Node
-      if (!listRef.current?.contains(t) && !buttonRef.current?.contains(t)) setOpen(false)
-    }
-    document.addEventListener('pointerdown', onDown)
-    return () => document.removeEventListener('pointerdown', onDown)
-  }, [open])
-
-  const close = (refocus: boolean) => {
-    setOpen(false)
-    if (refocus) buttonRef.current?.focus()
-  }
-
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    const entries = Array.from(
-      listRef.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:not([disabled])') ??
-        [],
-    )
-    const at = entries.indexOf(document.activeElement as HTMLButtonElement)
-    if (e.key === 'Escape') {
-      e.preventDefault()
-      e.stopPropagation()
-      close(true)
-    } else if (e.key === 'ArrowDown') {
-      e.preventDefault()
-      entries[(at + 1) % entries.length]?.focus()
-    } else if (e.key === 'ArrowUp') {
-      e.preventDefault()
-      entries[(at - 1 + entries.length) % entries.length]?.focus()
-    } else if (e.key === 'Tab') {
-      close(false)
-    }
-  }
+  const { open, close, buttonProps, listProps } = useMenu()
 
   return (
     <div className="menu">
-      <button
-        ref={buttonRef}
-        type="button"
-        className="btn btn-ghost btn-md"
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-controls={open ? id : undefined}
-        aria-label={ariaLabel}
-        onClick={() => setOpen((o) => !o)}
-      >
+      <button {...buttonProps} className="btn btn-ghost btn-md" aria-label={ariaLabel}>
         {icon ? <Icon name={icon} size={15} /> : null}
         <span className="btn-label">{label}</span>
         <Icon name="chevronDown" size={13} className="menu-chevron" />
       </button>
       {open ? (
-        <div
-          ref={listRef}
-          id={id}
-          role="menu"
-          aria-label={ariaLabel}
-          className={`menu-list menu-${align}`}
-          onKeyDown={onKeyDown}
-        >
+        <div {...listProps} aria-label={ariaLabel} className={`menu-list menu-${align}`}>
           {heading ? <div className="menu-heading">{heading}</div> : null}
           {items.map((item) => (
             <button

@@ -1,0 +1,55 @@
+/** The dropdown menus (Examples, Import, export options) share one keyboard and pointer behaviour. */
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Site, newPage, startSite } from './harness'
+
+let site: Site
+beforeAll(async () => {
+  site = await startSite()
+})
+afterAll(async () => {
+  await site?.close()
+})
+
+const focused = (page: Page) =>
+  page.evaluate(() => ({
+    role: document.activeElement?.getAttribute('role') ?? null,
+    text: document.activeElement?.textContent ?? '',
+    popup: document.activeElement?.getAttribute('aria-haspopup') ?? null,
+  }))
+
+describe('menus', () => {
+  it('focus the first item, move with the arrows, close with Escape, Tab or a click outside', async () => {
+    const { context, page, errors } = await newPage(site)
+    await page.goto(`${site.url}/`)
+    await page.waitForSelector('.react-flow__node')
+    const examples = page.getByRole('button', { name: /^Examples/ })
+    await examples.click()
+    const items = page.getByRole('menuitem')
+    const first = (await items.nth(0).textContent()) ?? ''
+    const second = (await items.nth(1).textContent()) ?? ''
+    expect((await focused(page)).text).toBe(first)
+    await page.keyboard.press('ArrowDown')
+    expect((await focused(page)).text).toBe(second)
+    await page.keyboard.press('ArrowUp')
+    await page.keyboard.press('ArrowUp')
+    // Wraps around to the last item.
+    expect((await focused(page)).text).toBe((await items.last().textContent()) ?? '')
+    await page.keyboard.press('Escape')
+    expect(await page.getByRole('menu').count()).toBe(0)
+    expect(await examples.getAttribute('aria-expanded')).toBe('false')
+    expect((await focused(page)).popup).toBe('menu')
+
+    await page.getByRole('button', { name: /^Import/ }).click()
+    expect(await page.getByRole('menu', { name: 'Import' }).count()).toBe(1)
+    await page.mouse.click(300, 600)
+    expect(await page.getByRole('menu').count()).toBe(0)
+
+    await page.getByRole('button', { name: 'More export options' }).click()
+    expect((await focused(page)).role).toBe('menuitem')
+    await page.keyboard.press('Tab')
+    expect(await page.getByRole('menu').count()).toBe(0)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+})
