@@ -5,16 +5,14 @@ import { BenchTable } from '@/components/docs/bench-table'
 import { Callout } from '@/components/docs/callout'
 import { CodeBlock } from '@/components/docs/code-block'
 import { DocsLink } from '@/components/docs/docs-link'
-import { FileExplorer } from '@/components/docs/live/file-explorer'
-import { GraphPreview } from '@/components/docs/live/graph-preview'
-import { OrderSimulator } from '@/components/docs/live/order-simulator'
+import { FileExplorer, GraphPreview, OrderSimulator } from '@/components/docs/live/widgets'
 import { OverlayVersionsTable } from '@/components/docs/overlay-versions-table'
 import { S6SettingsTable } from '@/components/docs/s6-settings-table'
 
 type CalloutProps = { title?: string; children: ReactNode }
 
-// Registered once for every MDX page. The live widgets are tiny client wrappers whose real
-// code (and the lib/ they use) loads only on the pages that render them.
+// Registered once for every MDX page. The live widgets render to HTML at build time; their
+// code (and the lib/ they use) loads only on the pages that show them, as they scroll near.
 const components: MDXComponents = {
   h2: (props: ComponentProps<'h2'>) => <AnchoredHeading level={2} {...props} />,
   h3: (props: ComponentProps<'h3'>) => <AnchoredHeading level={3} {...props} />,

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next'
 import type { ReactNode } from 'react'
+import { THEME_SCRIPT } from '@/components/ui/theme'
 import './globals.css'
 
 export const metadata: Metadata = {
@@ -15,14 +16,11 @@ export const viewport: Viewport = {
   ],
 }
 
-// Runs before the first paint so a dark theme never flashes light. Values: light | dark | system.
-const themeScript = `try{var t=localStorage.getItem('s6d-theme');document.documentElement.dataset.theme=t==='light'||t==='dark'?t:'system'}catch(e){document.documentElement.dataset.theme='system'}`
-
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body>{children}</body>
     </html>

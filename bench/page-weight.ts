@@ -1,12 +1,13 @@
 /**
  * Page weight from the production build: the JavaScript a page loads before it is interactive
- * (its <script src> tags and script preloads), gzipped at level 9. Bytes are stable, so the
+ * (its <script src> tags, script preloads and what module scripts import statically; not what
+ * they import() later), gzipped at level 9. Bytes are stable, so the
  * designer's budget is also a test (test/browser/page-weight.test.ts).
  *
  * Run directly after `npm run build`: npx tsx bench/page-weight.ts
  */
 import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, posix } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import type { BenchRow } from './row'
@@ -39,14 +40,34 @@ export function initialScripts(html: string): string[] {
   return [...urls]
 }
 
+/** The relative specifiers a module imports statically (`import "./x"`, `from "./x"`). */
+export function staticImports(code: string): string[] {
+  return [...code.matchAll(/(?:\bimport|\bfrom)\s*["'](\.{1,2}\/[^"']+)["']/g)].map((m) => m[1]!)
+}
+
+function fileOf(url: string, page: string): string {
+  const path = join(OUT, decodeURIComponent(url.replace(/^\//, '').split('?')[0]!))
+  if (!existsSync(path)) throw new Error(`${url} referenced by ${page} is missing`)
+  return path
+}
+
 /** Gzipped bytes of the initial JavaScript of a page in out/. Throws when a file is missing. */
 export function initialScriptBytes(page: string): { total: number; files: [string, number][] } {
   const html = readFileSync(join(OUT, page), 'utf8')
-  const files = initialScripts(html).map((url): [string, number] => {
-    const path = join(OUT, decodeURIComponent(url.replace(/^\//, '').split('?')[0]!))
-    if (!existsSync(path)) throw new Error(`${url} referenced by ${page} is missing`)
-    return [url, gzipSync(readFileSync(path), { level: 9 }).length]
-  })
+  const queue = initialScripts(html)
+  const seen = new Set(queue)
+  const files: [string, number][] = []
+  for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
+    const code = readFileSync(fileOf(url, page))
+    files.push([url, gzipSync(code, { level: 9 }).length])
+    for (const spec of staticImports(code.toString('utf8'))) {
+      const next = posix.join(posix.dirname(url), spec)
+      if (!seen.has(next)) {
+        seen.add(next)
+        queue.push(next)
+      }
+    }
+  }
   return { total: files.reduce((sum, [, n]) => sum + n, 0), files }
 }
 

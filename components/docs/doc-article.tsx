@@ -1,4 +1,3 @@
-import Link from 'next/link'
 import type { ReactNode } from 'react'
 import type { Heading } from '@/lib/docs/mdx-text'
 import type { PrevNext } from '@/lib/docs/nav'
@@ -33,18 +32,18 @@ export function DocArticle({
         {prev || next ? (
           <nav className="pager" aria-label="Previous and next pages">
             {prev ? (
-              <Link className="pager-link pager-prev" href={prev.href} prefetch={false}>
+              <a className="pager-link pager-prev" href={prev.href}>
                 <span className="pager-label">Previous</span>
                 <span className="pager-title">{prev.title}</span>
-              </Link>
+              </a>
             ) : (
               <span />
             )}
             {next ? (
-              <Link className="pager-link pager-next" href={next.href} prefetch={false}>
+              <a className="pager-link pager-next" href={next.href}>
                 <span className="pager-label">Next</span>
                 <span className="pager-title">{next.title}</span>
-              </Link>
+              </a>
             ) : null}
           </nav>
         ) : null}

@@ -1,5 +1,6 @@
-import Link from 'next/link'
-import { ThemeToggle } from '@/components/ui/theme-toggle'
+import { Icon } from '@/components/ui/icons'
+import { THEME_ICONS } from '@/components/ui/theme-toggle'
+import { THEME_ORDER } from '@/components/ui/theme'
 import { SearchBox } from './search-box'
 
 /** The same mark as the designer's top bar. */
@@ -14,22 +15,42 @@ function Logo() {
   )
 }
 
+/**
+ * The theme button of a docs page: all three icons, the CSS shows the one of <html data-theme>;
+ * the docs script (client/theme.ts) cycles the choice and keeps the label in step.
+ */
+function ThemeButton() {
+  return (
+    <button
+      type="button"
+      className="btn btn-ghost btn-md btn-icon icon-button"
+      data-theme-toggle=""
+      aria-label="Theme"
+    >
+      {THEME_ORDER.map((t) => (
+        <span key={t} className="theme-icon" data-theme-icon={t}>
+          <Icon name={THEME_ICONS[t]} size={15} />
+        </span>
+      ))}
+    </button>
+  )
+}
+
 /** The docs' top bar: brand, search, the way back to the designer, theme. */
 export function DocsHeader() {
   return (
     <header className="docs-header">
       <div className="docs-header-inner">
-        <Link href="/docs/" className="brand" prefetch={false}>
+        <a href="/docs/" className="brand">
           <Logo />
           <span className="brand-name">s6 Designer</span>
           <span className="brand-tag">Docs</span>
-        </Link>
+        </a>
         <SearchBox />
         <nav className="header-links" aria-label="Site">
-          {/* No prefetch: the designer is a heavier app than a docs page. */}
-          <Link href="/" className="header-link header-link-primary" prefetch={false}>
+          <a href="/" className="header-link header-link-primary">
             Designer
-          </Link>
+          </a>
           <a
             href="https://github.com/just-containers/s6-overlay"
             className="header-link header-link-external"
@@ -39,8 +60,7 @@ export function DocsHeader() {
             s6-overlay
           </a>
         </nav>
-        {/* The designer's toggle: same storage key and attribute, styled by docs.css here. */}
-        <ThemeToggle className="icon-button" />
+        <ThemeButton />
       </div>
     </header>
   )

@@ -1,16 +1,8 @@
-import Link from 'next/link'
 import type { ComponentProps } from 'react'
 
-/** MDX's `a`: client-side navigation inside the site, a new tab for other sites. */
+/** MDX's `a`: a plain link inside the site (the docs are static pages), a new tab for others. */
 export function DocsLink({ href = '', children, ...rest }: ComponentProps<'a'>) {
-  if (href.startsWith('/')) {
-    return (
-      <Link href={href} {...rest}>
-        {children}
-      </Link>
-    )
-  }
-  if (href.startsWith('#')) {
+  if (href.startsWith('/') || href.startsWith('#')) {
     return (
       <a href={href} {...rest}>
         {children}

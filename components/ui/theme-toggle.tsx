@@ -2,55 +2,43 @@
 
 import { useSyncExternalStore } from 'react'
 import { Icon, type IconName } from './icons'
+import { applyTheme, currentTheme, nextTheme, themeButtonText, type ThemeChoice } from './theme'
 
-export type ThemeChoice = 'light' | 'dark' | 'system'
+export type { ThemeChoice } from './theme'
 
-const KEY = 's6d-theme'
-const ORDER: ThemeChoice[] = ['system', 'light', 'dark']
-const ICONS: Record<ThemeChoice, IconName> = { system: 'monitor', light: 'sun', dark: 'moon' }
-const LABELS: Record<ThemeChoice, string> = {
-  system: 'Theme: follow the system',
-  light: 'Theme: light',
-  dark: 'Theme: dark',
+export const THEME_ICONS: Record<ThemeChoice, IconName> = {
+  system: 'monitor',
+  light: 'sun',
+  dark: 'moon',
 }
 
 const listeners = new Set<() => void>()
-
-function current(): ThemeChoice {
-  const t = document.documentElement.dataset.theme
-  return t === 'light' || t === 'dark' ? t : 'system'
-}
 
 function subscribe(listener: () => void) {
   listeners.add(listener)
   return () => listeners.delete(listener)
 }
 
-/** Sets the theme on <html> and remembers it (the inline script in app/layout.tsx reads it). */
+/** Sets the theme on <html>, remembers it, and updates every toggle. */
 export function setTheme(theme: ThemeChoice): void {
-  document.documentElement.dataset.theme = theme
-  try {
-    localStorage.setItem(KEY, theme)
-  } catch {
-    // Private mode: the choice lasts for this page only.
-  }
+  applyTheme(theme)
   for (const l of listeners) l()
 }
 
 /** A button cycling system → light → dark. */
 export function ThemeToggle({ className }: { className?: string }) {
-  const theme = useSyncExternalStore(subscribe, current, () => 'system' as ThemeChoice)
-  const next = ORDER[(ORDER.indexOf(theme) + 1) % ORDER.length] as ThemeChoice
+  const theme = useSyncExternalStore(subscribe, currentTheme, () => 'system' as ThemeChoice)
+  const { label, title } = themeButtonText(theme)
   return (
     <button
       type="button"
       className={['btn', 'btn-ghost', 'btn-md', 'btn-icon', className ?? ''].join(' ').trim()}
-      aria-label={`${LABELS[theme]}. Switch to ${next}.`}
-      title={`${LABELS[theme]} (click for ${next})`}
+      aria-label={label}
+      title={title}
       data-theme-choice={theme}
-      onClick={() => setTheme(next)}
+      onClick={() => setTheme(nextTheme(theme))}
     >
-      <Icon name={ICONS[theme]} size={15} />
+      <Icon name={THEME_ICONS[theme]} size={15} />
     </button>
   )
 }

@@ -132,3 +132,10 @@ function occurrences(text: string, term: string): number {
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
+
+/** A text cut into plain and matched parts: odd parts are occurrences of a term (any case). */
+export function highlightParts(text: string, terms: readonly string[]): string[] {
+  const wanted = terms.filter((t) => t.length > 0)
+  if (wanted.length === 0) return [text]
+  return text.split(new RegExp(`(${wanted.map(escapeRegExp).join('|')})`, 'gi'))
+}

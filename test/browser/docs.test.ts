@@ -224,6 +224,82 @@ describe('content pages', () => {
   })
 })
 
+describe('docs page script', () => {
+  it('cycles the theme from the header, keeps it across pages, and says what it will do', async () => {
+    const { context, page, errors } = await newPage(site)
+    await page.goto(`${site.url}/docs/readiness/`)
+    const html = page.locator('html')
+    const toggle = page.locator('[data-theme-toggle]')
+    expect(await html.getAttribute('data-theme')).toBe('system')
+    await expect.poll(() => toggle.getAttribute('aria-label')).toMatch(/follow the system/)
+    await toggle.click()
+    expect(await html.getAttribute('data-theme')).toBe('light')
+    await toggle.click()
+    expect(await html.getAttribute('data-theme')).toBe('dark')
+    expect(await toggle.getAttribute('aria-label')).toBe('Theme: dark. Switch to system.')
+    expect(await toggle.locator('[data-theme-icon="dark"]').isVisible()).toBe(true)
+    expect(await toggle.locator('[data-theme-icon="light"]').isVisible()).toBe(false)
+    await page.goto(`${site.url}/docs/logging/`)
+    expect(await html.getAttribute('data-theme')).toBe('dark')
+    const bg = await page.evaluate(
+      () => getComputedStyle(document.querySelector('.docs')!).backgroundColor,
+    )
+    expect(bg).not.toBe('rgb(255, 255, 255)')
+    // The designer reads the same choice.
+    await page.goto(`${site.url}/`)
+    expect(await html.getAttribute('data-theme')).toBe('dark')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('focuses search with / and walks the results with the arrow keys', async () => {
+    const { context, page, errors } = await newPage(site)
+    await page.goto(`${site.url}/docs/cli/`)
+    await page.keyboard.press('/')
+    const box = page.getByRole('combobox', { name: 'Search the docs' })
+    await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true)
+    await page.keyboard.type('down-signal')
+    const hits = page.getByTestId('search-results').locator('.search-hit')
+    await expect.poll(() => hits.count()).toBeGreaterThan(1)
+    expect(await hits.nth(0).getAttribute('data-active')).toBe('')
+    await page.keyboard.press('ArrowDown')
+    expect(await hits.nth(1).getAttribute('data-active')).toBe('')
+    expect(await hits.nth(0).getAttribute('data-active')).toBeNull()
+    expect(await box.getAttribute('aria-expanded')).toBe('true')
+    await page.keyboard.press('Escape')
+    expect(await page.getByTestId('search-results').isVisible()).toBe(false)
+    expect(await box.getAttribute('aria-expanded')).toBe('false')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('shows search results as text, never as HTML', async () => {
+    const { context, page } = await newPage(site)
+    await page.goto(`${site.url}/docs/`)
+    const box = page.getByRole('combobox', { name: 'Search the docs' })
+    await box.focus()
+    await box.pressSequentially('<img src=x onerror=alert(1)>')
+    await expect
+      .poll(() => page.getByTestId('search-results').locator('.search-empty').textContent())
+      .toBe('Nothing matches “<img src=x onerror=alert(1)>”.')
+    expect(await page.getByTestId('search-results').locator('img').count()).toBe(0)
+    await context.close()
+  })
+
+  it('reads the same without JavaScript: text, code, and the live examples as built', async () => {
+    const context = await site.browser.newContext({ javaScriptEnabled: false })
+    const page = await context.newPage()
+    await page.goto(`${site.url}/docs/getting-started/`)
+    expect(await page.locator('h1').textContent()).toBe('Getting started')
+    expect(await page.locator('.graph-preview svg').count()).toBe(1)
+    expect(await page.getByTestId('file-contents').textContent()).toContain('#!/command/')
+    expect(await page.locator('.graph-preview a.live-action').getAttribute('href')).toBe(
+      '/?example=reference',
+    )
+    await context.close()
+  })
+})
+
 /** Every script a page downloads (after scrolling to the bottom), with its gzip size. */
 async function scriptsOf(path: string): Promise<{ url: string; gzip: number; text: string }[]> {
   const { context, page } = await newPage(site)
@@ -249,11 +325,12 @@ async function scriptsOf(path: string): Promise<{ url: string; gzip: number; tex
 const total = (scripts: { gzip: number }[]) => scripts.reduce((sum, s) => sum + s.gzip, 0)
 
 describe('docs JavaScript', () => {
-  it('adds little to the framework on a page without live examples, and no widget code', async () => {
-    // The empty 404 page is the floor: React and the Next.js runtime.
-    const floor = total(await scriptsOf('/404.html'))
+  it('loads only the small docs script on a page without live examples: no React, no widget code', async () => {
     const page = await scriptsOf('/docs/readiness/')
-    expect(total(page) - floor).toBeLessThan(16 * 1024)
+    expect(page.length).toBeGreaterThan(0)
+    expect(page.every((s) => new URL(s.url).pathname.startsWith('/docs-client/'))).toBe(true)
+    expect(total(page)).toBeLessThan(16 * 1024)
+    expect(page.some((s) => s.text.includes('createRoot'))).toBe(false)
     expect(page.some((s) => s.text.includes('gd-wave') || s.text.includes('order-chip'))).toBe(
       false,
     )
@@ -265,5 +342,28 @@ describe('docs JavaScript', () => {
     const withSimulator = await scriptsOf('/docs/start-and-stop-order/')
     expect(withSimulator.some((s) => s.text.includes('order-chip'))).toBe(true)
     expect(withSimulator.some((s) => s.text.includes('fx-tree'))).toBe(false)
+  })
+
+  it('mounts a live example only as it comes near the screen', async () => {
+    const { context, page, errors } = await newPage(site)
+    await page.goto(`${site.url}/docs/getting-started/`)
+    await page.waitForLoadState('networkidle')
+    const explorer = page.locator('[data-island="file-explorer"]')
+    // Far down the page: rendered at build time and readable, but not live, its buttons off.
+    expect(
+      await explorer.evaluate((el) => el.getBoundingClientRect().top > innerHeight + 400),
+    ).toBe(true)
+    expect(await explorer.getAttribute('data-island-ready')).toBeNull()
+    expect(await explorer.getByTestId('file-contents').textContent()).toContain('#!/command/')
+    expect(await explorer.locator('button.fx-row').first().isDisabled()).toBe(true)
+    // The preview near the top is live already.
+    await expect
+      .poll(() => page.locator('[data-island="graph-preview"]').getAttribute('data-island-ready'))
+      .toBe('')
+    await explorer.scrollIntoViewIfNeeded()
+    await expect.poll(() => explorer.getAttribute('data-island-ready')).toBe('')
+    expect(await explorer.locator('button.fx-row').first().isEnabled()).toBe(true)
+    expect(errors).toEqual([])
+    await context.close()
   })
 })

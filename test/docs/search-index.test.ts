@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { searchSources } from '@/lib/docs/content'
-import { buildSearchIndex, searchDocs, searchTerms } from '@/lib/docs/search-index'
+import { buildSearchIndex, highlightParts, searchDocs, searchTerms } from '@/lib/docs/search-index'
 import { DIAGNOSTICS } from '@/lib/graph/diagnostics'
 
 const index = buildSearchIndex([
@@ -59,5 +59,22 @@ describe('searchDocs', () => {
 describe('searchTerms', () => {
   it('keeps dashes, dots and slashes inside words', () => {
     expect(searchTerms('S6-RC -a  /run/service/web.')).toEqual(['s6-rc', 'a', 'run/service/web'])
+  })
+})
+
+describe('highlightParts', () => {
+  it('puts every occurrence of a term, in any case, at an odd index', () => {
+    expect(highlightParts('Run s6-svc, then S6-SVC -u.', ['s6-svc'])).toEqual([
+      'Run ',
+      's6-svc',
+      ', then ',
+      'S6-SVC',
+      ' -u.',
+    ])
+  })
+
+  it('treats terms as text, not patterns, and leaves text without terms whole', () => {
+    expect(highlightParts('a.b axb', ['a.b'])).toEqual(['', 'a.b', ' axb'])
+    expect(highlightParts('plain', [])).toEqual(['plain'])
   })
 })

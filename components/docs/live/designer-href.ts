@@ -1,7 +1,4 @@
-/**
- * The designer URL that opens a built-in example.
- * TODO: switch to the share-link codec (lib/share) once it lands, so edited graphs open too.
- */
+/** The designer URL that opens a built-in example (a widget swaps in a share link once live). */
 export function designerHref(example: string): string {
   return `/?example=${encodeURIComponent(example)}`
 }

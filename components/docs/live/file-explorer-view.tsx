@@ -1,11 +1,9 @@
-'use client'
-
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { ancestors, buildFileTree, type FileTreeNode } from '@/lib/docs/file-tree'
+import { exportFiles } from '@/lib/generate/export-files'
 import type { ServiceGraph } from '@/lib/graph/types'
 import { designerHref } from './designer-href'
-import { useExampleGraph } from './use-example-graph'
-import { WidgetMessage, WidgetPlaceholder } from './widget-frame'
+import { useLive } from './use-live'
 
 type ExportedFiles = Map<string, { contents: string; executable: boolean }>
 
@@ -22,6 +20,7 @@ function Tree({
   onToggle,
   onSelect,
   files,
+  live,
 }: {
   nodes: FileTreeNode[]
   open: Set<string>
@@ -29,6 +28,7 @@ function Tree({
   onToggle: (path: string) => void
   onSelect: (path: string) => void
   files: ExportedFiles
+  live: boolean
 }) {
   return (
     <ul className="fx-tree">
@@ -39,6 +39,7 @@ function Tree({
               type="button"
               className="fx-row fx-folder"
               aria-expanded={open.has(n.path)}
+              disabled={!live}
               onClick={() => onToggle(n.path)}
             >
               <span className="fx-caret" aria-hidden="true">
@@ -47,7 +48,7 @@ function Tree({
               {n.name}/
             </button>
             {open.has(n.path) ? (
-              <Tree {...{ open, selected, onToggle, onSelect, files }} nodes={n.children} />
+              <Tree {...{ open, selected, onToggle, onSelect, files, live }} nodes={n.children} />
             ) : null}
           </li>
         ) : (
@@ -58,6 +59,7 @@ function Tree({
               data-selected={selected === n.path || undefined}
               aria-current={selected === n.path || undefined}
               data-path={n.path}
+              disabled={!live}
               onClick={() => onSelect(n.path)}
             >
               {n.name}
@@ -70,35 +72,13 @@ function Tree({
   )
 }
 
-function Explorer({ graph, example }: { graph: ServiceGraph; example: string }) {
-  const [files, setFiles] = useState<ExportedFiles | undefined>()
-  const [failed, setFailed] = useState(false)
-  const [selected, setSelected] = useState<string | undefined>()
-  const [open, setOpen] = useState<Set<string>>(() => new Set())
-
-  useEffect(() => {
-    let live = true
-    import('@/lib/generate/export-files')
-      .then(({ exportFiles }) => {
-        if (!live) return
-        const result = exportFiles(graph)
-        const first = firstFile(result)
-        setFiles(result)
-        setSelected(first)
-        setOpen(new Set(first ? ancestors(first) : []))
-      })
-      .catch(() => {
-        if (live) setFailed(true)
-      })
-    return () => {
-      live = false
-    }
-  }, [graph])
-
-  const tree = useMemo(() => buildFileTree(files?.keys() ?? []), [files])
-  if (failed)
-    return <div className="live-widget live-error">The export could not be generated.</div>
-  if (!files) return <WidgetPlaceholder height={380} label="Generating the export…" />
+/** `<FileExplorer>`: the files the exporter writes for a built-in example, browsable. */
+export function FileExplorerView({ graph, example }: { graph: ServiceGraph; example: string }) {
+  const files: ExportedFiles = useMemo(() => exportFiles(graph), [graph])
+  const [selected, setSelected] = useState(() => firstFile(files))
+  const [open, setOpen] = useState<Set<string>>(() => new Set(selected ? ancestors(selected) : []))
+  const tree = useMemo(() => buildFileTree(files.keys()), [files])
+  const live = useLive()
   const file = selected ? files.get(selected) : undefined
   const toggle = (path: string) =>
     setOpen((o) => {
@@ -121,7 +101,7 @@ function Explorer({ graph, example }: { graph: ServiceGraph; example: string }) 
       <div className="fx-body">
         <nav className="fx-nav" aria-label="Exported files">
           <Tree
-            {...{ open, selected, files }}
+            {...{ open, selected, files, live }}
             nodes={tree}
             onToggle={toggle}
             onSelect={setSelected}
@@ -139,11 +119,4 @@ function Explorer({ graph, example }: { graph: ServiceGraph; example: string }) 
       </div>
     </div>
   )
-}
-
-/** The body of `<FileExplorer>`, loaded only on pages that use it. */
-export function FileExplorerView({ example }: { example: string }) {
-  const state = useExampleGraph(example)
-  if (state.status !== 'ready') return <WidgetMessage state={state} />
-  return <Explorer graph={state.graph} example={example} />
 }

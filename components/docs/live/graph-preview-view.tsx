@@ -1,22 +1,17 @@
-'use client'
-
 import { useEffect, useState } from 'react'
 import type { ServiceGraph } from '@/lib/graph/types'
 import { startPlan } from '@/lib/plan/plan'
 import { GraphDiagram } from './graph-diagram'
 import { designerHref } from './designer-href'
-import { useExampleGraph } from './use-example-graph'
-import { WidgetMessage } from './widget-frame'
 
 /**
  * The designer link for the graph shown: `?example=<id>` at first (and without JavaScript),
  * then the same URL with the graph itself in a share-link fragment, so the designer opens
  * exactly what the page shows.
  */
-function useDesignerLink(example: string, graph: ServiceGraph | undefined): string {
+function useDesignerLink(example: string, graph: ServiceGraph): string {
   const [href, setHref] = useState(() => designerHref(example))
   useEffect(() => {
-    if (!graph) return
     let live = true
     import('@/lib/share/codec')
       .then(({ shareUrl }) => shareUrl(designerHref(example), graph))
@@ -31,12 +26,17 @@ function useDesignerLink(example: string, graph: ServiceGraph | undefined): stri
   return href
 }
 
-/** The body of `<GraphPreview>`, loaded only on pages that use it. */
-export function GraphPreviewView({ example, caption }: { example: string; caption?: string }) {
-  const state = useExampleGraph(example)
-  const href = useDesignerLink(example, state.status === 'ready' ? state.graph : undefined)
-  if (state.status !== 'ready') return <WidgetMessage state={state} />
-  const { graph } = state
+/** `<GraphPreview>`: a built-in example drawn in start waves. */
+export function GraphPreviewView({
+  example,
+  graph,
+  caption,
+}: {
+  example: string
+  graph: ServiceGraph
+  caption?: string
+}) {
+  const href = useDesignerLink(example, graph)
   const plan = startPlan(graph)
   const own = plan.timeline.filter((e) => !e.overlay).length
   return (

@@ -1,5 +1,3 @@
-'use client'
-
 import { useId, useMemo, useState } from 'react'
 import { removeDependency, removeServices, serviceNames } from '@/lib/graph/service-graph'
 import type { ServiceGraph, ServiceName } from '@/lib/graph/types'
@@ -7,8 +5,7 @@ import { startPlan, stopPlan } from '@/lib/plan/plan'
 import { designerHref } from './designer-href'
 import { GraphDiagram } from './graph-diagram'
 import { OrderLists } from './order-lists'
-import { useExampleGraph } from './use-example-graph'
-import { WidgetMessage } from './widget-frame'
+import { useLive } from './use-live'
 
 interface Edge {
   key: string
@@ -38,8 +35,10 @@ function modified(
   return g
 }
 
-function Simulator({ graph, example }: { graph: ServiceGraph; example: string }) {
+/** `<OrderSimulator>`: switch services and dependencies off and watch both orders change. */
+export function OrderSimulatorView({ graph, example }: { graph: ServiceGraph; example: string }) {
   const id = useId()
+  const live = useLive()
   const [offServices, setOffServices] = useState<Set<string>>(() => new Set())
   const [offEdges, setOffEdges] = useState<Set<string>>(() => new Set())
   const atomic = serviceNames(graph).filter((n) => graph.services[n]?.type !== 'bundle')
@@ -91,6 +90,7 @@ function Simulator({ graph, example }: { graph: ServiceGraph; example: string })
                   <input
                     type="checkbox"
                     checked={!offServices.has(name)}
+                    disabled={!live}
                     onChange={() => setOffServices((s) => toggle(s, name))}
                     data-service-toggle={name}
                   />
@@ -111,7 +111,7 @@ function Simulator({ graph, example }: { graph: ServiceGraph; example: string })
                     <input
                       type="checkbox"
                       checked={!gone && !offEdges.has(e.key)}
-                      disabled={gone}
+                      disabled={gone || !live}
                       onChange={() => setOffEdges((s) => toggle(s, e.key))}
                       data-edge-toggle={e.key}
                     />
@@ -133,11 +133,4 @@ function Simulator({ graph, example }: { graph: ServiceGraph; example: string })
       </div>
     </div>
   )
-}
-
-/** The body of `<OrderSimulator>`, loaded only on pages that use it. */
-export function OrderSimulatorView({ example }: { example: string }) {
-  const state = useExampleGraph(example)
-  if (state.status !== 'ready') return <WidgetMessage state={state} />
-  return <Simulator graph={state.graph} example={example} />
 }

@@ -1,0 +1,18 @@
+/**
+ * The docs pages' only script, bundled by scripts/build-docs-client.mjs (not by Next.js: the
+ * pages are static HTML and load no React). It wires the parts of the page that need a script;
+ * the live examples bring React along when they come near the screen.
+ */
+import { initCopyButtons } from './copy'
+import { initIslands } from './islands'
+import { initMenu } from './menu'
+import { initSearch } from './search'
+import { initThemeToggle } from './theme'
+import { initTableOfContents } from './toc'
+
+initThemeToggle()
+initCopyButtons()
+initMenu()
+initTableOfContents()
+initSearch()
+initIslands()

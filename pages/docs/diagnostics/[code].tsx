@@ -1,0 +1,75 @@
+import type { GetStaticPaths, GetStaticProps } from 'next'
+import { DocArticle } from '@/components/docs/doc-article'
+import { DocsLayout, type DocsPageProps } from '@/components/docs/docs-layout'
+import { docsClientEntry } from '@/lib/docs/client-entry'
+import { diagnosticHref, SEVERITY_TITLES } from '@/lib/docs/diagnostic-pages'
+import type { Heading } from '@/lib/docs/mdx-text'
+import { DIAGNOSTICS } from '@/lib/graph/diagnostics'
+
+/** Static HTML only: this page ships no React (see DocsLayout). */
+export const config = { unstable_runtimeJS: false }
+
+type Params = { code: string }
+
+interface Props extends DocsPageProps {
+  code: string
+}
+
+function info(code: string) {
+  return Object.hasOwn(DIAGNOSTICS, code) ? DIAGNOSTICS[code] : undefined
+}
+
+export const getStaticPaths: GetStaticPaths<Params> = () => ({
+  paths: Object.keys(DIAGNOSTICS).map((code) => ({ params: { code } })),
+  fallback: false,
+})
+
+export const getStaticProps: GetStaticProps<Props, Params> = ({ params }) => {
+  const code = params?.code ?? ''
+  if (!info(code)) return { notFound: true }
+  return { props: { code, clientScript: docsClientEntry() } }
+}
+
+const HEADINGS: Heading[] = [
+  { depth: 2, text: 'What it means', id: 'what-it-means' },
+  { depth: 2, text: 'How to fix it', id: 'how-to-fix-it' },
+  { depth: 2, text: 'Does s6-rc-compile refuse it?', id: 'compiler' },
+]
+
+export default function DiagnosticPage({ code, clientScript }: Props) {
+  const d = info(code)
+  if (!d) return null
+  const severity = SEVERITY_TITLES[d.severity].replace(/s$/, '').toLowerCase()
+  return (
+    <DocsLayout
+      title={`${d.code}: ${d.title}`}
+      description={d.explanation}
+      activeHref={diagnosticHref(d.code)}
+      clientScript={clientScript}
+    >
+      <DocArticle
+        section="Diagnostics"
+        title={d.title}
+        description={
+          <>
+            <span className={`diag-badge diag-${d.severity}`}>{d.code}</span>{' '}
+            <span className="diag-severity">{severity}</span>
+          </>
+        }
+        headings={HEADINGS}
+        neighbours={{ prev: { href: '/docs/diagnostics/', title: 'All diagnostics' } }}
+      >
+        <h2 id="what-it-means">What it means</h2>
+        <p>{d.explanation}</p>
+        <h2 id="how-to-fix-it">How to fix it</h2>
+        <p>{d.fix}</p>
+        <h2 id="compiler">Does s6-rc-compile refuse it?</h2>
+        <p>
+          {d.rejectedByCompiler
+            ? 'Yes. s6-rc-compile stops with an error on a tree like this, and s6-overlay then cannot start your services.'
+            : 'No. s6-rc-compile accepts such a tree; the designer reports it because of what happens once the container runs.'}
+        </p>
+      </DocArticle>
+    </DocsLayout>
+  )
+}
