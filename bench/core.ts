@@ -12,11 +12,10 @@ import { zipFiles } from '../lib/export/zip'
 import { exportFiles } from '../lib/generate/export-files'
 import { readTree } from '../lib/graph/read-tree'
 import type { TreeInput } from '../lib/graph/tree-input'
-import { validate } from '../lib/graph/validate'
-import { processTree, startPlan, stopPlan } from '../lib/plan/plan'
 import { decodeShareLink, encodeShareLink } from '../lib/share/codec'
 import type { BenchRow } from './row'
 import { exportBenchGraph } from './export'
+import { validateAndPlan } from './validate-plan'
 
 const SIZES = [100, 1_000, 10_000] as const
 
@@ -58,12 +57,7 @@ const OPERATIONS: Operation[] = [
     budget1000: 20,
     prepare: async (size) => {
       const g = exportBenchGraph(size)
-      return () => {
-        validate(g)
-        startPlan(g)
-        stopPlan(g)
-        processTree(g)
-      }
+      return () => validateAndPlan(g)
     },
   },
   {

@@ -94,7 +94,7 @@ export function computeStartPlan(
     wave[v] = level
     decider[v] = by
     if (!isAtomic(r.kinds[v]!)) continue
-    const d = duration(ownService(graph, r, v), r.kinds[v] as 'oneshot' | 'longrun')
+    const d = duration(ownService(r, v), r.kinds[v] as 'oneshot' | 'longrun')
     start[v] = from
     end[v] = from + d.ms
     if (d.estimated) estimated[v] = 1
@@ -116,7 +116,7 @@ export function computeStartPlan(
   const seen = new Int32Array(n).fill(-1)
   const timeline: TimelineEntry[] = []
   for (const id of atomics) {
-    const service = ownService(graph, r, id)
+    const service = ownService(r, id)
     const entry: TimelineEntry = {
       name: r.names[id]!,
       type: r.kinds[id] as 'oneshot' | 'longrun',

@@ -88,7 +88,7 @@ export function computeStopPlan(
     end[v] = from
     wave[v] = level
     if (!isAtomic(r.kinds[v]!)) continue
-    const budget = stopBudget(ownService(graph, r, v), r.kinds[v] as 'oneshot' | 'longrun')
+    const budget = stopBudget(ownService(r, v), r.kinds[v] as 'oneshot' | 'longrun')
     budgets[v] = budget
     if (budget.budgetMs === null) unbounded = true
     end[v] = from + (budget.budgetMs ?? 0)

@@ -149,8 +149,7 @@ export function isKnownSignal(value: string): boolean {
 
 /** Per-field rules for every service and the project. */
 export function checkFields(shaped: Shaped, out: Findings): void {
-  for (const name of shaped.names) {
-    const raw = shaped.raw.get(name)!
+  for (const [name, raw] of shaped.raw) {
     const longrun = raw.type === 'longrun'
     if (raw.type !== 'bundle') checkNumbers(name, raw, longrun, out)
     checkServiceCarriageReturns(name, raw, out)

@@ -70,36 +70,110 @@ function every(v: unknown, test: (item: unknown) => boolean): boolean {
 const isExtraFile = (f: unknown) =>
   isRecord(f) && typeof f.path === 'string' && typeof f.contents === 'string'
 
+const isReadiness = (r: unknown) =>
+  isRecord(r) && (r.check === undefined || typeof r.check === 'string')
+
+/** Whether one present field of a service of this type has the right kind (others are ignored). */
+function fieldOk(type: 'oneshot' | 'longrun' | 'bundle', key: string, v: unknown): boolean {
+  switch (key) {
+    case 'description':
+    case 'producerFor':
+    case 'pipelineName':
+    case 'process':
+    case 'downSignal':
+      return typeof v === 'string'
+    case 'essential':
+      return typeof v === 'boolean'
+    case 'contents':
+      return type !== 'bundle' || isNames(v)
+  }
+  if (type === 'bundle') return true
+  switch (key) {
+    case 'dependencies':
+      return isNames(v)
+    case 'withContenv':
+      return typeof v === 'boolean'
+    case 'timeoutUp':
+    case 'timeoutDown':
+    case 'estimatedUpMs':
+    case 'timeoutKill':
+    case 'timeoutFinish':
+    case 'lockFd':
+    case 'maxDeathTally':
+      return typeof v === 'number'
+  }
+  if (type === 'oneshot') return (key !== 'up' && key !== 'down') || isScript(v)
+  switch (key) {
+    case 'run':
+    case 'finish':
+      return isScript(v)
+    case 'consumerFor':
+      return isNames(v)
+    case 'env':
+      return every(v, isEnvVar)
+    case 'children':
+      return every(v, isChild)
+    case 'readiness':
+      return isReadiness(v)
+    case 'extraFiles':
+      return every(v, isExtraFile)
+  }
+  return true
+}
+
+/** A service with every field any service type has, all undefined: see `wellFormed`. */
+function emptyUniform(): Raw {
+  return {
+    type: undefined,
+    description: undefined,
+    essential: undefined,
+    contents: undefined,
+    dependencies: undefined,
+    timeoutUp: undefined,
+    timeoutDown: undefined,
+    withContenv: undefined,
+    estimatedUpMs: undefined,
+    up: undefined,
+    down: undefined,
+    run: undefined,
+    finish: undefined,
+    env: undefined,
+    readiness: undefined,
+    lockFd: undefined,
+    timeoutKill: undefined,
+    timeoutFinish: undefined,
+    downSignal: undefined,
+    maxDeathTally: undefined,
+    producerFor: undefined,
+    consumerFor: undefined,
+    pipelineName: undefined,
+    process: undefined,
+    children: undefined,
+    extraFiles: undefined,
+  }
+}
+
 /**
- * Whether a service is already well-formed, so it can be used as it is: most services are,
- * and copying ten thousand of them would dominate validation time.
+ * A well-formed service (most are) as a copy the other rules can use as it is, or undefined
+ * when some field has the wrong kind (`checkService` then says which). Two things make it fast
+ * on thousands of services, measured: it walks the fields the service has instead of looking
+ * up every field it might have, and the copy has every field of every type, absent ones
+ * undefined, in one order. On objects of the many shapes real services have, each read of a
+ * missing field takes V8's slow path (about 0.1 µs), and the rules read many; on one shape
+ * those reads are cheap. One walk checks and copies, so each service is read from memory once.
  */
-export function isWellFormed(raw: Raw): boolean {
+export function wellFormed(raw: Raw): Raw | undefined {
   const type = raw.type
-  if (type !== 'oneshot' && type !== 'longrun' && type !== 'bundle') return false
-  for (const key of TEXT_FIELDS) {
-    if (raw[key] !== undefined && typeof raw[key] !== 'string') return false
+  if (type !== 'oneshot' && type !== 'longrun' && type !== 'bundle') return undefined
+  const u = emptyUniform()
+  for (const key in raw) {
+    const v = raw[key]
+    if (v === undefined) continue
+    if (!fieldOk(type, key, v)) return undefined
+    if (Object.hasOwn(u, key)) u[key] = v
   }
-  if (raw.essential !== undefined && typeof raw.essential !== 'boolean') return false
-  if (type === 'bundle') return isNames(raw.contents)
-  if (!isNames(raw.dependencies)) return false
-  if (raw.withContenv !== undefined && typeof raw.withContenv !== 'boolean') return false
-  for (const key of NUMBER_FIELDS) {
-    if (raw[key] !== undefined && typeof raw[key] !== 'number') return false
-  }
-  if (type === 'oneshot') return isScript(raw.up) && (raw.down === undefined || isScript(raw.down))
-  const readiness = raw.readiness
-  return (
-    isScript(raw.run) &&
-    (raw.finish === undefined || isScript(raw.finish)) &&
-    (raw.consumerFor === undefined || isNames(raw.consumerFor)) &&
-    (raw.env === undefined || every(raw.env, isEnvVar)) &&
-    (raw.children === undefined || every(raw.children, isChild)) &&
-    (readiness === undefined ||
-      (isRecord(readiness) &&
-        (readiness.check === undefined || typeof readiness.check === 'string'))) &&
-    (raw.extraFiles === undefined || every(raw.extraFiles, isExtraFile))
-  )
+  if (type === 'bundle') return isNames(u.contents) ? u : undefined
+  return isNames(u.dependencies) && isScript(type === 'oneshot' ? u.up : u.run) ? u : undefined
 }
 
 /** Reports a malformed service's wrong fields and returns a usable copy (undefined: bad type). */

@@ -10,7 +10,7 @@ import type { Raw } from './guards'
 import { isEnvVar, isRecord } from './guards'
 import type { Findings } from './report'
 import { show, showValue } from './report'
-import { checkService, isWellFormed } from './shape-service'
+import { checkService, wellFormed } from './shape-service'
 
 export interface Shaped {
   graph: ServiceGraph
@@ -145,14 +145,14 @@ export function checkShape(input: unknown, out: Findings): Shaped | undefined {
       malformed.add(name)
       continue
     }
-    const service = isWellFormed(value)
-      ? (value as unknown as Service)
-      : checkService(name, value, out)
+    const uniform = wellFormed(value)
+    const given = uniform ?? value
+    const service = uniform ? (uniform as unknown as Service) : checkService(name, value, out)
     if (!service) {
       malformed.add(name)
       continue
     }
-    raw.set(name, value)
+    raw.set(name, given)
     // `__proto__` would set the prototype instead of adding a key.
     if (name === '__proto__') {
       Object.defineProperty(services, name, { value: service, enumerable: true, writable: true })

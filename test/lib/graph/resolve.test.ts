@@ -18,6 +18,21 @@ const needNames = (graph: Parameters<typeof resolveGraph>[0], name: string, opti
 }
 
 describe('resolveGraph', () => {
+  it('resolves a graph once per context, and a new graph anew', () => {
+    const g = graphOf({ web: longrun({ dependencies: ['db'] }), db: longrun() })
+    const first = resolveGraph(g)
+    expect(resolveGraph(g)).toBe(first)
+    expect(resolveGraph(g, { context: 'overlay' })).toBe(first)
+    expect(resolveGraph(g, { context: 'plain' })).not.toBe(first)
+    expect(resolveGraph(g, { context: 'plain' })).toBe(resolveGraph(g, { context: 'plain' }))
+    // Options beyond the context are never taken from what was kept.
+    expect(resolveGraph(g, { implicitBase: false })).not.toBe(first)
+    expect(resolveGraph(g, { skipProducerEdges: new Set() })).not.toBe(first)
+    const edited = graphOf({ web: longrun(), db: longrun() })
+    expect(needNames(edited, 'web')).not.toContain('db')
+    expect(needNames(g, 'web')).toContain('db')
+  })
+
   it('adds s6-overlay services in the overlay context only', () => {
     const g = graphOf({ web: longrun() })
     const overlay = resolveGraph(g)
