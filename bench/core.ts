@@ -104,7 +104,7 @@ export async function benchCore(): Promise<BenchRow[]> {
     const ms: Record<number, number> = {}
     for (const size of SIZES) {
       const fn = await op.prepare(size)
-      ms[size] = await time(fn, size >= 10_000 ? 5 : 15)
+      ms[size] = await time(fn, size >= 10_000 ? 9 : 15)
       const budget = size === 1_000 ? (op.budget1000 ?? null) : null
       rows.push({
         name: `${op.name}, ${size.toLocaleString('en')} services`,
