@@ -87,10 +87,11 @@ export function Topbar({ storage }: { storage: KeyValueStorage }) {
         <DownloadButton />
       </div>
       <span className="topbar-divider" aria-hidden="true" />
-      <Link className="btn btn-ghost btn-md" href="/docs/">
+      {/* A plain link: the docs are static pages outside the designer's router (no prefetch). */}
+      <a className="btn btn-ghost btn-md" href="/docs/">
         <Icon name="book" size={15} />
         <span className="btn-label">Docs</span>
-      </Link>
+      </a>
       <ThemeToggle />
     </header>
   )
