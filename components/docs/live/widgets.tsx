@@ -1,49 +1,36 @@
-import type { ReactNode } from 'react'
+import type { ComponentType } from 'react'
+import type { ServiceGraph } from '@/lib/graph/types'
 import { exampleGraph } from './example-graph'
 import { FileExplorerView } from './file-explorer-view'
 import { GraphPreviewView } from './graph-preview-view'
-import type { IslandName, IslandProps } from './islands'
+import type { IslandName } from './islands'
 import { OrderSimulatorView } from './order-simulator-view'
 
-function Island<N extends IslandName>({
-  name,
-  props,
-  children,
-}: {
-  name: N
-  props: IslandProps[N]
-  children: ReactNode
-}) {
-  return (
-    <div className="island" data-island={name} data-props={JSON.stringify(props)}>
-      {children}
-    </div>
-  )
+/**
+ * An MDX widget: the view of a built-in example, rendered at build time inside the element the
+ * docs script mounts it on (components/docs/client/islands.ts).
+ */
+function island<P extends { example: string }>(
+  name: IslandName,
+  widget: string,
+  View: ComponentType<P & { graph: ServiceGraph }>,
+) {
+  function Widget(props: P) {
+    return (
+      <div className="island" data-island={name} data-props={JSON.stringify(props)}>
+        <View {...props} graph={exampleGraph(widget, props.example)} />
+      </div>
+    )
+  }
+  Widget.displayName = widget
+  return Widget
 }
 
 /** `<GraphPreview example="reference" />`: an example drawn in start waves. */
-export function GraphPreview(props: IslandProps['graph-preview']) {
-  return (
-    <Island name="graph-preview" props={props}>
-      <GraphPreviewView {...props} graph={exampleGraph('GraphPreview', props.example)} />
-    </Island>
-  )
-}
+export const GraphPreview = island('graph-preview', 'GraphPreview', GraphPreviewView)
 
 /** `<OrderSimulator example="reference" />`: start and stop orders as services are switched off. */
-export function OrderSimulator(props: IslandProps['order-simulator']) {
-  return (
-    <Island name="order-simulator" props={props}>
-      <OrderSimulatorView {...props} graph={exampleGraph('OrderSimulator', props.example)} />
-    </Island>
-  )
-}
+export const OrderSimulator = island('order-simulator', 'OrderSimulator', OrderSimulatorView)
 
 /** `<FileExplorer example="reference" />`: the files the exporter writes for an example. */
-export function FileExplorer(props: IslandProps['file-explorer']) {
-  return (
-    <Island name="file-explorer" props={props}>
-      <FileExplorerView {...props} graph={exampleGraph('FileExplorer', props.example)} />
-    </Island>
-  )
-}
+export const FileExplorer = island('file-explorer', 'FileExplorer', FileExplorerView)

@@ -153,6 +153,9 @@ function emptyUniform(): Raw {
   }
 }
 
+/** Every field a service of any type may have. */
+export const SERVICE_FIELDS: readonly string[] = Object.keys(emptyUniform())
+
 /**
  * A well-formed service (most are) as a copy the other rules can use as it is, or undefined
  * when some field has the wrong kind (`checkService` then says which). Two things make it fast

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { checkService, wellFormed } from '@/lib/graph/rules/shape-service'
+import { checkService, SERVICE_FIELDS, wellFormed } from '@/lib/graph/rules/shape-service'
 import { Findings } from '@/lib/graph/rules/report'
 import { exportBenchGraph } from '@/bench/export'
 
@@ -25,37 +25,10 @@ const anyValue = fc.oneof(
   fc.array(fc.record({ path: fc.string(), contents: fc.string() }), { maxLength: 2 }),
   fc.anything(),
 )
-const FIELDS = [
-  'description',
-  'producerFor',
-  'pipelineName',
-  'process',
-  'downSignal',
-  'essential',
-  'contents',
-  'dependencies',
-  'withContenv',
-  'timeoutUp',
-  'timeoutDown',
-  'estimatedUpMs',
-  'timeoutKill',
-  'timeoutFinish',
-  'lockFd',
-  'maxDeathTally',
-  'up',
-  'down',
-  'run',
-  'finish',
-  'consumerFor',
-  'env',
-  'children',
-  'readiness',
-  'extraFiles',
-]
 const service = fc
   .tuple(
     fc.constantFrom('oneshot', 'longrun', 'bundle', 'other'),
-    fc.dictionary(fc.constantFrom(...FIELDS), anyValue, { maxKeys: 12 }),
+    fc.dictionary(fc.constantFrom(...SERVICE_FIELDS), anyValue, { maxKeys: 12 }),
   )
   .map(([type, fields]) => ({ ...fields, type }))
 
