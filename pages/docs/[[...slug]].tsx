@@ -1,8 +1,7 @@
 import type { GetStaticPaths, GetStaticProps } from 'next'
 import { DocArticle } from '@/components/docs/doc-article'
 import { DOC_CONTENT } from '@/components/docs/doc-content'
-import { DocsLayout, type DocsPageProps } from '@/components/docs/docs-layout'
-import { docsClientEntry } from '@/lib/docs/client-entry'
+import { DocsLayout } from '@/components/docs/docs-layout'
 import { readDocSource } from '@/lib/docs/content'
 import { extractHeadings, type Heading } from '@/lib/docs/mdx-text'
 import { DOCS_NAV, docHref, docPages, findDocPage, prevNext } from '@/lib/docs/nav'
@@ -12,7 +11,7 @@ export const config = { unstable_runtimeJS: false }
 
 type Params = { slug?: string[] }
 
-interface Props extends DocsPageProps {
+interface Props {
   slug: string
   headings: Heading[]
 }
@@ -30,10 +29,10 @@ export const getStaticProps: GetStaticProps<Props, Params> = ({ params }) => {
   const headings = extractHeadings(readDocSource(page)).filter(
     (h) => h.depth === 2 || h.depth === 3,
   )
-  return { props: { slug: page.slug, headings, clientScript: docsClientEntry() } }
+  return { props: { slug: page.slug, headings } }
 }
 
-export default function DocPageRoute({ slug, headings, clientScript }: Props) {
+export default function DocPageRoute({ slug, headings }: Props) {
   const page = findDocPage(slug)
   if (!page) return null
   const Content = DOC_CONTENT[page.file]
@@ -43,7 +42,6 @@ export default function DocPageRoute({ slug, headings, clientScript }: Props) {
       title={page.slug === '' ? undefined : page.title}
       description={page.description}
       activeHref={href}
-      clientScript={clientScript}
     >
       <DocArticle
         section={DOCS_NAV.find((s) => s.items.includes(page))?.title}

@@ -1,7 +1,6 @@
 import type { GetStaticPaths, GetStaticProps } from 'next'
 import { DocArticle } from '@/components/docs/doc-article'
-import { DocsLayout, type DocsPageProps } from '@/components/docs/docs-layout'
-import { docsClientEntry } from '@/lib/docs/client-entry'
+import { DocsLayout } from '@/components/docs/docs-layout'
 import { diagnosticHref, SEVERITY_TITLES } from '@/lib/docs/diagnostic-pages'
 import type { Heading } from '@/lib/docs/mdx-text'
 import { DIAGNOSTICS } from '@/lib/graph/diagnostics'
@@ -11,7 +10,7 @@ export const config = { unstable_runtimeJS: false }
 
 type Params = { code: string }
 
-interface Props extends DocsPageProps {
+interface Props {
   code: string
 }
 
@@ -27,7 +26,7 @@ export const getStaticPaths: GetStaticPaths<Params> = () => ({
 export const getStaticProps: GetStaticProps<Props, Params> = ({ params }) => {
   const code = params?.code ?? ''
   if (!info(code)) return { notFound: true }
-  return { props: { code, clientScript: docsClientEntry() } }
+  return { props: { code } }
 }
 
 const HEADINGS: Heading[] = [
@@ -36,7 +35,7 @@ const HEADINGS: Heading[] = [
   { depth: 2, text: 'Does s6-rc-compile refuse it?', id: 'compiler' },
 ]
 
-export default function DiagnosticPage({ code, clientScript }: Props) {
+export default function DiagnosticPage({ code }: Props) {
   const d = info(code)
   if (!d) return null
   const severity = SEVERITY_TITLES[d.severity].replace(/s$/, '').toLowerCase()
@@ -45,7 +44,6 @@ export default function DiagnosticPage({ code, clientScript }: Props) {
       title={`${d.code}: ${d.title}`}
       description={d.explanation}
       activeHref={diagnosticHref(d.code)}
-      clientScript={clientScript}
     >
       <DocArticle
         section="Diagnostics"

@@ -1,7 +1,5 @@
-import type { GetStaticProps } from 'next'
 import { DocArticle } from '@/components/docs/doc-article'
-import { DocsLayout, type DocsPageProps } from '@/components/docs/docs-layout'
-import { docsClientEntry } from '@/lib/docs/client-entry'
+import { DocsLayout } from '@/components/docs/docs-layout'
 import { diagnosticHref, groupBySeverity } from '@/lib/docs/diagnostic-pages'
 import type { Heading } from '@/lib/docs/mdx-text'
 import { prevNext } from '@/lib/docs/nav'
@@ -10,11 +8,7 @@ import { DIAGNOSTICS } from '@/lib/graph/diagnostics'
 /** Static HTML only: this page ships no React (see DocsLayout). */
 export const config = { unstable_runtimeJS: false }
 
-export const getStaticProps: GetStaticProps<DocsPageProps> = () => ({
-  props: { clientScript: docsClientEntry() },
-})
-
-export default function DiagnosticsIndex({ clientScript }: DocsPageProps) {
+export default function DiagnosticsIndex() {
   const groups = groupBySeverity(DIAGNOSTICS)
   const headings: Heading[] = groups.map((g) => ({ depth: 2, text: g.title, id: g.severity }))
   return (
@@ -22,7 +16,6 @@ export default function DiagnosticsIndex({ clientScript }: DocsPageProps) {
       title="Diagnostics"
       description="Every problem the designer and the linter report, with the fix for each."
       activeHref="/docs/diagnostics/"
-      clientScript={clientScript}
     >
       <DocArticle
         section="Reference"
