@@ -7,17 +7,15 @@ import {
   readSavedState,
   writeItem,
 } from '@/lib/store/persistence'
-import { addRecent, sameDesign } from '@/lib/store/recent'
+import { addRecent, isBlankDesign, sameDesign } from '@/lib/store/recent'
+import type { Replaced } from './recent-actions'
 
 export interface Boot {
   init: EditorStoreInit
   /** Set when the saved state could not be restored. */
   issue?: { message: string; raw: string }
-  /**
-   * Set when an `?example=` link replaced saved work (kept in the "recent" slot and in the
-   * Recent designs list).
-   */
-  replacedWork?: boolean
+  /** Set when an `?example=` link replaced saved work (put in Recent designs). */
+  replaced?: Replaced
 }
 
 /** The browser's localStorage, or a throwaway memory store when it is unavailable. */
@@ -51,13 +49,16 @@ export function bootEditor(
   const example = exampleId ? exampleById(exampleId) : undefined
   const saved = readSavedState(storage)
   if (example) {
-    const raw = storage.getItem(STORAGE_KEYS.autosave)
-    // Opening the example over the same design (a reload) replaces nothing.
-    const replacedWork =
-      saved.kind === 'ok' && raw !== null && !sameDesign(saved.graph, example.graph)
-    if (replacedWork && raw !== null) writeItem(storage, STORAGE_KEYS.recent, raw)
-    if (replacedWork) addRecent(storage, saved.graph, { reason: 'example', now })
-    return { init: { graph: example.graph }, replacedWork }
+    // Opening the example over the same design (a reload) or a blank one replaces nothing.
+    if (
+      saved.kind !== 'ok' ||
+      isBlankDesign(saved.graph) ||
+      sameDesign(saved.graph, example.graph)
+    ) {
+      return { init: { graph: example.graph } }
+    }
+    const kept = addRecent(storage, saved.graph, { reason: 'example', now }).ok
+    return { init: { graph: example.graph }, replaced: { hadWork: true, kept } }
   }
   if (saved.kind === 'ok') {
     return { init: { graph: saved.graph, ...(saved.viewport ? { viewport: saved.viewport } : {}) } }

@@ -17,6 +17,7 @@ import { useAutosave } from './use-autosave'
 import { useClipboard } from './use-clipboard'
 import { useShortcuts } from './use-shortcuts'
 import { useTestHook } from './use-test-hook'
+import { keptMessage } from './recent-actions'
 import { useValidation } from './use-validation'
 
 /** The designer: top bar, canvas with the preview dock below, and the side panel. */
@@ -26,9 +27,9 @@ export function Editor() {
     const b = bootEditor(storage, window.location.search)
     const store = createEditorStore(b.init)
     if (b.issue) store.getState().setSavedStateIssue(b.issue)
-    if (b.replacedWork) {
+    if (b.replaced) {
       store.getState().showNotice({
-        message: 'Opened the example. Your previous design is kept under “Recent” in Examples.',
+        message: `Opened the example.${keptMessage(b.replaced)}`,
         tone: 'info',
       })
     }
@@ -51,7 +52,7 @@ function EditorShell({ storage }: { storage: ReturnType<typeof browserStorage> }
   useTestHook()
   return (
     <div className="app">
-      <Topbar storage={storage} />
+      <Topbar />
       <SavedStateBanner />
       <div className="workspace">
         <div className="canvas-column">

@@ -2,11 +2,10 @@
 
 import { Menu, type MenuItem } from '@/components/ui/menu'
 import { builtinExamples } from '@/lib/examples'
-import { type KeyValueStorage, STORAGE_KEYS, parseSavedState } from '@/lib/store/persistence'
 import { useEditorStoreApi } from './editor-store-provider'
 
-/** Opens a built-in example (undoable), or the design an example link replaced. */
-export function ExamplesMenu({ storage }: { storage: KeyValueStorage }) {
+/** Opens a built-in example (undoable; the design it replaces stays a step back in history). */
+export function ExamplesMenu() {
   const store = useEditorStoreApi()
   const items: MenuItem[] = builtinExamples().map((ex) => ({
     id: ex.id,
@@ -22,25 +21,6 @@ export function ExamplesMenu({ storage }: { storage: KeyValueStorage }) {
       })
     },
   }))
-  const recentRaw = (() => {
-    try {
-      return storage.getItem(STORAGE_KEYS.recent)
-    } catch {
-      return null
-    }
-  })()
-  if (recentRaw) {
-    items.push({
-      id: 'recent',
-      label: 'Recent: your previous design',
-      description: 'The design an example link replaced.',
-      icon: 'undo',
-      onSelect: () => {
-        const loaded = parseSavedState(recentRaw)
-        if (loaded.kind === 'ok') store.getState().loadGraph(loaded.graph)
-      },
-    })
-  }
   return (
     <Menu
       label="Examples"

@@ -7,7 +7,6 @@ import Link from 'next/link'
 import { Button } from '@/components/ui/button'
 import { Icon } from '@/components/ui/icons'
 import { ThemeToggle } from '@/components/ui/theme-toggle'
-import type { KeyValueStorage } from '@/lib/store/persistence'
 import { selectCanRedo, selectCanUndo } from '@/lib/store/selectors'
 import { useEditorStore, useEditorStoreApi } from './editor-store-provider'
 import { ExamplesMenu } from './examples-menu'
@@ -17,7 +16,7 @@ import { ProblemCounter } from './problem-counter'
 const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
 
 /** The bar above everything: project, files, history, search, problems, export, docs, theme. */
-export function Topbar({ storage }: { storage: KeyValueStorage }) {
+export function Topbar() {
   const store = useEditorStoreApi()
   const projectName = useEditorStore((s) => s.graph.project.name)
   const canUndo = useEditorStore(selectCanUndo)
@@ -44,7 +43,7 @@ export function Topbar({ storage }: { storage: KeyValueStorage }) {
         {projectName || 'untitled'}
       </button>
       <nav className="topbar-group" aria-label="Design">
-        <ExamplesMenu storage={storage} />
+        <ExamplesMenu />
         <NewGraphButton />
       </nav>
       <span className="topbar-divider" aria-hidden="true" />

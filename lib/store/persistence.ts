@@ -17,8 +17,6 @@ export interface KeyValueStorage {
 export const STORAGE_KEYS = {
   /** The current work, written on every change. */
   autosave: 's6d-autosave',
-  /** The work an `?example=` link replaced, so it can be brought back. */
-  recent: 's6d-recent',
   /** "Recent designs": the last graphs put aside by links, imports and examples (recent.ts). */
   recentDesigns: 's6d-recent-designs',
   /** A saved state that could not be restored, kept for download. */

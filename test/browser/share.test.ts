@@ -149,6 +149,14 @@ describe('share links', () => {
     const mine = await savedGraph(page)
     await openDesigner(site, page, '?example=nested-bundles')
     expect(withoutLayout(await liveGraph(page))).toEqual(withoutLayout(example('nested-bundles')))
+    await expect
+      .poll(() => page.getByTestId('notice').textContent())
+      .toMatch(/previous design is in Import › Recent designs/)
+    await page.getByRole('button', { name: 'Examples' }).click()
+    expect(await page.getByRole('menuitem').allTextContents()).not.toContainEqual(
+      expect.stringMatching(/Recent/),
+    )
+    await page.keyboard.press('Escape')
     await page.getByRole('button', { name: 'Import' }).click()
     await page.getByRole('menuitem', { name: /Recent designs/ }).click()
     const recent = page.getByTestId('recent-dialog')

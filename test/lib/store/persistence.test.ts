@@ -9,16 +9,7 @@ import {
   serializeState,
   writeSavedState,
 } from '@/lib/store/persistence'
-
-function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
-  const data = new Map<string, string>()
-  return {
-    data,
-    getItem: (k) => data.get(k) ?? null,
-    setItem: (k, v) => void data.set(k, v),
-    removeItem: (k) => void data.delete(k),
-  }
-}
+import { memoryStorage } from '../../fixtures/storage'
 
 describe('saved state', () => {
   it('reads back exactly what was written, viewport included', () => {

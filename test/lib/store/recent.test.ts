@@ -10,19 +10,7 @@ import {
   removeRecent,
   sameDesign,
 } from '@/lib/store/recent'
-
-function memoryStorage(quota = Infinity): KeyValueStorage & { data: Map<string, string> } {
-  const data = new Map<string, string>()
-  return {
-    data,
-    getItem: (k) => data.get(k) ?? null,
-    setItem: (k, v) => {
-      if (v.length > quota) throw new Error('QuotaExceededError')
-      data.set(k, v)
-    },
-    removeItem: (k) => void data.delete(k),
-  }
-}
+import { memoryStorage } from '../../fixtures/storage'
 
 function design(name: string, services: string[] = ['web']): ServiceGraph {
   const g = createGraph({ name })

@@ -1,0 +1,55 @@
+/**
+ * What the designer opens on, and that an `?example=` link never costs the user their work:
+ * the design it replaces goes to Recent designs (the one list for everything put aside).
+ */
+import { describe, expect, it } from 'vitest'
+import { bootEditor } from '@/components/editor/boot'
+import { exampleById } from '@/lib/examples'
+import { addService, createGraph, longrun } from '@/lib/graph/service-graph'
+import { writeSavedState } from '@/lib/store/persistence'
+import { readRecent } from '@/lib/store/recent'
+import { memoryStorage } from '../fixtures/storage'
+
+const mine = addService(createGraph({ name: 'mine' }), 'worker', longrun())
+
+describe('bootEditor', () => {
+  it('opens an ?example= link and puts the design it replaced in Recent designs', () => {
+    const storage = memoryStorage()
+    writeSavedState(storage, { graph: mine })
+    const boot = bootEditor(storage, '?example=nested-bundles', 1_000)
+    expect(boot.init.graph).toEqual(exampleById('nested-bundles')?.graph)
+    expect(boot.replaced).toEqual({ hadWork: true, kept: true })
+    const [recent] = readRecent(storage)
+    expect(recent?.reason).toBe('example')
+    expect(Object.keys(recent?.graph.services ?? {})).toContain('worker')
+  })
+
+  it('replaces nothing when the saved design is that example or blank', () => {
+    const storage = memoryStorage()
+    writeSavedState(storage, { graph: exampleById('reference')!.graph })
+    expect(bootEditor(storage, '?example=reference').replaced).toBeUndefined()
+    writeSavedState(storage, { graph: createGraph() })
+    expect(bootEditor(storage, '?example=reference').replaced).toBeUndefined()
+    expect(readRecent(storage)).toEqual([])
+  })
+
+  it('says so when the browser has no room to keep the replaced design', () => {
+    // Room for the autosave, not for the longer Recent designs entry.
+    const measure = memoryStorage()
+    writeSavedState(measure, { graph: mine })
+    const storage = memoryStorage(measure.data.get('s6d-autosave')!.length)
+    expect(writeSavedState(storage, { graph: mine })).toBe(true)
+    expect(bootEditor(storage, '?example=reference').replaced).toEqual({
+      hadWork: true,
+      kept: false,
+    })
+  })
+
+  it('opens the autosave without a link, and the reference example on a first visit', () => {
+    const storage = memoryStorage()
+    expect(bootEditor(storage, '').init.graph).toEqual(exampleById('reference')?.graph)
+    writeSavedState(storage, { graph: mine })
+    expect(bootEditor(storage, '').init.graph).toEqual(mine)
+    expect(bootEditor(storage, '?example=no-such-example').init.graph).toEqual(mine)
+  })
+})
