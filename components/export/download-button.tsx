@@ -4,13 +4,13 @@ import './export.css'
 import { useState } from 'react'
 import { useEditorStoreApi } from '@/components/editor/editor-store-provider'
 import { Button } from '@/components/ui/button'
-import { exportResult } from '@/lib/generate/export-files'
 import type { FileMap } from '@/lib/generate/file-map'
 import type { Diagnostic } from '@/lib/graph/types'
 import { validate } from '@/lib/graph/validate'
 import { dockerfileStage, installCommand, zipFileName } from '@/lib/preview/install-snippet'
 import { DownloadDialog } from './download-dialog'
 import { ExportMenu } from './export-menu'
+import { loadExporter } from './load-exporter'
 
 /** Saves bytes as a file through a temporary link. */
 function save(bytes: Uint8Array, name: string): void {
@@ -32,14 +32,22 @@ interface Pending {
 }
 
 /**
- * The top bar's export: "Download zip" builds the zip in the browser (jszip loads on first
- * use) with the same bytes as `s6-designer export --out x.zip`; a design with errors asks
- * first. Beside it, a menu copies the Dockerfile stage or a one-line install command.
+ * The top bar's export: "Download zip" builds the zip in the browser with the same bytes as
+ * `s6-designer export --out x.zip`; a design with errors asks first. Beside it, a menu copies
+ * the Dockerfile stage or a one-line install command. The generators start loading as the
+ * pointer or focus comes to these buttons, the zip writer on first use.
  */
 export function DownloadButton() {
   const store = useEditorStoreApi()
   const [busy, setBusy] = useState(false)
   const [pending, setPending] = useState<Pending | undefined>()
+
+  const preload = () => void loadExporter().catch(() => undefined)
+  const fail = (what: string, error: unknown) =>
+    store.getState().showNotice({
+      message: `${what}: ${error instanceof Error ? error.message : String(error)}`,
+      tone: 'error',
+    })
 
   const write = async (files: FileMap, name: string) => {
     setBusy(true)
@@ -47,27 +55,31 @@ export function DownloadButton() {
       const { zipFiles } = await import('@/lib/export/zip')
       save(await zipFiles(files), name)
     } catch (error) {
-      store.getState().showNotice({
-        message: `The zip could not be made: ${error instanceof Error ? error.message : String(error)}`,
-        tone: 'error',
-      })
+      fail('The zip could not be made', error)
     } finally {
       setBusy(false)
     }
   }
 
-  const start = () => {
+  const start = async () => {
     const graph = store.getState().graph
-    const { files, problems } = exportResult(graph)
+    let exporter: Awaited<ReturnType<typeof loadExporter>>
+    try {
+      exporter = await loadExporter()
+    } catch (error) {
+      fail('The exporter could not be loaded', error)
+      return
+    }
+    const { files, problems } = exporter.exportResult(graph)
     const errors = [...validate(graph), ...problems].filter((d) => d.severity === 'error')
     const name = zipFileName(graph.project.name)
     if (errors.length > 0) setPending({ files, name, errors })
     else void write(files, name)
   }
 
-  const copy = async (what: string, text: () => string) => {
+  const copy = async (what: string, text: () => string | Promise<string>) => {
     try {
-      await navigator.clipboard.writeText(text())
+      await navigator.clipboard.writeText(await text())
       store.getState().showNotice({ message: `Copied ${what}.`, tone: 'info' })
     } catch {
       store.getState().showNotice({ message: `Could not copy ${what}.`, tone: 'error' })
@@ -75,7 +87,7 @@ export function DownloadButton() {
   }
 
   return (
-    <div className="export-split">
+    <div className="export-split" onPointerEnter={preload} onFocus={preload}>
       <Button
         variant="primary"
         icon="download"
@@ -83,7 +95,7 @@ export function DownloadButton() {
         aria-busy={busy}
         aria-label="Download zip"
         title="Download the s6-rc tree, Dockerfile stage, build script and README as a zip"
-        onClick={start}
+        onClick={() => void start()}
       >
         {busy ? 'Preparing…' : 'Download'}
       </Button>
@@ -95,7 +107,8 @@ export function DownloadButton() {
             description: 'From its FROM line down, to paste into your own Dockerfile.',
             icon: 'file',
             onSelect: () =>
-              void copy('the Dockerfile stage', () => {
+              void copy('the Dockerfile stage', async () => {
+                const { exportResult } = await loadExporter()
                 const files = exportResult(store.getState().graph).files
                 const path = [...files.keys()].find(
                   (p) => p === 'Dockerfile' || p.endsWith('/Dockerfile'),

@@ -34,7 +34,7 @@ export function PreviewPanel() {
   const [startTarget, setStartTarget] = useState('user')
   const [filesState, setFilesState] = useState<FilesState>({})
   const needsExport = open && (tab === 'files' || tab === 'docs')
-  const { view, stale } = useExportView(needsExport)
+  const { view, stale, failed } = useExportView(needsExport)
   const current = TABS.find((t) => t.id === tab) ?? TABS[0]!
   return (
     <section className={`preview-dock${open ? ' is-open' : ''}`} aria-label="Previews">
@@ -94,7 +94,11 @@ export function PreviewPanel() {
           ) : tab === 'shutdown' ? (
             <ShutdownPanel />
           ) : !view ? (
-            <p className="pv-empty">Preparing the export…</p>
+            <p className="pv-empty" role={failed ? 'alert' : undefined}>
+              {failed
+                ? 'The exporter could not be loaded. Check your connection and reload the page.'
+                : 'Preparing the export…'}
+            </p>
           ) : tab === 'files' ? (
             <FilesPanel view={view} state={filesState} onState={setFilesState} />
           ) : (

@@ -1,8 +1,8 @@
 'use client'
 
-import { useDeferredValue, useMemo, useState } from 'react'
+import { useDeferredValue, useEffect, useMemo, useState } from 'react'
 import { useEditorStore } from '@/components/editor/editor-store-provider'
-import { exportFiles } from '@/lib/generate/export-files'
+import { loadExporter } from '@/components/export/load-exporter'
 import type { FileMap } from '@/lib/generate/file-map'
 import type { ServiceGraph } from '@/lib/graph/types'
 import {
@@ -32,7 +32,9 @@ interface Tracker {
   update: (graph: ServiceGraph, active: boolean) => ExportView | undefined
 }
 
-function createTracker(): Tracker {
+type ExportFiles = (graph: ServiceGraph) => FileMap
+
+function createTracker(exportFiles: ExportFiles): Tracker {
   // The last two graphs seen (shown or not), so that opening Files after an edit made on
   // another tab still marks what that edit changed.
   let previous: ServiceGraph | undefined
@@ -84,16 +86,57 @@ function createTracker(): Tracker {
   }
 }
 
+/** Notes graphs until the exporter has loaded, so the first view still marks the last edit. */
+function createWaitingTracker(): Tracker & { seen: ServiceGraph[] } {
+  const seen: ServiceGraph[] = []
+  return {
+    seen,
+    update: (graph) => {
+      if (seen[seen.length - 1] !== graph) seen.splice(0, seen.length, ...seen.slice(-1), graph)
+      return undefined
+    },
+  }
+}
+
 /**
  * The export of the current design for the Files and Docs previews, with what the last edit
  * changed. The export runs on a deferred copy of the graph, so an edit shows everywhere else
- * first; while `active` is false nothing is computed (the graphs are only noted).
+ * first; while `active` is false nothing is computed (the graphs are only noted). The exporter
+ * loads the first time a preview needs it (`view` is undefined until then).
  */
-export function useExportView(active: boolean): { view: ExportView | undefined; stale: boolean } {
+export function useExportView(active: boolean): {
+  view: ExportView | undefined
+  stale: boolean
+  /** The exporter could not be loaded (offline after an update, say). */
+  failed: boolean
+} {
   const graph = useEditorStore((s) => s.graph)
   const deferred = useDeferredValue(graph)
-  const [tracker] = useState(createTracker)
+  const [waiting] = useState(createWaitingTracker)
+  const [tracker, setTracker] = useState<Tracker | undefined>()
+  const [failed, setFailed] = useState(false)
+  useEffect(() => {
+    if (!active || tracker || failed) return
+    let live = true
+    loadExporter().then(
+      ({ exportFiles }) => {
+        if (!live) return
+        const next = createTracker(exportFiles)
+        for (const g of waiting.seen) next.update(g, false)
+        setTracker(() => next)
+      },
+      () => {
+        if (live) setFailed(true)
+      },
+    )
+    return () => {
+      live = false
+    }
+  }, [active, tracker, failed, waiting])
   // Same graph in, same view out: safe to run twice (strict mode renders twice).
-  const view = useMemo(() => tracker.update(deferred, active), [active, deferred, tracker])
-  return { view, stale: deferred !== graph }
+  const view = useMemo(
+    () => (tracker ?? waiting).update(deferred, active),
+    [active, deferred, tracker, waiting],
+  )
+  return { view, stale: deferred !== graph, failed }
 }

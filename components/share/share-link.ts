@@ -1,5 +1,5 @@
 import type { ServiceGraph } from '@/lib/graph/types'
-import { redactSecrets } from '@/lib/generate/export-files'
+import { redactSecrets } from '@/lib/generate/redact'
 
 /** How many secret values a graph holds (they are blanked in links and shared files). */
 export function secretCount(graph: ServiceGraph): number {

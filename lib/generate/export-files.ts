@@ -16,34 +16,15 @@ import { dockerfileText } from './dockerfile'
 import { lines, sortFileMap } from './file-map'
 import type { FileMap } from './file-map'
 import { readmeText } from './readme/readme'
+import { redactSecrets } from './redact'
 import { addSourceTree } from './source-tree'
+
+export { redactSecrets } from './redact'
 
 export interface ExportResult {
   files: FileMap
   /** What was left out or changed on the way, with the reason. */
   problems: Diagnostic[]
-}
-
-/** The graph with every secret's value blanked: secrets are documented, never exported. */
-export function redactSecrets(graph: ServiceGraph): ServiceGraph {
-  const secret = (v: { secret?: boolean }) => v.secret === true
-  const any =
-    (graph.project.env ?? []).some(secret) ||
-    Object.values(graph.services).some((s) => s.type === 'longrun' && (s.env ?? []).some(secret))
-  if (!any) return graph
-  const blank = <T extends { secret?: boolean; value: string }>(v: T): T =>
-    v.secret ? { ...v, value: '' } : v
-  const services = Object.fromEntries(
-    Object.entries(graph.services).map(([name, s]) => [
-      name,
-      s.type === 'longrun' ? { ...s, env: (s.env ?? []).map(blank) } : s,
-    ]),
-  )
-  return {
-    ...graph,
-    project: { ...graph.project, env: (graph.project.env ?? []).map(blank) },
-    services,
-  }
 }
 
 /** Runs one generator; when it throws, its file is left out and the failure reported. */
