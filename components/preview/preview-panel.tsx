@@ -1,7 +1,7 @@
 'use client'
 
 import './preview.css'
-import { useState } from 'react'
+import { type KeyboardEvent, useState } from 'react'
 import { useEditorStore, useEditorStoreApi } from '@/components/editor/editor-store-provider'
 import { Icon } from '@/components/ui/icons'
 import type { PreviewTab } from '@/lib/store/types'
@@ -36,6 +36,21 @@ export function PreviewPanel() {
   const needsExport = open && (tab === 'files' || tab === 'docs')
   const { view, stale, failed } = useExportView(needsExport)
   const current = TABS.find((t) => t.id === tab) ?? TABS[0]!
+  // The tabs pattern: one stop for Tab, the arrow keys (and Home, End) move between tabs.
+  const onTabKey = (e: KeyboardEvent) => {
+    const i = TABS.indexOf(current)
+    const keys: Record<string, number> = {
+      ArrowRight: (i + 1) % TABS.length,
+      ArrowLeft: (i - 1 + TABS.length) % TABS.length,
+      Home: 0,
+      End: TABS.length - 1,
+    }
+    const next = TABS[keys[e.key] ?? -1]
+    if (!next) return
+    e.preventDefault()
+    store.getState().setPreviewTab(next.id)
+    document.getElementById(`preview-tab-${next.id}`)?.focus()
+  }
   return (
     <section className={`preview-dock${open ? ' is-open' : ''}`} aria-label="Previews">
       {open ? (
@@ -51,21 +66,24 @@ export function PreviewPanel() {
           onKeyDown={dock.onKeyDown}
         />
       ) : null}
-      <div className="dock-tabs" role="tablist" aria-label="Preview">
-        {TABS.map((t) => (
-          <button
-            key={t.id}
-            id={`preview-tab-${t.id}`}
-            type="button"
-            role="tab"
-            aria-selected={open && t.id === tab}
-            aria-controls={open && t.id === tab ? 'preview-body' : undefined}
-            className="dock-tab"
-            onClick={() => store.getState().setPreviewTab(t.id)}
-          >
-            {t.label}
-          </button>
-        ))}
+      <div className="dock-tabs">
+        <div className="dock-tablist" role="tablist" aria-label="Preview" onKeyDown={onTabKey}>
+          {TABS.map((t) => (
+            <button
+              key={t.id}
+              id={`preview-tab-${t.id}`}
+              type="button"
+              role="tab"
+              aria-selected={open && t.id === tab}
+              aria-controls={open && t.id === tab ? 'preview-body' : undefined}
+              className="dock-tab"
+              tabIndex={t.id === current.id ? 0 : -1}
+              onClick={() => store.getState().setPreviewTab(t.id)}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
         <span className="dock-spacer" />
         {open && stale && needsExport ? <span className="dock-status">updating…</span> : null}
         <button
