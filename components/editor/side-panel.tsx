@@ -2,6 +2,7 @@
 
 import { InspectorPanel } from '@/components/inspector/inspector-panel'
 import { ProjectPanel } from '@/components/inspector/project-panel'
+import { tabKeys } from '@/components/ui/tab-keys'
 import { selectProblemCounts } from '@/lib/store/selectors'
 import type { SideTab } from '@/lib/store/types'
 import { useEditorStore, useEditorStoreApi } from './editor-store-provider'
@@ -20,7 +21,17 @@ export function SidePanel() {
   ]
   return (
     <aside className="side-panel" aria-label="Details">
-      <div className="side-tabs" role="tablist" aria-label="Details">
+      <div
+        className="side-tabs"
+        role="tablist"
+        aria-label="Details"
+        onKeyDown={tabKeys(
+          tabs.map((t) => t.id),
+          tab,
+          (id) => store.getState().setSideTab(id),
+          'side-tab-',
+        )}
+      >
         {tabs.map((t) => (
           <button
             key={t.id}
@@ -30,6 +41,7 @@ export function SidePanel() {
             aria-selected={tab === t.id}
             aria-controls={`side-panel-${t.id}`}
             className="side-tab"
+            tabIndex={tab === t.id ? 0 : -1}
             onClick={() => store.getState().setSideTab(t.id)}
           >
             {t.label}

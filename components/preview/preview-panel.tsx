@@ -1,9 +1,10 @@
 'use client'
 
 import './preview.css'
-import { type KeyboardEvent, useState } from 'react'
+import { useState } from 'react'
 import { useEditorStore, useEditorStoreApi } from '@/components/editor/editor-store-provider'
 import { Icon } from '@/components/ui/icons'
+import { tabKeys } from '@/components/ui/tab-keys'
 import type { PreviewTab } from '@/lib/store/types'
 import { DocsPanel } from './docs-panel'
 import { type FilesState, FilesPanel } from './files-panel'
@@ -36,21 +37,12 @@ export function PreviewPanel() {
   const needsExport = open && (tab === 'files' || tab === 'docs')
   const { view, stale, failed } = useExportView(needsExport)
   const current = TABS.find((t) => t.id === tab) ?? TABS[0]!
-  // The tabs pattern: one stop for Tab, the arrow keys (and Home, End) move between tabs.
-  const onTabKey = (e: KeyboardEvent) => {
-    const i = TABS.indexOf(current)
-    const keys: Record<string, number> = {
-      ArrowRight: (i + 1) % TABS.length,
-      ArrowLeft: (i - 1 + TABS.length) % TABS.length,
-      Home: 0,
-      End: TABS.length - 1,
-    }
-    const next = TABS[keys[e.key] ?? -1]
-    if (!next) return
-    e.preventDefault()
-    store.getState().setPreviewTab(next.id)
-    document.getElementById(`preview-tab-${next.id}`)?.focus()
-  }
+  const onTabKey = tabKeys(
+    TABS.map((t) => t.id),
+    current.id,
+    (id) => store.getState().setPreviewTab(id),
+    'preview-tab-',
+  )
   return (
     <section className={`preview-dock${open ? ' is-open' : ''}`} aria-label="Previews">
       {open ? (

@@ -1,4 +1,7 @@
-/** The dropdown menus (Examples, Import, export options) share one keyboard and pointer behaviour. */
+/**
+ * The dropdown menus (Examples, Import, export options) share one keyboard and pointer
+ * behaviour; so do the two tab lists (Details, Preview).
+ */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Site, newPage, startSite } from './harness'
@@ -49,6 +52,30 @@ describe('menus', () => {
     expect((await focused(page)).role).toBe('menuitem')
     await page.keyboard.press('Tab')
     expect(await page.getByRole('menu').count()).toBe(0)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+})
+
+describe('tab lists', () => {
+  it('the Details tabs are one tab stop and move with the arrow keys', async () => {
+    const { context, page, errors } = await newPage(site)
+    await page.goto(`${site.url}/`)
+    await page.waitForSelector('.react-flow__node')
+    const tablist = page.getByRole('tablist', { name: 'Details' })
+    expect(await tablist.locator('[role="tab"][tabindex="0"]').count()).toBe(1)
+    await tablist.getByRole('tab', { name: 'Inspector' }).focus()
+    await page.keyboard.press('ArrowRight')
+    expect((await focused(page)).text).toBe('Project')
+    expect(await tablist.getByRole('tab', { name: 'Project' }).getAttribute('aria-selected')).toBe(
+      'true',
+    )
+    expect(await page.locator('#side-panel-project').count()).toBe(1)
+    await page.keyboard.press('ArrowLeft')
+    await page.keyboard.press('ArrowLeft')
+    expect((await focused(page)).text).toMatch(/^Problems/)
+    await page.keyboard.press('Home')
+    expect((await focused(page)).text).toBe('Inspector')
     expect(errors).toEqual([])
     await context.close()
   })
