@@ -286,6 +286,19 @@ describe('docs page script', () => {
     await context.close()
   })
 
+  it('keeps a live example readable, and says so, when its code cannot be loaded', async () => {
+    const { context, page } = await newPage(site)
+    await page.route('**/docs-client/chunks/react-root-*.js', (route) => route.abort())
+    await page.goto(`${site.url}/docs/start-and-stop-order/`)
+    const island = page.locator('[data-island="order-simulator"]')
+    await expect.poll(() => island.getAttribute('data-island-failed')).toBe('')
+    expect(await island.getAttribute('data-island-ready')).toBeNull()
+    expect(await island.locator('[data-testid="start-waves"] li').count()).toBeGreaterThan(0)
+    const note = await island.evaluate((el) => getComputedStyle(el, '::before').content)
+    expect(note).toMatch(/could not be loaded/)
+    await context.close()
+  })
+
   it('reads the same without JavaScript: text, code, and the live examples as built', async () => {
     const context = await site.browser.newContext({ javaScriptEnabled: false })
     const page = await context.newPage()
