@@ -69,6 +69,9 @@ export function finishGraph(
   return graph
 }
 
+/** A path with a segment that starts with a dot (.git/…, a/.cache/…): hidden, not counted. */
+const HIDDEN_SEGMENT = /(^|\/)\./
+
 /** Reports what was not read: unused scripts, other overlay files, and everything else (counted). */
 export function reportLeftovers(ctx: ReadContext, layout: TreeLayout): void {
   const tree = ctx.tree
@@ -100,7 +103,7 @@ export function reportLeftovers(ctx: ReadContext, layout: TreeLayout): void {
   let others = 0
   for (const f of Object.keys(tree.files)) {
     if (noted.has(f) || within(f, layout.source) || within(f, layout.userBundles)) continue
-    if (f.split('/').some((seg) => seg.startsWith('.'))) continue
+    if (HIDDEN_SEGMENT.test(f)) continue
     others++
   }
   if (others > 0)

@@ -39,6 +39,9 @@ describe('readTree: finding the source', () => {
           'etc/s6-overlay/user-bundles.d/user2/type': 'bundle\n',
           'etc/s6-overlay/user-bundles.d/user2/contents.d/.empty': '',
           'usr/bin/app': 'binary',
+          // Hidden paths are not counted among the files left unread.
+          '.git/config': '',
+          'usr/.cache/x': '',
         }),
       ),
     )
