@@ -13,29 +13,11 @@ import { exportFiles } from '../lib/generate/export-files'
 import { readTree } from '../lib/graph/read-tree'
 import type { TreeInput } from '../lib/graph/tree-input'
 import { decodeShareLink, encodeShareLink } from '../lib/share/codec'
-import type { BenchRow } from './row'
+import { type BenchRow, medianTime } from './row'
 import { exportBenchGraph } from './export'
 import { validateAndPlan } from './validate-plan'
 
 const SIZES = [100, 1_000, 10_000] as const
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN
-}
-
-/** Median wall time in ms, after a warm-up that lets the JIT settle (10 runs and 400 ms). */
-async function time(fn: () => unknown, runs: number): Promise<number> {
-  const warmUntil = performance.now() + 400
-  for (let i = 0; i < 10 || performance.now() < warmUntil; i++) await fn()
-  const samples: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now()
-    await fn()
-    samples.push(performance.now() - started)
-  }
-  return median(samples)
-}
 
 function treeOf(files: ReturnType<typeof exportFiles>): TreeInput {
   const encoder = new TextEncoder()
@@ -104,7 +86,7 @@ export async function benchCore(): Promise<BenchRow[]> {
     const ms: Record<number, number> = {}
     for (const size of SIZES) {
       const fn = await op.prepare(size)
-      ms[size] = await time(fn, size >= 10_000 ? 9 : 15)
+      ms[size] = await medianTime(fn, size >= 10_000 ? 9 : 15)
       const budget = size === 1_000 ? (op.budget1000 ?? null) : null
       rows.push({
         name: `${op.name}, ${size.toLocaleString('en')} services`,

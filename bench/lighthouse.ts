@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
 import { CHROMIUM, LAUNCH_ARGS, serveOut } from '../test/browser/harness'
-import type { BenchRow } from './row'
+import { type BenchRow, median } from './row'
 
 const PAGES = [
   { slug: 'designer', path: '/' },
@@ -49,8 +49,7 @@ export async function benchLighthouse(runs = 3): Promise<BenchRow[]> {
         }
       }
       for (const [id, budget] of Object.entries(BUDGETS)) {
-        const values = [...(scores[id] ?? [])].sort((a, b) => a - b)
-        const value = values[Math.floor(values.length / 2)] ?? 0
+        const value = median(scores[id] ?? [0])
         rows.push({
           name: `Lighthouse ${id}, ${page.path}`,
           value,

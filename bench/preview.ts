@@ -15,7 +15,7 @@ import { type Page, chromium } from 'playwright-core'
 import { bundle, createGraph, longrun, oneshot } from '../lib/graph/service-graph'
 import type { Service, ServiceGraph, XY } from '../lib/graph/types'
 import { CHROMIUM, LAUNCH_ARGS, serveOut } from '../test/browser/harness'
-import type { BenchRow } from './row'
+import { type BenchRow, median } from './row'
 
 const BUDGET_MS = 50
 const EDITS = 7
@@ -103,12 +103,6 @@ async function timeEdit(page: Page, probe: PanelProbe, name: string): Promise<nu
       }),
     [probe.shows, name] as const,
   )
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
 /** Runs the benchmark; needs out/ (a production build) and Chromium at /usr/bin/chromium. */

@@ -13,7 +13,7 @@ import { GRAPH_VERSION } from '../lib/graph/types'
 import type { Service, ServiceGraph } from '../lib/graph/types'
 import { validate } from '../lib/graph/validate'
 import { processTree, startPlan, stopPlan } from '../lib/plan/plan'
-import type { BenchRow } from './row'
+import { type BenchRow, budgetRow, median } from './row'
 
 export type { BenchRow } from './row'
 
@@ -70,11 +70,6 @@ export function benchGraph(size: number): ServiceGraph {
   return { version: GRAPH_VERSION, project: defaultProject(), services, layout: {} }
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)]!
-}
-
 interface Timing {
   /** Median wall time of one run, ms. */
   wallMs: number
@@ -114,19 +109,12 @@ function timeAll(graph: ServiceGraph, runs: number): Timing {
 export function benchValidatePlan(): BenchRow[] {
   const small = timeAll(benchGraph(1000), 15)
   const large = timeAll(benchGraph(10_000), 7)
-  const row = (name: string, value: number, unit: string, budget: number): BenchRow => ({
-    name,
-    value: Math.round(value * 100) / 100,
-    unit,
-    budget,
-    met: value <= budget,
-  })
   return [
-    row('validate+plans, 1,000 services', small.wallMs, 'ms', 20),
-    row('validate+plans, 10,000 services', large.wallMs, 'ms', 250),
-    row('growth 1,000 -> 10,000 services', large.wallMs / small.wallMs, 'x', 12),
-    row('validate+plans, 1,000 services (CPU time)', small.cpuMs, 'ms', 20),
-    row('validate+plans, 10,000 services (CPU time)', large.cpuMs, 'ms', 250),
+    budgetRow('validate+plans, 1,000 services', small.wallMs, 'ms', 20),
+    budgetRow('validate+plans, 10,000 services', large.wallMs, 'ms', 250),
+    budgetRow('growth 1,000 -> 10,000 services', large.wallMs / small.wallMs, 'x', 12),
+    budgetRow('validate+plans, 1,000 services (CPU time)', small.cpuMs, 'ms', 20),
+    budgetRow('validate+plans, 10,000 services (CPU time)', large.cpuMs, 'ms', 250),
   ]
 }
 

@@ -9,7 +9,7 @@ import { readTree } from '../lib/graph/read-tree'
 import type { ReadReport } from '../lib/graph/read-tree'
 import type { Diagnostic, ServiceGraph } from '../lib/graph/types'
 import { validate } from '../lib/graph/validate'
-import { importFile, importTree } from '../lib/import/import'
+import { importFile, importTree, projectNameFrom } from '../lib/import/import'
 import type { ImportResult } from '../lib/import/import'
 import { IMPORT_LIMITS, formatBytes } from '../lib/import/limits'
 import { sniff } from '../lib/import/sniff'
@@ -68,28 +68,13 @@ export function onePositional(parsed: ParsedArgs, what: string): string {
   return parsed.positionals[0] as string
 }
 
-const GENERIC = new Set([
-  's6-rc.d',
-  's6-overlay',
-  'etc',
-  'rootfs',
-  's6',
-  'docker',
-  'user-bundles.d',
-])
-
 /** A project name from a folder path: the first folder name up the path that says something. */
 export function projectNameFor(path: string): string | undefined {
   for (let p = resolve(path); ; p = dirname(p)) {
     const name = basename(p)
     if (name === '') return undefined
-    if (!GENERIC.has(name)) {
-      const clean = name
-        .toLowerCase()
-        .replace(/[^a-z0-9_-]+/g, '-')
-        .replace(/^-+|-+$/g, '')
-      return clean || undefined
-    }
+    const clean = projectNameFrom(name)
+    if (clean) return clean
     if (dirname(p) === p) return undefined
   }
 }

@@ -157,10 +157,14 @@ export function FileViewer({
       <div className="fv-body" ref={scroller} onScroll={onScroll}>
         {lines.length === 0 ? (
           <p className="fv-empty">Empty file: its name is what counts.</p>
-        ) : windowed ? (
-          <div className="fv-lines" style={{ height: lines.length * LINE_H, position: 'relative' }}>
-            {lines.slice(from, to).map((tokens, k) => {
-              const i = from + k
+        ) : (
+          // Long files draw only the lines in view, each placed at its own offset.
+          <div
+            className="fv-lines"
+            style={windowed ? { height: lines.length * LINE_H, position: 'relative' } : undefined}
+          >
+            {(windowed ? lines.slice(from, to) : lines).map((tokens, k) => {
+              const i = (windowed ? from : 0) + k
               return (
                 <Line
                   key={i}
@@ -168,22 +172,10 @@ export function FileViewer({
                   tokens={tokens}
                   inserted={inserted(i)}
                   deletedBefore={changes?.deleted.get(i) ?? 0}
-                  top={i * LINE_H}
+                  top={windowed ? i * LINE_H : undefined}
                 />
               )
             })}
-          </div>
-        ) : (
-          <div className="fv-lines">
-            {lines.map((tokens, i) => (
-              <Line
-                key={i}
-                n={i + 1}
-                tokens={tokens}
-                inserted={inserted(i)}
-                deletedBefore={changes?.deleted.get(i) ?? 0}
-              />
-            ))}
           </div>
         )}
         {changes && changes.deleted.get(lines.length) ? (

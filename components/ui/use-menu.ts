@@ -4,6 +4,9 @@ import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
 
 const ITEMS = '[role="menuitem"]:not([disabled])'
 
+/** What useMenu gives a dropdown: its open state, `close`, and the props of button and list. */
+export type MenuState = ReturnType<typeof useMenu>
+
 /**
  * The behaviour every dropdown menu shares: opening focuses the first item, arrow keys move,
  * Escape closes and gives the focus back to the button, Tab or a click outside closes.

@@ -63,6 +63,7 @@ const GENERIC = new Set([
   'docker',
   'export',
   'root',
+  'user-bundles.d',
 ])
 
 /** A project name from a file or folder name: `My App.zip` -> `my-app`. */

@@ -2,6 +2,7 @@
  * What a dropped or named file is, from its first bytes and its name: a zip, a graph JSON file,
  * another kind of archive, or one file of a service.
  */
+import { SERVICE_TEXT_FILES } from './text-check'
 
 export type Sniffed =
   | { kind: 'empty' }
@@ -25,25 +26,6 @@ const ARCHIVES: Array<[string, number[], number]> = [
   ['tar', [0x75, 0x73, 0x74, 0x61, 0x72], 257],
 ]
 
-/** Names of the files a service folder or an s6-overlay image holds. */
-const SERVICE_FILES = new Set([
-  'type',
-  'run',
-  'finish',
-  'up',
-  'down',
-  'dependencies',
-  'contents',
-  'producer-for',
-  'consumer-for',
-  'pipeline-name',
-  'notification-fd',
-  'timeout-up',
-  'timeout-down',
-  'timeout-kill',
-  'down-signal',
-])
-
 const BLANK = new Set([0x20, 0x09, 0x0a, 0x0d])
 
 /**
@@ -63,7 +45,7 @@ export function sniff(name: string, bytes: Uint8Array): Sniffed {
   while (i < bytes.length && BLANK.has(bytes[i] as number)) i++
   if (bytes[i] === 0x7b || bytes[i] === 0x5b) return { kind: 'json' }
   const base = name.replace(/\\/g, '/').split('/').pop() ?? name
-  if (SERVICE_FILES.has(base)) return { kind: 'service-file', what: `an s6 ${base} file` }
+  if (SERVICE_TEXT_FILES.has(base)) return { kind: 'service-file', what: `an s6 ${base} file` }
   if (startsWith(bytes, [0x23, 0x21])) return { kind: 'service-file', what: 'a script' }
   return { kind: 'unknown' }
 }

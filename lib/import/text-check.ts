@@ -9,7 +9,7 @@ import type { TreeInput } from '../graph/tree-input'
 import { showPath } from './entry-path'
 
 /** Files of a service folder that are read as text (FORMAT §1). */
-const TEXT_FILES = new Set([
+export const SERVICE_TEXT_FILES: ReadonlySet<string> = new Set([
   'type',
   'run',
   'finish',
@@ -58,7 +58,7 @@ function serviceTextFiles(paths: readonly string[], source: string): string[] {
   for (const p of paths) {
     if (!p.startsWith(prefix)) continue
     const parts = p.slice(prefix.length).split('/')
-    if (parts.length === 2 && TEXT_FILES.has(parts[1] as string)) out.push(p)
+    if (parts.length === 2 && SERVICE_TEXT_FILES.has(parts[1] as string)) out.push(p)
     else if (parts.length === 3 && parts[1] === 'env') out.push(p)
   }
   return out
