@@ -5,7 +5,7 @@
  * operation may grow at most 12 times from 1,000 to 10,000 services (linear work grows 10 times).
  * Medians of repeated runs after a warm-up.
  *
- * Run directly: npx tsx bench/core.ts
+ * Run directly: npx tsx bench/core.ts [part of an operation's name, e.g. readTree]
  */
 import { pathToFileURL } from 'node:url'
 import { zipFiles } from '../lib/export/zip'
@@ -79,10 +79,10 @@ const OPERATIONS: Operation[] = [
   },
 ]
 
-/** One row per operation and size, plus a growth row per operation. */
-export async function benchCore(): Promise<BenchRow[]> {
+/** One row per operation and size, plus a growth row per operation (those whose name has `only`). */
+export async function benchCore(only = ''): Promise<BenchRow[]> {
   const rows: BenchRow[] = []
-  for (const op of OPERATIONS) {
+  for (const op of OPERATIONS.filter((o) => o.name.includes(only))) {
     const ms: Record<number, number> = {}
     for (const size of SIZES) {
       const fn = await op.prepare(size)
@@ -109,7 +109,7 @@ export async function benchCore(): Promise<BenchRow[]> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  for (const r of await benchCore()) {
+  for (const r of await benchCore(process.argv[2])) {
     const budget = r.budget === null ? '' : `budget ${r.budget} ${r.unit}`
     console.log(
       `${r.met ? 'ok  ' : 'MISS'} ${r.name.padEnd(48)} ${String(r.value).padStart(9)} ${r.unit.padEnd(3)} ${budget}`,

@@ -4,6 +4,7 @@
  */
 import { lstat, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { dirname, join, relative, resolve, sep } from 'node:path'
+import { fileRecord } from '../lib/graph/tree-input'
 import type { TreeInput } from '../lib/graph/tree-input'
 
 /** A problem with the files themselves (missing, not a folder, too big): exit code 2. */
@@ -71,7 +72,7 @@ export async function readTreeInput(path: string): Promise<TreeInput> {
       `${path} is too big to read (${chosen.length} files, ${Math.round(total / 1e6)} MB); point at the s6-rc.d folder or the image root instead.`,
     )
   }
-  const files: Record<string, Uint8Array> = {}
+  const files = fileRecord()
   for (const f of chosen) files[f.rel] = new Uint8Array(await readFile(f.abs))
   return {
     files,

@@ -7,6 +7,7 @@ import JSZip from 'jszip'
 import { writeZip } from './zip-writer'
 import { directoriesOf } from '../generate/file-map'
 import type { FileMap } from '../generate/file-map'
+import { fileRecord } from '../graph/tree-input'
 
 /**
  * The date stamped on every entry. jszip writes the DOS date and time from the UTC fields of
@@ -206,9 +207,9 @@ export async function readZip(
     if (declaredTotal > maxBytes)
       throw refuse(`the zip declares more than ${maxBytes} bytes once unpacked`)
   }
-  const files: Record<string, Uint8Array> = {}
+  const files = fileRecord()
   const dirs = new Set<string>()
-  const modes: Record<string, number> = {}
+  const modes = fileRecord<number>()
   const executables: string[] = []
   const symlinks: string[] = []
   let anyMode = false

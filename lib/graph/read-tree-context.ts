@@ -2,8 +2,8 @@
  * Shared state of one `readTree` run: an index of the input folder, the report and the
  * diagnostics being collected.
  */
-import { baseName, completeTree, decodeText, joinPath, parentPath } from './tree-input'
-import type { TreeInput } from './tree-input'
+import { decodeText, indexTree, joinPath } from './tree-input'
+import type { DirListing, TreeInput } from './tree-input'
 import type { Diagnostic } from './types'
 
 export type ReadAction = 'read' | 'converted' | 'ignored' | 'kept'
@@ -31,63 +31,49 @@ export interface ReadReport {
   entries: ReadReportEntry[]
 }
 
-export interface DirListing {
-  files: string[]
-  dirs: string[]
-  links: string[]
-}
+export type { DirListing } from './tree-input'
 
 /** Read-only view of a TreeInput with directory listings. */
 export class TreeIndex {
-  readonly files: Record<string, Uint8Array>
-  readonly dirs: Set<string>
+  /** Every file: normalized path -> bytes. */
+  readonly files: Map<string, Uint8Array>
   readonly links: Set<string>
   readonly executables: Set<string>
   /** Whether the input said which files are executable (a zip may not). */
   readonly modesKnown: boolean
   readonly dropped: string[]
-  private readonly listings = new Map<string, DirListing>()
+  /** Every directory ('' is the top) -> its sorted entries. */
+  private readonly listings: Map<string, DirListing>
 
   constructor(input: TreeInput) {
-    const tree = completeTree(input)
+    const tree = indexTree(input)
     this.files = tree.files
-    this.dirs = new Set(tree.dirs)
+    this.listings = tree.listings
     this.links = new Set(tree.symlinks)
     this.executables = new Set(tree.executables)
     this.modesKnown = input.executables !== undefined
     this.dropped = tree.dropped
-    const listing = (dir: string) => {
-      let l = this.listings.get(dir)
-      if (!l) {
-        l = { files: [], dirs: [], links: [] }
-        this.listings.set(dir, l)
-      }
-      return l
-    }
-    for (const f of Object.keys(this.files)) listing(parentPath(f)).files.push(baseName(f))
-    for (const d of this.dirs) listing(parentPath(d)).dirs.push(baseName(d))
-    for (const s of this.links) listing(parentPath(s)).links.push(baseName(s))
-    for (const l of this.listings.values()) {
-      l.files.sort()
-      l.dirs.sort()
-      l.links.sort()
-    }
+  }
+
+  /** Every directory below the top, in no particular order. */
+  allDirs(): string[] {
+    return [...this.listings.keys()].filter((d) => d !== '')
   }
 
   isDir(path: string): boolean {
-    return path === '' || this.dirs.has(path)
+    return this.listings.has(path)
   }
 
   isFile(path: string): boolean {
-    return path in this.files
+    return this.files.has(path)
   }
 
   bytes(path: string): Uint8Array | undefined {
-    return this.files[path]
+    return this.files.get(path)
   }
 
   text(path: string): string | undefined {
-    const b = this.files[path]
+    const b = this.files.get(path)
     return b === undefined ? undefined : decodeText(b)
   }
 
@@ -109,7 +95,7 @@ export class TreeIndex {
   }
 
   allPaths(): string[] {
-    return [...Object.keys(this.files), ...this.dirs, ...this.links]
+    return [...this.files.keys(), ...this.allDirs(), ...this.links]
   }
 }
 

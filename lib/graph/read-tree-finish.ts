@@ -97,14 +97,16 @@ export function reportLeftovers(ctx: ReadContext, layout: TreeLayout): void {
       if (!known.has(p)) ctx.note(p, 'ignored', 'not part of an s6-rc source')
     }
   }
-  const noted = new Set(ctx.report.entries.map((e) => e.path))
-  const within = (p: string, dir: string | undefined) =>
-    dir !== undefined && (dir === '' || p === dir || p.startsWith(`${dir}/`))
+  // Files in the folders read are accounted for; of the rest, count those no entry names.
+  const read = [layout.source, layout.userBundles].filter((d) => d !== undefined)
+  const prefixes = read.map((d) => `${d}/`)
+  const outside = (p: string) =>
+    !read.some((d, i) => d === '' || p === d || p.startsWith(prefixes[i] as string))
+  const noted = new Set<string>()
+  for (const e of ctx.report.entries) if (outside(e.path)) noted.add(e.path)
   let others = 0
-  for (const f of Object.keys(tree.files)) {
-    if (noted.has(f) || within(f, layout.source) || within(f, layout.userBundles)) continue
-    if (HIDDEN_SEGMENT.test(f)) continue
-    others++
+  for (const f of tree.files.keys()) {
+    if (outside(f) && !noted.has(f) && !HIDDEN_SEGMENT.test(f)) others++
   }
   if (others > 0)
     ctx.note(

@@ -139,7 +139,7 @@ function afterContInit(ctx: ReadContext, graph: ServiceGraph, dir: string, last:
 export function convertLegacy(ctx: ReadContext, rootfs: string, graph: ServiceGraph): ServiceGraph {
   const at = (d: LegacyDir) => {
     const p = joinPath(rootfs, d)
-    return ctx.tree.dirs.has(p) ? p : undefined
+    return ctx.tree.isDir(p) ? p : undefined
   }
   const [initDir, servicesDir, finishDir, attrsDir] = LEGACY_DIRS.map(at)
   if ([initDir, servicesDir, finishDir, attrsDir].every((d) => d === undefined)) return graph

@@ -42,7 +42,7 @@ export function looksLikeSource(tree: TreeIndex, dir: string): boolean {
 
 /** Picks the folders to read. */
 export function findLayout(tree: TreeIndex): TreeLayout {
-  const dirs = [...tree.dirs]
+  const dirs = tree.allDirs()
   const roots = new Set<string>()
   for (const d of dirs) {
     const p = prefixOf(d, 'etc/s6-overlay')
@@ -61,7 +61,7 @@ export function findLayout(tree: TreeIndex): TreeLayout {
     const overlay = joinPath(rootfs, 'etc/s6-overlay')
     const at = (name: string) => {
       const p = joinPath(overlay, name)
-      return tree.isDir(p) && tree.dirs.has(p) ? p : undefined
+      return tree.isDir(p) ? p : undefined
     }
     return {
       rootfs,

@@ -93,7 +93,7 @@ export function convertServiceFolder(
     // readLongrun reported log/ as ignored; the logger conversion below reports it instead.
     const kept = ctx.report.entries.splice(before).filter((e) => !under(e.path, logDir))
     ctx.report.entries.push(...kept)
-  } else if (ctx.tree.dirs.has(logDir)) {
+  } else if (ctx.tree.isDir(logDir)) {
     for (const e of ctx.report.entries.slice(before)) {
       if (under(e.path, logDir)) e.note = 'log/ has no run script: there is no logger to convert'
     }

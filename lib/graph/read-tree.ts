@@ -11,7 +11,7 @@ import { findLayout } from './read-tree-root'
 import { readService } from './read-tree-service'
 import { finishGraph, reportLeftovers } from './read-tree-finish'
 import { createGraph } from './service-graph'
-import { baseName, joinPath } from './tree-input'
+import { joinPath } from './tree-input'
 import type { TreeInput } from './tree-input'
 import type { Diagnostic, Service, ServiceGraph } from './types'
 
@@ -69,9 +69,9 @@ function readSource(
 }
 
 function graphFromJson(ctx: ReadContext): ServiceGraph | undefined {
-  const candidates = Object.keys(ctx.tree.files)
-    .filter((p) => baseName(p).endsWith(GRAPH_FILE_SUFFIX))
-    .sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1))
+  const candidates: string[] = []
+  for (const p of ctx.tree.files.keys()) if (p.endsWith(GRAPH_FILE_SUFFIX)) candidates.push(p)
+  candidates.sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1))
   const [file, ...others] = candidates
   if (file === undefined) return undefined
   for (const o of others) ctx.note(o, 'ignored', `another graph file; ${file} was used`)
@@ -124,7 +124,7 @@ function readTreeUnsafe(input: TreeInput, options: ReadTreeOptions): ReadTreeRes
   const services = new Map<string, Service>()
   const origins = new Map<string, string>()
   if (layout.source !== undefined) readSource(ctx, layout.source, services, origins)
-  const oldUser = layout.source !== undefined && tree.dirs.has(joinPath(layout.source, 'user'))
+  const oldUser = layout.source !== undefined && tree.isDir(joinPath(layout.source, 'user'))
   if (layout.userBundles !== undefined) {
     if (oldUser) {
       ctx.noteAll(

@@ -15,11 +15,23 @@ export interface TreeInput {
   executables?: string[]
 }
 
+/** What a normalized path never has: a backslash, an empty, `.` or `..` segment, a `/` at either end. */
+const NOT_NORMAL = /\\|^\/|\/$|\/\/|(?:^|\/)\.\.?(?:\/|$)|^$/
+
+/**
+ * A new, empty record for `TreeInput.files`: without a prototype, so that every path, even
+ * `__proto__` or `constructor`, is an ordinary key.
+ */
+export function fileRecord<T = Uint8Array>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>
+}
+
 /**
  * Normalizes one path: `/`-separated, no leading `./` or `/`, no trailing `/`, no empty or `.`
  * segments. Returns undefined for paths that climb out (`..`), which a tree never contains.
  */
 export function normalizePath(path: string): string | undefined {
+  if (!NOT_NORMAL.test(path)) return path
   const parts: string[] = []
   for (const part of path.replace(/\\/g, '/').split('/')) {
     if (part === '' || part === '.') continue
@@ -54,16 +66,19 @@ export function encodeText(text: string): Uint8Array {
   return encoder.encode(text)
 }
 
+const decoder = new TextDecoder('utf-8')
+const strictDecoder = new TextDecoder('utf-8', { fatal: true })
+
 /** Bytes as text (invalid UTF-8 becomes U+FFFD). */
 export function decodeText(bytes: Uint8Array): string {
-  return new TextDecoder('utf-8').decode(bytes)
+  return decoder.decode(bytes)
 }
 
 /** Whether the bytes are valid UTF-8 without NUL bytes: a text file. */
 export function isText(bytes: Uint8Array): boolean {
   if (bytes.includes(0)) return false
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    strictDecoder.decode(bytes)
     return true
   } catch {
     return false
@@ -81,11 +96,81 @@ export function textTree(
   files: Record<string, string | Uint8Array>,
   emptyDirs: readonly string[] = [],
 ): TreeInput {
-  const out: Record<string, Uint8Array> = {}
+  const out = fileRecord()
   for (const [path, contents] of Object.entries(files)) {
     out[path] = typeof contents === 'string' ? encodeText(contents) : contents
   }
   return completeTree({ files: out, dirs: [...emptyDirs] })
+}
+
+/** The entries of one directory, each list sorted. */
+export interface DirListing {
+  files: string[]
+  dirs: string[]
+  links: string[]
+}
+
+/** A TreeInput with normalized paths, files in a Map and every directory listed. */
+export interface IndexedTree {
+  files: Map<string, Uint8Array>
+  /** Every directory ('' is the top) -> its entries. */
+  listings: Map<string, DirListing>
+  symlinks: string[]
+  executables?: string[]
+  /** Entries whose path climbs out of the tree (`..`): left out. */
+  dropped: string[]
+}
+
+/**
+ * Normalizes every path of a tree and lists every directory, parents included, in one pass.
+ * The files come back in a Map: a large object with path keys is slow to enumerate (V8 sorts
+ * a dictionary's keys on every Object.keys) and would treat names like `__proto__` specially.
+ */
+export function indexTree(input: TreeInput): IndexedTree {
+  const files = new Map<string, Uint8Array>()
+  const listings = new Map<string, DirListing>([['', { files: [], dirs: [], links: [] }]])
+  const dropped: string[] = []
+  const dir = (path: string): DirListing => {
+    let l = listings.get(path)
+    if (l === undefined) {
+      l = { files: [], dirs: [], links: [] }
+      listings.set(path, l)
+      dir(parentPath(path)).dirs.push(baseName(path))
+    }
+    return l
+  }
+  const normalized = (raw: string): string | undefined => {
+    const path = normalizePath(raw)
+    if (path === undefined || path === '') dropped.push(raw)
+    return path || undefined
+  }
+  const given = input.files
+  for (const raw of Object.keys(given)) {
+    const path = normalized(raw)
+    if (path === undefined) continue
+    const before = files.size
+    files.set(path, given[raw] as Uint8Array)
+    if (files.size > before) dir(parentPath(path)).files.push(baseName(path))
+  }
+  for (const raw of input.dirs) {
+    const path = normalizePath(raw)
+    if (path === undefined) dropped.push(raw)
+    else dir(path)
+  }
+  const symlinks: string[] = []
+  for (const raw of input.symlinks ?? []) {
+    const path = normalized(raw)
+    if (path === undefined) continue
+    symlinks.push(path)
+    dir(parentPath(path)).links.push(baseName(path))
+  }
+  for (const l of listings.values()) {
+    l.files.sort()
+    l.dirs.sort()
+    l.links.sort()
+  }
+  const executables = input.executables?.map(normalized).filter((p) => p !== undefined)
+  return { files, listings, symlinks, ...(executables ? { executables } : {}), dropped }
 }
 
 /**
@@ -93,50 +178,12 @@ export function textTree(
  * Entries whose path climbs out of the tree are dropped and returned in `dropped`.
  */
 export function completeTree(input: TreeInput): TreeInput & { dropped: string[] } {
-  const files: Record<string, Uint8Array> = {}
-  const dirs = new Set<string>()
-  const dropped: string[] = []
-  const addParents = (path: string) => {
-    for (let p = parentPath(path); p !== ''; p = parentPath(p)) {
-      if (dirs.has(p)) break
-      dirs.add(p)
-    }
-  }
-  for (const [raw, bytes] of Object.entries(input.files)) {
-    const path = normalizePath(raw)
-    if (path === undefined || path === '') {
-      dropped.push(raw)
-      continue
-    }
-    files[path] = bytes
-    addParents(path)
-  }
-  for (const raw of input.dirs) {
-    const path = normalizePath(raw)
-    if (path === undefined) {
-      dropped.push(raw)
-      continue
-    }
-    if (path === '') continue
-    addParents(path)
-    dirs.add(path)
-  }
-  const norm = (list: readonly string[] | undefined) => {
-    const out: string[] = []
-    for (const raw of list ?? []) {
-      const path = normalizePath(raw)
-      if (path === undefined || path === '') dropped.push(raw)
-      else out.push(path)
-    }
-    return out
-  }
-  const symlinks = norm(input.symlinks)
-  for (const s of symlinks) addParents(s)
+  const tree = indexTree(input)
   return {
-    files,
-    dirs: [...dirs].sort(),
-    symlinks,
-    ...(input.executables ? { executables: norm(input.executables) } : {}),
-    dropped,
+    files: Object.fromEntries(tree.files),
+    dirs: [...tree.listings.keys()].filter((d) => d !== '').sort(),
+    symlinks: tree.symlinks,
+    ...(tree.executables ? { executables: tree.executables } : {}),
+    dropped: tree.dropped,
   }
 }

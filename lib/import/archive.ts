@@ -5,6 +5,7 @@
  */
 import { readZip, ZipRefusedError } from '../export/zip'
 import type { ReadReportEntry } from '../graph/read-tree'
+import { fileRecord } from '../graph/tree-input'
 import type { TreeInput } from '../graph/tree-input'
 import { formatBytes } from './limits'
 import type { ImportLimits } from './limits'
@@ -23,7 +24,7 @@ function withoutMacMetadata(tree: TreeInput): ZipTree {
   const mac = (p: string) => p === MAC_METADATA || p.startsWith(`${MAC_METADATA}/`)
   const all = [...Object.keys(tree.files), ...tree.dirs]
   if (!all.some(mac)) return { tree, ignored: [] }
-  const files: Record<string, Uint8Array> = {}
+  const files = fileRecord()
   for (const [p, bytes] of Object.entries(tree.files)) if (!mac(p)) files[p] = bytes
   return {
     tree: {

@@ -2,6 +2,7 @@
  * Checks for a folder given as plain data (a dropped folder's files, the CLI's walk, a zip once
  * unpacked): how many files, how big, and whether every path stays inside the folder.
  */
+import { fileRecord } from '../graph/tree-input'
 import type { TreeInput } from '../graph/tree-input'
 import { entryPath, entryPathProblem, showPath } from './entry-path'
 import { IMPORT_LIMITS, formatBytes } from './limits'
@@ -114,7 +115,7 @@ export function treeFromEntries(
       [],
     )
   if (problem) return { error: problem }
-  const files: Record<string, Uint8Array> = {}
+  const files = fileRecord()
   for (const e of entries) files[entryPath(e.path)] = e.bytes
   return { files, dirs: [] }
 }

@@ -32,6 +32,13 @@ describe('readTreeInput', () => {
     expect(tree.dirs).not.toContain('rootfs/.git')
   })
 
+  it('keeps a file named __proto__ as an ordinary file', async () => {
+    const dir = await treeDir({ ['__proto__']: 'x', 'web/type': 'longrun\n' })
+    const tree = await readTreeInput(dir)
+    expect(Object.keys(tree.files).sort()).toEqual(['__proto__', 'web/type'])
+    expect(decodeText(tree.files['__proto__'] as Uint8Array)).toBe('x')
+  })
+
   it('refuses a missing path and a file', async () => {
     await expect(readTreeInput('/no/such/folder')).rejects.toBeInstanceOf(InputError)
     await expect(readTreeInput('package.json')).rejects.toThrow(/not a folder/)

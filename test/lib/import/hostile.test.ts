@@ -32,6 +32,25 @@ describe('importFile refuses hostile zips', () => {
     expect(r.ok && Object.keys(r.graph.services).sort()).toEqual(['user', 'web'])
   })
 
+  it('reads entries named like object keys (constructor, toString) as ordinary paths', async () => {
+    const r = await importFile(
+      'app.zip',
+      buildZip([
+        ...WEB,
+        fileEntry('toString', 'x'),
+        fileEntry('s6-rc.d/constructor/type', 'longrun\n'),
+        fileEntry('s6-rc.d/constructor/run', '#!/bin/sh\nexec sleep 1\n', true),
+      ]),
+    )
+    if (!r.ok) throw new Error(r.error)
+    expect(Object.keys(r.graph.services).sort()).toEqual(['constructor', 'user', 'web'])
+    expect(r.report.entries).toContainEqual({
+      path: '.',
+      action: 'ignored',
+      note: '1 other file outside the s6 folders, not read',
+    })
+  })
+
   it('an entry that climbs out with ..', async () => {
     expect(await refusal([...WEB, fileEntry('s6-rc.d/../../etc/cron.d/evil', 'x')])).toBe(
       'app.zip was not imported: the entry "s6-rc.d/../../etc/cron.d/evil" climbs out of the folder with a .. segment.',

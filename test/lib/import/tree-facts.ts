@@ -23,7 +23,7 @@ export interface Facts {
 
 function names(tree: TreeIndex, dir: string, flat: 'dependencies' | 'contents'): string[] {
   const d = joinPath(dir, `${flat}.d`)
-  if (tree.dirs.has(d)) {
+  if (tree.isDir(d)) {
     const l = tree.list(d)
     return [...l.files, ...l.dirs, ...l.links].filter((n) => !n.startsWith('.')).sort()
   }
