@@ -3,7 +3,7 @@
  * zip, share-link encode + decode, readTree. Budgets at 1,000 services: validate + plan under
  * 20 ms, file map under 100 ms, zip under 500 ms, link encode + decode under 100 ms; and each
  * operation may grow at most 12 times from 1,000 to 10,000 services (linear work grows 10 times).
- * Medians of repeated runs after a warm-up.
+ * Medians of repeated runs after a warm-up, each run on a fresh input (see medianTimeOf).
  *
  * Run directly: npx tsx bench/core.ts [part of an operation's name, e.g. readTree]
  */
@@ -13,9 +13,10 @@ import { exportFiles } from '../lib/generate/export-files'
 import { readTree } from '../lib/graph/read-tree'
 import type { TreeInput } from '../lib/graph/tree-input'
 import { decodeShareLink, encodeShareLink } from '../lib/share/codec'
-import { type BenchRow, medianTime } from './row'
+import { type BenchRow, medianTimeOf } from './row'
 import { exportBenchGraph } from './export'
-import { validateAndPlan } from './validate-plan'
+import { edited, validateAndPlan } from './validate-plan'
+import type { ServiceGraph } from '../lib/graph/types'
 
 const SIZES = [100, 1_000, 10_000] as const
 
@@ -30,51 +31,46 @@ interface Operation {
   name: string
   /** Budget in ms at 1,000 services, if any. */
   budget1000?: number
-  prepare: (size: number) => Promise<() => unknown>
+  /** Builds the input at `size`; returns what prepares one timed call (see medianTimeOf). */
+  prepare: (size: number) => () => () => unknown
+}
+
+/** An operation on a graph: each call gets the graph as an edit leaves it (see `edited`). */
+function onGraph(fn: (g: ServiceGraph) => unknown): Operation['prepare'] {
+  return (size) => {
+    const g = exportBenchGraph(size)
+    return () => {
+      const input = edited(g)
+      return () => fn(input)
+    }
+  }
 }
 
 const OPERATIONS: Operation[] = [
-  {
-    name: 'validate + plan',
-    budget1000: 20,
-    prepare: async (size) => {
-      const g = exportBenchGraph(size)
-      return () => validateAndPlan(g)
-    },
-  },
-  {
-    name: 'export file map',
-    budget1000: 100,
-    prepare: async (size) => {
-      const g = exportBenchGraph(size)
-      return () => exportFiles(g)
-    },
-  },
+  { name: 'validate + plan', budget1000: 20, prepare: onGraph(validateAndPlan) },
+  { name: 'export file map', budget1000: 100, prepare: onGraph(exportFiles) },
   {
     name: 'zip',
     budget1000: 500,
-    prepare: async (size) => {
+    prepare: (size) => {
       const files = exportFiles(exportBenchGraph(size))
-      return () => zipFiles(files)
+      return () => () => zipFiles(files)
     },
   },
   {
     name: 'share link encode + decode',
     budget1000: 100,
-    prepare: async (size) => {
-      const g = exportBenchGraph(size)
-      return async () => decodeShareLink(await encodeShareLink(g))
-    },
+    prepare: onGraph(async (g) => decodeShareLink(await encodeShareLink(g))),
   },
   {
     name: 'readTree (exported tree)',
-    prepare: async (size) => {
+    prepare: (size) => {
       const input = treeOf(exportFiles(exportBenchGraph(size)))
       // Without the graph file, so the tree itself is read.
       for (const path of Object.keys(input.files)) {
         if (path.endsWith('s6-designer.json')) delete input.files[path]
       }
-      return () => readTree(input)
+      return () => () => readTree(input)
     },
   },
 ]
@@ -85,8 +81,7 @@ export async function benchCore(only = ''): Promise<BenchRow[]> {
   for (const op of OPERATIONS.filter((o) => o.name.includes(only))) {
     const ms: Record<number, number> = {}
     for (const size of SIZES) {
-      const fn = await op.prepare(size)
-      ms[size] = await medianTime(fn, size >= 10_000 ? 9 : 15)
+      ms[size] = await medianTimeOf(op.prepare(size), size >= 10_000 ? 9 : 15)
       const budget = size === 1_000 ? (op.budget1000 ?? null) : null
       rows.push({
         name: `${op.name}, ${size.toLocaleString('en')} services`,

@@ -19,12 +19,22 @@ export function median(values: number[]): number {
 
 /** Median wall time in ms of `runs` calls, after a warm-up that lets the JIT settle (10 runs and 400 ms). */
 export async function medianTime(fn: () => unknown, runs: number): Promise<number> {
+  return medianTimeOf(() => fn, runs)
+}
+
+/**
+ * Like medianTime, but each run is prepared outside the timed part: `prepare` returns the call
+ * to time, for example on a new graph object (as each edit makes one, so that nothing kept per
+ * graph is reused from the run before).
+ */
+export async function medianTimeOf(prepare: () => () => unknown, runs: number): Promise<number> {
   const warmUntil = performance.now() + 400
-  for (let i = 0; i < 10 || performance.now() < warmUntil; i++) await fn()
+  for (let i = 0; i < 10 || performance.now() < warmUntil; i++) await prepare()()
   const samples: number[] = []
   for (let i = 0; i < runs; i++) {
+    const run = prepare()
     const started = performance.now()
-    await fn()
+    await run()
     samples.push(performance.now() - started)
   }
   return median(samples)

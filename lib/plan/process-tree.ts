@@ -4,6 +4,7 @@
  * graph declares.
  */
 import { closureIds, resolveGraph } from '../graph/resolve'
+import { ownService } from './plan-graph'
 import type { Longrun, ServiceGraph, ServiceName } from '../graph/types'
 import type { ProcessNode } from './plan'
 
@@ -109,10 +110,8 @@ export function buildProcessTree(graph: ServiceGraph): ProcessNode {
   }))
   const services: ProcessNode[] = []
   for (const id of closureIds(r, roots)) {
-    const name = r.names[id]!
-    const service =
-      r.overlay[id] || !Object.hasOwn(graph.services, name) ? undefined : graph.services[name]
-    if (service?.type === 'longrun') services.push(supervised(name, service))
+    const service = ownService(r, id)
+    if (service?.type === 'longrun') services.push(supervised(r.names[id]!, service))
   }
   const svscan: ProcessNode = {
     label: 's6-svscan /run/service',
