@@ -3,7 +3,7 @@
  * show is unchanged (STYLE 13): React Flow re-measures a new node object that lacks `measured`,
  * so the mapper also remembers measured sizes and copies them onto new objects.
  */
-import type { Edge, Node } from '@xyflow/react'
+import { type Edge, type Node, type NodeHandle, Position } from '@xyflow/react'
 import { USER_BUNDLE } from '@/lib/graph/service-graph'
 import type { Service, ServiceGraph, ServiceName, ServiceType, XY } from '@/lib/graph/types'
 import { NODE_SIZES } from '@/lib/graph/layout'
@@ -36,6 +36,37 @@ export interface FlowMapper {
   /** Records a size React Flow measured, for node objects made later. */
   setMeasured: (id: string, size: { width: number; height: number }) => void
 }
+
+/**
+ * Left edge of each handle in px from the node's box, as the CSS draws them (the borders differ
+ * by type); both are 11 px squares centred vertically.
+ */
+const HANDLE_X: Record<ServiceType, { target: number; source: number }> = {
+  oneshot: { target: -4.5, source: 209.5 },
+  longrun: { target: -1.5, source: 209.5 },
+  bundle: { target: -3.5, source: 192.5 },
+}
+const HANDLE_SIZE = 11
+
+/**
+ * Where each type's two handles are (a browser test compares them with the page). Given up
+ * front, they let React Flow draw edges and leave off-screen nodes out of the first render: a
+ * node whose handles it does not know yet is always rendered, to be measured, so a large graph
+ * used to render every node once before keeping the visible ones.
+ */
+export const NODE_HANDLES: Record<ServiceType, NodeHandle[]> = Object.fromEntries(
+  (['oneshot', 'longrun', 'bundle'] as const).map((type) => {
+    const y = (NODE_SIZES[type].height - HANDLE_SIZE) / 2
+    const size = { width: HANDLE_SIZE, height: HANDLE_SIZE }
+    return [
+      type,
+      [
+        { type: 'target', position: Position.Left, x: HANDLE_X[type].target, y, ...size },
+        { type: 'source', position: Position.Right, x: HANDLE_X[type].source, y, ...size },
+      ],
+    ]
+  }),
+) as Record<ServiceType, NodeHandle[]>
 
 const MARKERS: Record<FlowEdgeKind, string> = {
   dependency: 's6d-arrow-dependency',
@@ -114,6 +145,7 @@ export function createFlowMapper(): FlowMapper {
           // The CSS draws nodes at exactly these sizes; the minimap and fit-view use them too.
           initialWidth: NODE_SIZES[service.type].width,
           initialHeight: NODE_SIZES[service.type].height,
+          handles: NODE_HANDLES[service.type],
           ...(size ? { measured: size } : {}),
         }
       }
