@@ -75,12 +75,27 @@ const resolutions = new WeakMap<ServiceGraph, Partial<Record<'overlay' | 'plain'
  * Graphs are values (every operation returns a new one), and the result is read-only.
  */
 export function resolveGraph(graph: ServiceGraph, options: ResolveOptions = {}): ResolvedGraph {
-  if (options.implicitBase !== undefined || options.skipProducerEdges !== undefined)
-    return resolveNow(graph, options)
   const context = options.context ?? 'overlay'
+  const base = context === 'overlay' && Boolean(graph.project.dependOnBase)
+  const defaults =
+    (options.implicitBase === undefined || options.implicitBase === base) &&
+    (options.skipProducerEdges === undefined || options.skipProducerEdges.size === 0)
+  if (!defaults) return resolveNow(graph, options)
   let kept = resolutions.get(graph)
   if (!kept) resolutions.set(graph, (kept = {}))
-  return (kept[context] ??= resolveNow(graph, options))
+  return (kept[context] ??= resolveNow(graph, { context }))
+}
+
+/**
+ * Gives `to` the resolution of `from` (overlay context, default options), for a graph known to
+ * resolve exactly the same: validation checks a copy of its input and then lets the plans of
+ * the input use what it resolved, instead of resolving the same services again.
+ */
+export function shareResolution(from: ServiceGraph, to: ServiceGraph): void {
+  const r = resolveGraph(from)
+  let kept = resolutions.get(to)
+  if (!kept) resolutions.set(to, (kept = {}))
+  kept.overlay ??= r
 }
 
 function resolveNow(graph: ServiceGraph, options: ResolveOptions): ResolvedGraph {

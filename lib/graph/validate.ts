@@ -15,6 +15,8 @@ import { checkPitfalls } from './rules/pitfalls'
 import { canConnectIn } from './rules/connect'
 import type { ConnectResult } from './rules/connect'
 import type { Diagnostic, ServiceGraph, ServiceName } from './types'
+import { shareResolution } from './resolve'
+import { isRecord } from './rules/guards'
 
 export type { ConnectResult }
 
@@ -39,7 +41,18 @@ export function validate(graph: unknown, options: ValidateOptions = {}): Diagnos
       checkNames(shaped, overlay, out)
       const ctx = makeContext(shaped, overlay)
       checkReferences(ctx, out)
-      resolveContext(ctx, checkPipelines(ctx, out))
+      const producersOnCycles = checkPipelines(ctx, out)
+      resolveContext(ctx, producersOnCycles)
+      // The plans of the input resolve exactly what was resolved here: let them reuse it.
+      const input = graph as ServiceGraph
+      if (
+        overlay &&
+        shaped.faithful &&
+        producersOnCycles.size === 0 &&
+        isRecord(input.project) &&
+        Boolean(input.project.dependOnBase) === shaped.graph.project.dependOnBase
+      )
+        shareResolution(shaped.graph, input)
       checkCycles(ctx, out)
       checkFields(shaped, out)
       checkScripts(shaped, out)

@@ -90,6 +90,20 @@ export function planGraph(
   return { r, inSet, atomics, order, placed, neederStart, neederList }
 }
 
+/** Plans already made, per resolution and key (targets, and whatever else the plan reads). */
+const kept = new WeakMap<ResolvedGraph, Map<string, unknown>>()
+
+/**
+ * The plan `make` returns for resolution `r` and `key`, made once: validation's stop plan is
+ * the one the designer shows, when the two share a resolution. Plans are read-only values.
+ */
+export function keptPlan<T>(r: ResolvedGraph, key: string, make: () => T): T {
+  let plans = kept.get(r)
+  if (!plans) kept.set(r, (plans = new Map()))
+  if (!plans.has(key)) plans.set(key, make())
+  return plans.get(key) as T
+}
+
 /** A non-negative finite number, else undefined (plans never trust their input). */
 export function nonNegative(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined

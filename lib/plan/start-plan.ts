@@ -4,11 +4,11 @@
  * service's start is the latest end among its needs, and its wave is the longest chain of
  * needs below it.
  */
-import { directAtomicNeeds, isAtomic } from '../graph/resolve'
+import { directAtomicNeeds, isAtomic, resolveGraph } from '../graph/resolve'
 import type { ResolvedGraph } from '../graph/resolve'
 import type { Service, ServiceGraph, ServiceName } from '../graph/types'
 import type { StartPlan, TimelineEntry } from './plan'
-import { nonNegative, ownService, planGraph, timeoutMs } from './plan-graph'
+import { keptPlan, nonNegative, ownService, planGraph, timeoutMs } from './plan-graph'
 
 /** Time assumed for a oneshot without `estimatedUpMs` (overlay oneshots too). */
 export const DEFAULT_ONESHOT_UP_MS = 100
@@ -58,6 +58,15 @@ export function computeStartPlan(
   graph: ServiceGraph,
   targets: ServiceName[],
   resolved?: ResolvedGraph,
+): StartPlan {
+  const r = resolved ?? resolveGraph(graph, { context: 'overlay' })
+  return keptPlan(r, `start ${JSON.stringify(targets)}`, () => makeStartPlan(graph, targets, r))
+}
+
+function makeStartPlan(
+  graph: ServiceGraph,
+  targets: ServiceName[],
+  resolved: ResolvedGraph,
 ): StartPlan {
   const { r, inSet, atomics, order, placed } = planGraph(graph, targets, resolved)
   const n = r.names.length

@@ -3,12 +3,12 @@
  * §5, §6.9). s6-rc stops a service only after every service in the set that needs it has
  * stopped, so the stop runs in the reverse order of the start, again event-driven.
  */
-import { isAtomic } from '../graph/resolve'
+import { isAtomic, resolveGraph } from '../graph/resolve'
 import type { ResolvedGraph } from '../graph/resolve'
 import { DOCKER_STOP_DEFAULT_MS, s6Value } from '../graph/overlay'
 import type { Service, ServiceGraph, ServiceName } from '../graph/types'
 import type { StopPlan, StopStep } from './plan'
-import { ownService, planGraph, timeoutMs } from './plan-graph'
+import { keptPlan, ownService, planGraph, timeoutMs } from './plan-graph'
 
 /** s6-supervise's `timeout-finish` when the file is absent. */
 export const DEFAULT_TIMEOUT_FINISH_MS = 5000
@@ -68,6 +68,16 @@ export function computeStopPlan(
   graph: ServiceGraph,
   targets: ServiceName[],
   resolved?: ResolvedGraph,
+): StopPlan {
+  const r = resolved ?? resolveGraph(graph, { context: 'overlay' })
+  const key = `stop ${killGraceMs(graph)} ${JSON.stringify(targets)}`
+  return keptPlan(r, key, () => makeStopPlan(graph, targets, r))
+}
+
+function makeStopPlan(
+  graph: ServiceGraph,
+  targets: ServiceName[],
+  resolved: ResolvedGraph,
 ): StopPlan {
   const { r, atomics, order, placed, neederStart, neederList } = planGraph(graph, targets, resolved)
   const n = r.names.length

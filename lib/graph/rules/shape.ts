@@ -21,6 +21,11 @@ export interface Shaped {
   malformed: Set<ServiceName>
   /** The well-formed services' names, sorted: the order every rule walks them in. */
   names: ServiceName[]
+  /**
+   * Every service of the input was well formed, so `graph.services` holds copies of exactly
+   * the input's services, in its order (what a resolution depends on).
+   */
+  faithful: boolean
 }
 
 const PACKAGE_MANAGERS: readonly PackageManager[] = ['auto', 'apk', 'apt', 'dnf', 'none']
@@ -134,6 +139,7 @@ export function checkShape(input: unknown, out: Findings): Shaped | undefined {
   const services: Record<ServiceName, Service> = {}
   const raw = new Map<ServiceName, Raw>()
   const malformed = new Set<ServiceName>()
+  let faithful = true
   for (const name of Object.keys(input.services)) {
     const value = input.services[name]
     if (!isRecord(value)) {
@@ -146,6 +152,7 @@ export function checkShape(input: unknown, out: Findings): Shaped | undefined {
       continue
     }
     const uniform = wellFormed(value)
+    if (!uniform) faithful = false
     const given = uniform ?? value
     const service = uniform ? (uniform as unknown as Service) : checkService(name, value, out)
     if (!service) {
@@ -165,5 +172,6 @@ export function checkShape(input: unknown, out: Findings): Shaped | undefined {
     malformed,
     // The native sort orders by UTF-16 code units, exactly like compareNames.
     names: [...raw.keys()].sort(),
+    faithful: faithful && malformed.size === 0,
   }
 }
