@@ -100,8 +100,12 @@ export function reportLeftovers(ctx: ReadContext, layout: TreeLayout): void {
   // Files in the folders read are accounted for; of the rest, count those no entry names.
   const read = [layout.source, layout.userBundles].filter((d) => d !== undefined)
   const prefixes = read.map((d) => `${d}/`)
-  const outside = (p: string) =>
-    !read.some((d, i) => d === '' || p === d || p.startsWith(prefixes[i] as string))
+  const outside = (p: string) => {
+    for (let i = 0; i < read.length; i++) {
+      if (read[i] === '' || p === read[i] || p.startsWith(prefixes[i]!)) return false
+    }
+    return true
+  }
   const noted = new Set<string>()
   for (const e of ctx.report.entries) if (outside(e.path)) noted.add(e.path)
   let others = 0

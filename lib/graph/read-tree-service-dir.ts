@@ -89,19 +89,24 @@ export class ServiceDir {
   nameList(flat: 'dependencies' | 'contents'): string[] | undefined {
     const dirName = `${flat}.d`
     if (this.hasDir(dirName)) {
-      const l = this.ctx.tree.list(this.path(dirName))
-      const entries = [...l.files, ...l.dirs, ...l.links].sort()
-      const names = entries.filter((n) => !n.startsWith('.'))
+      const dir = this.path(dirName)
+      const l = this.ctx.tree.list(dir)
+      // Usually only files: their list is sorted already.
+      const entries =
+        l.dirs.length === 0 && l.links.length === 0
+          ? l.files
+          : [...l.files, ...l.dirs, ...l.links].sort()
+      const names = entries.some((n) => n.startsWith('.'))
+        ? entries.filter((n) => !n.startsWith('.'))
+        : entries.slice()
       const what = flat === 'contents' ? 'member' : 'dependency'
       this.noteOnly(
         dirName,
         'read',
         `${names.length} ${what}${names.length === 1 ? '' : flat === 'contents' ? 's' : ' entries'}`,
       )
-      for (const e of entries) {
-        const path = joinPath(this.path(dirName), e)
-        if (!e.startsWith('.')) this.ctx.note(path, 'read', `${what}: ${e}`)
-      }
+      for (const e of entries)
+        if (!e.startsWith('.')) this.ctx.note(`${dir}/${e}`, 'read', `${what}: ${e}`)
       if (this.hasFile(flat))
         this.note(flat, 'ignored', `s6-rc-compile reads ${dirName}/ when both exist`)
       return names

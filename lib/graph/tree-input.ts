@@ -165,12 +165,34 @@ export function indexTree(input: TreeInput): IndexedTree {
     dir(parentPath(path)).links.push(baseName(path))
   }
   for (const l of listings.values()) {
-    l.files.sort()
-    l.dirs.sort()
-    l.links.sort()
+    sortInPlace(l.files)
+    sortInPlace(l.dirs)
+    sortInPlace(l.links)
   }
   const executables = input.executables?.map(normalized).filter((p) => p !== undefined)
   return { files, listings, symlinks, ...(executables ? { executables } : {}), dropped }
+}
+
+/**
+ * Sorts names in place by UTF-16 code units (the order of compareNames). Most folder listings
+ * are short and arrive sorted; Array.prototype.sort allocates work space on every call, which a
+ * tree of 100,000 files pays for tens of thousands of times, so those are checked or
+ * insertion-sorted here.
+ */
+function sortInPlace(names: string[]): void {
+  let sorted = true
+  for (let i = 1; i < names.length && sorted; i++) sorted = names[i - 1]! <= names[i]!
+  if (sorted) return
+  if (names.length > 16) {
+    names.sort()
+    return
+  }
+  for (let i = 1; i < names.length; i++) {
+    const name = names[i]!
+    let j = i - 1
+    for (; j >= 0 && names[j]! > name; j--) names[j + 1] = names[j]!
+    names[j + 1] = name
+  }
 }
 
 /**

@@ -56,6 +56,30 @@ describe('indexTree', () => {
     expect(t.listings.get('x/b')?.files).toEqual(['run', 'type'])
   })
 
+  it('lists each folder sorted by code units, whatever order the paths come in', () => {
+    const name = fc.constantFrom('a', 'B', 'b', '.x', 'z9', 'run', 'type', 'é', '10', '9')
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(name, { minLength: 1, maxLength: 3 }), { maxLength: 40 }),
+        (paths) => {
+          const files: Record<string, Uint8Array> = Object.create(null) as Record<
+            string,
+            Uint8Array
+          >
+          for (const p of paths) files[p.join('/')] = new Uint8Array()
+          const t = indexTree({ files, dirs: [] })
+          for (const l of t.listings.values()) {
+            for (const list of [l.files, l.dirs, l.links]) {
+              expect(list).toEqual([...list].sort())
+              expect(new Set(list).size).toBe(list.length)
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    )
+  })
+
   it('lists a file given twice under two spellings once (the last one wins)', () => {
     const t = indexTree({
       files: { 'a/type': new Uint8Array([1]), './a/type': new Uint8Array([2]) },
