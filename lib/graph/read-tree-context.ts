@@ -78,7 +78,7 @@ export class TreeIndex {
   }
 
   list(dir: string): DirListing {
-    return this.listings.get(dir) ?? { files: [], dirs: [], links: [] }
+    return this.listings.get(dir) ?? { files: [], fileBytes: [], dirs: [], links: [] }
   }
 
   /** Every file, directory and link below `dir`, depth first, sorted. */

@@ -6,7 +6,7 @@ import { envValue, readFirstLineNumber } from './read-tree-files'
 import { parseScriptFile } from './read-tree-script'
 import type { ParsedScript } from './read-tree-script'
 import type { ServiceDir } from './read-tree-service-dir'
-import { isText, joinPath } from './tree-input'
+import { decodeText, isText, joinPath } from './tree-input'
 import type { EnvVar, ExtraFile, Longrun } from './types'
 
 /** Longrun fields read from the directory, apart from the common atomic ones. */
@@ -87,10 +87,10 @@ function readEnv(sd: ServiceDir): EnvVar[] {
   const dir = sd.path('env')
   const vars: EnvVar[] = []
   const l = sd.ctx.tree.list(dir)
-  for (const name of l.files) {
+  for (const [i, name] of l.files.entries()) {
     if (name.startsWith('.')) continue
     const path = joinPath(dir, name)
-    const text = sd.ctx.tree.text(path) ?? ''
+    const text = decodeText(l.fileBytes[i]!)
     if (text === '') {
       sd.ctx.note(
         path,

@@ -4,7 +4,7 @@
  */
 import type { DirListing, ReadAction, ReadContext } from './read-tree-context'
 import { readNameList } from './read-tree-files'
-import { joinPath } from './tree-input'
+import { decodeText, joinPath } from './tree-input'
 import type { Severity } from './types'
 
 export class ServiceDir {
@@ -52,11 +52,13 @@ export class ServiceDir {
   }
 
   bytes(entry: string): Uint8Array | undefined {
-    return this.hasFile(entry) ? this.ctx.tree.bytes(this.path(entry)) : undefined
+    const i = this.listing.files.indexOf(entry)
+    return i < 0 ? undefined : this.listing.fileBytes[i]
   }
 
   text(entry: string): string | undefined {
-    return this.hasFile(entry) ? this.ctx.tree.text(this.path(entry)) : undefined
+    const bytes = this.bytes(entry)
+    return bytes === undefined ? undefined : decodeText(bytes)
   }
 
   /** Records what happened to an entry (a file, or a whole folder with its contents). */

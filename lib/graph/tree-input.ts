@@ -106,9 +106,16 @@ export function textTree(
 /** The entries of one directory, each list sorted. */
 export interface DirListing {
   files: string[]
+  /**
+   * `fileBytes[i]` is the contents of `files[i]`: a service folder reads its files from here,
+   * not through a lookup by full path in a map of every file of the tree.
+   */
+  fileBytes: Uint8Array[]
   dirs: string[]
   links: string[]
 }
+
+const emptyListing = (): DirListing => ({ files: [], fileBytes: [], dirs: [], links: [] })
 
 /** A TreeInput with normalized paths, files in a Map and every directory listed. */
 export interface IndexedTree {
@@ -128,12 +135,12 @@ export interface IndexedTree {
  */
 export function indexTree(input: TreeInput): IndexedTree {
   const files = new Map<string, Uint8Array>()
-  const listings = new Map<string, DirListing>([['', { files: [], dirs: [], links: [] }]])
+  const listings = new Map<string, DirListing>([['', emptyListing()]])
   const dropped: string[] = []
   const dir = (path: string): DirListing => {
     let l = listings.get(path)
     if (l === undefined) {
-      l = { files: [], dirs: [], links: [] }
+      l = emptyListing()
       listings.set(path, l)
       dir(parentPath(path)).dirs.push(baseName(path))
     }
@@ -145,12 +152,26 @@ export function indexTree(input: TreeInput): IndexedTree {
     return path || undefined
   }
   const given = input.files
+  // Paths usually come grouped by folder (sorted, as zips and folder walks list them): the
+  // folder of the previous file is reused without slicing and looking up its path again.
+  let lastDir = '\0'
+  let last = emptyListing()
   for (const raw of Object.keys(given)) {
     const path = normalized(raw)
     if (path === undefined) continue
+    const bytes = given[raw] as Uint8Array
     const before = files.size
-    files.set(path, given[raw] as Uint8Array)
-    if (files.size > before) dir(parentPath(path)).files.push(baseName(path))
+    files.set(path, bytes)
+    const slash = path.lastIndexOf('/')
+    if (!(slash === lastDir.length && path.startsWith(lastDir))) {
+      lastDir = slash < 0 ? '' : path.slice(0, slash)
+      last = dir(lastDir)
+    }
+    const name = path.slice(slash + 1)
+    if (files.size > before) {
+      last.files.push(name)
+      last.fileBytes.push(bytes)
+    } else last.fileBytes[last.files.lastIndexOf(name)] = bytes
   }
   for (const raw of input.dirs) {
     const path = normalizePath(raw)
@@ -165,7 +186,7 @@ export function indexTree(input: TreeInput): IndexedTree {
     dir(parentPath(path)).links.push(baseName(path))
   }
   for (const l of listings.values()) {
-    sortInPlace(l.files)
+    sortInPlace(l.files, l.fileBytes)
     sortInPlace(l.dirs)
     sortInPlace(l.links)
   }
@@ -174,24 +195,36 @@ export function indexTree(input: TreeInput): IndexedTree {
 }
 
 /**
- * Sorts names in place by UTF-16 code units (the order of compareNames). Most folder listings
- * are short and arrive sorted; Array.prototype.sort allocates work space on every call, which a
- * tree of 100,000 files pays for tens of thousands of times, so those are checked or
- * insertion-sorted here.
+ * Sorts names in place by UTF-16 code units (the order of compareNames), and `values` (aligned
+ * with the names) along with them. Most folder listings are short and arrive sorted;
+ * Array.prototype.sort allocates work space on every call, which a tree of 100,000 files pays
+ * for tens of thousands of times, so those are checked or insertion-sorted here.
  */
-function sortInPlace(names: string[]): void {
+function sortInPlace<T>(names: string[], values?: T[]): void {
   let sorted = true
   for (let i = 1; i < names.length && sorted; i++) sorted = names[i - 1]! <= names[i]!
   if (sorted) return
   if (names.length > 16) {
-    names.sort()
+    const order = names.map((_, i) => i)
+    order.sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0))
+    const oldNames = names.slice()
+    const oldValues = values?.slice()
+    order.forEach((from, to) => {
+      names[to] = oldNames[from]!
+      if (values && oldValues) values[to] = oldValues[from]!
+    })
     return
   }
   for (let i = 1; i < names.length; i++) {
     const name = names[i]!
+    const value = values?.[i]
     let j = i - 1
-    for (; j >= 0 && names[j]! > name; j--) names[j + 1] = names[j]!
+    for (; j >= 0 && names[j]! > name; j--) {
+      names[j + 1] = names[j]!
+      if (values) values[j + 1] = values[j]!
+    }
     names[j + 1] = name
+    if (values) values[j + 1] = value as T
   }
 }
 

@@ -42,42 +42,64 @@ describe('normalizePath', () => {
 
 describe('indexTree', () => {
   it('lists every directory once, parents included, with sorted entries', () => {
+    const type = new Uint8Array([1])
+    const run = new Uint8Array([2])
     const t = indexTree({
       files: {
-        'x/b/type': new Uint8Array(),
+        'x/b/type': type,
         './x/a/type': new Uint8Array(),
-        'x/b//run': new Uint8Array(),
+        'x/b//run': run,
       },
       dirs: ['x/c/contents.d', 'x/c/'],
       symlinks: ['x/link'],
     })
     expect([...t.listings.keys()].sort()).toEqual(['', 'x', 'x/a', 'x/b', 'x/c', 'x/c/contents.d'])
-    expect(t.listings.get('x')).toEqual({ files: [], dirs: ['a', 'b', 'c'], links: ['link'] })
+    expect(t.listings.get('x')).toEqual({
+      files: [],
+      fileBytes: [],
+      dirs: ['a', 'b', 'c'],
+      links: ['link'],
+    })
     expect(t.listings.get('x/b')?.files).toEqual(['run', 'type'])
+    expect(t.listings.get('x/b')?.fileBytes).toEqual([run, type])
   })
 
   it('lists each folder sorted by code units, whatever order the paths come in', () => {
     const name = fc.constantFrom('a', 'B', 'b', '.x', 'z9', 'run', 'type', 'é', '10', '9')
     fc.assert(
       fc.property(
-        fc.array(fc.array(name, { minLength: 1, maxLength: 3 }), { maxLength: 40 }),
+        fc.array(fc.array(name, { minLength: 1, maxLength: 3 }), { maxLength: 60 }),
         (paths) => {
           const files: Record<string, Uint8Array> = Object.create(null) as Record<
             string,
             Uint8Array
           >
-          for (const p of paths) files[p.join('/')] = new Uint8Array()
+          for (const p of paths) files[p.join('/')] = new TextEncoder().encode(p.join('/'))
           const t = indexTree({ files, dirs: [] })
-          for (const l of t.listings.values()) {
+          for (const [dir, l] of t.listings) {
             for (const list of [l.files, l.dirs, l.links]) {
               expect(list).toEqual([...list].sort())
               expect(new Set(list).size).toBe(list.length)
             }
+            // Each file's bytes stay with its name.
+            l.files.forEach((name, i) => {
+              const path = dir === '' ? name : `${dir}/${name}`
+              expect(new TextDecoder().decode(l.fileBytes[i])).toBe(path)
+            })
           }
         },
       ),
       { numRuns: 300 },
     )
+  })
+
+  it('sorts a long listing given in reverse, each file keeping its bytes', () => {
+    const files: Record<string, Uint8Array> = {}
+    const names = Array.from({ length: 40 }, (_, i) => `f${String(i).padStart(2, '0')}`)
+    for (const name of [...names].reverse()) files[`d/${name}`] = new TextEncoder().encode(name)
+    const l = indexTree({ files, dirs: [] }).listings.get('d')!
+    expect(l.files).toEqual(names)
+    expect(l.fileBytes.map((b) => new TextDecoder().decode(b))).toEqual(names)
   })
 
   it('lists a file given twice under two spellings once (the last one wins)', () => {
@@ -87,6 +109,7 @@ describe('indexTree', () => {
     })
     expect(t.listings.get('a')?.files).toEqual(['type'])
     expect(t.files.get('a/type')).toEqual(new Uint8Array([2]))
+    expect(t.listings.get('a')?.fileBytes).toEqual([new Uint8Array([2])])
   })
 
   it('drops paths that climb out, in every list', () => {
