@@ -2,8 +2,8 @@
  * Shared state of one `readTree` run: an index of the input folder, the report and the
  * diagnostics being collected.
  */
-import { decodeText, indexTree, joinPath } from './tree-input'
-import type { DirListing, TreeInput } from './tree-input'
+import { decodeText, fileIn, filePaths, indexTree, joinPath } from './tree-input'
+import type { DirListing, IndexedTree, TreeInput } from './tree-input'
 import type { Diagnostic } from './types'
 
 export type ReadAction = 'read' | 'converted' | 'ignored' | 'kept'
@@ -35,8 +35,6 @@ export type { DirListing } from './tree-input'
 
 /** Read-only view of a TreeInput with directory listings. */
 export class TreeIndex {
-  /** Every file: normalized path -> bytes. */
-  readonly files: Map<string, Uint8Array>
   readonly links: Set<string>
   readonly executables: Set<string>
   /** Whether the input said which files are executable (a zip may not). */
@@ -44,10 +42,11 @@ export class TreeIndex {
   readonly dropped: string[]
   /** Every directory ('' is the top) -> its sorted entries. */
   private readonly listings: Map<string, DirListing>
+  private readonly tree: IndexedTree
 
   constructor(input: TreeInput) {
     const tree = indexTree(input)
-    this.files = tree.files
+    this.tree = tree
     this.listings = tree.listings
     this.links = new Set(tree.symlinks)
     this.executables = new Set(tree.executables)
@@ -65,16 +64,21 @@ export class TreeIndex {
   }
 
   isFile(path: string): boolean {
-    return this.files.has(path)
+    return fileIn(this.tree, path) !== undefined
   }
 
   bytes(path: string): Uint8Array | undefined {
-    return this.files.get(path)
+    return fileIn(this.tree, path)
   }
 
   text(path: string): string | undefined {
-    const b = this.files.get(path)
+    const b = fileIn(this.tree, path)
     return b === undefined ? undefined : decodeText(b)
+  }
+
+  /** Every folder ('' is the top) with its listing, in no particular order. */
+  folders(): IterableIterator<[string, DirListing]> {
+    return this.listings.entries()
   }
 
   list(dir: string): DirListing {
@@ -95,7 +99,7 @@ export class TreeIndex {
   }
 
   allPaths(): string[] {
-    return [...this.files.keys(), ...this.allDirs(), ...this.links]
+    return [...filePaths(this.tree), ...this.allDirs(), ...this.links]
   }
 }
 

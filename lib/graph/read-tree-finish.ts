@@ -109,8 +109,13 @@ export function reportLeftovers(ctx: ReadContext, layout: TreeLayout): void {
   const noted = new Set<string>()
   for (const e of ctx.report.entries) if (outside(e.path)) noted.add(e.path)
   let others = 0
-  for (const f of tree.files.keys()) {
-    if (outside(f) && !noted.has(f) && !HIDDEN_SEGMENT.test(f)) others++
+  for (const [dir, l] of tree.folders()) {
+    // A folder read (or one inside it) is skipped whole.
+    if (l.files.length === 0 || (dir !== '' && !outside(dir))) continue
+    for (const name of l.files) {
+      const f = joinPath(dir, name)
+      if (outside(f) && !noted.has(f) && !HIDDEN_SEGMENT.test(f)) others++
+    }
   }
   if (others > 0)
     ctx.note(

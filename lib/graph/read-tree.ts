@@ -70,7 +70,10 @@ function readSource(
 
 function graphFromJson(ctx: ReadContext): ServiceGraph | undefined {
   const candidates: string[] = []
-  for (const p of ctx.tree.files.keys()) if (p.endsWith(GRAPH_FILE_SUFFIX)) candidates.push(p)
+  for (const [dir, l] of ctx.tree.folders()) {
+    for (const name of l.files)
+      if (name.endsWith(GRAPH_FILE_SUFFIX)) candidates.push(joinPath(dir, name))
+  }
   candidates.sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1))
   const [file, ...others] = candidates
   if (file === undefined) return undefined

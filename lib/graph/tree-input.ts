@@ -117,9 +117,8 @@ export interface DirListing {
 
 const emptyListing = (): DirListing => ({ files: [], fileBytes: [], dirs: [], links: [] })
 
-/** A TreeInput with normalized paths, files in a Map and every directory listed. */
+/** A TreeInput with normalized paths, every directory listed with its files' bytes. */
 export interface IndexedTree {
-  files: Map<string, Uint8Array>
   /** Every directory ('' is the top) -> its entries. */
   listings: Map<string, DirListing>
   symlinks: string[]
@@ -130,11 +129,10 @@ export interface IndexedTree {
 
 /**
  * Normalizes every path of a tree and lists every directory, parents included, in one pass.
- * The files come back in a Map: a large object with path keys is slow to enumerate (V8 sorts
- * a dictionary's keys on every Object.keys) and would treat names like `__proto__` specially.
+ * Files are found through their folder's listing (see `fileIn`), not in one map of every path:
+ * at 100,000 files, hashing every path into one table costs far more per file than at 10,000.
  */
 export function indexTree(input: TreeInput): IndexedTree {
-  const files = new Map<string, Uint8Array>()
   const listings = new Map<string, DirListing>([['', emptyListing()]])
   const dropped: string[] = []
   const dir = (path: string): DirListing => {
@@ -160,18 +158,13 @@ export function indexTree(input: TreeInput): IndexedTree {
     const path = normalized(raw)
     if (path === undefined) continue
     const bytes = given[raw] as Uint8Array
-    const before = files.size
-    files.set(path, bytes)
     const slash = path.lastIndexOf('/')
     if (!(slash === lastDir.length && path.startsWith(lastDir))) {
       lastDir = slash < 0 ? '' : path.slice(0, slash)
       last = dir(lastDir)
     }
-    const name = path.slice(slash + 1)
-    if (files.size > before) {
-      last.files.push(name)
-      last.fileBytes.push(bytes)
-    } else last.fileBytes[last.files.lastIndexOf(name)] = bytes
+    last.files.push(path.slice(slash + 1))
+    last.fileBytes.push(bytes)
   }
   for (const raw of input.dirs) {
     const path = normalizePath(raw)
@@ -187,11 +180,58 @@ export function indexTree(input: TreeInput): IndexedTree {
   }
   for (const l of listings.values()) {
     sortInPlace(l.files, l.fileBytes)
+    dropRepeats(l.files, l.fileBytes)
     sortInPlace(l.dirs)
     sortInPlace(l.links)
   }
   const executables = input.executables?.map(normalized).filter((p) => p !== undefined)
-  return { files, listings, symlinks, ...(executables ? { executables } : {}), dropped }
+  return { listings, symlinks, ...(executables ? { executables } : {}), dropped }
+}
+
+/**
+ * Keeps one of each name in a sorted listing: two input paths that normalize to the same one
+ * (`a/run`, `./a/run`) are one file, with the bytes given last (the sort keeps their order).
+ */
+function dropRepeats(names: string[], values: Uint8Array[]): void {
+  let kept = 0
+  for (let i = 0; i < names.length; i++) {
+    if (kept > 0 && names[kept - 1] === names[i]) kept--
+    names[kept] = names[i]!
+    values[kept] = values[i]!
+    kept++
+  }
+  names.length = kept
+  values.length = kept
+}
+
+/** The index of `name` in a sorted list of names, or -1 (binary search, code-unit order). */
+function sortedIndex(names: readonly string[], name: string): number {
+  let lo = 0
+  let hi = names.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1
+    const at = names[mid]!
+    if (at === name) return mid
+    if (at < name) lo = mid + 1
+    else hi = mid - 1
+  }
+  return -1
+}
+
+/** The bytes of the file at a normalized `path` of an indexed tree, if there is one. */
+export function fileIn(tree: IndexedTree, path: string): Uint8Array | undefined {
+  const slash = path.lastIndexOf('/')
+  const l = tree.listings.get(slash < 0 ? '' : path.slice(0, slash))
+  if (l === undefined) return undefined
+  const i = sortedIndex(l.files, path.slice(slash + 1))
+  return i < 0 ? undefined : l.fileBytes[i]
+}
+
+/** Every file path of an indexed tree, folder by folder. */
+export function filePaths(tree: IndexedTree): string[] {
+  const out: string[] = []
+  for (const [dir, l] of tree.listings) for (const name of l.files) out.push(joinPath(dir, name))
+  return out
 }
 
 /**
@@ -234,8 +274,11 @@ function sortInPlace<T>(names: string[], values?: T[]): void {
  */
 export function completeTree(input: TreeInput): TreeInput & { dropped: string[] } {
   const tree = indexTree(input)
+  const files = fileRecord()
+  for (const [dir, l] of tree.listings)
+    l.files.forEach((name, i) => (files[joinPath(dir, name)] = l.fileBytes[i]!))
   return {
-    files: Object.fromEntries(tree.files),
+    files,
     dirs: [...tree.listings.keys()].filter((d) => d !== '').sort(),
     symlinks: tree.symlinks,
     ...(tree.executables ? { executables: tree.executables } : {}),

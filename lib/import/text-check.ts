@@ -4,7 +4,7 @@
  * replacement characters there, so such an import is refused rather than quietly altered.
  */
 import type { ReadTreeResult } from '../graph/read-tree'
-import { baseName, indexTree, parentPath } from '../graph/tree-input'
+import { baseName, fileIn, filePaths, indexTree, parentPath } from '../graph/tree-input'
 import type { TreeInput } from '../graph/tree-input'
 import { showPath } from './entry-path'
 
@@ -70,18 +70,18 @@ function serviceTextFiles(paths: readonly string[], source: string): string[] {
  * (scripts called from `up`, v2 scripts, env values, the graph file), whatever became of it.
  */
 export function textProblem(input: TreeInput, read: ReadTreeResult): string | undefined {
-  const { files } = indexTree(input)
-  const paths = [...files.keys()]
+  const tree = indexTree(input)
+  const paths = filePaths(tree)
   const required = new Set<string>()
   for (const dir of [read.report.sourceDir, read.report.userBundlesDir]) {
     if (dir !== undefined) for (const p of serviceTextFiles(paths, dir)) required.add(p)
   }
   for (const e of read.report.entries) {
-    if (e.action !== 'ignored' && files.has(e.path) && !contentsIgnored(e.path))
+    if (e.action !== 'ignored' && fileIn(tree, e.path) && !contentsIgnored(e.path))
       required.add(e.path)
   }
   for (const path of [...required].sort()) {
-    const why = notText(files.get(path) as Uint8Array, baseName(parentPath(path)) === 'env')
+    const why = notText(fileIn(tree, path) as Uint8Array, baseName(parentPath(path)) === 'env')
     if (why)
       return `the file ${showPath(path)} is not UTF-8 text (${why}); s6 Designer reads it as text`
   }

@@ -2,7 +2,15 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { TreeIndex } from '@/lib/graph/read-tree-context'
 import { readTree } from '@/lib/graph/read-tree'
-import { completeTree, indexTree, normalizePath, textTree } from '@/lib/graph/tree-input'
+import {
+  completeTree,
+  fileIn,
+  fileRecord,
+  filePaths,
+  indexTree,
+  normalizePath,
+  textTree,
+} from '@/lib/graph/tree-input'
 
 /** The plain definition: split on / (after \ -> /), drop empty and `.` segments, refuse `..`. */
 function normalizeSlowly(path: string): string | undefined {
@@ -93,6 +101,34 @@ describe('indexTree', () => {
     )
   })
 
+  it('finds every file by its path, and nothing else', () => {
+    const name = fc.constantFrom('a', 'b', '.', 'run', 'type', '__proto__', 'constructor', 'é')
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(name, { minLength: 1, maxLength: 3 }), { maxLength: 30 }),
+        fc.array(fc.array(name, { minLength: 1, maxLength: 3 }), { maxLength: 10 }),
+        (given, probes) => {
+          const files = fileRecord()
+          const expected = new Map<string, Uint8Array>()
+          given.forEach((parts, i) => (files[parts.join('/')] = new Uint8Array([i])))
+          // Two spellings of one path: the one that comes last in the record wins.
+          for (const raw of Object.keys(files)) {
+            const path = normalizePath(raw)
+            if (path) expected.set(path, files[raw]!)
+          }
+          const t = indexTree({ files, dirs: [] })
+          expect(new Set(filePaths(t))).toEqual(new Set(expected.keys()))
+          for (const [path, bytes] of expected) expect(fileIn(t, path)).toBe(bytes)
+          for (const parts of probes) {
+            const path = parts.join('/')
+            expect(fileIn(t, path)).toBe(expected.get(path))
+          }
+        },
+      ),
+      { numRuns: 300 },
+    )
+  })
+
   it('sorts a long listing given in reverse, each file keeping its bytes', () => {
     const files: Record<string, Uint8Array> = {}
     const names = Array.from({ length: 40 }, (_, i) => `f${String(i).padStart(2, '0')}`)
@@ -108,7 +144,9 @@ describe('indexTree', () => {
       dirs: [],
     })
     expect(t.listings.get('a')?.files).toEqual(['type'])
-    expect(t.files.get('a/type')).toEqual(new Uint8Array([2]))
+    expect(fileIn(t, 'a/type')).toEqual(new Uint8Array([2]))
+    expect(fileIn(t, 'a/run')).toBeUndefined()
+    expect(fileIn(t, 'b/type')).toBeUndefined()
     expect(t.listings.get('a')?.fileBytes).toEqual([new Uint8Array([2])])
   })
 
@@ -121,7 +159,7 @@ describe('indexTree', () => {
     })
     expect(t.dropped).toEqual(['../x', 'a/../../b', '../l', '../x'])
     expect(t.executables).toEqual(['ok'])
-    expect([...t.files.keys()]).toEqual(['ok'])
+    expect(filePaths(t)).toEqual(['ok'])
   })
 })
 
