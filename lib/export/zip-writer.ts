@@ -13,6 +13,7 @@ import pako from 'pako'
 export interface ZipEntry {
   /** POSIX path; folders end with `/`. */
   path: string
+  /** The contents; read only until the next entry is asked for (it may be a reused buffer). */
   data: Uint8Array
   /** Full st_mode, for example 0o100644 or 0o040755. */
   mode: number
@@ -84,13 +85,18 @@ class Bytes {
 const UTF8_FLAG = 0x0800
 const MADE_BY_UNIX = (3 << 8) | 20
 
-/** The zip of `entries`, in the order given, every entry dated `date`. */
-export function writeZip(entries: readonly ZipEntry[], date: Date): Uint8Array {
+/**
+ * The zip of `entries`, in the order given, every entry dated `date`. Each entry is written
+ * before the next is asked for, so a generator can hand them over one by one.
+ */
+export function writeZip(entries: Iterable<ZipEntry>, date: Date): Uint8Array {
   const { time, date: day } = dosDateTime(date)
   const encoder = new TextEncoder()
   const out = new Bytes()
   const central = new Bytes()
+  let count = 0
   for (const entry of entries) {
+    count++
     const name = encoder.encode(entry.path)
     const crc = crc32(entry.data)
     const body = entry.deflate ? pako.deflateRaw(entry.data, { level: 6 }) : entry.data
@@ -134,7 +140,6 @@ export function writeZip(entries: readonly ZipEntry[], date: Date): Uint8Array {
   const centralOffset = out.length
   const centralDir = central.result()
   out.bytes(centralDir)
-  const count = entries.length
   if (count > 0xffff) {
     // ZIP64 end of central directory record and locator, for more than 65,535 entries.
     const zip64At = out.length

@@ -5,6 +5,7 @@
  */
 import JSZip from 'jszip'
 import { writeZip } from './zip-writer'
+import type { ZipEntry } from './zip-writer'
 import { directoriesOf } from '../generate/file-map'
 import type { FileMap } from '../generate/file-map'
 import { fileRecord } from '../graph/tree-input'
@@ -42,21 +43,35 @@ export async function zipFiles(files: FileMap): Promise<Uint8Array> {
     ...[...files.entries()],
   ]
   entries.sort(([a], [b]) => byPath(a, b))
+  return writeZip(encodedEntries(entries), ZIP_DATE)
+}
+
+/**
+ * The entries as UTF-8, one at a time, each file encoded into one reused buffer: a hundred
+ * thousand files would otherwise be a hundred thousand array buffers alive at once, which the
+ * garbage collector has to walk again and again while the zip is written.
+ */
+function* encodedEntries(
+  entries: ReadonlyArray<[string, { contents: string; executable: boolean } | null]>,
+): Generator<ZipEntry> {
   const encoder = new TextEncoder()
-  return writeZip(
-    entries.map(([path, file]) => {
-      if (file === null) return { path, data: EMPTY, mode: S_IFDIR | 0o755, deflate: false }
-      const data = encoder.encode(file.contents)
-      return {
-        path,
-        data,
-        mode: S_IFREG | (file.executable ? 0o755 : 0o644),
-        // Deflating a file of a few bytes saves nothing.
-        deflate: data.length >= STORE_BELOW,
-      }
-    }),
-    ZIP_DATE,
-  )
+  let buffer = new Uint8Array(1 << 16)
+  for (const [path, file] of entries) {
+    if (file === null) {
+      yield { path, data: EMPTY, mode: S_IFDIR | 0o755, deflate: false }
+      continue
+    }
+    // UTF-8 takes at most three bytes per UTF-16 code unit.
+    if (buffer.length < file.contents.length * 3) buffer = new Uint8Array(file.contents.length * 3)
+    const data = buffer.subarray(0, encoder.encodeInto(file.contents, buffer).written)
+    yield {
+      path,
+      data,
+      mode: S_IFREG | (file.executable ? 0o755 : 0o644),
+      // Deflating a file of a few bytes saves nothing.
+      deflate: data.length >= STORE_BELOW,
+    }
+  }
 }
 
 export interface ZipContents {

@@ -85,6 +85,18 @@ describe('readZip', () => {
     )
   })
 
+  it('reads back files of any size and script, written one after another through one buffer', async () => {
+    const big = 'x'.repeat(70_000) + 'é✓😀'.repeat(30_000)
+    const files = new Map([
+      ['a/small', { contents: 'é✓😀\n', executable: false }],
+      ['a/big', { contents: big, executable: true }],
+      ['a/empty', { contents: '', executable: false }],
+      ['b/after-big', { contents: 'short\n', executable: false }],
+    ])
+    const z = await readZip(await zipFiles(files))
+    for (const [p, f] of files) expect(new TextDecoder().decode(z.files[p]), p).toBe(f.contents)
+  })
+
   it('leaves out entries that climb out of the zip, and rejects what is not a zip', async () => {
     const dir = join(tmp, 'evil')
     execFileSync('python3', [
