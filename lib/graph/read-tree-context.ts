@@ -2,7 +2,7 @@
  * Shared state of one `readTree` run: an index of the input folder, the report and the
  * diagnostics being collected.
  */
-import { decodeText, fileIn, filePaths, indexTree, joinPath } from './tree-input'
+import { decodeText, fileIn, indexTree, joinPath } from './tree-input'
 import type { DirListing, IndexedTree, TreeInput } from './tree-input'
 import type { Diagnostic } from './types'
 
@@ -96,10 +96,6 @@ export class TreeIndex {
       out.push(sub, ...this.walk(sub))
     }
     return out
-  }
-
-  allPaths(): string[] {
-    return [...filePaths(this.tree), ...this.allDirs(), ...this.links]
   }
 }
 
