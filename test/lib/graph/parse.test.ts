@@ -5,8 +5,10 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { migrateGraph } from '@/lib/graph/migrate'
 import { parseGraph, serializeGraph } from '@/lib/graph/parse'
+import { printGraph } from '@/lib/graph/parse-serialize'
 import { createGraph, defaultProject, longrun, oneshot } from '@/lib/graph/service-graph'
 import type { ServiceGraph } from '@/lib/graph/types'
+import { arbitraryGraph } from '../../fixtures/arbitrary-graph'
 
 const EXAMPLES = fileURLToPath(new URL('../../../content/examples/', import.meta.url))
 const examples = readdirSync(EXAMPLES)
@@ -298,5 +300,55 @@ describe('serializeGraph', () => {
       version: shuffled.version,
     }
     expect(serializeGraph(reordered as ServiceGraph)).toBe(text)
+  })
+
+  /** A deep copy whose objects list their keys in a random order (arrays keep theirs). */
+  function shuffled(value: unknown, random: () => number): unknown {
+    if (Array.isArray(value)) return value.map((v) => shuffled(v, random))
+    if (typeof value !== 'object' || value === null) return value
+    const keys = Object.keys(value)
+    for (let i = keys.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1))
+      ;[keys[i], keys[j]] = [keys[j] as string, keys[i] as string]
+    }
+    const out: Record<string, unknown> = {}
+    for (const k of keys) out[k] = shuffled((value as Record<string, unknown>)[k], random)
+    return out
+  }
+
+  it('writes the same text as the piece-by-piece printer, whatever order the keys come in', () => {
+    fc.assert(
+      fc.property(arbitraryGraph(), fc.integer(), (graph, seed) => {
+        const text = serializeGraph(graph)
+        expect(text).toBe(printGraph(graph))
+        let state = seed >>> 0
+        const random = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32
+        const again = shuffled(graph, random)
+        expect(serializeGraph(again as ServiceGraph)).toBe(text)
+      }),
+      { numRuns: 150 },
+    )
+  })
+
+  it('keeps keys that plain objects treat specially, and writes values JSON has no form for as null', () => {
+    const g = createGraph() as ServiceGraph & { extra?: unknown }
+    // JSON.parse makes `__proto__` an own key, as a graph file read from disk would have it.
+    const web = JSON.parse(
+      '{"type":"longrun","__proto__":{"a":1},"constructor":"c","toJSON":"t","hasOwnProperty":2}',
+    ) as ServiceGraph['services'][string]
+    g.services['web-\u00e9\u{1F680}'] = web
+    g.services.api = longrun({ description: 'lone \ud800 surrogate', timeoutUp: undefined })
+    g.extra = [undefined, () => 1, Symbol('s'), { f: () => 1, u: undefined }]
+    const text = serializeGraph(g)
+    expect(text).toBe(printGraph(g))
+    expect(text).toContain('"__proto__": {\n        "a": 1\n      }')
+    expect(text).toContain('"toJSON": "t"')
+    expect(text).toContain(
+      '"extra": [\n    null,\n    null,\n    null,\n    {\n      "f": null\n    }\n  ]',
+    )
+    expect(text).toContain('lone \\ud800 surrogate')
+    expect(text).not.toContain('timeoutUp')
+    const back = JSON.parse(text) as { services: Record<string, Record<string, unknown>> }
+    expect(Object.keys(back.services['web-\u00e9\u{1F680}'] ?? {})).toContain('__proto__')
   })
 })
