@@ -1,5 +1,6 @@
 /** README: the exported folder drawn like `tree`, with a note beside each service folder. */
 import { compareNames } from '../../graph/service-graph'
+import type { Service } from '../../graph/types'
 import { SCRIPTS_DIR } from '../scripts'
 import { SOURCE_DIR } from '../service-dir'
 import type { ReadmeFacts } from './facts'
@@ -23,26 +24,47 @@ function insert(root: Node, segments: readonly string[], folder: boolean): void 
   }
 }
 
-/** Notes for folders and files, keyed by their path below the project folder. */
-function notes(f: ReadmeFacts): Map<string, string> {
-  const out = new Map<string, string>()
-  const source = `rootfs${SOURCE_DIR}`
-  for (const [name, s] of f.ctx.services) {
+/** Notes for the project's own files and folders, keyed by their path below the project folder. */
+function fixedNotes(f: ReadmeFacts): Map<string, string> {
+  return new Map([
+    [`rootfs${f.userContentsDir}`, "members of s6-overlay's user bundle: started at boot"],
+    ['Dockerfile', 'the s6-overlay stage'],
+    ['build.sh', 'builds it'],
+    ['s6-designer.json', 'the design; open it in s6 Designer'],
+    ['README.md', 'this file'],
+    ['.gitattributes', 'keeps LF line endings on checkout'],
+  ])
+}
+
+/** The graph's service of that name, if it is one of the export's. */
+function serviceNamed(f: ReadmeFacts, name: string): Service | undefined {
+  return Object.hasOwn(f.ctx.graph.services, name) ? f.ctx.graph.services[name] : undefined
+}
+
+/**
+ * The note beside a path below the project folder, or undefined. Worked out only for the
+ * entries drawn: a big design draws a dozen of its thousands of folders.
+ */
+function noteFor(f: ReadmeFacts, fixed: Map<string, string>, path: string): string | undefined {
+  const note = fixed.get(path)
+  if (note !== undefined) return note
+  const source = `rootfs${SOURCE_DIR}/`
+  const scripts = `rootfs${SCRIPTS_DIR}/`
+  if (path.startsWith(source)) {
+    const name = path.slice(source.length)
+    const s =
+      name.includes('/') || name === 'user' || name === 'user2' ? undefined : serviceNamed(f, name)
+    if (!s) return undefined
     const what = firstSentence(s.description)
-    if (name === 'user' || name === 'user2') continue
-    out.set(`${source}/${name}`, `${s.type}${what ? `: ${what}` : ''}`)
-    if (s.type === 'oneshot') {
-      out.set(`rootfs${SCRIPTS_DIR}/${name}`, `what ${name}'s up runs`)
-      if (s.down) out.set(`rootfs${SCRIPTS_DIR}/${name}-down`, `what ${name}'s down runs`)
-    }
+    return `${s.type}${what ? `: ${what}` : ''}`
   }
-  out.set(`rootfs${f.userContentsDir}`, "members of s6-overlay's user bundle: started at boot")
-  out.set('Dockerfile', 'the s6-overlay stage')
-  out.set('build.sh', 'builds it')
-  out.set('s6-designer.json', 'the design; open it in s6 Designer')
-  out.set('README.md', 'this file')
-  out.set('.gitattributes', 'keeps LF line endings on checkout')
-  return out
+  if (!path.startsWith(scripts)) return undefined
+  // A oneshot's own up script wins over another one's -down script of the same name.
+  const name = path.slice(scripts.length)
+  if (serviceNamed(f, name)?.type === 'oneshot') return `what ${name}'s up runs`
+  const owner = name.endsWith('-down') ? name.slice(0, -'-down'.length) : undefined
+  const s = owner === undefined ? undefined : serviceNamed(f, owner)
+  return s?.type === 'oneshot' && s.down ? `what ${owner}'s down runs` : undefined
 }
 
 /** Folders listed in full up to this many entries; longer ones show the first few. */
@@ -52,7 +74,7 @@ const SHOWN_WHEN_LONG = 12
 const FULL_TREE_SERVICES = 50
 
 interface DrawOptions {
-  comments: Map<string, string>
+  comment: (path: string) => string | undefined
   /** Folders drawn without their contents. */
   closed: (path: string) => boolean
 }
@@ -65,7 +87,7 @@ function draw(node: Node, prefix: string, path: string, options: DrawOptions, ou
     const last = i === entries.length - 1 && !long
     const full = path === '' ? name : `${path}/${name}`
     const label = `${prefix}${last ? '└── ' : '├── '}${name}${child.file ? '' : '/'}`
-    const note = options.comments.get(full)
+    const note = options.comment(full)
     out.push(note ? `${label.padEnd(44)} # ${note}` : label)
     if (!child.file && !options.closed(full)) {
       draw(child, `${prefix}${last ? '    ' : '│   '}`, full, options, out)
@@ -82,16 +104,17 @@ export function treeLines(f: ReadmeFacts): string[] {
   const big = f.ctx.services.length > FULL_TREE_SERVICES
   const closed = (p: string) => big && p.startsWith(services) && !p.includes('/', services.length)
   const insideServices = `${base}${services}`
-  let lastFolder = ''
+  // Files below the service folder drawn last (closed): the export lists them together.
+  let closedFolder = ''
   const add = (p: string) => {
+    if (closedFolder !== '' && p.startsWith(closedFolder)) return
     if (!p.startsWith(base)) return
     if (big && p.startsWith(insideServices)) {
       // Only the service folder itself is drawn; its files need not be in the tree.
       const end = p.indexOf('/', insideServices.length)
       if (end >= 0) {
-        const folder = p.slice(base.length, end)
-        if (folder !== lastFolder) insert(root, folder.split('/'), true)
-        lastFolder = folder
+        insert(root, p.slice(base.length, end).split('/'), true)
+        closedFolder = p.slice(0, end + 1)
         return
       }
     }
@@ -100,7 +123,8 @@ export function treeLines(f: ReadmeFacts): string[] {
   for (const p of f.files.keys()) add(p)
   add(f.paths.readme)
   const out = [`${f.ctx.repoDir === '' ? '.' : f.ctx.repoDir}/`]
-  draw(root, '', '', { comments: notes(f), closed }, out)
+  const fixed = fixedNotes(f)
+  draw(root, '', '', { comment: (path) => noteFor(f, fixed, path), closed }, out)
   return out
 }
 

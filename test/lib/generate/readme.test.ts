@@ -150,6 +150,38 @@ describe('README', () => {
     expect(deep).toMatch(/30\. … then \d+ more rounds \(\d+ services\), down to s6-overlay's own/)
   })
 
+  it('notes what each service folder and oneshot script is, the own up script first', () => {
+    const down = { language: 'sh' as const, body: 'true' }
+    const text = readme(
+      graphOf({
+        a: oneshot({ description: 'Prepares the cache. More text.', down }),
+        'a-down': oneshot(),
+        b: oneshot({ down }),
+        w: longrun({ description: 'Serves pages' }),
+      }),
+    )
+    const note = (entry: string) =>
+      text
+        .split('\n')
+        .find((l) => l.includes(`── ${entry} `))
+        ?.split(' # ')[1]
+    expect(note('a/')).toBe('oneshot: Prepares the cache.')
+    expect(note('a-down/')).toBe('oneshot')
+    expect(note('w/')).toBe('longrun: Serves pages')
+    expect(note('a')).toBe("what a's up runs")
+    expect(note('a-down')).toBe("what a-down's up runs")
+    expect(note('b-down')).toBe("what b's down runs")
+    expect(note('contents.d/')).toBe("members of s6-overlay's user bundle: started at boot")
+    expect(note('type')).toBeUndefined()
+    const many = Object.fromEntries(
+      Array.from({ length: 60 }, (_, i) => [`s${String(i).padStart(2, '0')}`, oneshot()]),
+    )
+    const big = readme(graphOf({ ...many, 'a-web': longrun({ description: 'Web. Rest.' }) }))
+    expect(big).toMatch(/── a-web\/ +# longrun: Web\.\n/)
+    expect(big).toMatch(/── s00 +# what s00's up runs\n/)
+    expect(big).not.toMatch(/── a-web\/\n.*── run/)
+  })
+
   it('points to the logger folder of a pipeline with tail -f on current', () => {
     const text = readme(examples['logger-pipeline'] as ServiceGraph)
     expect(text).toContain('docker exec api-with-logs tail -f /var/log/api/current')
