@@ -11,7 +11,7 @@ import { createContext, inRepo, join, oneLine, report } from './context'
 import type { ExportContext } from './context'
 import { dockerQuote, isDockerEnvName, isDockerEnvValue, needsJsonForm } from './dockerfile-quote'
 import { lines } from './file-map'
-import type { FileMap } from './file-map'
+import type { FileMap, FilePaths } from './file-map'
 import { healthcheckLines } from './healthcheck'
 import { ARCH_CASES, RELEASES_URL, archiveName } from './overlay-archives'
 import { installCommand, resolvePackageManager } from './package-manager'
@@ -83,7 +83,7 @@ function overlayLines(ctx: ExportContext): string[] {
   ]
 }
 
-function copyLines(ctx: ExportContext, files: FileMap | undefined): string[] {
+function copyLines(ctx: ExportContext, files: FilePaths | undefined): string[] {
   const source = `${join(ctx.repoDir, 'rootfs')}/`
   const copy = needsJsonForm(source) ? `COPY ${JSON.stringify([source, '/'])}` : `COPY ${source} /`
   const hasScripts = files
@@ -187,7 +187,7 @@ function envLines(ctx: ExportContext): string[] {
  * The Dockerfile stage text. `files` (the export's file map) lets the chmod line name only
  * folders that exist; without it both are listed.
  */
-export function dockerfileText(ctx: ExportContext, files?: FileMap): string {
+export function dockerfileText(ctx: ExportContext, files?: FilePaths): string {
   const { project } = ctx.graph
   const dockerfile = inRepo(ctx, 'Dockerfile')
   const stage = ctx.stageName

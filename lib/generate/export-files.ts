@@ -13,7 +13,7 @@ import { buildScriptText } from './build-script'
 import { createContext, inRepo, report } from './context'
 import type { ExportContext } from './context'
 import { dockerfileText } from './dockerfile'
-import { lines, sortFileMap } from './file-map'
+import { FileGroups, lines } from './file-map'
 import type { FileMap } from './file-map'
 import { readmeText } from './readme/readme'
 import { redactSecrets } from './redact'
@@ -47,7 +47,7 @@ function attempt(ctx: ExportContext, what: string, make: () => string): string |
 
 function build(graph: ServiceGraph): ExportResult {
   const ctx = createContext(graph)
-  const files: FileMap = new Map()
+  const files = new FileGroups()
   addSourceTree(ctx, files)
   const add = (name: string, make: () => string, executable = false) => {
     const contents = attempt(ctx, name, make)
@@ -61,7 +61,7 @@ function build(graph: ServiceGraph): ExportResult {
     executable: false,
   })
   add('README.md', () => readmeText(ctx, files))
-  return { files: sortFileMap(files), problems: ctx.problems }
+  return { files: files.sorted(), problems: ctx.problems }
 }
 
 /**

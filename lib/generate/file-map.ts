@@ -45,6 +45,80 @@ export function sortFileMap(files: FileMap): FileMap {
   return new Map(keys.map((k) => [k, files.get(k) as GeneratedFile]))
 }
 
+/** What the generators that describe the export (Dockerfile, README) read of the files. */
+export interface FilePaths {
+  /** Every path, files of one folder together. */
+  keys(): IterableIterator<string>
+}
+
+/** Files whose paths all start with `prefix`: a folder ending in `/`, or a single file's path. */
+interface FileGroup {
+  prefix: string
+  files: FileMap
+}
+
+/**
+ * The export's files as they are made, in groups (a service's folder, one file…), given at the
+ * end as one FileMap sorted by path. Sorting the groups by their folder and each group's own
+ * paths gives the order of sorting every path (the paths below a folder sort together, right
+ * after the folder), with one map of every file instead of two and short comparisons instead of
+ * 50-character common prefixes: at 10,000 services the export's largest single cost.
+ */
+export class FileGroups implements FilePaths {
+  private readonly groups: FileGroup[] = []
+
+  /** Adds files made together; their group's prefix is the folder they all share. */
+  add(files: FileMap): void {
+    let shared: string | undefined
+    for (const path of files.keys())
+      shared = shared === undefined ? path : commonPrefix(shared, path)
+    if (shared === undefined) return
+    const prefix = files.size === 1 ? shared : shared.slice(0, shared.lastIndexOf('/') + 1)
+    this.groups.push({ prefix, files })
+  }
+
+  /** Adds one file. */
+  set(path: string, file: GeneratedFile): void {
+    this.groups.push({ prefix: path, files: new Map([[path, file]]) })
+  }
+
+  *keys(): IterableIterator<string> {
+    for (const group of this.groups) yield* group.files.keys()
+  }
+
+  /** Every file, sorted by path; a later file replaces an earlier one of the same path. */
+  sorted(): FileMap {
+    const groups = [...this.groups].sort((a, b) => compareNames(a.prefix, b.prefix))
+    // Groups that nest (one's prefix starts another's) or share a path: sort every path instead.
+    for (let i = 1; i < groups.length; i++) {
+      if ((groups[i] as FileGroup).prefix.startsWith((groups[i - 1] as FileGroup).prefix)) {
+        return this.sortedPathByPath()
+      }
+    }
+    const out: FileMap = new Map()
+    for (const { files } of groups) {
+      const paths = [...files.keys()]
+      if (paths.length > 1) paths.sort()
+      for (const path of paths) out.set(path, files.get(path) as GeneratedFile)
+    }
+    return out
+  }
+
+  private sortedPathByPath(): FileMap {
+    const all: FileMap = new Map()
+    for (const { files } of this.groups) for (const [path, file] of files) all.set(path, file)
+    return sortFileMap(all)
+  }
+}
+
+/** The longest common start of two strings. */
+function commonPrefix(a: string, b: string): string {
+  const end = Math.min(a.length, b.length)
+  let i = 0
+  while (i < end && a.charCodeAt(i) === b.charCodeAt(i)) i++
+  return i === a.length ? a : a.slice(0, i)
+}
+
 /** Every directory that holds a file of the map (parents included), sorted. */
 export function directoriesOf(files: Iterable<string>): string[] {
   const dirs = new Set<string>()

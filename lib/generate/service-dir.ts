@@ -15,6 +15,11 @@ import { longrunFiles } from './service-longrun'
 /** Folder of a service in the image. */
 export const SOURCE_DIR = '/etc/s6-overlay/s6-rc.d'
 
+/** A service's folder in the export. */
+export function serviceDir(ctx: ExportContext, name: ServiceName): string {
+  return inRootfs(ctx, `${SOURCE_DIR}/${name}`)
+}
+
 function dependencies(ctx: ExportContext, name: ServiceName, service: Oneshot | Longrun): string[] {
   const deps = [...(service.dependencies ?? [])]
   if (ctx.graph.project.dependOnBase !== false && !deps.includes('base')) deps.push('base')
@@ -110,7 +115,7 @@ export function serviceDirFiles(
   service: Service,
   scriptOwners: Map<string, ServiceName> = new Map(),
 ): void {
-  const dir = inRootfs(ctx, `${SOURCE_DIR}/${name}`)
+  const dir = serviceDir(ctx, name)
   switch (service.type) {
     case 'oneshot':
       common(ctx, files, dir, name, service)

@@ -7,15 +7,15 @@ import { OVERLAY_BUNDLES, OVERLAY_DEFINED } from '../graph/overlay'
 import type { ServiceGraph, ServiceName } from '../graph/types'
 import { createContext, report } from './context'
 import type { ExportContext } from './context'
-import { sortFileMap } from './file-map'
+import { FileGroups } from './file-map'
 import type { FileMap } from './file-map'
-import { oneshotScriptPath, serviceDirFiles, userBundleFiles } from './service-dir'
+import { oneshotScriptPath, serviceDir, serviceDirFiles, userBundleFiles } from './service-dir'
 
 const OVERLAY_OWN = new Set<string>(OVERLAY_DEFINED)
 const OVERLAY_USER = new Set<string>(OVERLAY_BUNDLES)
 
-/** Adds the whole source tree of the context's graph to `files`. */
-export function addSourceTree(ctx: ExportContext, files: FileMap): void {
+/** Adds the whole source tree of the context's graph to `files`, a group per folder. */
+export function addSourceTree(ctx: ExportContext, files: FileGroups): void {
   // A oneshot's own `up` script wins over another one's `-down` script of the same name.
   const scriptOwners = new Map<string, ServiceName>()
   for (const [name, service] of ctx.services) {
@@ -23,8 +23,11 @@ export function addSourceTree(ctx: ExportContext, files: FileMap): void {
   }
   for (const [name, service] of ctx.services) {
     if (OVERLAY_USER.has(name)) {
-      if (service.type === 'bundle') userBundleFiles(ctx, files, name as 'user' | 'user2', service)
-      else {
+      if (service.type === 'bundle') {
+        const members: FileMap = new Map()
+        userBundleFiles(ctx, members, name as 'user' | 'user2', service)
+        files.add(members)
+      } else {
         report(
           ctx,
           'export-overlay-name',
@@ -68,8 +71,22 @@ export function addSourceTree(ctx: ExportContext, files: FileMap): void {
       )
       continue
     }
-    for (const [path, file] of own) files.set(path, file)
+    addServiceFiles(files, serviceDir(ctx, name), own)
   }
+}
+
+/** A service's folder as one group; the scripts it writes elsewhere, one group each. */
+function addServiceFiles(files: FileGroups, dir: string, own: FileMap): void {
+  const inside = `${dir}/`
+  let elsewhere = false
+  for (const path of own.keys()) if (!path.startsWith(inside)) elsewhere = true
+  if (!elsewhere) return files.add(own)
+  const folder: FileMap = new Map()
+  for (const [path, file] of own) {
+    if (path.startsWith(inside)) folder.set(path, file)
+    else files.set(path, file)
+  }
+  files.add(folder)
 }
 
 /**
@@ -81,7 +98,7 @@ export function addSourceTree(ctx: ExportContext, files: FileMap): void {
  */
 export function sourceTreeFiles(graph: ServiceGraph): FileMap {
   const ctx = createContext(graph)
-  const files: FileMap = new Map()
+  const files = new FileGroups()
   addSourceTree(ctx, files)
-  return sortFileMap(files)
+  return files.sorted()
 }

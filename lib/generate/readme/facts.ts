@@ -5,7 +5,7 @@ import type { Bundle, Longrun, Oneshot, ServiceName } from '../../graph/types'
 import type { ExportContext } from '../context'
 import { inRepo } from '../context'
 import { defaultTag } from '../build-script'
-import type { FileMap } from '../file-map'
+import type { FilePaths } from '../file-map'
 import { SOURCE_DIR } from '../service-dir'
 
 export interface Pipeline {
@@ -17,7 +17,7 @@ export interface Pipeline {
 export interface ReadmeFacts {
   ctx: ExportContext
   /** The export's files apart from the README itself. */
-  files: FileMap
+  files: FilePaths
   oneshots: Array<[ServiceName, Oneshot]>
   longruns: Array<[ServiceName, Longrun]>
   /** User-defined bundles (not `user`/`user2`). */
@@ -99,7 +99,7 @@ function pipelinesOf(longruns: ReadonlyMap<ServiceName, Longrun>): Pipeline[] {
 }
 
 /** Collects the facts; `files` is the export without the README. */
-export function readmeFacts(ctx: ExportContext, files: FileMap): ReadmeFacts {
+export function readmeFacts(ctx: ExportContext, files: FilePaths): ReadmeFacts {
   const oneshots: Array<[ServiceName, Oneshot]> = []
   const longruns: Array<[ServiceName, Longrun]> = []
   const bundles: Array<[ServiceName, Bundle]> = []

@@ -5,7 +5,7 @@
 import type { ExportContext } from '../context'
 import { inRepo } from '../context'
 import { lines } from '../file-map'
-import type { FileMap } from '../file-map'
+import type { FilePaths } from '../file-map'
 import { architectureSection } from './architecture'
 import { debuggingSection, logsSection, problemsSection } from './debugging'
 import { envSection } from './env'
@@ -17,7 +17,7 @@ import { treeSection } from './tree'
 import { usageSection } from './usage'
 
 /** The README text; `files` is the rest of the export (the tree section draws it). */
-export function readmeText(ctx: ExportContext, files: FileMap): string {
+export function readmeText(ctx: ExportContext, files: FilePaths): string {
   const f = readmeFacts(ctx, files)
   const out = [
     ...introSection(f),
