@@ -32,6 +32,8 @@ interface Operation {
   name: string
   /** Budget in ms at 1,000 services, if any. */
   budget1000?: number
+  /** Budget for the growth from 1,000 to 10,000 services; null for a reference row. */
+  growthBudget?: number | null
   /** Builds the input at `size`; returns what prepares one timed call (see medianTimeOf). */
   prepare: (size: number) => () => () => unknown
 }
@@ -53,6 +55,21 @@ function onGraph(
       return () => fn(input)
     }
   }
+}
+
+/**
+ * Not s6 Designer's code: a Map of ten file paths per service built in plain JS, the kind of
+ * work an export is made of, to show how this machine and V8 scale it from 1,000 to 10,000
+ * services (past the young generation, every entry kept is copied by the garbage collector).
+ */
+function pathMap(size: number): Map<string, { contents: string; executable: boolean }> {
+  const out = new Map<string, { contents: string; executable: boolean }>()
+  for (let i = 0; i < size; i++) {
+    const dir = `docker/s6/rootfs/etc/s6-overlay/s6-rc.d/g${Math.floor(i / 10)}-s${i}`
+    for (let k = 0; k < 10; k++)
+      out.set(`${dir}/file-${k}`, { contents: `${k}\n`, executable: false })
+  }
+  return out
 }
 
 const OPERATIONS: Operation[] = [
@@ -86,6 +103,11 @@ const OPERATIONS: Operation[] = [
       return () => () => readTree(input)
     },
   },
+  {
+    name: 'reference (plain JS): a Map of 10 paths per service',
+    growthBudget: null,
+    prepare: (size) => () => () => pathMap(size),
+  },
 ]
 
 /** One row per operation and size, plus a growth row per operation (those whose name has `only`). */
@@ -105,12 +127,13 @@ export async function benchCore(only = ''): Promise<BenchRow[]> {
       })
     }
     const growth = ms[10_000]! / ms[1_000]!
+    const growthBudget = op.growthBudget === undefined ? 12 : op.growthBudget
     rows.push({
       name: `${op.name}, growth 1,000 -> 10,000`,
       value: Math.round(growth * 10) / 10,
       unit: 'x',
-      budget: 12,
-      met: growth <= 12,
+      budget: growthBudget,
+      met: growthBudget === null || growth <= growthBudget,
     })
   }
   return rows
