@@ -3,7 +3,8 @@
  * zip, share-link encode + decode, readTree. Budgets at 1,000 services: validate + plan under
  * 20 ms, file map under 100 ms, zip under 500 ms, link encode + decode under 100 ms; and each
  * operation may grow at most 12 times from 1,000 to 10,000 services (linear work grows 10 times).
- * Medians of repeated runs after a warm-up, each run on a fresh input (see medianTimeOf).
+ * Medians of repeated runs after a warm-up, each run on a fresh input, each size timed over at
+ * least MIN_MS (see medianTimeOf). A last, budget-free row times plain JS for reference.
  *
  * Run directly: npx tsx bench/core.ts [part of an operation's name, e.g. readTree]
  */
@@ -20,6 +21,9 @@ import type { ServiceGraph } from '../lib/graph/types'
 import { validate } from '../lib/graph/validate'
 
 const SIZES = [100, 1_000, 10_000] as const
+
+/** Each size is timed over at least this long, so that every figure spans the same stretch of machine time. */
+const MIN_MS = 5_000
 
 function treeOf(files: ReturnType<typeof exportFiles>): TreeInput {
   const encoder = new TextEncoder()
@@ -116,7 +120,7 @@ export async function benchCore(only = ''): Promise<BenchRow[]> {
   for (const op of OPERATIONS.filter((o) => o.name.includes(only))) {
     const ms: Record<number, number> = {}
     for (const size of SIZES) {
-      ms[size] = await medianTimeOf(op.prepare(size), size >= 10_000 ? 9 : 15)
+      ms[size] = await medianTimeOf(op.prepare(size), size >= 10_000 ? 9 : 15, MIN_MS)
       const budget = size === 1_000 ? (op.budget1000 ?? null) : null
       rows.push({
         name: `${op.name}, ${size.toLocaleString('en')} services`,

@@ -25,17 +25,27 @@ export async function medianTime(fn: () => unknown, runs: number): Promise<numbe
 /**
  * Like medianTime, but each run is prepared outside the timed part: `prepare` returns the call
  * to time, for example on a new graph object (as each edit makes one, so that nothing kept per
- * graph is reused from the run before).
+ * graph is reused from the run before). At least `runs` runs, and more until the timed runs add
+ * up to `minMs`: a figure taken over a second or less swings with whatever the machine does in
+ * that second, and a ratio of two figures (1,000 against 10,000 services, the larger timed over
+ * several seconds) swings twice as much.
  */
-export async function medianTimeOf(prepare: () => () => unknown, runs: number): Promise<number> {
+export async function medianTimeOf(
+  prepare: () => () => unknown,
+  runs: number,
+  minMs = 0,
+): Promise<number> {
   const warmUntil = performance.now() + 400
   for (let i = 0; i < 10 || performance.now() < warmUntil; i++) await prepare()()
   const samples: number[] = []
-  for (let i = 0; i < runs; i++) {
+  let total = 0
+  while (samples.length < runs || total < minMs) {
     const run = prepare()
     const started = performance.now()
     await run()
-    samples.push(performance.now() - started)
+    const ms = performance.now() - started
+    samples.push(ms)
+    total += ms
   }
   return median(samples)
 }
