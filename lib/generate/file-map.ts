@@ -61,8 +61,9 @@ interface FileGroup {
  * The export's files as they are made, in groups (a service's folder, one file…), given at the
  * end as one FileMap sorted by path. Sorting the groups by their folder and each group's own
  * paths gives the order of sorting every path (the paths below a folder sort together, right
- * after the folder), with one map of every file instead of two and short comparisons instead of
- * 50-character common prefixes: at 10,000 services the export's largest single cost.
+ * after the folder), with one map of every file instead of two (building a 96,000-entry map
+ * costs far more per entry than a 9,600-entry one) and short comparisons instead of paths that
+ * share their first 50 characters.
  */
 export class FileGroups implements FilePaths {
   private readonly groups: FileGroup[] = []

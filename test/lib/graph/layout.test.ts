@@ -1,9 +1,9 @@
 import dagre from '@dagrejs/dagre'
 import { describe, expect, it } from 'vitest'
-import { autoLayout, layoutMissing, startOrderEdges } from '@/lib/graph/layout'
+import { autoLayout, layoutMissing, startOrderEdges, unplaced } from '@/lib/graph/layout'
 import { bundle, createGraph, longrun, oneshot } from '@/lib/graph/service-graph'
 import type { ServiceGraph } from '@/lib/graph/types'
-import { exampleById } from '@/lib/examples'
+import { builtinExamples, exampleById } from '@/lib/examples'
 
 function reference(): ServiceGraph {
   const ex = exampleById('reference')
@@ -68,12 +68,12 @@ describe('autoLayout', () => {
 
 describe('layoutMissing', () => {
   it('lays out everything when nothing has a position', () => {
-    const g = reference()
+    const g = { ...reference(), layout: {} }
     expect(Object.keys(layoutMissing(g, dagre)).sort()).toEqual(Object.keys(g.services).sort())
   })
 
   it('places only the missing services, below the others', () => {
-    const g = reference()
+    const g = { ...reference(), layout: {} }
     const graph = { ...g, layout: { web: { x: 0, y: 0 }, worker: { x: 0, y: 100 } } }
     const pos = layoutMissing(graph, dagre)
     expect(pos.web).toBeUndefined()
@@ -85,4 +85,14 @@ describe('layoutMissing', () => {
     const g = createGraph()
     expect(layoutMissing({ ...g, layout: { user: { x: 0, y: 0 } } }, dagre)).toEqual({})
   })
+})
+
+describe('the built-in examples', () => {
+  it.each(builtinExamples().map((e) => [e.id, e.graph] as const))(
+    '%s carries the layout the designer would give it, so opening it needs no layout engine',
+    (_, graph) => {
+      expect(unplaced(graph)).toEqual([])
+      expect(graph.layout).toEqual(autoLayout({ ...graph, layout: {} }, dagre))
+    },
+  )
 })
