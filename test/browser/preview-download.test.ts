@@ -49,6 +49,8 @@ describe('download', () => {
       store.getState().setProject({ name: 'Ticket Desk' })
       store.getState().addService('longrun', { name: 'mailer' })
     })
+    // The new service gets its place on the canvas a moment later (the layout code loads first).
+    await expect.poll(async () => (await liveGraph(page)).layout.mailer !== undefined).toBe(true)
     const graph = await liveGraph(page)
     const [download] = await Promise.all([
       page.waitForEvent('download'),

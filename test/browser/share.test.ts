@@ -171,8 +171,7 @@ describe('share links', () => {
   })
 
   it('lays out a shared design that has no positions', async () => {
-    const shared = example('cron-beside-app')
-    expect(shared.layout).toEqual({})
+    const shared = { ...example('cron-beside-app'), layout: {} }
     const { context, page, errors } = await newPage(site)
     await page.goto(`${site.url}/#${await encodeShareLink(shared)}`)
     await page.waitForFunction(() => window.__s6d !== undefined)
