@@ -49,8 +49,11 @@ function dosDateTime(date: Date): { time: number; date: number } {
 
 /** Growable little-endian byte buffer. */
 class Bytes {
-  private buf = new Uint8Array(1 << 16)
+  private buf: Uint8Array
   length = 0
+  constructor(capacity = 0) {
+    this.buf = new Uint8Array(Math.max(1 << 16, capacity))
+  }
   private ensure(extra: number) {
     if (this.length + extra <= this.buf.length) return
     let size = this.buf.length * 2
@@ -77,23 +80,44 @@ class Bytes {
     this.buf.set(data, this.length)
     this.length += data.length
   }
+  /** A copy of what was written. */
   result(): Uint8Array {
     return this.buf.slice(0, this.length)
   }
+  /** What was written, without a copy; valid until the next write. */
+  view(): Uint8Array {
+    return this.buf.subarray(0, this.length)
+  }
 }
+
+/** Expected sizes, so that the buffers are allocated once: ASCII names and stored contents. */
+export interface ZipSizeHint {
+  /** Local headers, names and contents. */
+  local: number
+  /** Central directory. */
+  central: number
+}
+
+/** Local header and central directory record sizes before the name. */
+export const LOCAL_HEADER = 30
+export const CENTRAL_HEADER = 46
+/** ZIP64 end record and locator, and the end of central directory record. */
+const END_RECORDS = 56 + 20 + 22
 
 const UTF8_FLAG = 0x0800
 const MADE_BY_UNIX = (3 << 8) | 20
 
 /**
  * The zip of `entries`, in the order given, every entry dated `date`. Each entry is written
- * before the next is asked for, so a generator can hand them over one by one.
+ * before the next is asked for, so a generator can hand them over one by one. With `hint`, the
+ * buffers start at the expected size instead of doubling their way there (a 10,000-service
+ * export is about 30 MB of headers and names).
  */
-export function writeZip(entries: Iterable<ZipEntry>, date: Date): Uint8Array {
+export function writeZip(entries: Iterable<ZipEntry>, date: Date, hint?: ZipSizeHint): Uint8Array {
   const { time, date: day } = dosDateTime(date)
   const encoder = new TextEncoder()
-  const out = new Bytes()
-  const central = new Bytes()
+  const out = new Bytes(hint ? hint.local + hint.central + END_RECORDS : 0)
+  const central = new Bytes(hint?.central)
   let count = 0
   for (const entry of entries) {
     count++
@@ -138,7 +162,7 @@ export function writeZip(entries: Iterable<ZipEntry>, date: Date): Uint8Array {
     central.bytes(name)
   }
   const centralOffset = out.length
-  const centralDir = central.result()
+  const centralDir = central.view()
   out.bytes(centralDir)
   if (count > 0xffff) {
     // ZIP64 end of central directory record and locator, for more than 65,535 entries.

@@ -4,8 +4,8 @@
  * and reads zips back with jszip (the only module that imports it) for the importer and tests.
  */
 import JSZip from 'jszip'
-import { writeZip } from './zip-writer'
-import type { ZipEntry } from './zip-writer'
+import { CENTRAL_HEADER, LOCAL_HEADER, writeZip } from './zip-writer'
+import type { ZipEntry, ZipSizeHint } from './zip-writer'
 import { directoriesOf } from '../generate/file-map'
 import type { FileMap } from '../generate/file-map'
 import { fileRecord } from '../graph/tree-input'
@@ -43,7 +43,12 @@ export async function zipFiles(files: FileMap): Promise<Uint8Array> {
     ...[...files.entries()],
   ]
   entries.sort(([a], [b]) => byPath(a, b))
-  return writeZip(encodedEntries(entries), ZIP_DATE)
+  const hint: ZipSizeHint = { local: 0, central: 0 }
+  for (const [path, file] of entries) {
+    hint.local += LOCAL_HEADER + path.length + (file?.contents.length ?? 0)
+    hint.central += CENTRAL_HEADER + path.length
+  }
+  return writeZip(encodedEntries(entries), ZIP_DATE, hint)
 }
 
 /**
