@@ -162,7 +162,7 @@ export function serializeGraph(graph: ServiceGraph): string {
     if (!(error instanceof NotInOrder)) throw error
     return printGraph(graph)
   }
-  // The native writer: about a third less time than `print` on a 10,000-service graph.
+  // The native writer: about a quarter less time than `print` on a 10,000-service graph.
   return `${JSON.stringify(copy, null, 2)}\n`
 }
 
