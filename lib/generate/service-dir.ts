@@ -7,7 +7,7 @@ import type { Bundle, Longrun, Oneshot, Service, ServiceName } from '../graph/ty
 import { inRootfs, join, report } from './context'
 import type { ExportContext } from './context'
 import { lines } from './file-map'
-import type { FileMap } from './file-map'
+import type { FileMap, GeneratedFile } from './file-map'
 import { SCRIPTS_DIR, execlineWord, plainScriptLines } from './scripts'
 import { markers, noteCr, numberFile, put, safeNames } from './service-files'
 import { longrunFiles } from './service-longrun'
@@ -19,6 +19,15 @@ export const SOURCE_DIR = '/etc/s6-overlay/s6-rc.d'
 export function serviceDir(ctx: ExportContext, name: ServiceName): string {
   return inRootfs(ctx, `${SOURCE_DIR}/${name}`)
 }
+
+function typeFile(type: string): GeneratedFile {
+  return Object.freeze({ contents: lines([type]), executable: false })
+}
+
+/** The `type` files, one object each for all services of a type. */
+const TYPE_FILES: ReadonlyMap<string, GeneratedFile> = new Map(
+  (['oneshot', 'longrun', 'bundle'] as const).map((t) => [t, typeFile(t)]),
+)
 
 function dependencies(ctx: ExportContext, name: ServiceName, service: Oneshot | Longrun): string[] {
   const deps = [...(service.dependencies ?? [])]
@@ -33,7 +42,7 @@ function common(
   name: ServiceName,
   service: Service,
 ): void {
-  files.set(join(dir, 'type'), { contents: lines([service.type]), executable: false })
+  files.set(join(dir, 'type'), TYPE_FILES.get(service.type) ?? typeFile(service.type))
   if (service.essential) files.set(join(dir, 'flag-essential'), { contents: '', executable: false })
   if (service.type === 'bundle') return
   markers(files, join(dir, 'dependencies.d'), dependencies(ctx, name, service))

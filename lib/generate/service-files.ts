@@ -6,7 +6,7 @@ import type { ServiceName } from '../graph/types'
 import { join, report } from './context'
 import type { ExportContext } from './context'
 import { lines, toLf } from './file-map'
-import type { FileMap } from './file-map'
+import type { FileMap, GeneratedFile } from './file-map'
 import { isSafeName } from './safe-path'
 
 const UINT32_MAX = 4294967295
@@ -79,9 +79,12 @@ export function safeNames(
   return [...out].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
 }
 
+/** An empty marker file; one object for all of them (a big export has tens of thousands). */
+const MARKER: GeneratedFile = Object.freeze({ contents: '', executable: false })
+
 /** A marker file per name in `<dir>/<sub>/` (dependencies.d, contents.d), empty files. */
 export function markers(files: FileMap, dir: string, names: readonly string[]): void {
-  for (const n of names) files.set(join(dir, n), { contents: '', executable: false })
+  for (const n of names) files.set(join(dir, n), MARKER)
 }
 
 /** A decimal file (`timeout-up`, `notification-fd`…) when the value is set and valid. */
