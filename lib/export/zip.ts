@@ -8,7 +8,7 @@ import { CENTRAL_HEADER, LOCAL_HEADER, writeZip } from './zip-writer'
 import type { ZipEntry, ZipSizeHint } from './zip-writer'
 import { directoriesOf } from '../generate/file-map'
 import type { FileMap } from '../generate/file-map'
-import { fileRecord } from '../graph/tree-input'
+import { fileRecord, normalizePath } from '../graph/tree-input'
 
 /**
  * The date stamped on every entry. jszip writes the DOS date and time from the UTC fields of
@@ -109,17 +109,6 @@ export interface ReadZipOptions {
 
 /** A zip refused by `readZip` for its contents or its limits; the message names the entry. */
 export class ZipRefusedError extends Error {}
-
-/** `a/./b//c/` -> `a/b/c`; undefined for entries that climb out (`..`) of the zip. */
-function cleanPath(name: string): string | undefined {
-  const parts: string[] = []
-  for (const part of name.replace(/\\/g, '/').split('/')) {
-    if (part === '' || part === '.') continue
-    if (part === '..') return undefined
-    parts.push(part)
-  }
-  return parts.length > 0 ? parts.join('/') : undefined
-}
 
 /** Why an entry name is unsafe to unpack, for strict reads. */
 function unsafeName(name: string): string | undefined {
@@ -236,7 +225,8 @@ export async function readZip(
   let total = 0
   for (const entry of entries) {
     const raw = entry.unsafeOriginalName ?? entry.name
-    const path = cleanPath(raw)
+    // `a/./b//c/` -> `a/b/c`; nothing for entries that climb out (`..`) or name no file.
+    const path = normalizePath(raw) || undefined
     if (path === undefined) continue
     const mode = typeof entry.unixPermissions === 'number' ? entry.unixPermissions : undefined
     if (mode !== undefined) {

@@ -115,7 +115,8 @@ export interface DirListing {
   links: string[]
 }
 
-const emptyListing = (): DirListing => ({ files: [], fileBytes: [], dirs: [], links: [] })
+/** A listing with nothing in it, for a new folder or one the tree does not have. */
+export const emptyListing = (): DirListing => ({ files: [], fileBytes: [], dirs: [], links: [] })
 
 /** A TreeInput with normalized paths, every directory listed with its files' bytes. */
 export interface IndexedTree {

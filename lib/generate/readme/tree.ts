@@ -1,6 +1,5 @@
 /** README: the exported folder drawn like `tree`, with a note beside each service folder. */
-import { compareNames } from '../../graph/service-graph'
-import type { Service } from '../../graph/types'
+import { compareNames, getService } from '../../graph/service-graph'
 import { SCRIPTS_DIR } from '../scripts'
 import { SOURCE_DIR } from '../service-dir'
 import type { ReadmeFacts } from './facts'
@@ -36,11 +35,6 @@ function fixedNotes(f: ReadmeFacts): Map<string, string> {
   ])
 }
 
-/** The graph's service of that name, if it is one of the export's. */
-function serviceNamed(f: ReadmeFacts, name: string): Service | undefined {
-  return Object.hasOwn(f.ctx.graph.services, name) ? f.ctx.graph.services[name] : undefined
-}
-
 /**
  * The note beside a path below the project folder, or undefined. Worked out only for the
  * entries drawn: a big design draws a dozen of its thousands of folders.
@@ -53,7 +47,9 @@ function noteFor(f: ReadmeFacts, fixed: Map<string, string>, path: string): stri
   if (path.startsWith(source)) {
     const name = path.slice(source.length)
     const s =
-      name.includes('/') || name === 'user' || name === 'user2' ? undefined : serviceNamed(f, name)
+      name.includes('/') || name === 'user' || name === 'user2'
+        ? undefined
+        : getService(f.ctx.graph, name)
     if (!s) return undefined
     const what = firstSentence(s.description)
     return `${s.type}${what ? `: ${what}` : ''}`
@@ -61,9 +57,9 @@ function noteFor(f: ReadmeFacts, fixed: Map<string, string>, path: string): stri
   if (!path.startsWith(scripts)) return undefined
   // A oneshot's own up script wins over another one's -down script of the same name.
   const name = path.slice(scripts.length)
-  if (serviceNamed(f, name)?.type === 'oneshot') return `what ${name}'s up runs`
+  if (getService(f.ctx.graph, name)?.type === 'oneshot') return `what ${name}'s up runs`
   const owner = name.endsWith('-down') ? name.slice(0, -'-down'.length) : undefined
-  const s = owner === undefined ? undefined : serviceNamed(f, owner)
+  const s = owner === undefined ? undefined : getService(f.ctx.graph, owner)
   return s?.type === 'oneshot' && s.down ? `what ${owner}'s down runs` : undefined
 }
 
