@@ -17,17 +17,13 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
-/** Median wall time in ms of `runs` calls, after a warm-up that lets the JIT settle (10 runs and 400 ms). */
-export async function medianTime(fn: () => unknown, runs: number): Promise<number> {
-  return medianTimeOf(() => fn, runs)
-}
-
 /**
- * Like medianTime, but each run is prepared outside the timed part: `prepare` returns the call
- * to time, for example on a new graph object (as each edit makes one, so that nothing kept per
- * graph is reused from the run before). At least `runs` runs, and more until the timed runs add
- * up to `minMs`: a figure taken over a second or less swings with whatever the machine does in
- * that second, and a ratio of two figures (1,000 against 10,000 services, the larger timed over
+ * Median wall time in ms of `runs` calls, after a warm-up that lets the JIT settle (10 runs and
+ * 400 ms). Each run is prepared outside the timed part: `prepare` returns the call to time, for
+ * example on a new graph object (as each edit makes one, so that nothing kept per graph is
+ * reused from the run before). At least `runs` runs, and more until the timed runs add up to
+ * `minMs`: a figure taken over a second or less swings with whatever the machine does in that
+ * second, and a ratio of two figures (1,000 against 10,000 services, the larger timed over
  * several seconds) swings twice as much.
  */
 export async function medianTimeOf(

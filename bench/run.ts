@@ -9,7 +9,6 @@ import { join } from 'node:path'
 import type { BenchRow } from './row'
 import { benchCanvas } from './canvas'
 import { benchCore } from './core'
-import { benchExport } from './export'
 import { benchLighthouse } from './lighthouse'
 import { benchPageWeight } from './page-weight'
 import { benchValidatePlan } from './validate-plan'
@@ -22,7 +21,6 @@ interface Section {
 const SECTIONS: Section[] = [
   { title: 'Core operations (Node)', run: benchCore },
   { title: 'Validate and plan, CPU and wall time', run: benchValidatePlan },
-  { title: 'Export', run: benchExport },
   { title: 'Page weight', run: benchPageWeight },
   { title: 'Canvas in Chromium', run: () => benchCanvas() },
   { title: 'Lighthouse', run: () => benchLighthouse() },
