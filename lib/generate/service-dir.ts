@@ -3,13 +3,13 @@
  * /etc/s6-overlay/s6-rc.d/, and for oneshots the scripts under /etc/s6-overlay/scripts/ that
  * the one-line `up`/`down` call (FORMAT §6.3).
  */
-import type { Bundle, Longrun, Oneshot, Service, ServiceName } from '../graph/types'
+import type { Bundle, Longrun, Oneshot, Service, ServiceName, ServiceType } from '../graph/types'
 import { inRootfs, join, report } from './context'
 import type { ExportContext } from './context'
 import { lines } from './file-map'
 import type { FileMap, GeneratedFile } from './file-map'
 import { SCRIPTS_DIR, execlineWord, plainScriptLines } from './scripts'
-import { markers, noteCr, numberFile, put, safeNames } from './service-files'
+import { EMPTY_FILE, markers, noteCr, numberFile, put, safeNames } from './service-files'
 import { longrunFiles } from './service-longrun'
 
 /** Folder of a service in the image. */
@@ -20,14 +20,13 @@ export function serviceDir(ctx: ExportContext, name: ServiceName): string {
   return inRootfs(ctx, `${SOURCE_DIR}/${name}`)
 }
 
-function typeFile(type: string): GeneratedFile {
-  return Object.freeze({ contents: lines([type]), executable: false })
-}
-
 /** The `type` files, one object each for all services of a type. */
-const TYPE_FILES: ReadonlyMap<string, GeneratedFile> = new Map(
-  (['oneshot', 'longrun', 'bundle'] as const).map((t) => [t, typeFile(t)]),
-)
+const TYPE_FILES = Object.fromEntries(
+  (['oneshot', 'longrun', 'bundle'] as const).map((t) => [
+    t,
+    Object.freeze({ contents: lines([t]), executable: false }),
+  ]),
+) as Record<ServiceType, GeneratedFile>
 
 function dependencies(ctx: ExportContext, name: ServiceName, service: Oneshot | Longrun): string[] {
   const deps = [...(service.dependencies ?? [])]
@@ -42,8 +41,8 @@ function common(
   name: ServiceName,
   service: Service,
 ): void {
-  files.set(join(dir, 'type'), TYPE_FILES.get(service.type) ?? typeFile(service.type))
-  if (service.essential) files.set(join(dir, 'flag-essential'), { contents: '', executable: false })
+  files.set(join(dir, 'type'), TYPE_FILES[service.type])
+  if (service.essential) files.set(join(dir, 'flag-essential'), EMPTY_FILE)
   if (service.type === 'bundle') return
   markers(files, join(dir, 'dependencies.d'), dependencies(ctx, name, service))
   numberFile(ctx, files, dir, name, 'timeout-up', 'timeoutUp', service.timeoutUp)

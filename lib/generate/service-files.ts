@@ -79,12 +79,12 @@ export function safeNames(
   return [...out].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
 }
 
-/** An empty marker file; one object for all of them (a big export has tens of thousands). */
-const MARKER: GeneratedFile = Object.freeze({ contents: '', executable: false })
+/** An empty file (markers, flags); one object for all of them (a big export has tens of thousands). */
+export const EMPTY_FILE: GeneratedFile = Object.freeze({ contents: '', executable: false })
 
 /** A marker file per name in `<dir>/<sub>/` (dependencies.d, contents.d), empty files. */
 export function markers(files: FileMap, dir: string, names: readonly string[]): void {
-  for (const n of names) files.set(join(dir, n), MARKER)
+  for (const n of names) files.set(join(dir, n), EMPTY_FILE)
 }
 
 /** A decimal file (`timeout-up`, `notification-fd`…) when the value is set and valid. */
