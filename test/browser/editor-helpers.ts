@@ -28,6 +28,12 @@ export async function liveGraph(page: Page): Promise<ServiceGraph> {
 /** The graph in the localStorage autosave (after the debounce). */
 export async function savedGraph(page: Page): Promise<ServiceGraph | undefined> {
   await page.waitForTimeout(400)
+  // The first save of a page comes 250 ms after its first change; on a busy machine, later.
+  await page
+    .waitForFunction(() => localStorage.getItem('s6d-autosave') !== null, undefined, {
+      timeout: 5000,
+    })
+    .catch(() => undefined)
   return page.evaluate(() => {
     const raw = localStorage.getItem('s6d-autosave')
     return raw ? ((JSON.parse(raw) as { graph: ServiceGraph }).graph ?? undefined) : undefined
