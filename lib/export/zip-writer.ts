@@ -52,7 +52,7 @@ class Bytes {
   private buf: Uint8Array
   length = 0
   constructor(capacity = 0) {
-    this.buf = new Uint8Array(Math.max(1 << 16, capacity))
+    this.buf = new Uint8Array(capacity > 0 ? capacity : 1 << 16)
   }
   private ensure(extra: number) {
     if (this.length + extra <= this.buf.length) return
@@ -80,9 +80,37 @@ class Bytes {
     this.buf.set(data, this.length)
     this.length += data.length
   }
-  /** A copy of what was written. */
+  /** Writes `s` as UTF-8 (ASCII byte by byte, the rest through `encoder`); returns its length. */
+  text(s: string, encoder: TextEncoder): number {
+    this.ensure(s.length)
+    const start = this.length
+    let i = 0
+    for (; i < s.length; i++) {
+      const c = s.charCodeAt(i)
+      if (c > 0x7f) break
+      this.buf[this.length++] = c
+    }
+    if (i < s.length) {
+      // UTF-8 takes at most three bytes per UTF-16 code unit.
+      this.ensure((s.length - i) * 3)
+      this.length += encoder.encodeInto(s.slice(i), this.buf.subarray(this.length)).written
+    }
+    return this.length - start
+  }
+  /** Writes `length` bytes of what `from` holds at `start`. */
+  copy(from: Bytes, start: number, length: number) {
+    this.ensure(length)
+    this.buf.set(from.buf.subarray(start, start + length), this.length)
+    this.length += length
+  }
+  /** Overwrites the 16-bit value at `at`. */
+  patch16(at: number, v: number) {
+    this.buf[at] = v & 0xff
+    this.buf[at + 1] = (v >>> 8) & 0xff
+  }
+  /** What was written: the buffer itself when it is exactly full, else a copy. */
   result(): Uint8Array {
-    return this.buf.slice(0, this.length)
+    return this.length === this.buf.length ? this.buf : this.buf.slice(0, this.length)
   }
   /** What was written, without a copy; valid until the next write. */
   view(): Uint8Array {
@@ -96,13 +124,17 @@ export interface ZipSizeHint {
   local: number
   /** Central directory. */
   central: number
+  /** Entries. */
+  count: number
 }
 
 /** Local header and central directory record sizes before the name. */
 export const LOCAL_HEADER = 30
 export const CENTRAL_HEADER = 46
-/** ZIP64 end record and locator, and the end of central directory record. */
-const END_RECORDS = 56 + 20 + 22
+/** The end of central directory record, with the ZIP64 end record and locator before it past 65,535 entries. */
+function endRecords(count: number): number {
+  return count > 0xffff ? 56 + 20 + 22 : 22
+}
 
 const UTF8_FLAG = 0x0800
 const MADE_BY_UNIX = (3 << 8) | 20
@@ -116,12 +148,11 @@ const MADE_BY_UNIX = (3 << 8) | 20
 export function writeZip(entries: Iterable<ZipEntry>, date: Date, hint?: ZipSizeHint): Uint8Array {
   const { time, date: day } = dosDateTime(date)
   const encoder = new TextEncoder()
-  const out = new Bytes(hint ? hint.local + hint.central + END_RECORDS : 0)
+  const out = new Bytes(hint ? hint.local + hint.central + endRecords(hint.count) : 0)
   const central = new Bytes(hint?.central)
   let count = 0
   for (const entry of entries) {
     count++
-    const name = encoder.encode(entry.path)
     const crc = crc32(entry.data)
     const body = entry.deflate ? pako.deflateRaw(entry.data, { level: 6 }) : entry.data
     const method = entry.deflate ? 8 : 0
@@ -136,9 +167,13 @@ export function writeZip(entries: Iterable<ZipEntry>, date: Date, hint?: ZipSize
     out.u32(crc)
     out.u32(body.length)
     out.u32(entry.data.length)
-    out.u16(name.length)
+    const nameLengthAt = out.length
+    out.u16(0) // the name's length, written below
     out.u16(0)
-    out.bytes(name)
+    // The name is encoded straight into the zip, and copied from there to the central record.
+    const nameAt = out.length
+    const nameLength = out.text(entry.path, encoder)
+    out.patch16(nameLengthAt, nameLength)
     out.bytes(body)
 
     central.u32(0x02014b50)
@@ -151,7 +186,7 @@ export function writeZip(entries: Iterable<ZipEntry>, date: Date, hint?: ZipSize
     central.u32(crc)
     central.u32(body.length)
     central.u32(entry.data.length)
-    central.u16(name.length)
+    central.u16(nameLength)
     central.u16(0) // extra
     central.u16(0) // comment
     central.u16(0) // disk
@@ -159,7 +194,7 @@ export function writeZip(entries: Iterable<ZipEntry>, date: Date, hint?: ZipSize
     // External attributes: the UNIX mode in the high half, the MS-DOS folder bit in the low.
     central.u32(((entry.mode & 0xffff) * 0x10000 + (entry.path.endsWith('/') ? 0x10 : 0)) >>> 0)
     central.u32(offset)
-    central.bytes(name)
+    central.copy(out, nameAt, nameLength)
   }
   const centralOffset = out.length
   const centralDir = central.view()

@@ -7,7 +7,7 @@ import JSZip from 'jszip'
 import { CENTRAL_HEADER, LOCAL_HEADER, writeZip } from './zip-writer'
 import type { ZipEntry, ZipSizeHint } from './zip-writer'
 import { directoriesOf } from '../generate/file-map'
-import type { FileMap } from '../generate/file-map'
+import type { FileMap, GeneratedFile } from '../generate/file-map'
 import { fileRecord, normalizePath } from '../graph/tree-input'
 
 /**
@@ -26,6 +26,7 @@ const EMPTY = new Uint8Array(0)
 /** Files smaller than this many bytes are stored, not deflated. */
 const STORE_BELOW = 256
 
+/** Code-unit order (the default sort's). */
 const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 /**
@@ -38,17 +39,56 @@ const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
  * const bytes = await zipFiles(exportFiles(graph))
  */
 export async function zipFiles(files: FileMap): Promise<Uint8Array> {
-  const entries: Array<[string, { contents: string; executable: boolean } | null]> = [
-    ...directoriesOf(files.keys()).map((d): [string, null] => [`${d}/`, null]),
-    ...[...files.entries()],
-  ]
-  entries.sort(([a], [b]) => byPath(a, b))
-  const hint: ZipSizeHint = { local: 0, central: 0 }
-  for (const [path, file] of entries) {
+  const sorted = inPathOrder(files)
+  const hint: ZipSizeHint = { local: 0, central: 0, count: 0 }
+  for (const [path, file] of withFolders(sorted())) {
     hint.local += LOCAL_HEADER + path.length + (file?.contents.length ?? 0)
     hint.central += CENTRAL_HEADER + path.length
+    hint.count++
   }
-  return writeZip(encodedEntries(entries), ZIP_DATE, hint)
+  return writeZip(encodedEntries(withFolders(sorted())), ZIP_DATE, hint)
+}
+
+type FileEntry = [string, GeneratedFile]
+
+/** The files in code-point order of their paths: the map's own order when it is sorted (an export's is). */
+function inPathOrder(files: FileMap): () => Iterable<FileEntry> {
+  let previous: string | undefined
+  for (const path of files.keys()) {
+    if (previous !== undefined && previous >= path) {
+      const entries = [...files.entries()].sort(([a], [b]) => byPath(a, b))
+      return () => entries
+    }
+    previous = path
+  }
+  return () => files.entries()
+}
+
+/**
+ * The zip's entries in path order: each folder (`a/b/`, null) right before the first file in
+ * it, then the file. In path order the paths under a folder come together, right after the
+ * folder, so the folders to add before a file are those of its path that the last file's
+ * path does not share: every folder once, in place, without collecting and sorting them.
+ */
+function* withFolders(files: Iterable<FileEntry>): Generator<[string, GeneratedFile | null]> {
+  // The last file's folder, with its trailing `/` ('' at the top).
+  let open = ''
+  for (const entry of files) {
+    const path = entry[0]
+    const slash = path.lastIndexOf('/')
+    if (slash + 1 !== open.length || !path.startsWith(open)) {
+      const folder = path.slice(0, slash + 1)
+      let same = 0
+      const end = Math.min(open.length, folder.length)
+      while (same < end && open.charCodeAt(same) === folder.charCodeAt(same)) same++
+      // A folder ends at each `/` from the first difference on (a path's leading `/` is none).
+      for (let i = folder.indexOf('/', Math.max(same, 1)); i >= 0; i = folder.indexOf('/', i + 1)) {
+        yield [folder.slice(0, i + 1), null]
+      }
+      open = folder
+    }
+    yield entry
+  }
 }
 
 /**
@@ -56,9 +96,7 @@ export async function zipFiles(files: FileMap): Promise<Uint8Array> {
  * thousand files would otherwise be a hundred thousand array buffers alive at once, which the
  * garbage collector has to walk again and again while the zip is written.
  */
-function* encodedEntries(
-  entries: ReadonlyArray<[string, { contents: string; executable: boolean } | null]>,
-): Generator<ZipEntry> {
+function* encodedEntries(entries: Iterable<[string, GeneratedFile | null]>): Generator<ZipEntry> {
   const encoder = new TextEncoder()
   let buffer = new Uint8Array(1 << 16)
   for (const [path, file] of entries) {

@@ -2,9 +2,11 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
 import { readZip, zipFiles } from '@/lib/export/zip'
 import { exportFiles } from '@/lib/generate/export-files'
+import { directoriesOf } from '@/lib/generate/file-map'
 import type { FileMap } from '@/lib/generate/file-map'
 import type { ServiceGraph } from '@/lib/graph/types'
 import { exampleGraphs } from '../../fixtures/graphs'
@@ -28,6 +30,23 @@ function zipInTimeZone(tz: string): Buffer {
     env: { ...process.env, TZ: tz },
   })
   return readFileSync(out)
+}
+
+/** The entry names of a zip (without a comment, under 65,536 entries), as its central directory lists them. */
+function entryNames(zip: Uint8Array): string[] {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength)
+  const end = zip.length - 22
+  expect(view.getUint32(end, true)).toBe(0x06054b50)
+  const names: string[] = []
+  let at = view.getUint32(end + 16, true)
+  for (let i = 0; i < view.getUint16(end + 10, true); i++) {
+    expect(view.getUint32(at, true)).toBe(0x02014b50)
+    const length = view.getUint16(at + 28, true)
+    const skip = view.getUint16(at + 30, true) + view.getUint16(at + 32, true)
+    names.push(new TextDecoder().decode(zip.subarray(at + 46, at + 46 + length)))
+    at += 46 + length + skip
+  }
+  return names
 }
 
 describe('zipFiles', () => {
@@ -67,6 +86,22 @@ describe('zipFiles', () => {
     writeFileSync(path, await zipFiles(files))
     const names = execFileSync('zipinfo', ['-1', path], { encoding: 'utf8' }).trim().split('\n')
     expect(names).toEqual(['a/', 'a/c/', 'a/c/d', 'b/', 'b/x'])
+  })
+
+  it('lists every folder once and every entry in path order, for paths in any order', async () => {
+    // Segments that sort around `/` ('-' and '.' before it, '0' and 'é' after) and nest.
+    const segment = fc.constantFrom('a', 'a-b', 'a.b', 'a0', 'ab', 'é', 'b')
+    const path = fc.array(segment, { minLength: 1, maxLength: 4 }).map((parts) => parts.join('/'))
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(path, { minLength: 1, maxLength: 12 }), async (paths) => {
+        const files: FileMap = new Map(
+          paths.map((p) => [p, { contents: `${p}\n`, executable: false }]),
+        )
+        const expected = [...directoriesOf(paths).map((d) => `${d}/`), ...paths].sort()
+        expect(entryNames(await zipFiles(files))).toEqual(expected)
+      }),
+      { numRuns: 300 },
+    )
   })
 })
 
