@@ -4,17 +4,22 @@
  * 20 ms, file map under 100 ms, zip under 500 ms, link encode + decode under 100 ms; and each
  * operation may grow at most 12 times from 1,000 to 10,000 services (linear work grows 10 times).
  * Medians of repeated runs after a warm-up, each run on a fresh input, each size timed over at
- * least MIN_MS (see medianTimeOf). A last, budget-free row times plain JS for reference.
+ * least MIN_MS. Each operation and size runs in a Node process of its own (see SizeProcess),
+ * and the 1,000- and 10,000-service processes take turns, so that both figures of a ratio
+ * come from the same stretch of machine time. A last, budget-free row times plain JS for
+ * reference.
  *
  * Run directly: npx tsx bench/core.ts [part of an operation's name, e.g. readTree]
  */
-import { pathToFileURL } from 'node:url'
+import { type ChildProcess, fork } from 'node:child_process'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { zipFiles } from '../lib/export/zip'
 import { exportFiles } from '../lib/generate/export-files'
 import { readTree } from '../lib/graph/read-tree'
 import type { TreeInput } from '../lib/graph/tree-input'
 import { decodeShareLink, encodeShareLink } from '../lib/share/codec'
-import { type BenchRow, medianTimeOf } from './row'
+import type { TimeRequest } from './core-child'
+import { type BenchRow, median, type Prepare } from './row'
 import { exportBenchGraph } from './export'
 import { edited, validateAndPlan } from './validate-plan'
 import type { ServiceGraph } from '../lib/graph/types'
@@ -24,6 +29,12 @@ const SIZES = [100, 1_000, 10_000] as const
 
 /** Each size is timed over at least this long, so that every figure spans the same stretch of machine time. */
 const MIN_MS = 5_000
+
+/** The 1,000- and 10,000-service processes take turns this many times, each time for MIN_MS / TURNS. */
+const TURNS = 5
+
+/** Runs at least, per size: fewer of the slow 10,000-service ones. */
+const minRuns = (size: number) => (size >= 10_000 ? 9 : 15)
 
 function treeOf(files: ReturnType<typeof exportFiles>): TreeInput {
   const encoder = new TextEncoder()
@@ -38,8 +49,8 @@ interface Operation {
   budget1000?: number
   /** Budget for the growth from 1,000 to 10,000 services; null for a reference row. */
   growthBudget?: number | null
-  /** Builds the input at `size`; returns what prepares one timed call (see medianTimeOf). */
-  prepare: (size: number) => () => () => unknown
+  /** Builds the input at `size`; returns what prepares one timed call (see row.ts). */
+  prepare: (size: number) => Prepare
 }
 
 /**
@@ -76,7 +87,7 @@ function pathMap(size: number): Map<string, { contents: string; executable: bool
   return out
 }
 
-const OPERATIONS: Operation[] = [
+export const OPERATIONS: Operation[] = [
   { name: 'validate + plan', budget1000: 20, prepare: onGraph(validateAndPlan) },
   {
     name: 'export file map',
@@ -114,13 +125,90 @@ const OPERATIONS: Operation[] = [
   },
 ]
 
+/**
+ * One operation at one size in a Node process of its own (bench/core-child.ts): its heap holds
+ * only that input and what its runs leave, so no figure pays for the garbage of another
+ * operation or size, as each process of the CLI exports one design.
+ */
+class SizeProcess {
+  private constructor(private readonly child: ChildProcess) {}
+
+  static start(operation: string, size: number): Promise<SizeProcess> {
+    const child = fork(
+      fileURLToPath(new URL('./core-child.ts', import.meta.url)),
+      [operation, String(size)],
+      {
+        execArgv: ['--import', 'tsx'],
+      },
+    )
+    return new Promise((resolve, reject) => {
+      child.once('error', reject)
+      child.once('exit', (code) =>
+        reject(new Error(`bench: ${operation} at ${size} exited (${code})`)),
+      )
+      child.once('message', () => resolve(new SizeProcess(child)))
+    })
+  }
+
+  /** Wall times of at least `runs` runs adding up to at least `ms`. */
+  time(request: TimeRequest): Promise<number[]> {
+    return new Promise((resolve) => {
+      this.child.once('message', (reply) => resolve((reply as { samples: number[] }).samples))
+      this.child.send(request)
+    })
+  }
+
+  close(): void {
+    this.child.removeAllListeners('exit')
+    this.child.disconnect()
+  }
+}
+
+/** Median ms of an operation at `size`, timed alone in its own process. */
+async function timeAlone(operation: string, size: number): Promise<number> {
+  const child = await SizeProcess.start(operation, size)
+  try {
+    return median(await child.time({ runs: minRuns(size), ms: MIN_MS }))
+  } finally {
+    child.close()
+  }
+}
+
+/**
+ * Median ms at each size of `sizes`, their processes taking turns (ABBA…) so that a slower
+ * stretch of the machine weighs on every size alike.
+ */
+async function timeInTurns(operation: string, sizes: readonly number[]): Promise<number[]> {
+  const processes: SizeProcess[] = []
+  try {
+    for (const size of sizes) processes.push(await SizeProcess.start(operation, size))
+    const samples: number[][] = sizes.map(() => [])
+    for (let turn = 0; turn < TURNS; turn++) {
+      const order = sizes.map((_, i) => i)
+      if (turn % 2) order.reverse()
+      for (const i of order) {
+        const size = sizes[i]!
+        const request = { runs: Math.ceil(minRuns(size) / TURNS), ms: MIN_MS / TURNS }
+        samples[i]!.push(...(await processes[i]!.time(request)))
+      }
+    }
+    return samples.map(median)
+  } finally {
+    for (const p of processes) p.close()
+  }
+}
+
 /** One row per operation and size, plus a growth row per operation (those whose name has `only`). */
 export async function benchCore(only = ''): Promise<BenchRow[]> {
   const rows: BenchRow[] = []
   for (const op of OPERATIONS.filter((o) => o.name.includes(only))) {
-    const ms: Record<number, number> = {}
+    const [ms1000, ms10000] = await timeInTurns(op.name, [1_000, 10_000])
+    const ms: Record<number, number> = {
+      100: await timeAlone(op.name, 100),
+      1_000: ms1000!,
+      10_000: ms10000!,
+    }
     for (const size of SIZES) {
-      ms[size] = await medianTimeOf(op.prepare(size), size >= 10_000 ? 9 : 15, MIN_MS)
       const budget = size === 1_000 ? (op.budget1000 ?? null) : null
       rows.push({
         name: `${op.name}, ${size.toLocaleString('en')} services`,

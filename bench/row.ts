@@ -17,22 +17,22 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
-/**
- * Median wall time in ms of `runs` calls, after a warm-up that lets the JIT settle (10 runs and
- * 400 ms). Each run is prepared outside the timed part: `prepare` returns the call to time, for
- * example on a new graph object (as each edit makes one, so that nothing kept per graph is
- * reused from the run before). At least `runs` runs, and more until the timed runs add up to
- * `minMs`: a figure taken over a second or less swings with whatever the machine does in that
- * second, and a ratio of two figures (1,000 against 10,000 services, the larger timed over
- * several seconds) swings twice as much.
- */
-export async function medianTimeOf(
-  prepare: () => () => unknown,
-  runs: number,
-  minMs = 0,
-): Promise<number> {
+/** Prepares one timed call: runs the untimed part (a new input…) and returns the call to time. */
+export type Prepare = () => () => unknown
+
+/** Runs `prepare`'s calls until the JIT has settled: at least 10 runs and 400 ms. */
+export async function warmUp(prepare: Prepare): Promise<void> {
   const warmUntil = performance.now() + 400
   for (let i = 0; i < 10 || performance.now() < warmUntil; i++) await prepare()()
+}
+
+/**
+ * Wall times in ms of at least `runs` calls, and more until they add up to `minMs`. Each run
+ * is prepared outside the timed part: `prepare` returns the call to time, for example on a new
+ * graph object (as each edit makes one, so that nothing kept per graph is reused from the run
+ * before).
+ */
+export async function timedRuns(prepare: Prepare, runs: number, minMs = 0): Promise<number[]> {
   const samples: number[] = []
   let total = 0
   while (samples.length < runs || total < minMs) {
@@ -43,7 +43,7 @@ export async function medianTimeOf(
     samples.push(ms)
     total += ms
   }
-  return median(samples)
+  return samples
 }
 
 /** A row whose value must stay at or under its budget, rounded to 0.01. */
