@@ -105,18 +105,42 @@ export function textTree(
 
 /** The entries of one directory, each list sorted. */
 export interface DirListing {
-  files: string[]
+  readonly files: readonly string[]
   /**
    * `fileBytes[i]` is the contents of `files[i]`: a service folder reads its files from here,
    * not through a lookup by full path in a map of every file of the tree.
    */
+  readonly fileBytes: readonly Uint8Array[]
+  readonly dirs: readonly string[]
+  readonly links: readonly string[]
+}
+
+/** A listing as `indexTree` fills it. */
+interface Listing {
+  files: string[]
   fileBytes: Uint8Array[]
   dirs: string[]
   links: string[]
 }
 
+/**
+ * The list of a listing that has none of those entries yet: one shared, frozen array, replaced
+ * by a list of its own on the first entry. A tree has tens of thousands of folders, most with
+ * no links and no subfolders, and an array that is pushed to holds room for 17 entries.
+ */
+const NONE = Object.freeze([]) as unknown as never[]
+
 /** A listing with nothing in it, for a new folder or one the tree does not have. */
-export const emptyListing = (): DirListing => ({ files: [], fileBytes: [], dirs: [], links: [] })
+export const emptyListing = (): DirListing => newListing()
+
+const newListing = (): Listing => ({ files: NONE, fileBytes: NONE, dirs: NONE, links: NONE })
+
+/** `list` with `item` added: a new array in place of NONE. */
+function added<T>(list: T[], item: T): T[] {
+  if (list === NONE) return [item]
+  list.push(item)
+  return list
+}
 
 /** A TreeInput with normalized paths, every directory listed with its files' bytes. */
 export interface IndexedTree {
@@ -134,14 +158,15 @@ export interface IndexedTree {
  * at 100,000 files, hashing every path into one table costs far more per file than at 10,000.
  */
 export function indexTree(input: TreeInput): IndexedTree {
-  const listings = new Map<string, DirListing>([['', emptyListing()]])
+  const listings = new Map<string, Listing>([['', newListing()]])
   const dropped: string[] = []
-  const dir = (path: string): DirListing => {
+  const dir = (path: string): Listing => {
     let l = listings.get(path)
     if (l === undefined) {
-      l = emptyListing()
+      l = newListing()
       listings.set(path, l)
-      dir(parentPath(path)).dirs.push(baseName(path))
+      const parent = dir(parentPath(path))
+      parent.dirs = added(parent.dirs, baseName(path))
     }
     return l
   }
@@ -152,21 +177,36 @@ export function indexTree(input: TreeInput): IndexedTree {
   }
   const given = input.files
   // Paths usually come grouped by folder (sorted, as zips and folder walks list them): the
-  // folder of the previous file is reused without slicing and looking up its path again.
+  // files of a run of paths in one folder are gathered in two reused arrays and given to the
+  // folder's listing as exact-size copies when the run ends.
   let lastDir = '\0'
-  let last = emptyListing()
+  let last = newListing()
+  const runNames: string[] = []
+  const runBytes: Uint8Array[] = []
+  let run = 0
+  const endRun = () => {
+    if (run === 0) return
+    const names = runNames.slice(0, run)
+    const bytes = runBytes.slice(0, run)
+    // A folder whose files came in two runs (paths in no order) gets both.
+    last.files = last.files === NONE ? names : last.files.concat(names)
+    last.fileBytes = last.fileBytes === NONE ? bytes : last.fileBytes.concat(bytes)
+    run = 0
+  }
   for (const raw of Object.keys(given)) {
     const path = normalized(raw)
     if (path === undefined) continue
-    const bytes = given[raw] as Uint8Array
     const slash = path.lastIndexOf('/')
     if (!(slash === lastDir.length && path.startsWith(lastDir))) {
+      endRun()
       lastDir = slash < 0 ? '' : path.slice(0, slash)
       last = dir(lastDir)
     }
-    last.files.push(path.slice(slash + 1))
-    last.fileBytes.push(bytes)
+    runNames[run] = path.slice(slash + 1)
+    runBytes[run] = given[raw] as Uint8Array
+    run++
   }
+  endRun()
   for (const raw of input.dirs) {
     const path = normalizePath(raw)
     if (path === undefined) dropped.push(raw)
@@ -177,13 +217,16 @@ export function indexTree(input: TreeInput): IndexedTree {
     const path = normalized(raw)
     if (path === undefined) continue
     symlinks.push(path)
-    dir(parentPath(path)).links.push(baseName(path))
+    const parent = dir(parentPath(path))
+    parent.links = added(parent.links, baseName(path))
   }
   for (const l of listings.values()) {
-    sortInPlace(l.files, l.fileBytes)
-    dropRepeats(l.files, l.fileBytes)
-    sortInPlace(l.dirs)
-    sortInPlace(l.links)
+    if (l.files.length > 1) {
+      sortInPlace(l.files, l.fileBytes)
+      dropRepeats(l.files, l.fileBytes)
+    }
+    if (l.dirs.length > 1) sortInPlace(l.dirs)
+    if (l.links.length > 1) sortInPlace(l.links)
   }
   const executables = input.executables?.map(normalized).filter((p) => p !== undefined)
   return { listings, symlinks, ...(executables ? { executables } : {}), dropped }
