@@ -2,16 +2,14 @@
 
 import './editor.css'
 import { ReactFlowProvider } from '@xyflow/react'
+import dynamic from 'next/dynamic'
 import { useState } from 'react'
 import { ServiceCanvas } from '@/components/canvas/service-canvas'
-import { PreviewPanel } from '@/components/preview/preview-panel'
 import { createEditorStore } from '@/lib/store/editor-store'
 import { browserStorage, bootEditor } from './boot'
 import { EditorStoreProvider } from './editor-store-provider'
 import { NoticeToast } from './notice-toast'
 import { SavedStateBanner } from './saved-state-banner'
-import { SearchDialog } from './search-dialog'
-import { SidePanel } from './side-panel'
 import { Topbar } from './topbar'
 import { useAutosave } from './use-autosave'
 import { useClipboard } from './use-clipboard'
@@ -19,6 +17,20 @@ import { useShortcuts } from './use-shortcuts'
 import { useTestHook } from './use-test-hook'
 import { keptMessage } from './recent-actions'
 import { useValidation } from './use-validation'
+
+// The panels around the canvas come in chunks of their own, each evaluated and first drawn in a
+// task of its own after the canvas: no one long task holds the page while the designer starts.
+const PreviewPanel = dynamic(
+  () => import('@/components/preview/preview-panel').then((m) => m.PreviewPanel),
+  { ssr: false },
+)
+const SidePanel = dynamic(() => import('./side-panel').then((m) => m.SidePanel), {
+  ssr: false,
+  loading: () => <aside className="side-panel" aria-busy="true" />,
+})
+const SearchDialog = dynamic(() => import('./search-dialog').then((m) => m.SearchDialog), {
+  ssr: false,
+})
 
 /** The designer: top bar, canvas with the preview dock below, and the side panel. */
 export function Editor() {

@@ -63,6 +63,8 @@ describe('tab lists', () => {
     await page.goto(`${site.url}/`)
     await page.waitForSelector('.react-flow__node')
     const tablist = page.getByRole('tablist', { name: 'Details' })
+    // The side panel loads in a chunk of its own, after the canvas.
+    await tablist.waitFor()
     expect(await tablist.locator('[role="tab"][tabindex="0"]').count()).toBe(1)
     await tablist.getByRole('tab', { name: 'Inspector' }).focus()
     await page.keyboard.press('ArrowRight')
