@@ -51,7 +51,7 @@ export async function zipFiles(files: FileMap): Promise<Uint8Array> {
 
 type FileEntry = [string, GeneratedFile]
 
-/** The files in code-point order of their paths: the map's own order when it is sorted (an export's is). */
+/** The files in code-unit order of their paths (as sorting them does): the map's own order when it is sorted already, as an export's is. */
 function inPathOrder(files: FileMap): () => Iterable<FileEntry> {
   let previous: string | undefined
   for (const path of files.keys()) {
