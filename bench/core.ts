@@ -131,36 +131,49 @@ export const OPERATIONS: Operation[] = [
  * operation or size, as each process of the CLI exports one design.
  */
 class SizeProcess {
-  private constructor(private readonly child: ChildProcess) {}
+  /** Rejects when the process ends before it is closed (a crash, a kill). */
+  private readonly ended: Promise<never>
 
-  static start(operation: string, size: number): Promise<SizeProcess> {
+  private constructor(
+    private readonly child: ChildProcess,
+    what: string,
+  ) {
+    this.ended = new Promise((_, reject) => {
+      child.once('exit', (code) => reject(new Error(`bench: ${what} exited (${code})`)))
+    })
+    this.ended.catch(() => undefined)
+  }
+
+  /** Starts the process; resolves once it has built its input and warmed up. */
+  static async start(operation: string, size: number): Promise<SizeProcess> {
     const child = fork(
       fileURLToPath(new URL('./core-child.ts', import.meta.url)),
       [operation, String(size)],
-      {
-        execArgv: ['--import', 'tsx'],
-      },
+      { execArgv: ['--import', 'tsx'] },
     )
-    return new Promise((resolve, reject) => {
+    const started = new SizeProcess(child, `${operation} at ${size}`)
+    const ready = new Promise<void>((resolve, reject) => {
       child.once('error', reject)
-      child.once('exit', (code) =>
-        reject(new Error(`bench: ${operation} at ${size} exited (${code})`)),
-      )
-      child.once('message', () => resolve(new SizeProcess(child)))
+      child.once('message', () => resolve())
     })
+    await Promise.race([ready, started.ended])
+    return started
   }
 
   /** Wall times of at least `runs` runs adding up to at least `ms`. */
   time(request: TimeRequest): Promise<number[]> {
-    return new Promise((resolve) => {
-      this.child.once('message', (reply) => resolve((reply as { samples: number[] }).samples))
-      this.child.send(request)
+    const reply = new Promise<number[]>((resolve, reject) => {
+      this.child.once('message', (message) => resolve((message as { samples: number[] }).samples))
+      this.child.send(request, (error) => {
+        if (error) reject(error)
+      })
     })
+    return Promise.race([reply, this.ended])
   }
 
   close(): void {
     this.child.removeAllListeners('exit')
-    this.child.disconnect()
+    if (this.child.connected) this.child.disconnect()
   }
 }
 
