@@ -2,7 +2,7 @@
  * Shared state of one `readTree` run: an index of the input folder, the report and the
  * diagnostics being collected.
  */
-import { decodeText, emptyListing, fileIn, indexTree, joinPath } from './tree-input'
+import { EMPTY_LISTING, decodeText, fileIn, indexTree, joinPath } from './tree-input'
 import type { DirListing, IndexedTree, TreeInput } from './tree-input'
 import type { Diagnostic } from './types'
 
@@ -82,7 +82,7 @@ export class TreeIndex {
   }
 
   list(dir: string): DirListing {
-    return this.listings.get(dir) ?? emptyListing()
+    return this.listings.get(dir) ?? EMPTY_LISTING
   }
 
   /** Every file, directory and link below `dir`, depth first, sorted. */

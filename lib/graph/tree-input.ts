@@ -130,10 +130,11 @@ interface Listing {
  */
 const NONE = Object.freeze([]) as unknown as never[]
 
-/** A listing with nothing in it, for a new folder or one the tree does not have. */
-export const emptyListing = (): DirListing => newListing()
-
+/** A new folder's listing, with nothing in it yet. */
 const newListing = (): Listing => ({ files: NONE, fileBytes: NONE, dirs: NONE, links: NONE })
+
+/** The listing of a folder the tree does not have: nothing in it, shared, frozen. */
+export const EMPTY_LISTING: DirListing = Object.freeze(newListing())
 
 /** `list` with `item` added: a new array in place of NONE. */
 function added<T>(list: T[], item: T): T[] {
