@@ -36,6 +36,18 @@ export function browserStorage(): KeyValueStorage {
 }
 
 /**
+ * The address without its `?example=` parameter (other parameters and the `#…` fragment kept),
+ * or undefined when it has none: once the example is open, a reload must open the autosave,
+ * not the example again over the user's edits.
+ */
+export function withoutExampleParam(url: string): string | undefined {
+  const parsed = new URL(url)
+  if (!parsed.searchParams.has('example')) return undefined
+  parsed.searchParams.delete('example')
+  return `${parsed.pathname}${parsed.search}${parsed.hash}`
+}
+
+/**
  * Decides what the designer opens on: `?example=<id>`, else the autosave, else (first visit)
  * the reference example. An unreadable autosave is kept aside and the designer starts blank.
  */

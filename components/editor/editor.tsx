@@ -3,10 +3,10 @@
 import './editor.css'
 import { ReactFlowProvider } from '@xyflow/react'
 import dynamic from 'next/dynamic'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { ServiceCanvas } from '@/components/canvas/service-canvas'
 import { createEditorStore } from '@/lib/store/editor-store'
-import { browserStorage, bootEditor } from './boot'
+import { browserStorage, bootEditor, withoutExampleParam } from './boot'
 import { EditorStoreProvider } from './editor-store-provider'
 import { NoticeToast } from './notice-toast'
 import { SavedStateBanner } from './saved-state-banner'
@@ -47,6 +47,10 @@ export function Editor() {
     }
     return { storage, store }
   })
+  useEffect(() => {
+    const url = withoutExampleParam(window.location.href)
+    if (url !== undefined) window.history.replaceState(window.history.state, '', url)
+  }, [])
   return (
     <EditorStoreProvider store={boot.store}>
       <ReactFlowProvider>

@@ -170,6 +170,19 @@ describe('share links', () => {
     await context.close()
   })
 
+  it('opens the autosave, not the example again, when an ?example= page is reloaded', async () => {
+    const { context, page, errors } = await newPage(site)
+    await openDesigner(site, page, '?example=nested-bundles')
+    await expect.poll(() => new URL(page.url()).search).toBe('')
+    await addNamed(page, 'longrun', 'after-example')
+    expect(Object.keys((await savedGraph(page))?.services ?? {})).toContain('after-example')
+    await page.reload()
+    await page.waitForFunction(() => window.__s6d !== undefined)
+    expect(Object.keys((await liveGraph(page)).services)).toContain('after-example')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
   it('lays out a shared design that has no positions', async () => {
     const shared = { ...example('cron-beside-app'), layout: {} }
     const { context, page, errors } = await newPage(site)
@@ -284,7 +297,8 @@ describe('docs links', () => {
     await link.click()
     await page.waitForSelector('.react-flow__node', { state: 'visible' })
     await expect.poll(() => new URL(page.url()).hash).toBe('')
-    expect(new URL(page.url()).searchParams.get('example')).toBe('reference')
+    // Once open, the address no longer names the example: a reload opens the autosave.
+    expect(new URL(page.url()).search).toBe('')
     expect(withoutLayout(await liveGraph(page))).toEqual(withoutLayout(example('reference')))
     expect(await page.getByTestId('open-link-dialog').count()).toBe(0)
     expect(errors).toEqual([])

@@ -3,7 +3,7 @@
  * the design it replaces goes to Recent designs (the one list for everything put aside).
  */
 import { describe, expect, it } from 'vitest'
-import { bootEditor } from '@/components/editor/boot'
+import { bootEditor, withoutExampleParam } from '@/components/editor/boot'
 import { exampleById } from '@/lib/examples'
 import { addService, createGraph, longrun } from '@/lib/graph/service-graph'
 import { writeSavedState } from '@/lib/store/persistence'
@@ -51,5 +51,18 @@ describe('bootEditor', () => {
     writeSavedState(storage, { graph: mine })
     expect(bootEditor(storage, '').init.graph).toEqual(mine)
     expect(bootEditor(storage, '?example=no-such-example').init.graph).toEqual(mine)
+  })
+})
+
+describe('withoutExampleParam', () => {
+  it('drops ?example= and keeps the other parameters and the share fragment', () => {
+    expect(withoutExampleParam('http://localhost:3000/?example=reference')).toBe('/')
+    expect(withoutExampleParam('http://h/?example=reference#s6g=abc')).toBe('/#s6g=abc')
+    expect(withoutExampleParam('http://h/?a=1&example=x&b=2')).toBe('/?a=1&b=2')
+  })
+
+  it('leaves an address without it alone', () => {
+    expect(withoutExampleParam('http://h/')).toBeUndefined()
+    expect(withoutExampleParam('http://h/?exampled=1#example=x')).toBeUndefined()
   })
 })
