@@ -10,6 +10,10 @@ const SHOW_MS = 6000
 export function NoticeToast() {
   const store = useEditorStoreApi()
   const notice = useEditorStore((s) => s.ui.notice)
+  // An edit or an undo after the notice's change: its Undo would undo something else.
+  const actionApplies = useEditorStore((s) =>
+    s.ui.notice ? s.noticeActionApplies(s.ui.notice.id) : false,
+  )
   useEffect(() => {
     if (!notice) return
     const id = setTimeout(() => store.getState().dismissNotice(notice.id), SHOW_MS)
@@ -31,14 +35,11 @@ export function NoticeToast() {
     >
       <Icon name={notice.tone === 'error' ? 'error' : 'info'} size={15} className="notice-icon" />
       <span className="notice-text">{notice.message}</span>
-      {notice.action ? (
+      {notice.action && actionApplies ? (
         <button
           type="button"
           className="notice-action"
-          onClick={() => {
-            store.getState().undo()
-            store.getState().dismissNotice(notice.id)
-          }}
+          onClick={() => store.getState().runNoticeAction(notice.id)}
         >
           {notice.action.label}
         </button>

@@ -126,6 +126,11 @@ export interface Notice {
   tone: 'info' | 'error'
   /** A button in the notice; `undo` runs the store's undo. */
   action?: { label: string; kind: 'undo' }
+  /**
+   * With an action: the graph the notice's change left. The action only applies while this is
+   * still the graph (an edit or an undo since then would make it undo something else).
+   */
+  after?: ServiceGraph
   /** Screen point to show it near (the cursor at a refused connection). */
   anchor?: XY
 }
@@ -166,6 +171,10 @@ export interface UiSlice {
   setSearchOpen: (open: boolean) => void
   showNotice: (notice: Omit<Notice, 'id'>) => number
   dismissNotice: (id?: number) => void
+  /** Whether notice `id`'s action still applies (see `Notice.after`). */
+  noticeActionApplies: (id: number) => boolean
+  /** Runs notice `id`'s action if it still applies, and dismisses the notice. */
+  runNoticeAction: (id: number) => void
   /** Selects the service (if any) and asks the inspector to focus a field. */
   requestFocus: (field: string, service?: ServiceName) => void
   setViewport: (viewport: Viewport) => void

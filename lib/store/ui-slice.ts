@@ -7,7 +7,7 @@ export function createUiSlice(init: {
 }): StateCreator<EditorState, [], [], UiSlice> {
   let noticeId = 0
   let focusNonce = 0
-  return (set) => {
+  return (set, get) => {
     const patch = (p: Partial<UiState>) => set((s) => ({ ui: { ...s.ui, ...p } }))
     return {
       ui: {
@@ -28,8 +28,11 @@ export function createUiSlice(init: {
       setSearchOpen: (searchOpen) => patch({ searchOpen }),
       showNotice: (notice) => {
         noticeId += 1
-        patch({ notice: { ...notice, id: noticeId } })
-        return noticeId
+        const id = noticeId
+        set((s) => ({
+          ui: { ...s.ui, notice: { ...notice, id, ...(notice.action ? { after: s.graph } : {}) } },
+        }))
+        return id
       },
       dismissNotice: (id) =>
         set((s) =>
@@ -37,6 +40,18 @@ export function createUiSlice(init: {
             ? s
             : { ui: { ...s.ui, notice: undefined } },
         ),
+      noticeActionApplies: (id) => {
+        const s = get()
+        return (
+          s.ui.notice?.id === id &&
+          s.ui.notice.action !== undefined &&
+          s.ui.notice.after === s.graph
+        )
+      },
+      runNoticeAction: (id) => {
+        if (get().noticeActionApplies(id)) get().undo()
+        get().dismissNotice(id)
+      },
       requestFocus: (field, service) => {
         focusNonce += 1
         set((s) => ({

@@ -111,6 +111,25 @@ describe('designer canvas', () => {
     await context.close()
   })
 
+  it("a notice's Undo goes away once another edit is made, instead of undoing that edit", async () => {
+    const { page, errors, context } = await reference()
+    await selectNode(page, 'web')
+    await node(page, 'web').focus()
+    await page.keyboard.press('Delete')
+    const notice = page.getByTestId('notice')
+    await expect.poll(() => notice.textContent()).toMatch(/Removed web/)
+    expect(await notice.getByRole('button', { name: 'Undo' }).count()).toBe(1)
+    await page
+      .getByRole('button', { name: /Add oneshot/i })
+      .first()
+      .click()
+    await expect.poll(async () => Object.keys((await liveGraph(page)).services).length).toBe(6)
+    // The notice of the removal, if still up, has no Undo left.
+    expect(await page.getByTestId('notice').getByRole('button', { name: 'Undo' }).count()).toBe(0)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
   it('deletes a dependency edge', async () => {
     const { page, errors, context } = await reference()
     const edge = page.locator(

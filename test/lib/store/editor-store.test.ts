@@ -166,6 +166,32 @@ describe('editor store: ui', () => {
     expect(store.getState().ui.notice).toBeUndefined()
   })
 
+  it("runs a notice's Undo only while the graph is still the one its change left", () => {
+    const store = createEditorStore({ graph: twoServices() })
+    store.getState().removeServices(['web'])
+    const removed = store.getState().showNotice({
+      message: 'Removed web',
+      tone: 'info',
+      action: { label: 'Undo', kind: 'undo' },
+    })
+    expect(store.getState().noticeActionApplies(removed)).toBe(true)
+    const added = store.getState().addService('oneshot')
+    expect(store.getState().noticeActionApplies(removed)).toBe(false)
+    store.getState().runNoticeAction(removed)
+    expect(Object.keys(store.getState().graph.services)).toContain(added)
+    expect(Object.keys(store.getState().graph.services)).not.toContain('web')
+    expect(store.getState().ui.notice).toBeUndefined()
+
+    store.getState().undo()
+    const again = store.getState().showNotice({
+      message: 'Removed web',
+      tone: 'info',
+      action: { label: 'Undo', kind: 'undo' },
+    })
+    store.getState().runNoticeAction(again)
+    expect(Object.keys(store.getState().graph.services)).toContain('web')
+  })
+
   it('selects the service and the inspector tab on a focus request', () => {
     const store = createEditorStore({ graph: twoServices() })
     store.getState().setSideTab('problems')
