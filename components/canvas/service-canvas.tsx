@@ -56,6 +56,9 @@ function pointOf(event: MouseEvent | TouchEvent): XY {
   return { x: event.clientX, y: event.clientY }
 }
 
+/** The overview's size in px. */
+const MINIMAP_SIZE = { width: 168, height: 126 }
+
 /** The canvas: draws the graph with React Flow and turns its events into store actions. */
 export function ServiceCanvas() {
   const store = useEditorStoreApi()
@@ -261,6 +264,8 @@ export function ServiceCanvas() {
           pannable
           zoomable
           ariaLabel="Overview of the graph"
+          // The map draws at this size (its default is 200 x 150): the box and the map agree.
+          style={MINIMAP_SIZE}
           nodeColor={(n) => `var(--${n.type ?? 'edge'})`}
           nodeBorderRadius={6}
           maskColor="var(--minimap-mask)"

@@ -130,6 +130,18 @@ describe('designer canvas', () => {
     await context.close()
   })
 
+  it('draws the whole overview map inside its box', async () => {
+    const { page, errors, context } = await reference()
+    const sizes = await page.locator('.react-flow__minimap').evaluate((box) => {
+      const svg = box.querySelector('svg')!.getBoundingClientRect()
+      return { box: box.clientWidth, svg: svg.width, boxH: box.clientHeight, svgH: svg.height }
+    })
+    expect(sizes.svg).toBeLessThanOrEqual(sizes.box)
+    expect(sizes.svgH).toBeLessThanOrEqual(sizes.boxH)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
   it('deletes a dependency edge', async () => {
     const { page, errors, context } = await reference()
     const edge = page.locator(
