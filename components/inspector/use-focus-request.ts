@@ -2,6 +2,7 @@
 
 import { type RefObject, useEffect } from 'react'
 import { useEditorStore, useEditorStoreApi } from '@/components/editor/editor-store-provider'
+import { scrollWithin } from '@/components/ui/scroll-within'
 import type { ServiceName } from '@/lib/graph/types'
 
 /** Finds the input for a model field, trying shorter paths (`env.0.name` → `env.0` → `env`). */
@@ -31,12 +32,7 @@ export function useFocusRequest(
     if (el) {
       const details = el.closest('details')
       if (details && !details.open) details.open = true
-      // Scroll only the panel: scrollIntoView would also scroll the page itself.
-      const panel = el.closest<HTMLElement>('.side-body')
-      if (panel) {
-        const delta = el.getBoundingClientRect().top - panel.getBoundingClientRect().top
-        panel.scrollTop += delta - panel.clientHeight / 3
-      }
+      scrollWithin(el, 1 / 3, { box: el.closest<HTMLElement>('.side-body') })
       el.focus({ preventScroll: true })
     }
     store.setState((s) => ({ ui: { ...s.ui, focusRequest: undefined } }))

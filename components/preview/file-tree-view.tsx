@@ -2,6 +2,7 @@
 
 import { memo, useEffect, useRef } from 'react'
 import type { FileTreeRow } from '@/lib/preview/file-tree'
+import { scrollWithin } from '@/components/ui/scroll-within'
 
 export type RowMark = 'added' | 'changed' | 'touched' | undefined
 
@@ -102,11 +103,8 @@ export function FileTreeView({
   useEffect(() => {
     if (!selected) return
     const el = ref.current?.querySelector<HTMLElement>(`[data-path="${CSS.escape(selected)}"]`)
-    const box = ref.current?.parentElement?.getBoundingClientRect()
-    const at = el?.getBoundingClientRect()
     // Only when it is out of sight, and then with its neighbours around it.
-    if (el && box && at && (at.top < box.top || at.bottom > box.bottom))
-      el.scrollIntoView({ block: 'center' })
+    if (el) scrollWithin(el, 0.5, { onlyIfHidden: true })
   }, [selected])
   return (
     <ul className="ft" ref={ref} aria-label="Files of the export">

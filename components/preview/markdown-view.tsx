@@ -2,6 +2,7 @@
 
 import { Fragment, type ReactNode, memo } from 'react'
 import { CopyTextButton } from '@/components/export/copy-text-button'
+import { scrollWithin } from '@/components/ui/scroll-within'
 import { highlight } from '@/lib/preview/file-language'
 import type { FileLanguage } from '@/lib/preview/file-language'
 import type { Block, SourcedBlock } from '@/lib/preview/markdown'
@@ -23,7 +24,8 @@ const CODE_LANGUAGES: Record<string, FileLanguage> = {
 
 /** Scrolls to a heading of the rendered README (in-page links never touch the URL). */
 export function scrollToHeading(root: HTMLElement | null, id: string): void {
-  root?.querySelector(`#${CSS.escape(HEADING_PREFIX + id)}`)?.scrollIntoView({ block: 'start' })
+  const heading = root?.querySelector<HTMLElement>(`#${CSS.escape(HEADING_PREFIX + id)}`)
+  if (heading) scrollWithin(heading, 0)
 }
 
 function InlineNodes({ nodes, onAnchor }: { nodes: Inline[]; onAnchor: (id: string) => void }) {

@@ -156,6 +156,28 @@ describe('previews and canvas highlight each other', () => {
     await context.close()
   })
 
+  it('selecting a service with Files open scrolls the file list, never the page', async () => {
+    const { page, errors, context } = await newPage(site)
+    await openDesigner(site, page)
+    await openTab(page, 'Files')
+    await selectNode(page, 'worker')
+    await expect
+      .poll(() => page.locator('.fv').getAttribute('data-path'))
+      .toMatch(/\/s6-rc\.d\/worker\/run$/)
+    // The row is brought into sight inside the list…
+    const row = await page.locator('.ft .ft-row.is-selected').boundingBox()
+    const list = await page.locator('.ft').evaluate((el) => {
+      const r = el.parentElement!.getBoundingClientRect()
+      return { top: r.top, bottom: r.bottom }
+    })
+    expect(row && row.y >= list.top && row.y + row.height <= list.bottom).toBe(true)
+    // …and the page itself stays where it was: the top bar in sight.
+    expect(await page.evaluate(() => document.scrollingElement!.scrollTop)).toBe(0)
+    expect((await page.locator('.topbar').boundingBox())?.y).toBe(0)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
   it('choosing what to bring up shows what it pulls in', async () => {
     const { page, errors, context } = await tallDesigner()
     await openTab(page, 'Start order')
