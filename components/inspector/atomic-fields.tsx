@@ -33,6 +33,7 @@ export function DependenciesField({
       names={service.dependencies}
       candidates={candidates}
       extra={OVERLAY_DEFINED}
+      owner={name}
       problems={problems}
       emptyText="Needs nothing but base (added on export)."
       onChange={(dependencies) => update({ dependencies })}

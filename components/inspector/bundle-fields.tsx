@@ -38,6 +38,7 @@ export function BundleFields({ name, service }: { name: ServiceName; service: Bu
           field="contents"
           names={service.contents}
           candidates={candidates}
+          owner={name}
           problems={problems}
           emptyText="No members yet: drag from a service to this bundle, or add one here."
           onChange={(contents) => update({ contents })}

@@ -1,8 +1,10 @@
 'use client'
 
 import { useEditorStore, useEditorStoreApi } from '@/components/editor/editor-store-provider'
+import { useMemo } from 'react'
 import { Icon } from '@/components/ui/icons'
-import type { Diagnostic, ServiceName } from '@/lib/graph/types'
+import { needersOf } from '@/lib/graph/resolve'
+import { GRAPH_VERSION, type Diagnostic, type ServiceName } from '@/lib/graph/types'
 import { Field } from './field'
 
 /**
@@ -16,6 +18,7 @@ export function NameListEditor({
   names,
   candidates,
   extra = [],
+  owner,
   problems,
   onChange,
   emptyText,
@@ -28,14 +31,38 @@ export function NameListEditor({
   candidates: readonly ServiceName[]
   /** Names defined outside the graph that may be added (s6-overlay's `base`…). */
   extra?: readonly ServiceName[]
+  /**
+   * The service whose needs the list holds: names that need it already are offered disabled,
+   * as adding one would close a cycle (what the canvas refuses too).
+   */
+  owner?: ServiceName
   problems?: readonly Diagnostic[]
   onChange: (names: ServiceName[]) => void
   emptyText: string
 }) {
   const store = useEditorStoreApi()
   const types = useEditorStore((s) => s.graph.services)
+  const project = useEditorStore((s) => s.graph.project)
+  // From the services and settings only: moving nodes (a new layout) changes neither.
+  const refused = useMemo(
+    () =>
+      owner === undefined
+        ? undefined
+        : needersOf({ version: GRAPH_VERSION, project, services: types, layout: {} }, owner),
+    [types, project, owner],
+  )
   const addable = candidates.filter((n) => !names.includes(n))
   const addableExtra = extra.filter((n) => !names.includes(n) && !candidates.includes(n))
+  const option = (n: ServiceName) =>
+    refused?.has(n) ? (
+      <option key={n} value={n} disabled>
+        {n} (would make a cycle: it needs this one)
+      </option>
+    ) : (
+      <option key={n} value={n}>
+        {n}
+      </option>
+    )
   return (
     <Field label={label} field={field} htmlFor={id} problems={problems ?? []}>
       <ul className="name-list" aria-label={label}>
@@ -93,22 +120,10 @@ export function NameListEditor({
           {addable.length + addableExtra.length === 0 ? 'Nothing left to add' : '+ Add…'}
         </option>
         {addable.length > 0 ? (
-          <optgroup label="In this design">
-            {addable.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </optgroup>
+          <optgroup label="In this design">{addable.map(option)}</optgroup>
         ) : null}
         {addableExtra.length > 0 ? (
-          <optgroup label="From s6-overlay">
-            {addableExtra.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </optgroup>
+          <optgroup label="From s6-overlay">{addableExtra.map(option)}</optgroup>
         ) : null}
       </select>
     </Field>

@@ -18,7 +18,7 @@
  * `s6rc-fdholder` edges are left out: they are always up before anything else.
  */
 import { OVERLAY_SERVICES } from './overlay'
-import { findCycles, orderByName } from './resolve-order'
+import { findCycles, orderByName, reverseEdges } from './resolve-order'
 import { USER_BUNDLE, compareNames } from './service-graph'
 import type { Longrun, Service, ServiceGraph, ServiceName } from './types'
 
@@ -309,6 +309,36 @@ export function idsOf(r: ResolvedGraph, names: readonly ServiceName[]): number[]
   for (const n of names) {
     const id = r.ids.get(n)
     if (id !== undefined) out.push(id)
+  }
+  return out
+}
+
+/**
+ * Every node that needs `name`, directly or through others (bundles that contain it, their
+ * bundles, pipelines, s6-overlay's `top`…): none of them may become one of `name`'s needs, as
+ * that would close a cycle. One walk of the reversed edges, for a whole list of candidates.
+ *
+ * @example
+ * needersOf(graph, 'web') // Set { 'user', 'top' } when only the user bundle holds web
+ */
+export function needersOf(graph: ServiceGraph, name: ServiceName): Set<ServiceName> {
+  const r = resolveGraph(graph)
+  const out = new Set<ServiceName>()
+  const id = r.ids.get(name)
+  if (id === undefined) return out
+  const { start, list } = reverseEdges(r)
+  const seen = new Uint8Array(r.names.length)
+  seen[id] = 1
+  const stack = [id]
+  while (stack.length > 0) {
+    const v = stack.pop()!
+    for (let i = start[v]!; i < start[v + 1]!; i++) {
+      const w = list[i]!
+      if (seen[w]) continue
+      seen[w] = 1
+      out.add(r.names[w]!)
+      stack.push(w)
+    }
   }
   return out
 }

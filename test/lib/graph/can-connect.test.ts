@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { addBundleMember, addDependency } from '@/lib/graph/service-graph'
+import { needersOf } from '@/lib/graph/resolve'
 import { canConnect, nameProblem, validate } from '@/lib/graph/validate'
 import { arbitraryGraph } from '../../fixtures/arbitrary-graph'
 import { bundle, graphOf, longrun, oneshot } from '../../fixtures/graphs'
@@ -122,6 +123,30 @@ describe('canConnect', () => {
           (d) => d.code === 'dependency-cycle' || d.code === 'bundle-cycle',
         )
         if (cyclic) expect(canConnect(graph, from, to).ok).toBe(false)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('needersOf names exactly what may not be added to a service without a cycle', () => {
+    // user holds every atomic service of g; s6-overlay's top and legacy-services need user.
+    const aboveUser = ['legacy-services', 'top', 'user']
+    expect([...needersOf(g, 'web')].sort()).toEqual(['backends', ...aboveUser, 'worker'].sort())
+    expect([...needersOf(g, 'app-log')].sort()).toEqual(['app', 'app-pipeline', ...aboveUser])
+    expect([...needersOf(g, 'ghost')]).toEqual([])
+    const cyclic = (graph: typeof g) =>
+      validate(graph).some((d) => d.code === 'dependency-cycle' || d.code === 'bundle-cycle')
+    fc.assert(
+      fc.property(arbitraryGraph({ maxServices: 10 }), fc.nat(), fc.nat(), (graph, i, j) => {
+        if (cyclic(graph)) return
+        const names = Object.keys(graph.services)
+        const from = names[i % names.length]!
+        const to = names[j % names.length]!
+        const s = graph.services[from]!
+        if (from === to || (s.type === 'bundle' ? s.contents : s.dependencies).includes(to)) return
+        const next =
+          s.type === 'bundle' ? addBundleMember(graph, from, to) : addDependency(graph, from, to)
+        expect(needersOf(graph, from).has(to)).toBe(cyclic(next))
       }),
       { numRuns: 300 },
     )

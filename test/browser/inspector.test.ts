@@ -1,0 +1,57 @@
+/**
+ * The inspector in a real browser: what its lists offer, where the keyboard focus goes, and
+ * which tab a click on a node shows.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { type Site, newPage, startSite } from './harness'
+import { liveGraph, node, openDesigner, selectNode } from './editor-helpers'
+
+let site: Site
+beforeAll(async () => {
+  site = await startSite()
+})
+afterAll(async () => {
+  await site?.close()
+})
+
+async function reference() {
+  const opened = await newPage(site)
+  await openDesigner(site, opened.page, '?example=reference')
+  return opened
+}
+
+async function deps(page: Page, name: string): Promise<string[] | undefined> {
+  const s = (await liveGraph(page)).services[name]
+  return s && s.type !== 'bundle' ? s.dependencies : undefined
+}
+
+/** The `data-field` (or id) of the focused element. */
+function focused(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const el = document.activeElement
+    return el?.getAttribute('data-field') ?? el?.id ?? null
+  })
+}
+
+describe('inspector', () => {
+  it("the inspector's dependency list offers what would make a cycle only disabled, saying why", async () => {
+    const { page, errors, context } = await reference()
+    await selectNode(page, 'web')
+    const add = page.getByRole('combobox', { name: 'Add to dependencies' })
+    // user holds web, and s6-overlay's top holds user: either would need web and web it.
+    for (const name of ['user', 'top']) {
+      const option = add.locator(`option[value="${name}"]`)
+      expect(await option.isDisabled()).toBe(true)
+      expect(await option.textContent()).toMatch(/would make a cycle/)
+    }
+    expect(await add.locator('option[value="worker"]').isDisabled()).toBe(false)
+    await add.selectOption('worker')
+    await expect.poll(() => deps(page, 'web')).toEqual(['redis-ready', 'config-check', 'worker'])
+    // And now worker may not need web.
+    await selectNode(page, 'worker')
+    expect(await add.locator('option[value="web"]').isDisabled()).toBe(true)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+})
