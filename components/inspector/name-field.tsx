@@ -30,9 +30,21 @@ export function NameField({ name }: { name: ServiceName }) {
       : value.trim() === ''
         ? 'A name is required.'
         : nameProblem(store.getState().graph, value, name)
-  const commit = () => {
+  /** Renames; `next` is where the focus is going (a blur), none for Enter. */
+  const commit = (next?: EventTarget | null) => {
     if (text === name || check(text) !== undefined) return
-    if (!store.getState().renameService(name, text)) setText(name)
+    if (!store.getState().renameService(name, text)) {
+      setText(name)
+      return
+    }
+    // The inspector is rebuilt for the new name: put the focus back where the user put it.
+    const field =
+      next === undefined
+        ? 'name'
+        : next instanceof HTMLElement
+          ? next.closest('.inspector [data-field]')?.getAttribute('data-field')
+          : undefined
+    if (field) store.getState().requestFocus(field, text)
   }
   const fixed = name === USER_BUNDLE
   return (
@@ -61,7 +73,7 @@ export function NameField({ name }: { name: ServiceName }) {
           setText(e.target.value)
           setLocal(check(e.target.value))
         }}
-        onBlur={commit}
+        onBlur={(e) => commit(e.relatedTarget)}
         onKeyDown={(e) => {
           if (e.key === 'Enter') {
             e.preventDefault()
