@@ -20,6 +20,8 @@ export function parseDuration(
   if (t === '') return { ms: undefined }
   if (!/^\d+(\.\d+)?$/.test(t)) return { error: 'Enter a number, for example 30 or 1.5.' }
   const ms = Math.round(Number(t) * (unit === 's' ? 1000 : 1))
+  if (ms === 0 && Number(t) !== 0)
+    return { error: 'That is under 1 ms: times are whole milliseconds.' }
   if (!Number.isSafeInteger(ms) || ms > 4_294_967_295)
     return { error: 'That is too long for s6 (at most about 49 days).' }
   return { ms }
@@ -106,7 +108,9 @@ export function DurationField({
           onChange={(e) => {
             const next = e.target.value as Unit
             setUnit(next)
-            setText(error ? text : display(value, next))
+            // What failed in one unit may be right in the other: check it again.
+            if (error) change(text, next)
+            else setText(display(value, next))
           }}
         >
           <option value="s">s</option>

@@ -71,4 +71,22 @@ describe('inspector', () => {
     expect(errors).toEqual([])
     await context.close()
   })
+
+  it('checks a time again when its unit changes, and keeps it once it fits', async () => {
+    const { page, errors, context } = await reference()
+    await selectNode(page, 'web')
+    const timeout = page.locator('#f-timeoutUp')
+    await timeout.fill('5000000')
+    await expect.poll(() => timeout.getAttribute('aria-invalid')).toBe('true')
+    await page.getByRole('combobox', { name: 'Start timeout unit' }).selectOption('ms')
+    await expect.poll(() => timeout.getAttribute('aria-invalid')).toBe('false')
+    await expect
+      .poll(async () => {
+        const web = (await liveGraph(page)).services.web
+        return web?.type === 'longrun' ? web.timeoutUp : undefined
+      })
+      .toBe(5_000_000)
+    expect(errors).toEqual([])
+    await context.close()
+  })
 })
