@@ -4,20 +4,10 @@ import { Icon } from '@/components/ui/icons'
 import type { Diagnostic, EnvVar } from '@/lib/graph/types'
 import { Field, FieldProblems } from './field'
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
-
-/** Why an env var name is not usable, as typed; undefined when it is fine. */
-export function envNameProblem(vars: readonly EnvVar[], index: number): string | undefined {
-  const name = vars[index]?.name ?? ''
-  if (name === '') return 'Give the variable a name.'
-  if (!NAME.test(name)) return 'Use letters, digits and _, not starting with a digit.'
-  if (vars.some((v, i) => i !== index && v.name === name)) return `${name} is defined twice.`
-  return undefined
-}
-
 /**
  * Env vars as an editable table: name and value on the first line, description and group on
- * the second, a secret switch. Names are checked as they are typed.
+ * the second, a secret switch. Each row shows validation's findings for it (names are checked as
+ * they are typed, by the same rules as the export).
  */
 export function EnvTable({
   idPrefix,
@@ -65,17 +55,19 @@ export function EnvTable({
           </div>
         ) : null}
         {vars.map((v, i) => {
-          const local = envNameProblem(vars, i)
           const rowProblems = problems.filter((p) => p.field?.startsWith(`${field}.${i}.`))
+          const badName = rowProblems.some(
+            (p) => p.severity === 'error' && p.field === `${field}.${i}.name`,
+          )
           return (
-            <div key={i} className={`env-row${local ? ' has-error' : ''}`} role="row">
+            <div key={i} className={`env-row${badName ? ' has-error' : ''}`} role="row">
               <div className="env-line">
                 <input
                   className="input input-mono"
                   id={`${idPrefix}-${i}-name`}
                   data-field={`${field}.${i}.name`}
                   aria-label={`Variable ${i + 1} name`}
-                  aria-invalid={local !== undefined}
+                  aria-invalid={badName}
                   placeholder="NAME"
                   spellCheck={false}
                   value={v.name}
@@ -139,7 +131,7 @@ export function EnvTable({
                   onBlur={onBlur}
                 />
               </div>
-              <FieldProblems problems={rowProblems} local={local} />
+              <FieldProblems problems={rowProblems} />
             </div>
           )
         })}

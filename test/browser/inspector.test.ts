@@ -89,4 +89,19 @@ describe('inspector', () => {
     expect(errors).toEqual([])
     await context.close()
   })
+
+  it('says once, as a warning, that a shell cannot read a variable named 1BAD', async () => {
+    const { page, errors, context } = await reference()
+    await selectNode(page, 'web')
+    await page.locator('#f-env-add').click()
+    const row = page.locator('.env-row').last()
+    await row.getByRole('textbox', { name: /name$/ }).fill('1BAD')
+    await expect
+      .poll(() => row.locator('.field-problem').allTextContents())
+      .toEqual([expect.stringMatching(/1BAD.*a shell cannot read/)])
+    expect(await row.locator('.field-problem.is-warning').count()).toBe(1)
+    expect(await row.getAttribute('class')).not.toMatch(/has-error/)
+    expect(errors).toEqual([])
+    await context.close()
+  })
 })
