@@ -29,54 +29,60 @@ function CodeArea({
   )
   const rows = Math.min(Math.max(script.body.split('\n').length + 1, 3), 16)
   return (
-    <div className="code-area" style={{ ['--rows' as string]: rows }}>
-      <pre ref={preRef} className="code-highlight" aria-hidden="true">
-        {tokens.map((t, i) => (
-          <Fragment key={i}>
-            {t.type === 'plain' ? t.text : <span className={`tok-${t.type}`}>{t.text}</span>}
-          </Fragment>
-        ))}
-        {/* Keeps the last empty line as tall as in the textarea. */}
-        {'\n'}
-      </pre>
-      <textarea
-        id={id}
-        data-field={field}
-        className="code-input"
-        aria-label={label}
-        spellCheck={false}
-        autoCapitalize="off"
-        autoComplete="off"
-        wrap="off"
-        value={script.body}
-        onChange={(e) => onChange(e.target.value)}
-        onBlur={onBlur}
-        onScroll={(e) => {
-          if (preRef.current) {
-            preRef.current.scrollTop = e.currentTarget.scrollTop
-            preRef.current.scrollLeft = e.currentTarget.scrollLeft
-          }
-        }}
-        onKeyDown={(e) => {
-          // Tab indents inside the script; Escape then Tab leaves the field.
-          if (
-            e.key === 'Tab' &&
-            !e.shiftKey &&
-            !e.ctrlKey &&
-            !e.altKey &&
-            !e.metaKey &&
-            e.currentTarget.dataset.escaped !== '1'
-          ) {
-            e.preventDefault()
-            const el = e.currentTarget
-            const { selectionStart: a, selectionEnd: b, value } = el
-            onChange(`${value.slice(0, a)}  ${value.slice(b)}`)
-            requestAnimationFrame(() => el.setSelectionRange(a + 2, a + 2))
-          }
-          e.currentTarget.dataset.escaped = e.key === 'Escape' ? '1' : '0'
-        }}
-      />
-    </div>
+    <>
+      <div className="code-area" style={{ ['--rows' as string]: rows }}>
+        <pre ref={preRef} className="code-highlight" aria-hidden="true">
+          {tokens.map((t, i) => (
+            <Fragment key={i}>
+              {t.type === 'plain' ? t.text : <span className={`tok-${t.type}`}>{t.text}</span>}
+            </Fragment>
+          ))}
+          {/* Keeps the last empty line as tall as in the textarea. */}
+          {'\n'}
+        </pre>
+        <textarea
+          id={id}
+          data-field={field}
+          className="code-input"
+          aria-label={label}
+          aria-describedby={`${id}-keys`}
+          spellCheck={false}
+          autoCapitalize="off"
+          autoComplete="off"
+          wrap="off"
+          value={script.body}
+          onChange={(e) => onChange(e.target.value)}
+          onBlur={onBlur}
+          onScroll={(e) => {
+            if (preRef.current) {
+              preRef.current.scrollTop = e.currentTarget.scrollTop
+              preRef.current.scrollLeft = e.currentTarget.scrollLeft
+            }
+          }}
+          onKeyDown={(e) => {
+            // Tab indents inside the script; Escape then Tab leaves the field.
+            if (
+              e.key === 'Tab' &&
+              !e.shiftKey &&
+              !e.ctrlKey &&
+              !e.altKey &&
+              !e.metaKey &&
+              e.currentTarget.dataset.escaped !== '1'
+            ) {
+              e.preventDefault()
+              const el = e.currentTarget
+              const { selectionStart: a, selectionEnd: b, value } = el
+              onChange(`${value.slice(0, a)}  ${value.slice(b)}`)
+              requestAnimationFrame(() => el.setSelectionRange(a + 2, a + 2))
+            }
+            e.currentTarget.dataset.escaped = e.key === 'Escape' ? '1' : '0'
+          }}
+        />
+      </div>
+      <p className="code-keys" id={`${id}-keys`}>
+        <kbd>Tab</kbd> indents; <kbd>Esc</kbd>, then <kbd>Tab</kbd>, leaves the script
+      </p>
+    </>
   )
 }
 
