@@ -5,27 +5,11 @@ import { useCallback } from 'react'
 import { useEditorStore, useEditorStoreApi } from '@/components/editor/editor-store-provider'
 import { Button } from '@/components/ui/button'
 import { Menu } from '@/components/ui/menu'
-import type { ServiceGraph, ServiceType, XY } from '@/lib/graph/types'
+import { freeSpot } from '@/lib/graph/layout'
+import type { ServiceType } from '@/lib/graph/types'
 import { TEMPLATES } from '@/lib/store/templates'
 import { selectSingleSelected } from '@/lib/store/selectors'
 import { tidyLayout } from './use-layout-missing'
-
-const GRID = 16
-
-/** A free spot near the middle of what the user sees. */
-function freeSpot(graph: ServiceGraph, centre: XY): XY {
-  const snap = (v: number) => Math.round(v / GRID) * GRID
-  let p = { x: snap(centre.x - 108), y: snap(centre.y - 34) }
-  const taken = Object.values(graph.layout)
-  for (
-    let i = 0;
-    i < 50 && taken.some((t) => Math.abs(t.x - p.x) < 48 && Math.abs(t.y - p.y) < 48);
-    i++
-  ) {
-    p = { x: p.x + 32, y: p.y + 32 }
-  }
-  return p
-}
 
 /** The canvas's own toolbar: add services, templates, tidy up. */
 export function CanvasPalette() {
@@ -34,16 +18,29 @@ export function CanvasPalette() {
   const selected = useEditorStore(selectSingleSelected)
   const selectedType = useEditorStore((s) => (selected ? s.graph.services[selected] : undefined))
 
-  const spot = useCallback(() => {
-    const el = document.querySelector('.react-flow')
-    const r = el?.getBoundingClientRect()
-    const centre = r
-      ? rf.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 })
-      : { x: 0, y: 0 }
-    return freeSpot(store.getState().graph, centre)
-  }, [rf, store])
+  // A free spot near the middle of what the user sees, in sight if there is room: clear of the
+  // palette above and the legend below.
+  const spot = useCallback(
+    (type: ServiceType) => {
+      const r = document.querySelector('.react-flow')?.getBoundingClientRect()
+      if (!r) return freeSpot(store.getState().graph, { x: 0, y: 0 }, type)
+      const topLeft = rf.screenToFlowPosition({ x: r.left + 16, y: r.top + 72 })
+      const bottomRight = rf.screenToFlowPosition({ x: r.right - 16, y: r.bottom - 56 })
+      const centre = rf.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 })
+      return freeSpot(store.getState().graph, centre, type, {
+        x: topLeft.x,
+        y: topLeft.y,
+        width: bottomRight.x - topLeft.x,
+        height: bottomRight.y - topLeft.y,
+      })
+    },
+    [rf, store],
+  )
 
-  const add = (type: ServiceType) => store.getState().addService(type, { position: spot() })
+  const add = (type: ServiceType) => {
+    store.getState().addService(type, { position: spot(type) })
+    store.getState().setSideTab('inspector')
+  }
 
   const canLog =
     selectedType?.type === 'longrun' &&
@@ -93,7 +90,10 @@ export function CanvasPalette() {
             icon: t.build().type === 'oneshot' ? ('oneshot' as const) : ('longrun' as const),
             onSelect: () => {
               const service = t.build()
-              store.getState().addService(service.type, { name: t.name, service, position: spot() })
+              store
+                .getState()
+                .addService(service.type, { name: t.name, service, position: spot(service.type) })
+              store.getState().setSideTab('inspector')
             },
           })),
           {

@@ -135,6 +135,8 @@ export function ServiceCanvas() {
   )
 
   const onNodeDragStop = useCallback(() => store.getState().endGesture(), [store])
+  // A click on a node is to look at it: the side panel shows the inspector, whatever tab it had.
+  const onNodeClick = useCallback(() => store.getState().setSideTab('inspector'), [store])
 
   const onBeforeDelete: OnBeforeDelete<ServiceFlowNode, ServiceFlowEdge> = useCallback(
     async ({ nodes: gone, edges: goneEdges }) => {
@@ -220,6 +222,7 @@ export function ServiceCanvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}
+        onNodeClick={onNodeClick}
         onSelectionDragStop={onNodeDragStop}
         onBeforeDelete={onBeforeDelete}
         onConnect={onConnect}

@@ -23,6 +23,72 @@ export const NODE_SIZES: Record<ServiceType, Size> = {
   bundle: { width: 200, height: 60 },
 }
 
+/** Room kept free around a node placed by `freeSpot`. */
+const SPOT_GAP = 24
+
+/** A rectangle in flow coordinates. */
+export interface Area {
+  x: number
+  y: number
+  width: number
+  height: number
+}
+
+/**
+ * Where a new node of `type` goes: the spot on the `grid` nearest to `centre` (the node's middle
+ * there) where its box, with a gap around it, overlaps no node of the graph; inside `within`
+ * (what the user sees) when there is such a spot there. Looks in rings of half a node around
+ * `centre`; on a canvas too crowded for that, `centre` itself.
+ */
+export function freeSpot(
+  graph: ServiceGraph,
+  centre: XY,
+  type: ServiceType,
+  within?: Area,
+  grid = 16,
+): XY {
+  const size = NODE_SIZES[type]
+  const boxes: { x: number; y: number; right: number; bottom: number }[] = []
+  for (const [name, p] of Object.entries(graph.layout)) {
+    const s = NODE_SIZES[graph.services[name]?.type ?? 'longrun']
+    boxes.push({ x: p.x, y: p.y, right: p.x + s.width, bottom: p.y + s.height })
+  }
+  const snap = (v: number) => Math.round(v / grid) * grid
+  const origin = { x: snap(centre.x - size.width / 2), y: snap(centre.y - size.height / 2) }
+  const free = (p: XY) =>
+    boxes.every(
+      (b) =>
+        p.x >= b.right + SPOT_GAP ||
+        p.x + size.width + SPOT_GAP <= b.x ||
+        p.y >= b.bottom + SPOT_GAP ||
+        p.y + size.height + SPOT_GAP <= b.y,
+    )
+  const inside = (p: XY) =>
+    within === undefined ||
+    (p.x >= within.x &&
+      p.y >= within.y &&
+      p.x + size.width <= within.x + within.width &&
+      p.y + size.height <= within.y + within.height)
+  const dx = snap((size.width + SPOT_GAP) / 2)
+  const dy = snap((size.height + SPOT_GAP) / 2)
+  const d = (p: XY) => (p.x - origin.x) ** 2 + (p.y - origin.y) ** 2
+  const search = (ok: (p: XY) => boolean): XY | undefined => {
+    if (ok(origin)) return origin
+    for (let ring = 1; ring <= 30; ring++) {
+      const spots: XY[] = []
+      for (let i = -ring; i <= ring; i++)
+        for (let j = -ring; j <= ring; j++)
+          if (Math.max(Math.abs(i), Math.abs(j)) === ring)
+            spots.push({ x: origin.x + i * dx, y: origin.y + j * dy })
+      spots.sort((a, b) => d(a) - d(b) || a.y - b.y || a.x - b.x)
+      const spot = spots.find(ok)
+      if (spot) return spot
+    }
+    return undefined
+  }
+  return search((p) => inside(p) && free(p)) ?? search(free) ?? origin
+}
+
 /** The start-order edges of a graph as [earlier, later] pairs between its own services. */
 export function startOrderEdges(graph: ServiceGraph): [ServiceName, ServiceName][] {
   const edges: [ServiceName, ServiceName][] = []

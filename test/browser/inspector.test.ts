@@ -90,6 +90,17 @@ describe('inspector', () => {
     await context.close()
   })
 
+  it('shows the inspector when a node is clicked or added while another tab is open', async () => {
+    const { page, errors, context } = await reference()
+    await page.getByRole('tab', { name: 'Project' }).click()
+    await node(page, 'worker').click()
+    await expect.poll(() => page.locator('#f-name').inputValue()).toBe('worker')
+    await page.getByRole('tab', { name: /Problems/ }).click()
+    await page.getByRole('button', { name: 'Add oneshot', exact: true }).click()
+    await expect.poll(() => page.locator('#f-name').inputValue()).toMatch(/^oneshot/)
+    expect(errors).toEqual([])
+    await context.close()
+  })
   it('says once, as a warning, that a shell cannot read a variable named 1BAD', async () => {
     const { page, errors, context } = await reference()
     await selectNode(page, 'web')

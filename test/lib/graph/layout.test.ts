@@ -1,6 +1,14 @@
 import dagre from '@dagrejs/dagre'
 import { describe, expect, it } from 'vitest'
-import { autoLayout, layoutMissing, startOrderEdges, unplaced } from '@/lib/graph/layout'
+import fc from 'fast-check'
+import {
+  NODE_SIZES,
+  autoLayout,
+  freeSpot,
+  layoutMissing,
+  startOrderEdges,
+  unplaced,
+} from '@/lib/graph/layout'
 import { bundle, createGraph, longrun, oneshot } from '@/lib/graph/service-graph'
 import type { ServiceGraph } from '@/lib/graph/types'
 import { builtinExamples, exampleById } from '@/lib/examples'
@@ -95,4 +103,69 @@ describe('the built-in examples', () => {
       expect(graph.layout).toEqual(autoLayout({ ...graph, layout: {} }, dagre))
     },
   )
+})
+
+describe('freeSpot', () => {
+  const overlaps = (g: ServiceGraph, p: { x: number; y: number }, type: 'longrun' | 'bundle') =>
+    Object.entries(g.layout).some(([name, q]) => {
+      const a = NODE_SIZES[type]
+      const b = NODE_SIZES[g.services[name]?.type ?? 'longrun']
+      return (
+        p.x < q.x + b.width && q.x < p.x + a.width && p.y < q.y + b.height && q.y < p.y + a.height
+      )
+    })
+
+  it('puts the node centred on the spot when it is free, else next to what is there', () => {
+    const g = reference()
+    expect(freeSpot(g, { x: -5000, y: -5000 }, 'longrun')).toEqual({ x: -5104, y: -5040 })
+    const web = g.layout.web!
+    const centre = { x: web.x + 100, y: web.y + 30 }
+    const spot = freeSpot(g, centre, 'longrun')
+    expect(overlaps(g, spot, 'longrun')).toBe(false)
+    // With only a strip right of web in sight, it goes there rather than off screen.
+    const strip = { x: web.x + 240, y: web.y - 200, width: 260, height: 400 }
+    const seen = freeSpot(g, centre, 'longrun', strip)
+    expect(overlaps(g, seen, 'longrun')).toBe(false)
+    expect(seen.x).toBeGreaterThanOrEqual(strip.x)
+    expect(seen.x + 216).toBeLessThanOrEqual(strip.x + strip.width)
+    // Near: within two node heights of where it was asked for.
+    expect(Math.abs(spot.y + 34 - centre.y) + Math.abs(spot.x + 108 - centre.x)).toBeLessThan(400)
+  })
+
+  it('never overlaps a node on a canvas with room', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            x: fc.integer({ min: -600, max: 600 }),
+            y: fc.integer({ min: -400, max: 400 }),
+          }),
+          { maxLength: 12 },
+        ),
+        fc.integer({ min: -300, max: 300 }),
+        fc.integer({ min: -300, max: 300 }),
+        fc.constantFrom('longrun' as const, 'bundle' as const),
+        (points, cx, cy, type) => {
+          const base = createGraph()
+          const services: ServiceGraph['services'] = {}
+          const layout: ServiceGraph['layout'] = {}
+          points.forEach((p, i) => {
+            services[`s${i}`] = i % 3 === 0 ? bundle() : longrun()
+            layout[`s${i}`] = p
+          })
+          const g = { ...base, services, layout }
+          const spot = freeSpot(g, { x: cx, y: cy }, type)
+          expect(overlaps(g, spot, type)).toBe(false)
+          // In sight: inside the area given, which has room.
+          const seen = { x: -1000, y: -800, width: 2000, height: 1600 }
+          const inSight = freeSpot(g, { x: cx, y: cy }, type, seen)
+          expect(overlaps(g, inSight, type)).toBe(false)
+          expect(inSight.x >= seen.x && inSight.x + NODE_SIZES[type].width <= 1000).toBe(true)
+          expect(inSight.y >= seen.y && inSight.y + NODE_SIZES[type].height <= 800).toBe(true)
+          expect(spot.x % 16 === 0 && spot.y % 16 === 0).toBe(true)
+        },
+      ),
+      { numRuns: 200 },
+    )
+  })
 })
