@@ -78,7 +78,12 @@ export function Menu({
   const menu = useMenu()
   return (
     <div className="menu">
-      <button {...menu.buttonProps} className="btn btn-ghost btn-md" aria-label={ariaLabel}>
+      <button
+        {...menu.buttonProps}
+        className="btn btn-ghost btn-md"
+        aria-label={ariaLabel}
+        title={ariaLabel}
+      >
         {icon ? <Icon name={icon} size={15} /> : null}
         <span className="btn-label">{label}</span>
         <Icon name="chevronDown" size={13} className="menu-chevron" />
