@@ -13,7 +13,7 @@ export const BundleNode = memo(function BundleNode({ data, selected }: NodeProps
   return (
     <div
       className={`node node-bundle${boots ? ' is-user' : ''}${selected ? ' is-selected' : ''}${problems.errors ? ' has-errors' : ''}`}
-      title={service.description}
+      title={service.description ? `${name}: ${service.description}` : name}
     >
       <NodeHandles name={name} />
       <span className="node-icon">
@@ -21,7 +21,7 @@ export const BundleNode = memo(function BundleNode({ data, selected }: NodeProps
       </span>
       <span className="node-body">
         <span className="node-name">
-          {name}
+          <span className="node-name-text">{name}</span>
           {boots ? <span className="node-tag">boots</span> : null}
         </span>
         <span className="node-meta">

@@ -38,14 +38,16 @@ export const ServiceNode = memo(function ServiceNode({
   return (
     <div
       className={`node node-${type}${selected ? ' is-selected' : ''}${highlighted ? ' is-highlighted' : ''}${problems.errors ? ' has-errors' : ''}`}
-      title={service.description}
+      title={service.description ? `${name}: ${service.description}` : name}
     >
       <NodeHandles name={name} />
       <span className="node-icon">
         <Icon name={type === 'longrun' ? 'longrun' : 'oneshot'} size={15} />
       </span>
       <span className="node-body">
-        <span className="node-name">{name}</span>
+        <span className="node-name">
+          <span className="node-name-text">{name}</span>
+        </span>
         <span className="node-meta">
           <span className="node-type">{type}</span>
           {extra.map((f) => (

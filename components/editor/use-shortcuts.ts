@@ -2,12 +2,14 @@
 
 import { useEffect } from 'react'
 import { tidyLayout } from '@/components/canvas/use-layout-missing'
+import { USER_BUNDLE } from '@/lib/graph/service-graph'
 import { isEditableTarget } from './editable-target'
 import { useEditorStoreApi } from './editor-store-provider'
 
 /**
  * Global shortcuts: undo (Ctrl/⌘+Z), redo (Ctrl/⌘+Shift+Z, Ctrl+Y), select all (Ctrl/⌘+A),
- * search (Ctrl/⌘+K, Ctrl+F), tidy up (Shift+Alt+T). In text fields the browser keeps its own.
+ * search (Ctrl/⌘+K, Ctrl+F), tidy up (Shift+Alt+T); Delete on the boot bundle says why it stays.
+ * In text fields the browser keeps its own.
  */
 export function useShortcuts(): void {
   const store = useEditorStoreApi()
@@ -39,6 +41,17 @@ export function useShortcuts(): void {
         s.selectAll()
       } else if (key === 'escape' && !s.ui.searchOpen) {
         s.clearSelection()
+      } else if (
+        (key === 'delete' || key === 'backspace') &&
+        s.selection.services.length === 1 &&
+        s.selection.services[0] === USER_BUNDLE
+      ) {
+        // The canvas deletes what may go; the boot bundle may not, and says why.
+        s.showNotice({
+          message:
+            'user cannot be deleted: it is what s6-overlay starts at boot. Remove services from it instead.',
+          tone: 'info',
+        })
       }
     }
     window.addEventListener('keydown', onKeyDown)

@@ -10,6 +10,14 @@ import { DurationField } from './duration-field'
 import { Field } from './field'
 import { IntegerField } from './integer-field'
 import { useFieldProblems } from './use-field-problems'
+
+/** The signals to offer: the usual ones, and the design's own if it names another. */
+function signalChoices(current: string | undefined): string[] {
+  const offered: string[] = [...DOWN_SIGNALS]
+  return current && current !== 'SIGTERM' && !offered.includes(current)
+    ? [...offered, current]
+    : offered
+}
 import { useServiceUpdater } from './use-service-updater'
 
 /** notification-fd and the readiness check command. */
@@ -93,7 +101,7 @@ export function StoppingFields({ name, service }: { name: ServiceName; service: 
           onChange={(e) => update({ downSignal: e.target.value || undefined })}
         >
           <option value="">SIGTERM (default)</option>
-          {DOWN_SIGNALS.map((s) => (
+          {signalChoices(service.downSignal).map((s) => (
             <option key={s} value={s}>
               {s}
             </option>

@@ -32,7 +32,16 @@ export function NameField({ name }: { name: ServiceName }) {
         : nameProblem(store.getState().graph, value, name)
   /** Renames; `next` is where the focus is going (a blur), none for Enter. */
   const commit = (next?: EventTarget | null) => {
-    if (text === name || check(text) !== undefined) return
+    if (text === name) return
+    const problem = check(text)
+    if (problem !== undefined) {
+      // Leaving the field (the inspector may close with it): say why nothing was renamed.
+      if (next !== undefined)
+        store
+          .getState()
+          .showNotice({ message: `${name} was not renamed: ${problem}`, tone: 'error' })
+      return
+    }
     if (!store.getState().renameService(name, text)) {
       setText(name)
       return

@@ -250,9 +250,12 @@ export function s6Value(
   return s6Env[name] ?? s6Default(name, overlayVersion) ?? ''
 }
 
-/** Signals a longrun's `down-signal` may name (the ones s6-svc can send). */
+/**
+ * Signals to offer for a longrun's `down-signal` besides s6's default, SIGTERM. SIGSTOP is left
+ * out: it pauses the daemon instead of ending it, so the service only goes down at its kill
+ * timeout (a design that names it still keeps it).
+ */
 export const DOWN_SIGNALS = [
-  'SIGTERM',
   'SIGINT',
   'SIGQUIT',
   'SIGHUP',
@@ -262,7 +265,6 @@ export const DOWN_SIGNALS = [
   'SIGWINCH',
   'SIGALRM',
   'SIGABRT',
-  'SIGSTOP',
 ] as const
 
 /** `docker stop`'s default grace period before SIGKILL, in ms. */

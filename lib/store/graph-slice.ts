@@ -39,6 +39,26 @@ export function pruneSelection(selection: Selection, graph: ServiceGraph): Selec
   return { services: selection.services.filter(exists), edges: selection.edges.filter(edgeExists) }
 }
 
+/**
+ * The selection after undo or redo goes from `from` to `to`: a rename going back or forth
+ * (one service gone, one come) carries the selection over to the other name, so the inspector
+ * stays on the service; other names that went away are dropped.
+ */
+export function selectionAcross(
+  selection: Selection,
+  from: ServiceGraph,
+  to: ServiceGraph,
+): Selection {
+  const selected = selection.services
+  if (selected.length === 1 && !(selected[0]! in to.services)) {
+    const gone = Object.keys(from.services).filter((n) => !(n in to.services))
+    const come = Object.keys(to.services).filter((n) => !(n in from.services))
+    if (gone.length === 1 && come.length === 1 && gone[0] === selected[0])
+      return { services: [come[0]!], edges: [] }
+  }
+  return pruneSelection(selection, to)
+}
+
 export function createGraphSlice(
   options: GraphSliceOptions,
 ): StateCreator<EditorState, [], [], GraphSlice> {
@@ -113,7 +133,7 @@ export function createGraphSlice(
             future: [...s.future, s.graph],
             revision: s.revision + 1,
             lastCommit: undefined,
-            selection: pruneSelection(s.selection, previous),
+            selection: selectionAcross(s.selection, s.graph, previous),
           }
         })
       },
@@ -128,7 +148,7 @@ export function createGraphSlice(
             future: s.future.slice(0, -1),
             revision: s.revision + 1,
             lastCommit: undefined,
-            selection: pruneSelection(s.selection, next),
+            selection: selectionAcross(s.selection, s.graph, next),
           }
         })
       },

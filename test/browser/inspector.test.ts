@@ -132,4 +132,59 @@ describe('inspector', () => {
     expect(errors).toEqual([])
     await context.close()
   })
+  it('offers each down signal once, without SIGSTOP, which pauses instead of stopping', async () => {
+    const { page, errors, context } = await reference()
+    await selectNode(page, 'web')
+    const options = await page.locator('#f-downSignal option').allTextContents()
+    expect(options[0]).toBe('SIGTERM (default)')
+    expect(options.filter((o) => o.startsWith('SIGTERM'))).toHaveLength(1)
+    expect(new Set(options).size).toBe(options.length)
+    expect(options).not.toContain('SIGSTOP')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('says why a bad name was not applied when the field is left', async () => {
+    const { page, errors, context } = await reference()
+    await selectNode(page, 'web')
+    await page.locator('#f-name').fill('bad name')
+    await node(page, 'worker').click()
+    await expect.poll(() => page.getByTestId('notice').textContent()).toMatch(/web was not renamed/)
+    expect(Object.keys((await liveGraph(page)).services)).toContain('web')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('says why the user bundle stays when Delete is pressed on it', async () => {
+    const { page, errors, context } = await reference()
+    await selectNode(page, 'user')
+    await node(page, 'user').focus()
+    await page.keyboard.press('Delete')
+    await expect
+      .poll(() => page.getByTestId('notice').textContent())
+      .toMatch(/user cannot be deleted/)
+    expect(Object.keys((await liveGraph(page)).services)).toContain('user')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('ends a long name on its node with an ellipsis, the whole name in its tooltip', async () => {
+    const { page, errors, context } = await reference()
+    await selectNode(page, 'web')
+    const long = 'a-really-long-service-name-that-goes-well-past-the-node-edge'
+    await page.locator('#f-name').fill(long)
+    await page.locator('#f-name').press('Enter')
+    const text = node(page, long).locator('.node-name-text')
+    await text.waitFor()
+    const fit = await text.evaluate((el) => ({
+      ellipsis: getComputedStyle(el).textOverflow,
+      clipped: el.scrollWidth > el.clientWidth,
+      inside:
+        el.getBoundingClientRect().right <= el.closest('.node')!.getBoundingClientRect().right,
+    }))
+    expect(fit).toEqual({ ellipsis: 'ellipsis', clipped: true, inside: true })
+    expect(await node(page, long).locator('.node').getAttribute('title')).toContain(long)
+    expect(errors).toEqual([])
+    await context.close()
+  })
 })

@@ -155,6 +155,29 @@ describe('editor store: paste', () => {
   })
 })
 
+describe('editor store: selection across undo and redo', () => {
+  it('keeps a renamed service selected when the rename is undone and redone', () => {
+    const store = createEditorStore({ graph: twoServices() })
+    store.getState().selectService('db')
+    store.getState().renameService('db', 'database')
+    expect(store.getState().selection.services).toEqual(['database'])
+    store.getState().undo()
+    expect(store.getState().selection.services).toEqual(['db'])
+    store.getState().redo()
+    expect(store.getState().selection.services).toEqual(['database'])
+  })
+
+  it('drops a selected service that an undo takes away', () => {
+    const store = createEditorStore({ graph: twoServices() })
+    const added = store.getState().addService('oneshot')
+    store.getState().addService('longrun', { select: false })
+    store.getState().selectService(added)
+    store.getState().undo()
+    store.getState().undo()
+    expect(store.getState().selection.services).toEqual([])
+  })
+})
+
 describe('editor store: ui', () => {
   it('shows and dismisses notices by id', () => {
     const store = createEditorStore()
