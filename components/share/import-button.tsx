@@ -93,7 +93,13 @@ export function ImportButton() {
         onChange={(e) => {
           const files = Array.from(e.currentTarget.files ?? [])
           e.currentTarget.value = ''
+          // The browser gives no files for an empty folder: say so rather than nothing.
           if (files.length > 0) void apply(pickedFolder(files))
+          else
+            setShown({
+              kind: 'refused',
+              message: 'That folder is empty: there is no s6-rc tree in it to import.',
+            })
         }}
       />
       <DropOverlay onDrop={(data) => void apply(droppedData(data))} />

@@ -12,7 +12,11 @@ type Imported = Extract<ImportResult, { ok: true }>
 const ACTIONS: { action: ReadAction; label: string; hint: string }[] = [
   { action: 'read', label: 'Read', hint: 'taken into the design as they are' },
   { action: 'converted', label: 'Converted', hint: 'rewritten into the designer’s fields' },
-  { action: 'kept', label: 'Kept verbatim', hint: 'carried along as extra files' },
+  {
+    action: 'kept',
+    label: 'Kept verbatim',
+    hint: 'kept as written: a line as a script body, a file as an extra file',
+  },
   { action: 'ignored', label: 'Ignored', hint: 'not part of the design' },
 ]
 
@@ -141,6 +145,15 @@ export function ImportReportDialog({
         ) : null}
         , laid out automatically.{keptNote}
       </p>
+      {report.projectDefaults ? (
+        <p className="callout" data-testid="import-project-defaults">
+          An s6-rc tree holds services only: the project settings (s6-overlay{' '}
+          {graph.project.overlayVersion}, base image <code>{graph.project.baseImage}</code>, S6_*
+          settings, container environment, ports, health check) are the designer’s defaults
+          {report.rootfsDir !== undefined ? ', and a Dockerfile beside the tree is not read' : ''}.
+          Check them in the Project tab.
+        </p>
+      ) : null}
       <div className="report-tiles" data-testid="import-tallies">
         {groups.map((g) => (
           <div key={g.action} className={`report-tile is-${g.action}`}>

@@ -28,6 +28,12 @@ export interface ReadReport {
   scriptsDir?: string
   /** The `s6-designer.json` the graph came from, when there was one. */
   graphFile?: string
+  /**
+   * Services were read from a tree without s6-designer.json: the project settings (s6-overlay
+   * version, base image, S6_* settings, container env, ports, health check) are the defaults,
+   * as an s6-rc tree does not hold them.
+   */
+  projectDefaults?: boolean
   entries: ReadReportEntry[]
 }
 

@@ -167,7 +167,10 @@ function readTreeUnsafe(input: TreeInput, options: ReadTreeOptions): ReadTreeRes
       }
     }
     graph = fromJson
-  } else if (services.size === 0 && layout.source === undefined && layout.rootfs === undefined) {
+  } else if (services.size > 0) {
+    // An s6-rc tree holds services only: the project settings are the defaults (the report says so).
+    ctx.report.projectDefaults = true
+  } else if (layout.source === undefined && layout.rootfs === undefined) {
     ctx.diag({
       code: 'source-not-found',
       severity: 'error',

@@ -103,6 +103,8 @@ describe('import', () => {
     expect(withoutLayout(result)).toEqual(withoutLayout(graph))
     const report = page.getByTestId('import-report')
     expect(await report.textContent()).toMatch(/cron-app\.zip/)
+    // The export's s6-designer.json brought the project settings along.
+    expect(await report.getByTestId('import-project-defaults').count()).toBe(0)
     await report.getByRole('button', { name: 'Undo import' }).click()
     expect(withoutLayout(await liveGraph(page))).toEqual(withoutLayout(mine))
     expect(await recentNames(page)).toContain(mine.project.name)
@@ -147,6 +149,10 @@ describe('import', () => {
       /0 errors.*0 warnings/,
     )
     expect(await report.textContent()).toMatch(/web\/data\/check/)
+    // A bare tree has no project settings: the report says they are the defaults.
+    expect(await report.getByTestId('import-project-defaults').textContent()).toMatch(
+      /project settings .* are the designer’s defaults/,
+    )
     await page.waitForTimeout(200)
     await shot(page, 'import-report')
     await report.getByRole('button', { name: 'Done' }).click()
@@ -178,6 +184,22 @@ describe('import', () => {
     await shot(page, 'import-report-dark')
     expect(withoutLayout(result)).toEqual(withoutLayout(expected.graph))
     expect(result.project.name).toBe('shop')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('says so when the folder chosen is empty, and leaves the design alone', async () => {
+    const { context, page, errors } = await newPage(site)
+    const mine = await withWork(page)
+    // What the browser does for an empty folder: a change with no files.
+    await page
+      .getByTestId('import-folder-input')
+      .evaluate((el) => el.dispatchEvent(new Event('change', { bubbles: true })))
+    const refused = page.getByTestId('import-refused')
+    await refused.waitFor()
+    expect(await refused.textContent()).toMatch(/folder is empty/)
+    await refused.getByRole('button', { name: 'OK' }).click()
+    expect(await liveGraph(page)).toEqual(mine)
     expect(errors).toEqual([])
     await context.close()
   })

@@ -436,3 +436,12 @@ describe('readTree: base and the user bundle', () => {
     expect(r.diagnostics.map((d) => d.code)).toEqual(['source-not-found'])
   })
 })
+
+describe('readTree: project settings', () => {
+  it('says the project settings are the defaults when a bare tree gave the services', () => {
+    const bare = readTree(textTree({ 'web/type': 'longrun\n', 'web/run': '#!/bin/sh\nexec web\n' }))
+    expect(bare.report.projectDefaults).toBe(true)
+    const empty = readTree(textTree({ 'notes.txt': 'nothing here\n' }))
+    expect(empty.report.projectDefaults).toBeUndefined()
+  })
+})
