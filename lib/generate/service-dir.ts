@@ -3,6 +3,7 @@
  * /etc/s6-overlay/s6-rc.d/, and for oneshots the scripts under /etc/s6-overlay/scripts/ that
  * the one-line `up`/`down` call (FORMAT §6.3).
  */
+import { scriptCallOf } from '../graph/script-call'
 import type { Bundle, Longrun, Oneshot, Service, ServiceName, ServiceType } from '../graph/types'
 import { inRootfs, join, report } from './context'
 import type { ExportContext } from './context'
@@ -69,6 +70,14 @@ function oneshotFiles(
   ]
   for (const [action, script] of actions) {
     if (!script) continue
+    // A bare call of a script the image provides (an imported one-line `up`): written back as
+    // the line. As a script of its own at that path it would call itself, and replace theirs.
+    const call = scriptCallOf(script)
+    if (call) {
+      const line = `${call.withContenv ? 'with-contenv ' : ''}${execlineWord(call.path)}`
+      put(ctx, files, join(dir, action), lines([line]), false, name)
+      continue
+    }
     const target = oneshotScriptPath(name, action)
     const owner = scriptOwners.get(target)
     if (owner !== undefined && owner !== name) {

@@ -220,6 +220,11 @@ const ENTRIES: Record<string, Entry> = {
     'A oneshot whose up script is empty does nothing. s6-rc accepts it, but it is usually a mistake.',
     'Write what the oneshot should do, or remove the oneshot.',
   ),
+  'script-outside-export': warning(
+    'Step calls a script the design does not hold',
+    'The oneshot step is one line calling a script under /etc/s6-overlay/scripts/ (as in an imported tree whose scripts were not read with it). The export writes that line as it is and no script at that path: if the image does not have the script, the step fails with "not found" (exit 127) at boot, and what depends on it never starts.',
+    "Put the script's commands into the step here (the export then writes the script), or make sure your image has the script, with mode 0755.",
+  ),
   'execline-unbalanced': error(
     'Unbalanced braces in an execline script',
     false,

@@ -5,33 +5,16 @@
  * as an execline body.
  */
 import { lexExecline } from './read-tree-execline'
+import { calledScript } from './script-call'
 import { parseScriptFile } from './read-tree-script'
 import type { ServiceDir } from './read-tree-service-dir'
 import { joinPath } from './tree-input'
 import type { Script } from './types'
 
-export const OVERLAY_SCRIPTS = '/etc/s6-overlay/scripts/'
-
 export interface OneshotAction {
   script: Script
   /** with-contenv came from the line's prefix or the script's shebang. */
   withContenv: boolean
-}
-
-/** The script an `up`/`down` line calls, when it is nothing but such a call. */
-export function calledScript(
-  words: readonly string[],
-): { path: string; withContenv: boolean } | undefined {
-  let rest = words
-  let withContenv = false
-  if (rest[0] === 'with-contenv' || rest[0] === '/command/with-contenv') {
-    withContenv = true
-    rest = rest.slice(1)
-  }
-  if (rest.length !== 1) return undefined
-  const path = rest[0] as string
-  if (!path.startsWith(OVERLAY_SCRIPTS) || path.length === OVERLAY_SCRIPTS.length) return undefined
-  return { path, withContenv }
 }
 
 /** Reads `up` or `down`; undefined when the file is absent. */

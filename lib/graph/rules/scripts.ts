@@ -4,7 +4,8 @@
  * The heuristics stay quiet on the usual shapes: a final `exec cmd`, or a final `case`/`if`
  * whose branches exec.
  */
-import type { Script } from '../types'
+import { OVERLAY_SCRIPTS, scriptCallOf } from '../script-call'
+import type { Script, ServiceName } from '../types'
 import type { Findings } from './report'
 import { show } from './report'
 import type { Shaped } from './shape'
@@ -69,8 +70,51 @@ const isScript = (v: unknown): v is Script =>
   typeof (v as Script).body === 'string' &&
   typeof (v as Script).language === 'string'
 
+/**
+ * Oneshot steps that only call a script under /etc/s6-overlay/scripts/ which the export does
+ * not write (it writes `<name>` and `<name>-down` for the other oneshots' steps): the image has
+ * to provide it.
+ */
+function checkScriptCalls(shaped: Shaped, out: Findings): void {
+  let calls: [ServiceName, 'up' | 'down', string][] | undefined
+  for (const [name, raw] of shaped.raw) {
+    if (raw.type !== 'oneshot') continue
+    for (const key of ['up', 'down'] as const) {
+      const script = raw[key]
+      const call = isScript(script) ? scriptCallOf(script) : undefined
+      if (call) (calls ??= []).push([name, key, call.path])
+    }
+  }
+  if (!calls) return
+  const calling = new Set(calls.map(([name, key]) => `${name} ${key}`))
+  const written = (path: string) => {
+    const base = path.slice(OVERLAY_SCRIPTS.length)
+    for (const [key, name] of [
+      ['up', base],
+      ['down', base.replace(/-down$/, '')],
+    ] as const) {
+      if (key === 'down' && !base.endsWith('-down')) continue
+      const raw = shaped.raw.get(name)
+      if (raw?.type === 'oneshot' && isScript(raw[key]) && !calling.has(`${name} ${key}`))
+        return true
+    }
+    return false
+  }
+  for (const [name, key, path] of calls) {
+    if (written(path)) continue
+    out.add({
+      code: 'script-outside-export',
+      service: name,
+      field: `${key}.body`,
+      file: key,
+      message: `${show(name)}'s ${key} only calls ${path}, which this design does not contain: your image must provide it (mode 0755).`,
+    })
+  }
+}
+
 /** Script rules for every oneshot and longrun. */
 export function checkScripts(shaped: Shaped, out: Findings): void {
+  checkScriptCalls(shaped, out)
   for (const [name, raw] of shaped.raw) {
     for (const key of ['up', 'down', 'run', 'finish'] as const) {
       const script = raw[key]

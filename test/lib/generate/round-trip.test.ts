@@ -16,7 +16,7 @@ import type { TreeInput } from '@/lib/graph/tree-input'
 import type { Script, Service, ServiceGraph } from '@/lib/graph/types'
 import { validate } from '@/lib/graph/validate'
 import { arbitraryGraph } from '../../fixtures/arbitrary-graph'
-import { exampleGraphs, graphOf, longrun } from '../../fixtures/graphs'
+import { exampleGraphs, graphOf, longrun, oneshot } from '../../fixtures/graphs'
 import { featureGraph } from '../../s6/graphs'
 
 function treeInput(files: FileMap, keep: (path: string) => boolean = () => true): TreeInput {
@@ -147,5 +147,47 @@ describe('export -> readTree round trip', () => {
       }),
       { numRuns: 200, seed: 6 },
     )
+  })
+})
+
+describe('a bare s6-rc.d whose up lines call scripts it does not hold', () => {
+  it('exports the same up lines and no scripts at those paths, and validation says why', async () => {
+    const { readTreeInput } = await import('@/cli/fs')
+    const input = await readTreeInput('../shared/s6/cases/ok-reference/s6-rc.d')
+    const read = readTree(input)
+    const up = read.graph.services['config-check']
+    expect(up?.type === 'oneshot' && up.up.body).toBe('/etc/s6-overlay/scripts/config-check')
+    const files = exportFiles(read.graph)
+    const line = (name: string) =>
+      [...files].find(([p]) => p.endsWith(`/s6-rc.d/${name}/up`))?.[1].contents
+    expect(line('config-check')).toBe('/etc/s6-overlay/scripts/config-check\n')
+    // No script of its own at that path, which would call itself and replace the image's.
+    expect([...files.keys()].filter((p) => p.endsWith('/scripts/config-check'))).toEqual([])
+    const warned = validate(read.graph).filter((d) => d.code === 'script-outside-export')
+    expect(warned.map((d) => d.service).sort()).toEqual(['config-check', 'redis-ready'])
+  })
+
+  it('does not warn about a call of a script another oneshot of the design writes', () => {
+    const graph = graphOf({
+      setup: oneshot({ up: { language: 'sh', body: 'mkdir -p /run/app' } }),
+      again: oneshot({ up: { language: 'execline', body: '/etc/s6-overlay/scripts/setup' } }),
+      self: oneshot({ up: { language: 'execline', body: '/etc/s6-overlay/scripts/self' } }),
+    })
+    const warned = validate(graph).filter((d) => d.code === 'script-outside-export')
+    expect(warned.map((d) => d.service)).toEqual(['self'])
+    const files = exportFiles(graph)
+    expect([...files.keys()].filter((p) => /\/scripts\/(setup|again|self)$/.test(p))).toEqual([
+      expect.stringMatching(/\/scripts\/setup$/),
+    ])
+  })
+})
+
+describe('the project settings of an export', () => {
+  it('come back from s6-designer.json, and a bare tree says they are the defaults', () => {
+    const graph = exampleGraphs().reference!
+    const files = exportFiles(graph)
+    expect(readTree(treeInput(files)).report.projectDefaults).toBeUndefined()
+    const bare = readTree(treeInput(files, (p) => !p.endsWith('s6-designer.json')))
+    expect(bare.report.projectDefaults).toBe(true)
   })
 })
