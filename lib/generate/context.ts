@@ -7,7 +7,7 @@ import { DEFAULT_OVERLAY_VERSION, overlayRelease } from '../graph/overlay'
 import type { OverlayRelease } from '../graph/overlay'
 import { compareNames } from '../graph/service-graph'
 import type { Diagnostic, Service, ServiceGraph, ServiceName, Severity } from '../graph/types'
-import { isSafeName, normalizeRepoDir } from './safe-path'
+import { isImageReference, isSafeName, isStageName, normalizeRepoDir } from './safe-path'
 
 export interface ExportContext {
   graph: ServiceGraph
@@ -54,7 +54,7 @@ const CONTROL = /[\u0000-\u001f\u007f]/
 const CONTROL_ALL = /[\u0000-\u001f\u007f]/g
 
 function checkStageName(ctx: ExportContext, name: unknown): string {
-  if (typeof name === 'string' && /^[A-Za-z][A-Za-z0-9_.-]*$/.test(name)) return name
+  if (isStageName(name)) return name
   report(
     ctx,
     'export-stage-name',
@@ -69,7 +69,7 @@ function checkStageName(ctx: ExportContext, name: unknown): string {
 }
 
 function checkBaseImage(ctx: ExportContext, image: unknown): string {
-  if (typeof image === 'string' && /^[^\s"'\\]+$/.test(image)) return image
+  if (isImageReference(image)) return image
   report(
     ctx,
     'export-base-image',

@@ -54,3 +54,13 @@ export function normalizeRepoDir(repoDir: string): string | undefined {
   if (repoDir.startsWith('/') || !parts.every(ok)) return undefined
   return parts.join('/')
 }
+
+/** Whether `name` can name a Docker build stage (`FROM … AS name`). */
+export function isStageName(name: unknown): name is string {
+  return typeof name === 'string' && /^[A-Za-z][A-Za-z0-9_.-]*$/.test(name)
+}
+
+/** Whether `image` can stand after FROM as one word (no space, quote or backslash). */
+export function isImageReference(image: unknown): image is string {
+  return typeof image === 'string' && /^[^\s"'\\]+$/.test(image)
+}

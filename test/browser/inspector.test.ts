@@ -187,4 +187,16 @@ describe('inspector', () => {
     expect(errors).toEqual([])
     await context.close()
   })
+  it('marks a base image the Dockerfile cannot take as an error while it is typed', async () => {
+    const { page, errors, context } = await reference()
+    await page.getByRole('tab', { name: 'Project' }).click()
+    await page.locator('#f-p-baseImage').fill('my company/ruby image')
+    const field = page.locator('.field', { has: page.locator('#f-p-baseImage') })
+    await expect
+      .poll(() => field.locator('.field-problem.is-error').textContent())
+      .toMatch(/not an image reference/)
+    await expect.poll(() => page.locator('.problem-counter').textContent()).toMatch(/1/)
+    expect(errors).toEqual([])
+    await context.close()
+  })
 })

@@ -3,6 +3,7 @@
  * loggers without a writable directory, stops slower than `docker stop`, boot time limits, and
  * project settings the export depends on.
  */
+import { isImageReference, isStageName, normalizeRepoDir } from '../../generate/safe-path'
 import { SUPPORTED_OVERLAY_VERSIONS, s6Value } from '../overlay'
 import { closureIds, directAtomicNeeds, idsOf, resolveGraph } from '../resolve'
 import { needsFirst } from '../resolve-order'
@@ -161,6 +162,29 @@ function checkProject(ctx: Context, out: Findings): void {
       code: 'overlay-version',
       field: 'project.overlayVersion',
       message: `s6-overlay ${showValue(version)} is not a version the designer supports (${SUPPORTED_OVERLAY_VERSIONS.join(', ')}).`,
+    })
+  }
+  // What the export would quietly replace: said here, as the user types, not only on download.
+  const { baseImage, stageName, repoDir } = graph.project
+  if (!isImageReference(baseImage)) {
+    out.add({
+      code: 'export-base-image',
+      field: 'project.baseImage',
+      message: `The base image ${showValue(baseImage)} is not an image reference (one word, no spaces or quotes); the export would use debian:bookworm-slim.`,
+    })
+  }
+  if (!isStageName(stageName)) {
+    out.add({
+      code: 'export-stage-name',
+      field: 'project.stageName',
+      message: `${showValue(stageName)} is not a Docker stage name; the export would use final-s6.`,
+    })
+  }
+  if (normalizeRepoDir(repoDir) === undefined) {
+    out.add({
+      code: 'export-unsafe-path',
+      field: 'project.repoDir',
+      message: `The project folder ${showValue(repoDir)} leaves the repository; the export would use docker/s6.`,
     })
   }
   graph.project.healthcheck?.services.forEach((name, i) => {

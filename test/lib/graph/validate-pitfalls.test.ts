@@ -159,3 +159,27 @@ describe('validate: s6-overlay pitfalls', () => {
     ).toEqual([])
   })
 })
+
+describe('project settings the export would replace', () => {
+  it('reports a base image, stage name or folder the Dockerfile cannot take, on its field', () => {
+    const bad = graphOf(
+      { web: longrun() },
+      { project: { baseImage: 'my company/ruby image', stageName: '1st', repoDir: '../up' } },
+    )
+    expect(findingsOf(bad, 'export-base-image')).toMatchObject([
+      { severity: 'error', field: 'project.baseImage' },
+    ])
+    expect(findingsOf(bad, 'export-stage-name')).toMatchObject([
+      { severity: 'error', field: 'project.stageName' },
+    ])
+    expect(findingsOf(bad, 'export-unsafe-path')).toMatchObject([
+      { severity: 'error', field: 'project.repoDir' },
+    ])
+    const good = graphOf(
+      { web: longrun() },
+      { project: { baseImage: 'ruby:3.4-slim', stageName: 'final-s6', repoDir: './docker/s6/' } },
+    )
+    for (const code of ['export-base-image', 'export-stage-name', 'export-unsafe-path'])
+      expect(findingsOf(good, code)).toEqual([])
+  })
+})
