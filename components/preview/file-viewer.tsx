@@ -45,17 +45,20 @@ const Line = memo(function Line({
         {n}
       </span>
       <span className="fv-code">
-        {tokens.length === 0
-          ? '\u200b'
-          : tokens.map((t, i) =>
-              t.type === 'plain' ? (
-                t.text
-              ) : (
-                <span key={i} className={`tok-${t.type}`}>
-                  {t.text}
-                </span>
-              ),
-            )}
+        {/* An empty line is a <br>: a line high on screen, one line break when copied. */}
+        {tokens.length === 0 ? (
+          <br />
+        ) : (
+          tokens.map((t, i) =>
+            t.type === 'plain' ? (
+              t.text
+            ) : (
+              <span key={i} className={`tok-${t.type}`}>
+                {t.text}
+              </span>
+            ),
+          )
+        )}
       </span>
     </div>
   )

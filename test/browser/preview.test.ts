@@ -178,6 +178,38 @@ describe('previews and canvas highlight each other', () => {
     await context.close()
   })
 
+  it('copying a file from the viewer with the mouse gives its text, nothing hidden', async () => {
+    const { page, errors, context } = await newPage(site)
+    await openDesigner(site, page)
+    await openTab(page, 'Files')
+    await page.locator('.ft-row[data-path$="/Dockerfile"]').click()
+    await expect.poll(() => page.locator('.fv').getAttribute('data-path')).toMatch(/Dockerfile$/)
+    const copied = await page
+      .locator('.fv-line')
+      .first()
+      .evaluate((first) => {
+        const lines = first.parentElement!
+        const range = document.createRange()
+        range.selectNodeContents(lines)
+        const selection = getSelection()!
+        selection.removeAllRanges()
+        selection.addRange(range)
+        return selection.toString()
+      })
+    expect(copied).toContain('FROM ')
+    expect(copied).not.toMatch(/[\u200b\u00a0]/)
+    // Blank lines are still there, and still take a line's height on screen.
+    expect(copied).toMatch(/\n[ \t]*\n/)
+    const heights = await page
+      .locator('.fv-line')
+      .evaluateAll((lines) => [
+        ...new Set(lines.map((l) => Math.round(l.getBoundingClientRect().height))),
+      ])
+    expect(heights).toHaveLength(1)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
   it('choosing what to bring up shows what it pulls in', async () => {
     const { page, errors, context } = await tallDesigner()
     await openTab(page, 'Start order')
