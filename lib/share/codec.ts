@@ -133,10 +133,10 @@ async function decodeV1(parts: string[]): Promise<DecodeResult> {
     return fail('This link does not contain a design.')
   }
   const { v, g } = data as { v?: unknown; g: unknown }
-  const graph =
-    typeof g === 'object' && g !== null
-      ? { ...(g as object), version: v ?? (g as { version?: unknown }).version }
-      : g
+  // A design is an object; text here would be read as JSON by parseGraph and misreported.
+  if (typeof g !== 'object' || g === null || Array.isArray(g))
+    return fail("This link's design is not valid: it is not a graph object.")
+  const graph = { ...(g as object), version: v ?? (g as { version?: unknown }).version }
   const parsed = parseGraph(graph)
   if (!parsed.ok) return fail(`This link's design is not valid: ${parsed.error}`)
   return parsed

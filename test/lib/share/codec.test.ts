@@ -144,6 +144,16 @@ describe('share links', () => {
     })
   })
 
+  it('says a design that is text, a list or null is not a graph object (not "not JSON")', async () => {
+    for (const g of ['hello', '{"version":2}', [1], null]) {
+      const result = await decodeShareLink(await craft({ v: 1, g }))
+      expect(result).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/not a graph object/),
+      })
+    }
+  })
+
   it('refuses absurdly long input at once', async () => {
     const result = await decodeShareLink(`#s6g=1.d.AAAAAA.${'A'.repeat(4_100_000)}`)
     expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/characters long/) })
