@@ -99,7 +99,7 @@ function copyLines(ctx: ExportContext, files: FilePaths | undefined): string[] {
   const test = patterns.map((p) => `-path ${shellWord(p)}`).join(' -o ')
   return [
     '# The service definitions and scripts, laid out as in the image. The export sets mode 0755',
-    '# on scripts; the chmod repeats it for checkouts that lost it (FORMAT §6.2).',
+    '# on scripts; the chmod repeats it for checkouts that lost it (Git on Windows, some CI).',
     copy,
     `RUN find ${roots.join(' ')} -type f \\( ${test} \\) -exec chmod 0755 {} +`,
   ]
@@ -155,7 +155,7 @@ function envLines(ctx: ExportContext): string[] {
   const maxtime = 'S6_CMD_WAIT_FOR_SERVICES_MAXTIME'
   if (ctx.release.waitForServicesMaxtimeDefault !== 0 && s6Env[maxtime] === undefined) {
     s6.push(
-      `# s6-overlay ${ctx.release.version} stops waiting for services after 5 s by default (FORMAT §6.6); 0 lets each timeout-up decide.`,
+      `# s6-overlay ${ctx.release.version} stops waiting for services after 5 s by default; 0 lets each timeout-up decide.`,
     )
     s6Env[maxtime] = '0'
   }
