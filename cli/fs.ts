@@ -2,7 +2,8 @@
  * Disk access for the CLI: a folder into a TreeInput (bytes, empty folders, exec bits,
  * symlinks noted and not followed), and JSON in and out.
  */
-import { lstat, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { access, lstat, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { fileRecord } from '../lib/graph/tree-input'
 import type { TreeInput } from '../lib/graph/tree-input'
@@ -99,9 +100,59 @@ export async function readJsonFile(path: string): Promise<unknown> {
   }
 }
 
+function code(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? String(error)
+}
+
+/** mkdir's errors in words (ENOENT there means the file system, /proc say, refuses folders). */
+const MKDIR_ERRORS: Record<string, string> = {
+  ENOENT: 'this file system does not allow new folders there',
+  EACCES: 'permission denied',
+  EPERM: 'not permitted',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+  ENOTDIR: 'part of the path is not a folder',
+}
+
+/**
+ * Creates `path` and its missing parents one at a time. Not `mkdir({ recursive: true })`: on
+ * Node 20 that spins forever where a folder cannot be made (/proc/x). The nearest existing
+ * folder is checked first, so the message names what is wrong rather than an errno.
+ */
+export async function makeDirs(path: string): Promise<void> {
+  const missing: string[] = []
+  let at = resolve(path)
+  for (;;) {
+    const st = await stat(at).catch((error: unknown) => {
+      if (code(error) === 'ENOENT' || code(error) === 'ENOTDIR') return undefined
+      throw new InputError(`cannot create ${path}: ${at} cannot be read (${code(error)})`)
+    })
+    if (st) {
+      if (!st.isDirectory()) throw new InputError(`cannot create ${path}: ${at} is not a folder`)
+      if (missing.length > 0) {
+        await access(at, constants.W_OK).catch(() => {
+          throw new InputError(`cannot create ${path}: ${at} is not writable`)
+        })
+      }
+      break
+    }
+    missing.push(at)
+    if (dirname(at) === at) break
+    at = dirname(at)
+  }
+  for (const dir of missing.reverse()) {
+    await mkdir(dir).catch((error: unknown) => {
+      if (code(error) !== 'EEXIST')
+        throw new InputError(
+          `cannot create the folder ${dir}: ${MKDIR_ERRORS[code(error)] ?? code(error)}`,
+        )
+    })
+  }
+}
+
 /** Writes a text file, creating its folder. */
 export async function writeTextFile(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true })
+  await makeDirs(dirname(path))
   await writeFile(path, text)
 }
 

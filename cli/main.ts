@@ -27,12 +27,41 @@ function help(): string {
   ].join('\n')
 }
 
+/** Set when standard output failed for another reason than its reader going away. */
+let stdoutFailed = false
+let stdoutWriter: ((text: string) => void) | undefined
+
+/**
+ * Writes to the process's standard output, and goes quiet once its reader has gone
+ * (`s6-designer plan x.json | head -1`): EPIPE is no error worth a stack trace, so the rest of
+ * the output is dropped and the command ends with its own exit status. Any other write error
+ * is said once on stderr and makes the exit status 2.
+ */
+function processStdout(): (text: string) => void {
+  if (stdoutWriter) return stdoutWriter
+  let closed = false
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (closed) return
+    closed = true
+    if (error.code === 'EPIPE') return
+    stdoutFailed = true
+    process.exitCode = 2
+    process.stderr.write(
+      `s6-designer: cannot write to standard output (${error.code ?? error.message})\n`,
+    )
+  })
+  stdoutWriter = (text) => {
+    if (!closed) process.stdout.write(text)
+  }
+  return stdoutWriter
+}
+
 /** Runs the CLI; returns the exit code (0 ok, 1 findings, 2 usage or I/O problems). */
 export async function main(
   argv: string[],
   io: Partial<Omit<CommandContext, 'args'>> = {},
 ): Promise<number> {
-  const stdout = io.stdout ?? ((t: string) => void process.stdout.write(t))
+  const stdout = io.stdout ?? processStdout()
   const stderr = io.stderr ?? ((t: string) => void process.stderr.write(t))
   const cwd = io.cwd ?? process.cwd()
   const [name, ...args] = argv
@@ -50,7 +79,8 @@ export async function main(
     return 0
   }
   try {
-    return await command.run({ args, stdout, stderr, cwd })
+    const code = await command.run({ args, stdout, stderr, cwd })
+    return stdoutFailed ? 2 : code
   } catch (error) {
     if (error instanceof UsageError) {
       stderr(`s6-designer ${name}: ${error.message}\n${command.usage}\n`)

@@ -7,14 +7,18 @@ import { basename, dirname, resolve } from 'node:path'
 import { parseGraph } from '../lib/graph/parse'
 import { readTree } from '../lib/graph/read-tree'
 import type { ReadReport } from '../lib/graph/read-tree'
+import type { TreeInput } from '../lib/graph/tree-input'
 import type { Diagnostic, ServiceGraph } from '../lib/graph/types'
 import { validate } from '../lib/graph/validate'
+import { treeFromZip } from '../lib/import/archive'
 import { importFile, importTree, projectNameFrom } from '../lib/import/import'
 import type { ImportResult } from '../lib/import/import'
 import { IMPORT_LIMITS, formatBytes } from '../lib/import/limits'
+import { refusal } from '../lib/import/refusal'
 import { sniff } from '../lib/import/sniff'
 import { UsageError } from './command'
 import { InputError, readJsonFile, readTreeInput } from './fs'
+import { compareWithGraphFile, foundTree, withoutGraphFiles } from './shipped-tree'
 
 export interface ParsedArgs {
   positionals: string[]
@@ -88,6 +92,8 @@ export interface LoadedGraph {
   notes: string[]
   /** The import's one-line account, for strict loads. */
   summary?: string
+  /** The graph file of an export left unread because the tree next to it was read instead. */
+  setAside?: string
 }
 
 export interface LoadOptions {
@@ -99,6 +105,12 @@ export interface LoadOptions {
    * accept graph JSON files: what `import` does. Zips always get these checks.
    */
   strict?: boolean
+  /**
+   * When a folder or zip holds both an s6 tree and an s6-designer.json (an export), read the
+   * tree, which is what ships, and only compare the json with it (what `lint` does). Without
+   * this the json is read, as the site's import does: it keeps what the tree cannot.
+   */
+  preferTree?: boolean
 }
 
 async function readSmallFile(arg: string, path: string, size: number): Promise<Uint8Array> {
@@ -125,6 +137,40 @@ function fromImport(result: ImportResult): LoadedGraph {
 }
 
 /**
+ * The tree of `input` without its graph file, when it has both (see `LoadOptions.preferTree`);
+ * undefined when there is no graph file or no tree beside it. `strict` reads through lib/import.
+ */
+function shippedTree(
+  input: TreeInput,
+  read: { context: 'overlay' | 'plain'; projectName?: string; name?: string },
+  strict: boolean,
+): LoadedGraph | undefined {
+  const { tree, graphFile } = withoutGraphFiles(input)
+  if (graphFile === undefined) return undefined
+  const plain = readTree(tree, read)
+  if (!foundTree(plain.report)) return undefined
+  const loaded: LoadedGraph = strict
+    ? fromImport(importTree(tree, read))
+    : { graph: plain.graph, diagnostics: plain.diagnostics, report: plain.report, notes: [] }
+  const report = loaded.report ?? plain.report
+  loaded.diagnostics = [...loaded.diagnostics, ...compareWithGraphFile(input, graphFile, report)]
+  loaded.setAside = graphFile
+  return loaded
+}
+
+/** A zip's tree with its graph file set aside, for `preferTree`; undefined as shippedTree. */
+async function shippedZipTree(
+  name: string,
+  bytes: Uint8Array,
+  context: 'overlay' | 'plain',
+): Promise<LoadedGraph | undefined> {
+  const zip = await treeFromZip(bytes, IMPORT_LIMITS)
+  if ('error' in zip) throw new InputError(refusal(name, zip.error))
+  const projectName = projectNameFrom(name)
+  return shippedTree(zip.tree, { context, name, ...(projectName ? { projectName } : {}) }, true)
+}
+
+/**
  * Reads a folder (readTree), a zip (lib/import, always with its checks) or, when `graphFiles`,
  * a graph JSON file (parseGraph). With `strict`, folders and JSON files go through lib/import
  * too, so whatever it refuses is an InputError.
@@ -141,12 +187,21 @@ export async function loadGraph(
     const input = await readTreeInput(path)
     const name = projectNameFor(path)
     const read = { context: options.context, ...(name ? { projectName: name } : {}) }
+    const shipped = options.preferTree
+      ? shippedTree(input, read, options.strict === true)
+      : undefined
+    if (shipped) return shipped
     if (options.strict) return fromImport(importTree(input, read))
     const tree = readTree(input, read)
     return { graph: tree.graph, diagnostics: tree.diagnostics, report: tree.report, notes: [] }
   }
   const bytes = await readSmallFile(arg, path, st.size)
   const kind = sniff(arg, bytes).kind
+  const shipped =
+    kind === 'zip' && options.preferTree
+      ? await shippedZipTree(basename(path), bytes, options.context)
+      : undefined
+  if (shipped) return shipped
   if (kind === 'zip' || options.strict)
     return fromImport(await importFile(basename(path), bytes, { context: options.context }))
   if (!options.graphFiles) throw new InputError(`${arg}: not a folder or a zip`)
@@ -226,5 +281,6 @@ export function describeRead(loaded: LoadedGraph, arg: string): string {
   if (!r) return `${arg}: ${what}`
   const from = r.graphFile ?? r.sourceDir ?? r.rootfsDir
   if (from === undefined) return `${arg}: ${what}`
-  return `${arg}: ${what} (read from ${from || '.'})`
+  const aside = loaded.setAside ? `, what ships; ${loaded.setAside} was only compared with it` : ''
+  return `${arg}: ${what} (read from ${from || '.'}${aside})`
 }

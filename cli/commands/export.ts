@@ -2,7 +2,7 @@
  * `s6-designer export GRAPH.json --out DIR|FILE.zip`: writes what the site's download gives,
  * with the file modes (0755 scripts, 0644 the rest) on disk or in the zip.
  */
-import { chmod, mkdir, writeFile } from 'node:fs/promises'
+import { chmod, writeFile } from 'node:fs/promises'
 import { dirname, isAbsolute, relative, resolve } from 'node:path'
 import { zipFiles } from '../../lib/export/zip'
 import { exportResult } from '../../lib/generate/export-files'
@@ -11,7 +11,9 @@ import { parseGraph } from '../../lib/graph/parse'
 import { validate } from '../../lib/graph/validate'
 import type { Command } from '../command'
 import { UsageError } from '../command'
-import { InputError, displayPath, readJsonFile } from '../fs'
+import { InputError, displayPath, makeDirs, readJsonFile } from '../fs'
+import { ownedFolders, removeScripts, removeStale, staleScripts } from '../owned-folders'
+import type { StaleResult } from '../owned-folders'
 import { formatDiagnostics, onePositional, parseArgs } from '../tree-source'
 
 const USAGE = `Usage: s6-designer export GRAPH.json --out DIR|FILE.zip [--force]
@@ -20,7 +22,12 @@ Writes the export of a design (a graph .json file): the s6-rc source tree under
 <repoDir>/rootfs/, the Dockerfile stage, build.sh, README.md, the graph and .gitattributes,
 all under the project's folder (repoDir, for example docker/s6).
 
-  --out DIR       write the files into DIR (created if needed; files there are replaced)
+  --out DIR       write the files into DIR (created if needed). Files the export writes are
+                  replaced; under rootfs/etc/s6-overlay, the s6-rc.d and user-bundles.d
+                  folders are the export's own: whatever an earlier export left there is
+                  removed, so a deleted service does not ship. Of scripts/, only the scripts
+                  the earlier export wrote (its s6-designer.json says which) are removed.
+                  Other files are left alone.
   --out FILE.zip  write a zip instead (modes kept, same bytes for the same design)
   --force         write even when the design has errors (the exit status is still 1)
 
@@ -30,12 +37,14 @@ Exit status: 0 written, 1 the design has errors (nothing written without --force
 /** Writes the files under `dir` with their modes; refuses any path that would leave it. */
 export async function writeFileMap(dir: string, files: FileMap): Promise<void> {
   const root = resolve(dir)
+  const made = new Set<string>()
   for (const [path, file] of files) {
     const target = resolve(root, path)
     const rel = relative(root, target)
     if (rel === '' || rel.startsWith('..') || isAbsolute(rel))
       throw new InputError(`refusing to write ${path}: outside ${dir}`)
-    await mkdir(dirname(target), { recursive: true })
+    if (!made.has(dirname(target))) await makeDirs(dirname(target))
+    made.add(dirname(target))
     await writeFile(target, file.contents)
     await chmod(target, file.executable ? 0o755 : 0o644)
   }
@@ -43,9 +52,30 @@ export async function writeFileMap(dir: string, files: FileMap): Promise<void> {
 
 async function writeZip(path: string, files: FileMap): Promise<number> {
   const bytes = await zipFiles(files)
-  await mkdir(dirname(path), { recursive: true })
+  await makeDirs(dirname(path))
   await writeFile(path, bytes)
   return bytes.length
+}
+
+/** Paths listed after "removed N stale files" before "… and N more". */
+const LIST_LIMIT = 20
+
+/** What removeStale did, for stdout (removals) and stderr (folders it could not clean). */
+function staleReport(stale: StaleResult, stdout: (t: string) => void, stderr: (t: string) => void) {
+  if (stale.removed.length > 0) {
+    const n = stale.files
+    const lines = [
+      `removed ${n} stale file${n === 1 ? '' : 's'} left by an earlier export:`,
+      ...stale.removed.slice(0, LIST_LIMIT).map((p) => `  ${p}`),
+    ]
+    if (stale.removed.length > LIST_LIMIT)
+      lines.push(`  … and ${stale.removed.length - LIST_LIMIT} more`)
+    stdout(`${lines.join('\n')}\n`)
+  }
+  for (const folder of stale.skipped)
+    stderr(
+      `warning: ${folder} was not cleaned (a folder on the way to it is a symbolic link); files an earlier export left there remain\n`,
+    )
 }
 
 export const exportCommand: Command = {
@@ -84,6 +114,14 @@ export const exportCommand: Command = {
         const size = await writeZip(out, files)
         stdout(`wrote ${displayPath(cwd, out)} (${files.size} files, ${size} bytes)\n`)
       } else {
+        await makeDirs(out)
+        const owned = ownedFolders(read.graph)
+        const scripts = await staleScripts(out, read.graph, files)
+        const stale = await removeStale(out, owned, files)
+        await removeScripts(out, read.graph, scripts)
+        stale.removed.push(...scripts)
+        stale.files += scripts.length
+        staleReport(stale, stdout, stderr)
         await writeFileMap(out, files)
         stdout(`wrote ${files.size} files to ${displayPath(cwd, out)}\n`)
       }

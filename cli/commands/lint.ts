@@ -14,6 +14,8 @@ const USAGE = `Usage: s6-designer lint DIR [--json] [--plain]
 
 Checks an s6-rc source the way s6-rc-compile and s6-overlay would: DIR is an s6-rc.d folder,
 an image root holding etc/s6-overlay, or an s6 Designer export (a graph .json file works too).
+In an export, the tree is checked, since it is what ships; its s6-designer.json is only
+compared with it, and a warning lists where they differ.
 
   --json   print {"errors", "warnings", "diagnostics": [...]} instead of text
   --plain  bare s6-rc: base, user, top… are ordinary names, not s6-overlay's
@@ -28,7 +30,7 @@ export const lintCommand: Command = {
     const parsed = parseArgs(args, { flags: ['--json', '--plain'] })
     const dir = onePositional(parsed, 'DIR')
     const context = parsed.flags.has('--plain') ? 'plain' : 'overlay'
-    const loaded = await loadGraph(cwd, dir, { context, graphFiles: true })
+    const loaded = await loadGraph(cwd, dir, { context, graphFiles: true, preferTree: true })
     const diagnostics = allDiagnostics(loaded, context)
     const errors = count(diagnostics, 'error')
     if (parsed.flags.has('--json')) {

@@ -1,5 +1,12 @@
-import { readFile, writeFile } from 'node:fs/promises'
+/**
+ * `s6-designer share GRAPH.json` and `s6-designer open LINK --out GRAPH.json`: the site's share
+ * links from a command line. What a link carries is what the site's Share button puts in it:
+ * the design with its secret values blanked.
+ */
+import { resolve } from 'node:path'
+import { redactSecrets } from '../../lib/generate/redact'
 import { parseGraph, serializeGraph } from '../../lib/graph/parse'
+import type { ServiceGraph } from '../../lib/graph/types'
 import {
   decodeShareLink,
   LINK_COMFORT_LENGTH,
@@ -8,42 +15,65 @@ import {
 } from '../../lib/share/codec'
 import type { Command } from '../command'
 import { UsageError } from '../command'
+import { InputError, displayPath, readJsonFile, writeTextFile } from '../fs'
+import { onePositional, parseArgs } from '../tree-source'
 
 const DEFAULT_BASE = 'http://localhost:3000/'
 
-async function readGraphFile(path: string) {
-  let text: string
+const SHARE_USAGE = `Usage: s6-designer share GRAPH.json [--base URL]
+
+Prints the share link of a design (a graph .json file): the whole design rides in the link's
+fragment, as with the site's Share button. Secret values are left out, as in the export.
+
+  --base URL  the designer's address the link opens (default ${DEFAULT_BASE})
+
+Exit status: 0 printed, 2 usage or read problem.`
+
+const OPEN_USAGE = `Usage: s6-designer open LINK --out GRAPH.json
+
+Decodes a share link (the whole URL, its #fragment or the s6g=… part) into a graph file.
+
+  --out FILE  write the graph there (its folder is created)
+
+Exit status: 0 written, 2 usage problem, a link that cannot be opened, or a write problem.`
+
+/** How many secret values a graph holds (the site's count: blank ones are not counted). */
+export function secretCount(graph: ServiceGraph): number {
+  const count = (env: readonly { secret?: boolean; value: string }[] | undefined) =>
+    (env ?? []).filter((v) => v.secret === true && v.value !== '').length
+  let n = count(graph.project.env)
+  for (const s of Object.values(graph.services)) if (s.type === 'longrun') n += count(s.env)
+  return n
+}
+
+function parseBase(base: string): string {
   try {
-    text = await readFile(path, 'utf8')
-  } catch (error) {
-    throw new Error(
-      `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-    )
-  }
-  let data: unknown
-  try {
-    data = JSON.parse(text)
+    return new URL(base).href
   } catch {
-    throw new Error(`${path} is not JSON`)
+    throw new UsageError(`--base ${base} is not a URL (for example https://example.org/s6/)`)
   }
-  const parsed = parseGraph(data)
-  if (!parsed.ok) throw new Error(`${path}: ${parsed.error}`)
-  return parsed.graph
 }
 
 export const shareCommand: Command = {
   name: 'share',
   summary: 'print the share link of a graph file',
-  usage: 'Usage: s6-designer share GRAPH.json [--base URL]   (default base http://localhost:3000/)',
-  run: async ({ args, stdout, stderr }) => {
-    const baseAt = args.indexOf('--base')
-    const base = baseAt >= 0 ? args[baseAt + 1] : DEFAULT_BASE
-    if (baseAt >= 0 && !base) throw new UsageError('--base needs a URL')
-    const files = args.filter((a, i) => !a.startsWith('--') && (baseAt < 0 || i !== baseAt + 1))
-    if (files.length !== 1 || !files[0]) throw new UsageError('give exactly one graph file')
-    const graph = await readGraphFile(files[0])
-    const url = await shareUrl(base ?? DEFAULT_BASE, graph)
+  usage: SHARE_USAGE,
+  run: async ({ args, stdout, stderr, cwd }) => {
+    const parsed = parseArgs(args, { options: ['--base'] })
+    const file = onePositional(parsed, 'GRAPH.json')
+    const bases = parsed.options.get('--base') ?? []
+    if (bases.length > 1) throw new UsageError('give --base once')
+    const base = parseBase(bases[0] ?? DEFAULT_BASE)
+    const read = parseGraph(await readJsonFile(resolve(cwd, file)))
+    if (!read.ok) throw new InputError(`${file}: ${read.error}`)
+    for (const note of read.notes) stderr(`note: ${note}\n`)
+    const url = await shareUrl(base, redactSecrets(read.graph))
     stdout(`${url}\n`)
+    const secrets = secretCount(read.graph)
+    if (secrets > 0)
+      stderr(
+        `note: ${secrets} secret ${secrets === 1 ? 'value is' : 'values are'} left out of the link\n`,
+      )
     if (url.length > LINK_MAX_RECOMMENDED) {
       stderr(
         `note: the link is ${url.length} characters; above ${LINK_MAX_RECOMMENDED} share the JSON file instead\n`,
@@ -60,26 +90,30 @@ export const shareCommand: Command = {
 export const openCommand: Command = {
   name: 'open',
   summary: 'decode a share link into a graph file',
-  usage: 'Usage: s6-designer open LINK --out GRAPH.json',
-  run: async ({ args, stdout, stderr }) => {
-    const outAt = args.indexOf('--out')
-    const out = outAt >= 0 ? args[outAt + 1] : undefined
-    const links = args.filter((a, i) => !a.startsWith('--') && i !== outAt + 1)
-    if (!out) throw new UsageError('--out GRAPH.json is required')
-    if (links.length !== 1 || !links[0]) throw new UsageError('give exactly one link')
-    const result = await decodeShareLink(links[0])
+  usage: OPEN_USAGE,
+  run: async ({ args, stdout, stderr, cwd }) => {
+    const parsed = parseArgs(args, { options: ['--out'] })
+    const link = onePositional(parsed, 'LINK')
+    const outs = parsed.options.get('--out') ?? []
+    if (outs.length !== 1)
+      throw new UsageError(outs.length === 0 ? 'missing --out GRAPH.json' : 'give --out once')
+    const out = outs[0] as string
+    const result = await decodeShareLink(link)
     if (!result.ok) {
       stderr(`s6-designer open: ${result.error}\n`)
-      return 1
+      return 2
     }
+    for (const note of result.notes) stderr(`note: ${note}\n`)
     try {
-      await writeFile(out, serializeGraph(result.graph))
+      await writeTextFile(resolve(cwd, out), serializeGraph(result.graph))
     } catch (error) {
-      throw new Error(
+      if (error instanceof InputError) throw error
+      throw new InputError(
         `cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
       )
     }
-    stdout(`wrote ${out} (${Object.keys(result.graph.services).length} services)\n`)
+    const n = Object.keys(result.graph.services).length
+    stdout(`wrote ${displayPath(cwd, out)} (${n} service${n === 1 ? '' : 's'})\n`)
     return 0
   },
 }

@@ -43,7 +43,7 @@ export interface ImportOptions {
 }
 
 const WHAT_TO_DROP =
-  'drop the whole folder (an s6-rc.d, or an image root holding etc/s6-overlay or etc/services.d), a zip of it, or an s6 Designer graph JSON file'
+  'import the whole folder (an s6-rc.d, or an image root holding etc/s6-overlay or etc/services.d), a zip of it, or an s6 Designer graph JSON file'
 
 function refuse(subject: string, reason: string): ImportResult {
   return { ok: false, error: refusal(subject, reason) }

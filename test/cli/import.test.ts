@@ -133,7 +133,7 @@ describe('s6-designer import', () => {
     const one = await runCli(['import', 'web/type'], await treeDir(VALID))
     expect(one.code).toBe(2)
     expect(one.stderr).toMatch(
-      /type was not imported: it looks like an s6 type file of one service; drop the whole folder/,
+      /type was not imported: it looks like an s6 type file of one service; import the whole folder/,
     )
   })
 })

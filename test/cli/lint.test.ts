@@ -1,6 +1,20 @@
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { zipFiles } from '@/lib/export/zip'
+import { exportFiles } from '@/lib/generate/export-files'
+import type { ServiceGraph } from '@/lib/graph/types'
 import { runCli } from './run-cli'
 import { treeDir, VALID } from './tree-dir'
+
+const SOURCE = 'rootfs/etc/s6-overlay/s6-rc.d'
+
+/** A folder holding the export of the reference design; returns its docker/s6. */
+async function exported(): Promise<string> {
+  const dir = await treeDir({})
+  expect((await runCli(['export', 'content/examples/reference.json', '--out', dir])).code).toBe(0)
+  return join(dir, 'docker/s6')
+}
 
 describe('s6-designer lint', () => {
   it('exits 0 on a valid tree and prints a summary line', async () => {
@@ -81,5 +95,77 @@ describe('s6-designer lint', () => {
     const notGraph = await runCli(['lint', 'package.json'])
     expect(notGraph.code).toBe(2)
     expect(notGraph.stderr).toMatch(/package.json: version: /)
+  })
+
+  it('checks the tree of an export, not the s6-designer.json beside it', async () => {
+    const s6 = await exported()
+    const clean = await runCli(['lint', s6])
+    expect(clean.code).toBe(0)
+    expect(clean.stdout).toContain(
+      `(read from ${SOURCE}, what ships; s6-designer.json was only compared with it)`,
+    )
+    expect(clean.stdout).toMatch(/^0 errors, 0 warnings/m)
+
+    // A service left over from an earlier export, and a hand edit that breaks another.
+    await mkdir(join(s6, SOURCE, 'old'))
+    await writeFile(join(s6, SOURCE, 'old/type'), 'longrun\n')
+    await writeFile(join(s6, SOURCE, 'old/run'), '#!/bin/sh\nexec old\n')
+    await writeFile(join(s6, SOURCE, 'web/timeout-kill'), '5s\n')
+    const r = await runCli(['lint', s6])
+    expect(r.code).toBe(1)
+    expect(r.stdout).toMatch(/^web\n {2}error {4}web\/timeout-kill /m)
+    expect(r.stdout).toMatch(/^old\n/m)
+    expect(r.stdout).toContain(
+      `s6-designer.json does not match the tree, which is what ships and what was checked: ${SOURCE}/old/ (only in the tree), ${SOURCE}/web/timeout-kill (changed). (graph-file-differs)`,
+    )
+    const json = JSON.parse((await runCli(['lint', s6, '--json'])).stdout) as {
+      diagnostics: { code: string; file: string | null }[]
+    }
+    expect(json.diagnostics).toContainEqual(
+      expect.objectContaining({ code: 'graph-file-differs', file: 's6-designer.json' }),
+    )
+  })
+
+  it('says what an export is missing, and warns when its graph file is unreadable', async () => {
+    const s6 = await exported()
+    await copyFile(join(s6, 's6-designer.json'), join(s6, '..', 'design.json'))
+    await writeFile(join(s6, 's6-designer.json'), '{ broken')
+    const broken = await runCli(['lint', s6])
+    expect(broken.stdout).toContain(`(read from ${SOURCE}, what ships;`)
+    expect(broken.stdout).toMatch(/s6-designer\.json could not be compared with the tree: not JSON/)
+    await copyFile(join(s6, '..', 'design.json'), join(s6, 's6-designer.json'))
+    await writeFile(join(s6, 'rootfs/etc/s6-overlay/scripts/config-check'), '#!/bin/sh\n')
+    // A helper of the user's own beside the export's scripts is no difference.
+    await writeFile(join(s6, 'rootfs/etc/s6-overlay/scripts/helper'), '#!/bin/sh\n')
+    await rm(join(s6, 'rootfs/etc/s6-overlay/user-bundles.d/user/contents.d/worker'))
+    const r = await runCli(['lint', s6])
+    expect(r.stdout).toContain(
+      'rootfs/etc/s6-overlay/scripts/config-check (changed), rootfs/etc/s6-overlay/user-bundles.d/user/contents.d/worker (not in the tree)',
+    )
+    expect(r.stdout).not.toContain('scripts/helper')
+  })
+
+  it('checks the tree of a zipped export too', async () => {
+    const graph = JSON.parse(
+      await readFile('content/examples/reference.json', 'utf8'),
+    ) as ServiceGraph
+    const files = exportFiles(graph)
+    files.set(`docker/s6/${SOURCE}/old/type`, { contents: 'longrun\n', executable: false })
+    files.set(`docker/s6/${SOURCE}/old/run`, { contents: '#!/bin/sh\n', executable: true })
+    const dir = await treeDir({})
+    await writeFile(join(dir, 'shop.zip'), await zipFiles(files))
+    const r = await runCli(['lint', 'shop.zip'], dir)
+    expect(r.stdout).toContain(`(read from docker/s6/${SOURCE}, what ships;`)
+    expect(r.stdout).toContain(`docker/s6/${SOURCE}/old/ (only in the tree)`)
+  })
+
+  it('reads the graph file of a folder that holds no tree', async () => {
+    const dir = await treeDir({
+      's6-designer.json': await readFile('content/examples/reference.json', 'utf8'),
+    })
+    const r = await runCli(['lint', dir])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/ \(read from s6-designer\.json\)$/m)
+    expect(r.stdout).not.toMatch(/graph-file-differs/)
   })
 })

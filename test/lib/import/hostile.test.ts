@@ -251,13 +251,13 @@ describe('importFile refuses what is not a tree', () => {
 
   it('another archive format', async () => {
     expect(await refusal(new Uint8Array([0x1f, 0x8b, 8, 0]), 'tree.tar.gz')).toMatch(
-      /^tree\.tar\.gz was not imported: it is a gzip \(\.tar\.gz, \.tgz\) archive; s6 Designer reads zip files: drop the whole folder/,
+      /^tree\.tar\.gz was not imported: it is a gzip \(\.tar\.gz, \.tgz\) archive; s6 Designer reads zip files: import the whole folder/,
     )
   })
 
   it('one file of a service', async () => {
     expect(await refusal(new TextEncoder().encode('#!/bin/sh\nexec web\n'), 'run')).toMatch(
-      /^run was not imported: it looks like an s6 run file of one service; drop the whole folder \(an s6-rc\.d, or an image root/,
+      /^run was not imported: it looks like an s6 run file of one service; import the whole folder \(an s6-rc\.d, or an image root/,
     )
     expect(await refusal(new TextEncoder().encode('#!/bin/sh\n'), 'setup.sh')).toMatch(
       /it looks like a script of one service/,
@@ -275,7 +275,7 @@ describe('importFile refuses what is not a tree', () => {
 
   it('a zip without any s6 service', async () => {
     expect(await refusal([fileEntry('README.md', '# hello\n')])).toMatch(
-      /app\.zip was not imported: no s6 services were found in it; drop the whole folder/,
+      /app\.zip was not imported: no s6 services were found in it; import the whole folder/,
     )
   })
 })

@@ -1,0 +1,182 @@
+/**
+ * What an export into a folder that holds an earlier one removes, so that a service removed
+ * from the design does not ship and boot. The export owns s6-rc.d and user-bundles.d under the
+ * image's /etc/s6-overlay outright: everything in them comes from the design. The scripts
+ * folder is shared: people keep helper scripts there by hand, so of it only the scripts the
+ * earlier export wrote (as its s6-designer.json says) and this one does not are removed.
+ * Everything else in the output folder is the user's.
+ */
+import { lstat, readFile, readdir, rm, rmdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { createContext, inRepo, inRootfs } from '../lib/generate/context'
+import { exportFiles } from '../lib/generate/export-files'
+import type { FileMap } from '../lib/generate/file-map'
+import { SCRIPTS_DIR } from '../lib/generate/scripts'
+import { SOURCE_DIR } from '../lib/generate/service-dir'
+import { parseGraph } from '../lib/graph/parse'
+import type { ServiceGraph } from '../lib/graph/types'
+
+/** Where s6-overlay 3.2.3.1 and later read the `user`/`user2` membership. */
+export const USER_BUNDLES_DIR = '/etc/s6-overlay/user-bundles.d'
+
+/** The image folders the export writes wholesale (lib/generate/source-tree.ts). */
+export const OWNED_IMAGE_DIRS = [SOURCE_DIR, USER_BUNDLES_DIR] as const
+
+/**
+ * The image folders `lint` compares with an export's graph file: the owned ones, and the
+ * scripts folder, where only the scripts the export writes count (others are the user's).
+ */
+export const COMPARED_IMAGE_DIRS = [...OWNED_IMAGE_DIRS, SCRIPTS_DIR] as const
+
+/** `dirs` as paths of the export (`docker/s6/rootfs/etc/s6-overlay/s6-rc.d`…). */
+export function ownedFolders(
+  graph: ServiceGraph,
+  dirs: readonly string[] = OWNED_IMAGE_DIRS,
+): string[] {
+  const ctx = createContext(graph)
+  return dirs.map((dir) => inRootfs(ctx, dir))
+}
+
+/** One execline word as written by the exporter (bare, or double-quoted with `\\` escapes). */
+function unquote(word: string): string {
+  if (!(word.length >= 2 && word.startsWith('"') && word.endsWith('"'))) return word
+  return word.slice(1, -1).replace(/\\(.)/g, '$1')
+}
+
+/**
+ * Export paths of the scripts the export's `up`/`down` files call under /etc/s6-overlay/scripts
+ * but do not write: the image provides them, so they are never stale.
+ */
+export function providedScripts(graph: ServiceGraph, files: FileMap): string[] {
+  const ctx = createContext(graph)
+  const source = `${inRootfs(ctx, SOURCE_DIR)}/`
+  const out: string[] = []
+  for (const [path, file] of files) {
+    if (!path.startsWith(source) || !/^[^/]+\/(up|down)$/.test(path.slice(source.length))) continue
+    const words = file.contents.trim().split(/\s+/)
+    if (words[0] === 'with-contenv' || words[0] === '/command/with-contenv') words.shift()
+    const called = words.length === 1 ? unquote(words[0] as string) : ''
+    if (!called.startsWith(`${SCRIPTS_DIR}/`) || called.split('/').includes('..')) continue
+    const target = inRootfs(ctx, called)
+    if (!files.has(target)) out.push(target)
+  }
+  return out
+}
+
+const parent = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf('/')))
+
+export interface StaleResult {
+  /** Export paths removed, folders with a trailing `/`. */
+  removed: string[]
+  /** Files (and links) removed, those inside removed folders included. */
+  files: number
+  /** Owned folders left alone because a folder on the way to them is a symbolic link. */
+  skipped: string[]
+}
+
+/** Files and links under `abs` (itself included when not a folder); links are not followed. */
+async function countFiles(abs: string): Promise<number> {
+  const st = await lstat(abs)
+  if (!st.isDirectory()) return 1
+  let n = 0
+  for (const entry of await readdir(abs)) n += await countFiles(join(abs, entry))
+  return n
+}
+
+/** The first folder between `root` and `path` (exclusive of root) that is a symbolic link. */
+async function linkOnTheWay(root: string, path: string): Promise<string | undefined> {
+  const parts = path.split('/')
+  for (let i = 1; i < parts.length; i++) {
+    const sub = parts.slice(0, i).join('/')
+    const st = await lstat(join(root, sub)).catch(() => undefined)
+    if (!st) return undefined
+    if (st.isSymbolicLink()) return sub
+  }
+  return undefined
+}
+
+/**
+ * Removes from the owned folders under `root` whatever `files` (or `keep`) does not hold:
+ * stale files, folders and links (a link is removed, never followed). Nothing outside them is
+ * touched.
+ */
+export async function removeStale(
+  root: string,
+  owned: readonly string[],
+  files: FileMap,
+  keep: readonly string[] = [],
+): Promise<StaleResult> {
+  const keepFiles = new Set([...files.keys(), ...keep])
+  const keepDirs = new Set<string>()
+  for (const path of keepFiles) for (let d = parent(path); d !== ''; d = parent(d)) keepDirs.add(d)
+  const out: StaleResult = { removed: [], files: 0, skipped: [] }
+  const remove = async (path: string, isDir: boolean) => {
+    const abs = join(root, path)
+    out.files += Math.max(1, await countFiles(abs))
+    await rm(abs, { recursive: true, force: true })
+    out.removed.push(isDir ? `${path}/` : path)
+  }
+  const prune = async (dir: string): Promise<void> => {
+    const entries = await readdir(join(root, dir), { withFileTypes: true })
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    for (const entry of entries) {
+      const path = `${dir}/${entry.name}`
+      if (entry.isDirectory() && keepDirs.has(path)) await prune(path)
+      else if (!(entry.isFile() && keepFiles.has(path))) await remove(path, entry.isDirectory())
+    }
+  }
+  for (const folder of owned) {
+    if (await linkOnTheWay(root, folder)) {
+      out.skipped.push(folder)
+      continue
+    }
+    const st = await lstat(join(root, folder)).catch(() => undefined)
+    if (!st) continue
+    if (st.isDirectory() && keepDirs.has(folder)) await prune(folder)
+    else await remove(folder, st.isDirectory())
+  }
+  return out
+}
+
+/**
+ * The scripts under /etc/s6-overlay/scripts that the export found in `root` wrote (its
+ * s6-designer.json, where this design's export puts it, says which) and `files` does not hold
+ * any more, nor calls. None when there is no readable earlier graph: then nothing there is known to be
+ * the export's.
+ */
+export async function staleScripts(
+  root: string,
+  graph: ServiceGraph,
+  files: FileMap,
+): Promise<string[]> {
+  const ctx = createContext(graph)
+  const text = await readFile(join(root, inRepo(ctx, 's6-designer.json')), 'utf8').catch(
+    () => undefined,
+  )
+  if (text === undefined) return []
+  const earlier = parseGraph(text)
+  if (!earlier.ok) return []
+  const scripts = `${inRootfs(ctx, SCRIPTS_DIR)}/`
+  // A script this design's steps call without writing it stays: the image provides it now.
+  const called = new Set(providedScripts(graph, files))
+  const out: string[] = []
+  for (const [path, file] of exportFiles(earlier.graph)) {
+    if (!path.startsWith(scripts) || files.has(path) || called.has(path) || !file.executable)
+      continue
+    const st = await lstat(join(root, path)).catch(() => undefined)
+    if (st?.isFile()) out.push(path)
+  }
+  return out
+}
+
+/** Removes `paths` (files under `root`), then the scripts folder if that left it empty. */
+export async function removeScripts(
+  root: string,
+  graph: ServiceGraph,
+  paths: readonly string[],
+): Promise<void> {
+  for (const path of paths) await rm(join(root, path), { force: true })
+  if (paths.length === 0) return
+  const folder = join(root, inRootfs(createContext(graph), SCRIPTS_DIR))
+  await rmdir(folder).catch(() => undefined)
+}
