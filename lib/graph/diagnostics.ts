@@ -220,6 +220,11 @@ const ENTRIES: Record<string, Entry> = {
     'A oneshot whose up script is empty does nothing. s6-rc accepts it, but it is usually a mistake.',
     'Write what the oneshot should do, or remove the oneshot.',
   ),
+  'name-case-clash': warning(
+    'Names that differ only in case',
+    's6 on Linux tells web and WEB apart, but macOS and Windows file systems do not: a repository holding the export checked out there has one folder for both services, and what is committed from it is wrong.',
+    'Rename one of the services so the names differ in more than case.',
+  ),
   'script-outside-export': warning(
     'Step calls a script the design does not hold',
     'The oneshot step is one line calling a script under /etc/s6-overlay/scripts/ (as in an imported tree whose scripts were not read with it). The export writes that line as it is and no script at that path: if the image does not have the script, the step fails with "not found" (exit 127) at boot, and what depends on it never starts.',

@@ -136,6 +136,37 @@ export function checkNames(shaped: Shaped, overlay: boolean, out: Findings): voi
     }
   }
   checkPipelineNames(shaped, overlay, out)
+  checkCaseClashes(shaped, out)
+}
+
+/**
+ * Names that differ only in case (web, WEB): s6 on Linux tells them apart, but on macOS and
+ * Windows, where people keep and check out the repository, their folders are one folder.
+ */
+function checkCaseClashes(shaped: Shaped, out: Findings): void {
+  let seen: Map<string, ServiceName[]> | undefined
+  const lower = new Map<string, ServiceName>()
+  for (const name of shaped.names) {
+    const key = name.toLowerCase()
+    const first = lower.get(key)
+    if (first === undefined) lower.set(key, name)
+    else (seen ??= new Map()).set(key, [...(seen.get(key) ?? [first]), name])
+  }
+  if (!seen) return
+  for (const names of seen.values()) {
+    for (const name of names) {
+      const others = names
+        .filter((n) => n !== name)
+        .map(show)
+        .join(', ')
+      out.add({
+        code: 'name-case-clash',
+        service: name,
+        field: 'name',
+        message: `${show(name)} differs from ${others} only in case: on macOS and Windows their folders are one, so a checkout of the export loses one of them.`,
+      })
+    }
+  }
 }
 
 function checkPipelineNames(shaped: Shaped, overlay: boolean, out: Findings): void {

@@ -140,3 +140,14 @@ describe('validate: names', () => {
     })
   })
 })
+
+describe('names that differ only in case', () => {
+  it('warns on each of them, and not about names that differ otherwise', () => {
+    const g = graphOf({ web: longrun(), WEB: longrun(), Web: oneshot(), worker: longrun() })
+    const found = findingsOf(g, 'name-case-clash')
+    expect(found.map((d) => d.service).sort()).toEqual(['WEB', 'Web', 'web'])
+    expect(found.every((d) => d.severity === 'warning' && d.field === 'name')).toBe(true)
+    expect(found.find((d) => d.service === 'web')?.message).toMatch(/differs from WEB, Web only/)
+    expect(findingsOf(graphOf({ web: longrun(), web2: longrun() }), 'name-case-clash')).toEqual([])
+  })
+})
