@@ -70,10 +70,6 @@ function EditorShell({ storage }: { storage: ReturnType<typeof browserStorage> }
     <div className="app">
       <Topbar />
       <SavedStateBanner />
-      <p className="narrow-note" role="note">
-        The designer needs a window at least 1024 px wide: scroll sideways to reach the side panel,
-        or open it on a larger screen. The <a href="/docs/">docs</a> fit any screen.
-      </p>
       <div className="workspace">
         <div className="canvas-column">
           <ServiceCanvas />
