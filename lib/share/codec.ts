@@ -59,7 +59,9 @@ export function findLinkFragment(urlOrFragment: string): string | undefined {
   const hash = urlOrFragment.includes('#')
     ? urlOrFragment.slice(urlOrFragment.indexOf('#') + 1)
     : urlOrFragment
-  const trimmed = hash.trim()
+  // A link pasted from a sentence or Markdown may carry its closing punctuation; a link itself
+  // ends in base64url, which has none of these.
+  const trimmed = hash.trim().replace(/[.,;:!?)\]}>'"»]+$/, '')
   return trimmed.startsWith(LINK_PREFIX) ? trimmed : undefined
 }
 

@@ -154,6 +154,15 @@ describe('share links', () => {
     }
   })
 
+  it('opens a link pasted with the punctuation of the sentence or Markdown around it', async () => {
+    const link = await encodeShareLink(example('reference'))
+    const url = `https://example.org/#${link}`
+    for (const pasted of [`${link}.`, `${link})`, `${link}).`, `  ${link}"  `, `<${url}>`]) {
+      const result = await decodeShareLink(pasted)
+      expect(result.ok, pasted).toBe(true)
+    }
+  })
+
   it('refuses absurdly long input at once', async () => {
     const result = await decodeShareLink(`#s6g=1.d.AAAAAA.${'A'.repeat(4_100_000)}`)
     expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/characters long/) })
