@@ -42,6 +42,10 @@ function formatReport(report: ReadReport): string {
     .map((a) => `${report.entries.filter((e) => e.action === a).length} ${a}`)
     .join(', ')
   lines.push(`Paths: ${tally}.`)
+  if (report.projectDefaults)
+    lines.push(
+      'Project settings (s6-overlay version, base image, S6_* settings, container env, ports, health check) are the defaults: an s6-rc tree does not hold them. Check them in the graph file or the designer.',
+    )
   return `${lines.join('\n')}\n`
 }
 

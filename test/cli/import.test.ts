@@ -24,6 +24,9 @@ describe('s6-designer import', () => {
     expect(r.stdout).toMatch(/^ {2}ignored {4}web\/notes.txt {2}/m)
     expect(r.stdout).toMatch(/^ {2}converted {2}web\/dependencies {2}flat dependencies file/m)
     expect(r.stdout).toContain('Wrote out/graph.json.')
+    expect(r.stdout).toMatch(
+      /^Project settings .* are the defaults: an s6-rc tree does not hold them/m,
+    )
     const text = await readFile(join(dir, 'out/graph.json'), 'utf8')
     const parsed = parseGraph(JSON.parse(text))
     expect(parsed.ok).toBe(true)
@@ -69,6 +72,7 @@ describe('s6-designer import', () => {
     const r = await runCli(['import', 'shop.zip', '--out', 'g.json'], dir)
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/^shop\.zip: .* \(read from docker\/s6\/s6-designer\.json\)$/m)
+    expect(r.stdout).not.toMatch(/Project settings/)
     const parsed = parseGraph(JSON.parse(await readFile(join(dir, 'g.json'), 'utf8')))
     expect(parsed.ok && parsed.graph).toEqual(redactSecrets(graph))
   })
