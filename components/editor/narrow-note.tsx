@@ -6,8 +6,8 @@
 export function NarrowNote() {
   return (
     <p className="narrow-note" role="note">
-      The designer needs a window at least 1024 px wide: scroll sideways to reach the side panel,
-      or open it on a larger screen. The <a href="/docs/">docs</a> fit any screen.
+      The designer needs a window at least 1024 px wide: scroll sideways to reach the side panel, or
+      open it on a larger screen. The <a href="/docs/">docs</a> fit any screen.
     </p>
   )
 }
