@@ -4,9 +4,8 @@
  * the design with its secret values blanked.
  */
 import { resolve } from 'node:path'
-import { redactSecrets } from '../../lib/generate/redact'
+import { redactSecrets, secretCount } from '../../lib/generate/redact'
 import { parseGraph, serializeGraph } from '../../lib/graph/parse'
-import type { ServiceGraph } from '../../lib/graph/types'
 import {
   decodeShareLink,
   LINK_COMFORT_LENGTH,
@@ -36,15 +35,6 @@ Decodes a share link (the whole URL, its #fragment or the s6g=… part) into a g
   --out FILE  write the graph there (its folder is created)
 
 Exit status: 0 written, 2 usage problem, a link that cannot be opened, or a write problem.`
-
-/** How many secret values a graph holds (the site's count: blank ones are not counted). */
-export function secretCount(graph: ServiceGraph): number {
-  const count = (env: readonly { secret?: boolean; value: string }[] | undefined) =>
-    (env ?? []).filter((v) => v.secret === true && v.value !== '').length
-  let n = count(graph.project.env)
-  for (const s of Object.values(graph.services)) if (s.type === 'longrun') n += count(s.env)
-  return n
-}
 
 function parseBase(base: string): string {
   try {

@@ -1,14 +1,7 @@
 import type { ServiceGraph } from '@/lib/graph/types'
 import { redactSecrets } from '@/lib/generate/redact'
 
-/** How many secret values a graph holds (they are blanked in links and shared files). */
-export function secretCount(graph: ServiceGraph): number {
-  const count = (env: readonly { secret?: boolean; value: string }[] | undefined) =>
-    (env ?? []).filter((v) => v.secret === true && v.value !== '').length
-  let n = count(graph.project.env)
-  for (const s of Object.values(graph.services)) if (s.type === 'longrun') n += count(s.env)
-  return n
-}
+export { secretCount } from '@/lib/generate/redact'
 
 /** What is shared: the graph with its secrets blanked, as the export does. */
 export function sharedGraph(graph: ServiceGraph): ServiceGraph {

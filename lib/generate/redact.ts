@@ -25,3 +25,12 @@ export function redactSecrets(graph: ServiceGraph): ServiceGraph {
     services,
   }
 }
+
+/** How many secret values a graph holds: what `redactSecrets` blanks (empty ones not counted). */
+export function secretCount(graph: ServiceGraph): number {
+  const count = (env: readonly { secret?: boolean; value: string }[] | undefined) =>
+    (env ?? []).filter((v) => v.secret === true && v.value !== '').length
+  let n = count(graph.project.env)
+  for (const s of Object.values(graph.services)) if (s.type === 'longrun') n += count(s.env)
+  return n
+}

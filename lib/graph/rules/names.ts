@@ -139,6 +139,14 @@ export function checkNames(shaped: Shaped, overlay: boolean, out: Findings): voi
   checkCaseClashes(shaped, out)
 }
 
+/** The names of `list` other than `name`, shown and joined for a message. */
+function othersIn(list: readonly ServiceName[], name: ServiceName): string {
+  return list
+    .filter((n) => n !== name)
+    .map(show)
+    .join(', ')
+}
+
 /**
  * Names that differ only in case (web, WEB): s6 on Linux tells them apart, but on macOS and
  * Windows, where people keep and check out the repository, their folders are one folder.
@@ -155,10 +163,7 @@ function checkCaseClashes(shaped: Shaped, out: Findings): void {
   if (!seen) return
   for (const names of seen.values()) {
     for (const name of names) {
-      const others = names
-        .filter((n) => n !== name)
-        .map(show)
-        .join(', ')
+      const others = othersIn(names, name)
       out.add({
         code: 'name-case-clash',
         service: name,
@@ -208,10 +213,7 @@ function checkPipelineNames(shaped: Shaped, overlay: boolean, out: Findings): vo
   for (const [p, list] of owners) {
     if (list.length < 2) continue
     for (const name of list) {
-      const others = list
-        .filter((n) => n !== name)
-        .map(show)
-        .join(', ')
+      const others = othersIn(list, name)
       out.add({
         code: 'duplicate-name',
         service: name,
