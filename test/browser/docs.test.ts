@@ -210,7 +210,8 @@ describe('content pages', () => {
     await light.page.goto(`${site.url}/docs/getting-started/`)
     await shot(light.page, 'page-light-phone')
     const sidebar = light.page.locator('#docs-sidebar')
-    expect(await sidebar.isVisible()).toBe(true)
+    // Closed, the menu is off screen and hidden (out of the tab order).
+    expect(await sidebar.isVisible()).toBe(false)
     expect(await sidebar.evaluate((el) => el.getBoundingClientRect().right)).toBeLessThanOrEqual(0)
     await light.page.getByRole('button', { name: 'Menu' }).tap()
     await expect.poll(() => sidebar.evaluate((el) => el.getBoundingClientRect().left)).toBe(0)
@@ -221,6 +222,58 @@ describe('content pages', () => {
       .poll(() => sidebar.evaluate((el) => el.getBoundingClientRect().right))
       .toBeLessThanOrEqual(0)
     await light.context.close()
+  })
+})
+
+describe('docs layout', () => {
+  it('keeps the closed phone menu out of the tab order', async () => {
+    const { context, page } = await phonePage()
+    await page.goto(`${site.url}/docs/debugging/`)
+    const reached: string[] = []
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab')
+      reached.push(
+        await page.evaluate(() => (document.activeElement?.closest('#docs-sidebar') ? 'nav' : '')),
+      )
+    }
+    expect(reached).not.toContain('nav')
+    await context.close()
+  })
+
+  it('lets a table wider than a phone scroll from the keyboard, named as such', async () => {
+    const { context, page } = await phonePage()
+    await page.goto(`${site.url}/docs/debugging/`)
+    const wide = page.locator('.table-scroll.is-scrollable').first()
+    await wide.waitFor()
+    expect(await wide.getAttribute('tabindex')).toBe('0')
+    expect(await wide.getAttribute('aria-label')).toMatch(/scrolls sideways/)
+    await wide.focus()
+    await page.keyboard.press('ArrowRight')
+    await expect.poll(() => wide.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0)
+    await context.close()
+    // On a wide screen the same table fits and is no tab stop.
+    const { context: wideContext, page: desk } = await newPage(site)
+    await desk.setViewportSize({ width: 1600, height: 900 })
+    await desk.goto(`${site.url}/docs/dependencies-and-bundles/`)
+    expect(await desk.locator('.table-scroll[tabindex]').count()).toBe(0)
+    await wideContext.close()
+  })
+
+  it('shows the current page in the sidebar, even far down the list', async () => {
+    const { context, page, errors } = await newPage(site)
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await page.goto(`${site.url}/docs/performance/`)
+    const inSight = await page.evaluate(() => {
+      const box = document.getElementById('docs-sidebar')!.getBoundingClientRect()
+      const at = document
+        .querySelector('#docs-sidebar a[aria-current="page"]')!
+        .getBoundingClientRect()
+      return at.top >= box.top && at.bottom <= box.bottom
+    })
+    expect(inSight).toBe(true)
+    expect(await page.evaluate(() => document.scrollingElement!.scrollTop)).toBe(0)
+    expect(errors).toEqual([])
+    await context.close()
   })
 })
 

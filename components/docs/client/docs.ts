@@ -5,6 +5,7 @@
  */
 import { initCopyButtons } from './copy'
 import { initIslands } from './islands'
+import { initLayout } from './layout'
 import { initMenu } from './menu'
 import { initSearch } from './search'
 import { initThemeToggle } from './theme'
@@ -13,6 +14,7 @@ import { initTableOfContents } from './toc'
 initThemeToggle()
 initCopyButtons()
 initMenu()
+initLayout()
 initTableOfContents()
 initSearch()
 initIslands()
