@@ -2,20 +2,11 @@
  * Every diagnostic code that lib/ or the CLI can emit has a catalogue entry, and so a page
  * under /docs/diagnostics/ (a code without one was linked from messages and 404ed).
  */
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DIAGNOSTICS } from '@/lib/graph/diagnostics'
-
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory()
-      ? sources(join(dir, e.name))
-      : e.name.endsWith('.ts')
-        ? [join(dir, e.name)]
-        : [],
-  )
-}
+import { sources } from '../../fixtures/sources'
 
 /** Codes as the sources emit them: `code: 'x'`, `sd.diag('x', …)`, `report(ctx, 'x', …)`. */
 const EMIT = [

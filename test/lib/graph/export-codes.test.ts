@@ -1,19 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DIAGNOSTICS } from '@/lib/graph/diagnostics'
 import { exportProblems } from '@/lib/generate/export-files'
 import { createGraph, longrun } from '@/lib/graph/service-graph'
-
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory()
-      ? sources(join(dir, e.name))
-      : e.name.endsWith('.ts')
-        ? [join(dir, e.name)]
-        : [],
-  )
-}
+import { sources } from '../../fixtures/sources'
 
 describe('export diagnostic codes', () => {
   it('has a catalogue entry (and so a docs page) for every code the exporter emits', () => {
