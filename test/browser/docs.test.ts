@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { decodeShareLink } from '@/lib/share/codec'
 import { newPage, SCREENSHOTS, startSite, type Site } from './harness'
 
 let site: Site
@@ -104,6 +105,14 @@ describe('order simulator', () => {
     expect(stopAfter).not.toEqual(stopBefore)
     expect(stopAfter.flat()).not.toContain('config-check')
     expect((await waves(page, 'start-waves')).flat()).not.toContain('config-check')
+    // Its designer link carries the design as simulated: config-check left out.
+    const link = sim.getByRole('link', { name: /Open in designer/ })
+    await expect
+      .poll(async () => {
+        const decoded = await decodeShareLink((await link.getAttribute('href')) ?? '')
+        return decoded.ok ? Object.keys(decoded.graph.services).sort() : []
+      })
+      .toEqual(['redis-ready', 'scheduler', 'user', 'web', 'worker'])
     expect(errors).toEqual([])
     await context.close()
   })

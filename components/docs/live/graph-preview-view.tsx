@@ -1,30 +1,7 @@
-import { useEffect, useState } from 'react'
 import type { ServiceGraph } from '@/lib/graph/types'
 import { startPlan } from '@/lib/plan/plan'
 import { GraphDiagram } from './graph-diagram'
-import { designerHref } from './designer-href'
-
-/**
- * The designer link for the graph shown: `?example=<id>` at first (and without JavaScript),
- * then the same URL with the graph itself in a share-link fragment, so the designer opens
- * exactly what the page shows.
- */
-function useDesignerLink(example: string, graph: ServiceGraph): string {
-  const [href, setHref] = useState(() => designerHref(example))
-  useEffect(() => {
-    let live = true
-    import('@/lib/share/codec')
-      .then(({ shareUrl }) => shareUrl(designerHref(example), graph))
-      .then((url) => {
-        if (live) setHref(url)
-      })
-      .catch(() => undefined)
-    return () => {
-      live = false
-    }
-  }, [example, graph])
-  return href
-}
+import { useDesignerLink } from './designer-href'
 
 /** `<GraphPreview>`: a built-in example drawn in start waves. */
 export function GraphPreviewView({

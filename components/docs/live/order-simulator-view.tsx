@@ -2,7 +2,7 @@ import { useId, useMemo, useState } from 'react'
 import { removeDependency, removeServices, serviceNames } from '@/lib/graph/service-graph'
 import type { ServiceGraph, ServiceName } from '@/lib/graph/types'
 import { startPlan, stopPlan } from '@/lib/plan/plan'
-import { designerHref } from './designer-href'
+import { useDesignerLink } from './designer-href'
 import { GraphDiagram } from './graph-diagram'
 import { OrderLists } from './order-lists'
 import { useLive } from './use-live'
@@ -57,6 +57,8 @@ export function OrderSimulatorView({ graph, example }: { graph: ServiceGraph; ex
     return next
   }
   const changed = offServices.size + offEdges.size > 0
+  // The designer opens what the simulator shows, switched-off parts left out.
+  const href = useDesignerLink(example, current)
   return (
     <div className="live-widget order-sim" data-testid="order-simulator" data-example={example}>
       <div className="live-bar">
@@ -74,7 +76,7 @@ export function OrderSimulatorView({ graph, example }: { graph: ServiceGraph; ex
         >
           Reset
         </button>
-        <a className="live-action" href={designerHref(example)}>
+        <a className="live-action" href={href}>
           Open in designer<span aria-hidden="true"> →</span>
         </a>
       </div>
