@@ -123,6 +123,86 @@ export function searchDocs(index: SearchIndex, query: string, limit = 8): Search
   return hits.sort((a, b) => b.score - a.score).slice(0, limit)
 }
 
+/** The words of every entry, with how often each occurs (built once per index). */
+const vocabularies = new WeakMap<SearchIndex, Map<string, number>>()
+
+function vocabulary(index: SearchIndex): Map<string, number> {
+  let words = vocabularies.get(index)
+  if (words) return words
+  words = new Map()
+  for (const e of index.entries)
+    for (const w of searchTerms(`${e.page} ${e.section ?? ''} ${e.text}`))
+      words.set(w, (words.get(w) ?? 0) + 1)
+  vocabularies.set(index, words)
+  return words
+}
+
+/** Edit distance (insert, delete, substitute, swap two neighbours), or more than `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1
+  let before: number[] = []
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i]
+    let best = i
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      let d = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, before[j - 2]! + 1)
+      next.push(d)
+      best = Math.min(best, d)
+    }
+    if (best > max) return max + 1
+    before = row
+    row = next
+  }
+  return row[b.length]!
+}
+
+/** Typos allowed in a word: none under 4 letters, one up to 7, two from 8. */
+const typosAllowed = (word: string) => (word.length < 4 ? 0 : word.length < 8 ? 1 : 2)
+
+/**
+ * The query with each word the docs never use replaced by the closest one they do (the most
+ * frequent on a tie), or undefined when no word needed and found a replacement.
+ */
+export function correctedQuery(index: SearchIndex, query: string): string | undefined {
+  const words = vocabulary(index)
+  let changed = false
+  const terms = searchTerms(query).map((term) => {
+    const max = typosAllowed(term)
+    if (max === 0 || [...words.keys()].some((w) => w.includes(term))) return term
+    let best: [string, number, number] | undefined
+    for (const [word, count] of words) {
+      const d = editDistance(term, word, max)
+      if (d <= max && (!best || d < best[1] || (d === best[1] && count > best[2])))
+        best = [word, d, count]
+    }
+    if (!best) return term
+    changed = true
+    return best[0]
+  })
+  return changed ? terms.join(' ') : undefined
+}
+
+/**
+ * `searchDocs`, and when nothing matches, the same search with typos corrected
+ * (`corrected` is then the query that was searched).
+ */
+export function searchDocsForgiving(
+  index: SearchIndex,
+  query: string,
+  limit = 8,
+): { hits: SearchHit[]; corrected?: string } {
+  const hits = searchDocs(index, query, limit)
+  if (hits.length > 0) return { hits }
+  const corrected = correctedQuery(index, query)
+  if (corrected === undefined) return { hits }
+  const again = searchDocs(index, corrected, limit)
+  return again.length > 0 ? { hits: again, corrected } : { hits }
+}
+
 function occurrences(text: string, term: string): number {
   let n = 0
   for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + term.length)) n++

@@ -63,6 +63,22 @@ describe('docs search', () => {
     await context.close()
   })
 
+  it('forgives a typo, and says what it searched instead', async () => {
+    const { context, page, errors } = await newPage(site)
+    await page.goto(`${site.url}/docs/`)
+    const box = page.getByRole('combobox', { name: 'Search the docs' })
+    await box.focus()
+    await box.pressSequentially('notifcation fd')
+    const results = page.getByTestId('search-results')
+    await expect.poll(() => results.locator('.search-hit').count()).toBeGreaterThan(0)
+    expect(await page.locator('.search-empty').textContent()).toBe(
+      'Nothing matches “notifcation fd”; showing results for “notification fd”.',
+    )
+    expect(await results.locator('mark').first().textContent()).toMatch(/notification|fd/i)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
   it('works on a phone too', async () => {
     const { context, page } = await phonePage()
     await page.goto(`${site.url}/docs/getting-started/`)

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { searchSources } from '@/lib/docs/content'
-import { buildSearchIndex, highlightParts, searchDocs, searchTerms } from '@/lib/docs/search-index'
+import {
+  buildSearchIndex,
+  correctedQuery,
+  editDistance,
+  highlightParts,
+  searchDocs,
+  searchDocsForgiving,
+  searchTerms,
+} from '@/lib/docs/search-index'
 import { DIAGNOSTICS } from '@/lib/graph/diagnostics'
 
 const index = buildSearchIndex([
@@ -76,5 +84,37 @@ describe('highlightParts', () => {
   it('treats terms as text, not patterns, and leaves text without terms whole', () => {
     expect(highlightParts('a.b axb', ['a.b'])).toEqual(['', 'a.b', ' axb'])
     expect(highlightParts('plain', [])).toEqual(['plain'])
+  })
+})
+
+describe('search with typos', () => {
+  const real = buildSearchIndex(searchSources(DIAGNOSTICS))
+
+  it('measures edit distance with swaps, and gives up past the limit', () => {
+    expect(editDistance('dependancy', 'dependency', 2)).toBe(1)
+    expect(editDistance('notifcation', 'notification', 2)).toBe(1)
+    expect(editDistance('teh', 'the', 1)).toBe(1)
+    expect(editDistance('readiness', 'logging', 2)).toBe(3)
+  })
+
+  it('finds what a misspelled query means, and says what it searched', () => {
+    for (const [typed, meant] of [
+      ['notifcation fd', 'notification fd'],
+      ['dependancy', 'dependency'],
+      ['enviroment variables', 'environment variables'],
+      ['S6_BEHAVIOR_IF_STAGE2_FAILS', 's6_behaviour_if_stage2_fails'],
+    ] as const) {
+      expect(searchDocs(real, typed), typed).toEqual([])
+      const found = searchDocsForgiving(real, typed)
+      expect(found.corrected, typed).toBe(meant)
+      expect(found.hits.length, typed).toBeGreaterThan(0)
+    }
+  })
+
+  it('leaves a query that matches, or one with nothing close, as it is', () => {
+    expect(searchDocsForgiving(real, 'readiness').corrected).toBeUndefined()
+    expect(searchDocsForgiving(real, 'readiness').hits.length).toBeGreaterThan(0)
+    expect(searchDocsForgiving(real, 'xylophone quasar')).toEqual({ hits: [] })
+    expect(correctedQuery(real, 'cat')).toBeUndefined()
   })
 })

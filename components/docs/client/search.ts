@@ -1,6 +1,6 @@
 import {
   highlightParts,
-  searchDocs,
+  searchDocsForgiving,
   searchTerms,
   type SearchHit,
   type SearchIndex,
@@ -91,7 +91,8 @@ export function initSearch(): void {
     input.setAttribute('aria-expanded', String(show))
     panel.hidden = !show
     if (!show) return
-    hits = index ? searchDocs(index, query) : []
+    const found = index ? searchDocsForgiving(index, query) : { hits: [] }
+    hits = found.hits
     cursor = Math.min(cursor, Math.max(hits.length - 1, 0))
     const message = failed
       ? 'The search index could not be loaded.'
@@ -99,10 +100,12 @@ export function initSearch(): void {
         ? 'Loading…'
         : hits.length === 0
           ? `Nothing matches “${query.trim()}”.`
-          : ''
+          : found.corrected !== undefined
+            ? `Nothing matches “${query.trim()}”; showing results for “${found.corrected}”.`
+            : ''
     empty.hidden = message === ''
     empty.textContent = message
-    const terms = searchTerms(query)
+    const terms = searchTerms(found.corrected ?? query)
     list.hidden = hits.length === 0
     list.replaceChildren(...hits.map((hit, i) => hitItem(hit, terms, i === cursor)))
   }
