@@ -12,12 +12,11 @@ import { createContext, inRepo, inRootfs } from '../lib/generate/context'
 import { exportFiles } from '../lib/generate/export-files'
 import type { FileMap } from '../lib/generate/file-map'
 import { SCRIPTS_DIR } from '../lib/generate/scripts'
-import { SOURCE_DIR } from '../lib/generate/service-dir'
+import { SOURCE_DIR, USER_BUNDLES_DIR } from '../lib/generate/service-dir'
 import { parseGraph } from '../lib/graph/parse'
+import { lexExecline } from '../lib/graph/read-tree-execline'
+import { calledScript } from '../lib/graph/script-call'
 import type { ServiceGraph } from '../lib/graph/types'
-
-/** Where s6-overlay 3.2.3.1 and later read the `user`/`user2` membership. */
-export const USER_BUNDLES_DIR = '/etc/s6-overlay/user-bundles.d'
 
 /** The image folders the export writes wholesale (lib/generate/source-tree.ts). */
 export const OWNED_IMAGE_DIRS = [SOURCE_DIR, USER_BUNDLES_DIR] as const
@@ -37,12 +36,6 @@ export function ownedFolders(
   return dirs.map((dir) => inRootfs(ctx, dir))
 }
 
-/** One execline word as written by the exporter (bare, or double-quoted with `\\` escapes). */
-function unquote(word: string): string {
-  if (!(word.length >= 2 && word.startsWith('"') && word.endsWith('"'))) return word
-  return word.slice(1, -1).replace(/\\(.)/g, '$1')
-}
-
 /**
  * Export paths of the scripts the export's `up`/`down` files call under /etc/s6-overlay/scripts
  * but do not write: the image provides them, so they are never stale.
@@ -53,11 +46,11 @@ export function providedScripts(graph: ServiceGraph, files: FileMap): string[] {
   const out: string[] = []
   for (const [path, file] of files) {
     if (!path.startsWith(source) || !/^[^/]+\/(up|down)$/.test(path.slice(source.length))) continue
-    const words = file.contents.trim().split(/\s+/)
-    if (words[0] === 'with-contenv' || words[0] === '/command/with-contenv') words.shift()
-    const called = words.length === 1 ? unquote(words[0] as string) : ''
-    if (!called.startsWith(`${SCRIPTS_DIR}/`) || called.split('/').includes('..')) continue
-    const target = inRootfs(ctx, called)
+    // Read as the importer reads an `up` line: the same lexer and the same notion of a call.
+    const lexed = lexExecline(file.contents)
+    const call = lexed.ok ? calledScript(lexed.words) : undefined
+    if (!call || call.path.split('/').includes('..')) continue
+    const target = inRootfs(ctx, call.path)
     if (!files.has(target)) out.push(target)
   }
   return out

@@ -60,12 +60,8 @@ export function compareWithGraphFile(
   graphFile: string,
   report: ReadReport,
 ): Diagnostic[] {
-  let parsed: ReturnType<typeof parseGraph>
-  try {
-    parsed = parseGraph(JSON.parse(decodeText(input.files[graphFile] ?? new Uint8Array())))
-  } catch (error) {
-    parsed = { ok: false, error: `not JSON (${error instanceof Error ? error.message : error})` }
-  }
+  // parseGraph reads the text itself: bad JSON is one of its messages ("not JSON (…)").
+  const parsed = parseGraph(decodeText(input.files[graphFile] ?? new Uint8Array()))
   if (!parsed.ok) {
     return [
       {

@@ -5,7 +5,8 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { useEditorStoreApi } from '@/components/editor/editor-store-provider'
 import { Button } from '@/components/ui/button'
 import { SharePopover, type ShareState } from './share-popover'
-import { copyText, makeShareLink, secretCount } from './share-link'
+import { secretCount } from '@/lib/generate/redact'
+import { copyText, makeShareLink } from './share-link'
 
 /**
  * Share: makes a link that carries the whole design in its fragment, copies it, and says how

@@ -1,8 +1,6 @@
 import type { ServiceGraph } from '@/lib/graph/types'
 import { redactSecrets } from '@/lib/generate/redact'
 
-export { secretCount } from '@/lib/generate/redact'
-
 /** What is shared: the graph with its secrets blanked, as the export does. */
 export function sharedGraph(graph: ServiceGraph): ServiceGraph {
   return redactSecrets(graph)

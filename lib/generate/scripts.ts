@@ -13,8 +13,7 @@ import { DESIGNER_MARKER } from '../graph/read-tree-script'
 import type { Script } from '../graph/types'
 import { bodyLines } from './file-map'
 
-/** Where oneshot scripts live in the image (s6-rc sources may hold only service folders). */
-export const SCRIPTS_DIR = '/etc/s6-overlay/scripts'
+export { SCRIPTS_DIR } from '../graph/script-call'
 
 /** The variable the sh prelude sets while it re-executes the script through its wrappers. */
 export const WRAPPED_VAR = 'S6_DESIGNER_WRAPPED'

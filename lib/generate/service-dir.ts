@@ -3,7 +3,7 @@
  * /etc/s6-overlay/s6-rc.d/, and for oneshots the scripts under /etc/s6-overlay/scripts/ that
  * the one-line `up`/`down` call (FORMAT §6.3).
  */
-import { scriptCallOf } from '../graph/script-call'
+import { oneshotScriptPath, scriptCallOf } from '../graph/script-call'
 import type { Bundle, Longrun, Oneshot, Service, ServiceName, ServiceType } from '../graph/types'
 import { inRootfs, join, report } from './context'
 import type { ExportContext } from './context'
@@ -15,6 +15,9 @@ import { longrunFiles } from './service-longrun'
 
 /** Folder of a service in the image. */
 export const SOURCE_DIR = '/etc/s6-overlay/s6-rc.d'
+
+/** Where s6-overlay 3.2.3.1 and later read the `user`/`user2` membership. */
+export const USER_BUNDLES_DIR = '/etc/s6-overlay/user-bundles.d'
 
 /** A service's folder in the export. */
 export function serviceDir(ctx: ExportContext, name: ServiceName): string {
@@ -48,11 +51,6 @@ function common(
   markers(files, join(dir, 'dependencies.d'), dependencies(ctx, name, service))
   numberFile(ctx, files, dir, name, 'timeout-up', 'timeoutUp', service.timeoutUp)
   numberFile(ctx, files, dir, name, 'timeout-down', 'timeoutDown', service.timeoutDown)
-}
-
-/** Path of a oneshot's script in the image. */
-export function oneshotScriptPath(name: ServiceName, action: 'up' | 'down'): string {
-  return `${SCRIPTS_DIR}/${name}${action === 'down' ? '-down' : ''}`
 }
 
 function oneshotFiles(
@@ -166,10 +164,7 @@ export function userBundleFiles(
   name: 'user' | 'user2',
   service: Bundle,
 ): void {
-  const base =
-    ctx.release.userBundleLayout === 'user-bundles.d'
-      ? '/etc/s6-overlay/user-bundles.d'
-      : SOURCE_DIR
+  const base = ctx.release.userBundleLayout === 'user-bundles.d' ? USER_BUNDLES_DIR : SOURCE_DIR
   markers(
     files,
     inRootfs(ctx, `${base}/${name}/contents.d`),

@@ -9,7 +9,8 @@ import { createContext, report } from './context'
 import type { ExportContext } from './context'
 import { FileGroups } from './file-map'
 import type { FileMap } from './file-map'
-import { oneshotScriptPath, serviceDir, serviceDirFiles, userBundleFiles } from './service-dir'
+import { oneshotScriptPath } from '../graph/script-call'
+import { serviceDir, serviceDirFiles, userBundleFiles } from './service-dir'
 
 const OVERLAY_OWN = new Set<string>(OVERLAY_DEFINED)
 const OVERLAY_USER = new Set<string>(OVERLAY_BUNDLES)

@@ -8,7 +8,15 @@
 import { lexExecline } from './read-tree-execline'
 import type { Script } from './types'
 
-export const OVERLAY_SCRIPTS = '/etc/s6-overlay/scripts/'
+/** Where oneshot scripts live in the image (s6-rc sources may hold only service folders). */
+export const SCRIPTS_DIR = '/etc/s6-overlay/scripts'
+
+export const OVERLAY_SCRIPTS = `${SCRIPTS_DIR}/`
+
+/** Path in the image of the script the export writes for a oneshot's `up` or `down`. */
+export function oneshotScriptPath(name: string, action: 'up' | 'down'): string {
+  return `${SCRIPTS_DIR}/${name}${action === 'down' ? '-down' : ''}`
+}
 
 /** The script an `up`/`down` line calls, when it is nothing but such a call. */
 export function calledScript(

@@ -3,16 +3,13 @@
  * page's link is in sight, and tables wider than the column made reachable from the keyboard
  * (a scrolling region is a tab stop with a name only when it does scroll).
  */
+import { scrollWithin } from '@/components/ui/scroll-within'
 
 /** Scrolls the sidebar (not the page) so that the current page's link is in sight. */
 function currentLinkInSight(): void {
   const sidebar = document.getElementById('docs-sidebar')
   const link = sidebar?.querySelector<HTMLElement>('a[aria-current="page"]')
-  if (!sidebar || !link) return
-  const box = sidebar.getBoundingClientRect()
-  const at = link.getBoundingClientRect()
-  if (at.top >= box.top && at.bottom <= box.bottom) return
-  sidebar.scrollTop += at.top - box.top - sidebar.clientHeight / 3
+  if (sidebar && link) scrollWithin(link, 1 / 3, { box: sidebar, onlyIfHidden: true })
 }
 
 /** Tables that scroll sideways: focusable, named, and marked so CSS can hint at the rest. */

@@ -4,7 +4,7 @@
  * The heuristics stay quiet on the usual shapes: a final `exec cmd`, or a final `case`/`if`
  * whose branches exec.
  */
-import { OVERLAY_SCRIPTS, scriptCallOf } from '../script-call'
+import { oneshotScriptPath, scriptCallOf } from '../script-call'
 import type { Script, ServiceName } from '../types'
 import type { Findings } from './report'
 import { show } from './report'
@@ -86,22 +86,18 @@ function checkScriptCalls(shaped: Shaped, out: Findings): void {
     }
   }
   if (!calls) return
-  const calling = new Set(calls.map(([name, key]) => `${name} ${key}`))
-  const written = (path: string) => {
-    const base = path.slice(OVERLAY_SCRIPTS.length)
-    for (const [key, name] of [
-      ['up', base],
-      ['down', base.replace(/-down$/, '')],
-    ] as const) {
-      if (key === 'down' && !base.endsWith('-down')) continue
-      const raw = shaped.raw.get(name)
-      if (raw?.type === 'oneshot' && isScript(raw[key]) && !calling.has(`${name} ${key}`))
-        return true
+  // What the export writes: a script for every other oneshot step.
+  const calling = new Set(calls.map(([name, key]) => oneshotScriptPath(name, key)))
+  const written = new Set<string>()
+  for (const [name, raw] of shaped.raw) {
+    if (raw.type !== 'oneshot') continue
+    for (const key of ['up', 'down'] as const) {
+      const path = oneshotScriptPath(name, key)
+      if (isScript(raw[key]) && !calling.has(path)) written.add(path)
     }
-    return false
   }
   for (const [name, key, path] of calls) {
-    if (written(path)) continue
+    if (written.has(path)) continue
     out.add({
       code: 'script-outside-export',
       service: name,
