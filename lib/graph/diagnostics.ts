@@ -230,6 +230,11 @@ const ENTRIES: Record<string, Entry> = {
     'The oneshot step is one line calling a script under /etc/s6-overlay/scripts/ (as in an imported tree whose scripts were not read with it). The export writes that line as it is and no script at that path: if the image does not have the script, the step fails with "not found" (exit 127) at boot, and what depends on it never starts.',
     "Put the script's commands into the step here (the export then writes the script), or make sure your image has the script, with mode 0755.",
   ),
+  'script-language-mismatch': warning(
+    'Script written in the other language',
+    "Each script is written out for the language it is set to. execlineb reads a whole script as one command line: sh's &&, ;, $(…) and if/then/fi reach the command as plain words, so the script does something else than it says. sh cannot run execline's { } blocks (over several lines they are a syntax error), and importas substitutes nothing for sh. The designer tells by such constructs, so it can miss a script or, rarely, flag one that is right.",
+    'Switch the script to the language it is written in (the switch above the editor), or rewrite it.',
+  ),
   'execline-unbalanced': error(
     'Unbalanced braces in an execline script',
     false,

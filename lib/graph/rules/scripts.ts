@@ -1,5 +1,6 @@
 /**
- * Script rules: empty scripts, execline braces, and two heuristics on sh `run` scripts
+ * Script rules: empty scripts, execline braces, a script in the other language than its
+ * setting (heuristic), and two heuristics on sh `run` scripts
  * (FORMAT §1 "must not background"; SD): the daemon should be exec'd in the foreground.
  * The heuristics stay quiet on the usual shapes: a final `exec cmd`, or a final `case`/`if`
  * whose branches exec.
@@ -64,6 +65,50 @@ export function execlineBalanced(body: string): boolean {
   return depth === 0
 }
 
+/** sh words that only mean something to sh: at the start of a line they end or continue a block. */
+const SH_BLOCK_WORDS = /^(then|fi|elif|do|done|esac)(\s|;|$)/
+
+/**
+ * What in an execline script only sh understands, quoted as it appears, or undefined. execlineb
+ * reads the whole script as one command line: it does not chain commands with `&&` or `;`,
+ * substitute `$(…)` or backquotes, or know `then`/`fi`; it passes them on as words.
+ */
+export function shInExecline(body: string): string | undefined {
+  const first = body.trimStart().split('\n', 1)[0]!
+  if (/^#!.*\b(ba|da|z|k)?sh\b/.test(first)) return first.trim()
+  const text = body.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/(^|\s)#.*$/gm, '$1')
+  const joined = /(^|\s)(&&|\|\|)(\s|$)/.exec(text)
+  if (joined) return joined[2]
+  const substituted = /\$\(|`/.exec(text)
+  if (substituted) return substituted[0]
+  for (const line of text.split('\n')) {
+    const word = SH_BLOCK_WORDS.exec(line.trim())
+    if (word) return word[1]
+  }
+  return undefined
+}
+
+/** execline programs that take a { } block as their first arguments. */
+const EXECLINE_BLOCKS =
+  /^(foreground|background|if|ifelse|ifte|ifthenelse|backtick|pipeline|forx|forbacktickx|forstdin|loopwhilex|tryexec|trap)\b[^;]*\{\s*(\S.*)?$/
+
+/**
+ * An execline construct in a sh script, quoted, or undefined: a block program with its `{`
+ * (sh has no such blocks; over several lines it is a syntax error), or `importas` /
+ * `multisubstitute`, which substitute into an execline script and do nothing for sh.
+ */
+export function execlineInSh(body: string): string | undefined {
+  const lines = shLines(body)
+  const shIf = lines.some((line) => /(^|\s|;)then(\s|$)/.test(line))
+  for (const line of lines) {
+    const plain = unquoted(line)
+    if (/^(importas|multisubstitute)\s/.test(plain)) return plain.split(/\s/, 1)[0]
+    const block = EXECLINE_BLOCKS.exec(plain)
+    if (block && !(block[1] === 'if' && shIf)) return `${block[1]} {`
+  }
+  return undefined
+}
+
 const isScript = (v: unknown): v is Script =>
   typeof v === 'object' &&
   v !== null &&
@@ -108,6 +153,33 @@ function checkScriptCalls(shaped: Shaped, out: Findings): void {
   }
 }
 
+/** A script written in the other language than the one it is set to. */
+function checkLanguage(name: ServiceName, key: string, script: Script, out: Findings): void {
+  if (script.language === 'execline') {
+    const sh = shInExecline(script.body)
+    if (sh === undefined) return
+    out.add({
+      code: 'script-language-mismatch',
+      service: name,
+      field: `${key}.language`,
+      file: key,
+      message: `${show(name)}'s ${key} script is set to execline but reads like sh (${JSON.stringify(sh.slice(0, 40))}); execlineb would run it as one command with that as a word.`,
+      fix: 'Switch the script to sh, or rewrite it in execline.',
+    })
+  } else if (script.language === 'sh') {
+    const execline = execlineInSh(script.body)
+    if (execline === undefined) return
+    out.add({
+      code: 'script-language-mismatch',
+      service: name,
+      field: `${key}.language`,
+      file: key,
+      message: `${show(name)}'s ${key} script is set to sh but reads like execline (${JSON.stringify(execline)}), which sh cannot run.`,
+      fix: 'Switch the script to execline, or rewrite it in sh.',
+    })
+  }
+}
+
 /** Script rules for every oneshot and longrun. */
 export function checkScripts(shaped: Shaped, out: Findings): void {
   checkScriptCalls(shaped, out)
@@ -115,6 +187,7 @@ export function checkScripts(shaped: Shaped, out: Findings): void {
     for (const key of ['up', 'down', 'run', 'finish'] as const) {
       const script = raw[key]
       if (!isScript(script)) continue
+      checkLanguage(name, key, script, out)
       if (script.language === 'execline' && !execlineBalanced(script.body)) {
         out.add({
           code: 'execline-unbalanced',

@@ -222,6 +222,44 @@ describe('validate: scripts', () => {
     expect(findingsOf(ok, 'execline-unbalanced')).toEqual([])
   })
 
+  it('warns about a script written in the other language than its setting', () => {
+    const execline = (body: string) => longrun({ run: { language: 'execline', body } })
+    const shUp = (body: string) => oneshot({ up: { language: 'sh', body } })
+    const cases: [ReturnType<typeof longrun>, string][] = [
+      [execline('#!/bin/sh\nexec web'), '#!/bin/sh'],
+      [execline('mkdir -p /run/web && exec web'), '&&'],
+      [execline('test -f /etc/web.conf || exit 1\nweb'), '||'],
+      [execline('exec web --id $(hostname)'), '$('],
+      [execline('if test -f x\nthen\n  web\nfi'), 'then'],
+      [
+        longrun({
+          run: { language: 'sh', body: 'foreground {\n  mkdir -p /run/web\n}\nexec web' },
+        }),
+        'foreground {',
+      ],
+      [longrun({ run: { language: 'sh', body: 'importas -i PORT PORT\nexec web' } }), 'importas'],
+      [shUp('if { test -f /data/ready }\necho ok') as never, 'if {'],
+    ]
+    for (const [service, shown] of cases) {
+      const found = findingsOf(graphOf({ web: service }), 'script-language-mismatch')
+      expect(found, shown).toHaveLength(1)
+      expect(found[0]!.severity).toBe('warning')
+      expect(found[0]!.message).toContain(JSON.stringify(shown))
+      expect(found[0]!.field).toMatch(/^(run|up)\.language$/)
+    }
+    // The usual scripts of both languages, and sh words inside quotes or comments.
+    for (const ok of [
+      execline('s6-envuidgid web\nfdmove -c 2 1\nexec web'),
+      execline('foreground { mkdir -p /run/web }\nif { test -d /run/web }\nweb'),
+      execline('# start it; then wait && done\nbacktick -E HOST { hostname }\nweb --echo "a && b"'),
+      shLongrun('if [ -f /etc/web.conf ]; then\n  exec web\nfi\nexec web --defaults'),
+      shLongrun('set -e\n{ echo start; date; } >&2\nexec web'),
+      shLongrun('# foreground { x }\necho "importas -i A A"\nexec web'),
+    ]) {
+      expect(findingsOf(graphOf({ web: ok }), 'script-language-mismatch')).toEqual([])
+    }
+  })
+
   it('warns about a run script that backgrounds a command', () => {
     expect(
       findingsOf(graphOf({ web: shLongrun('helper &\nexec web') }), 'run-backgrounds'),
