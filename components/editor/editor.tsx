@@ -15,6 +15,7 @@ import { useAutosave } from './use-autosave'
 import { useClipboard } from './use-clipboard'
 import { useShortcuts } from './use-shortcuts'
 import { useTestHook } from './use-test-hook'
+import { useSideWidth } from './use-side-width'
 import { keptMessage } from './recent-actions'
 import { useValidation } from './use-validation'
 
@@ -66,15 +67,36 @@ function EditorShell({ storage }: { storage: ReturnType<typeof browserStorage> }
   useShortcuts()
   useClipboard(storage)
   useTestHook()
+  const side = useSideWidth()
   return (
     <div className="app">
       <Topbar />
       <SavedStateBanner />
-      <div className="workspace">
+      <div
+        className="workspace"
+        style={
+          side.size === undefined
+            ? undefined
+            : { gridTemplateColumns: `minmax(0, 1fr) ${side.size}px` }
+        }
+      >
         <div className="canvas-column">
           <ServiceCanvas />
           <PreviewPanel />
         </div>
+        <div
+          className="side-resize"
+          role="separator"
+          aria-orientation="vertical"
+          aria-label="Resize the side panel"
+          aria-valuenow={side.size ?? side.byDefault()}
+          aria-valuemin={side.min}
+          tabIndex={0}
+          title="Drag to resize; double-click for the default width"
+          onPointerDown={side.onPointerDown}
+          onKeyDown={side.onKeyDown}
+          onDoubleClick={side.reset}
+        />
         <SidePanel />
       </div>
       <SearchDialog />

@@ -9,6 +9,7 @@ import { selectSingleSelected } from '@/lib/store/selectors'
 import { BundleFields } from './bundle-fields'
 import { LongrunFields } from './longrun-fields'
 import { OneshotFields } from './oneshot-fields'
+import { RelationsSection } from './relations-section'
 import { ServiceProblems } from './service-problems'
 import { useFocusRequest } from './use-focus-request'
 
@@ -97,6 +98,7 @@ export function InspectorPanel() {
       ) : (
         <BundleFields name={name} service={service} />
       )}
+      <RelationsSection name={name} service={service} />
     </div>
   )
 }

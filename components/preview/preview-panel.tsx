@@ -56,6 +56,7 @@ export function PreviewPanel() {
           tabIndex={0}
           onPointerDown={dock.onPointerDown}
           onKeyDown={dock.onKeyDown}
+          onDoubleClick={dock.reset}
         />
       ) : null}
       <div className="dock-tabs">
