@@ -2,8 +2,8 @@
  * `s6-designer export GRAPH.json --out DIR|FILE.zip`: writes what the site's download gives,
  * with the file modes (0755 scripts, 0644 the rest) on disk or in the zip.
  */
-import { chmod, writeFile } from 'node:fs/promises'
-import { dirname, isAbsolute, relative, resolve } from 'node:path'
+import { chmod, lstat, writeFile } from 'node:fs/promises'
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { zipFiles } from '../../lib/export/zip'
 import { exportResult } from '../../lib/generate/export-files'
 import type { FileMap } from '../../lib/generate/file-map'
@@ -47,6 +47,32 @@ export async function writeFileMap(dir: string, files: FileMap): Promise<void> {
     made.add(dirname(target))
     await writeFile(target, file.contents)
     await chmod(target, file.executable ? 0o755 : 0o644)
+  }
+}
+
+/**
+ * Refuses, before anything is removed or written, an export whose files would be written
+ * through a symbolic link inside `dir` (a link at README.md, or at rootfs/, say): it could
+ * point anywhere, and the export would overwrite what is there.
+ */
+async function refuseLinks(dir: string, files: FileMap): Promise<void> {
+  const root = resolve(dir)
+  const clean = new Set<string>()
+  const isLink = async (rel: string) =>
+    (await lstat(join(root, rel)).catch(() => undefined))?.isSymbolicLink() === true
+  for (const path of files.keys()) {
+    const parts = path.split('/')
+    let link: string | undefined
+    for (let i = 1; i <= parts.length && link === undefined; i++) {
+      const rel = parts.slice(0, i).join('/')
+      if (clean.has(rel)) continue
+      if (await isLink(rel)) link = rel
+      else if (i < parts.length) clean.add(rel)
+    }
+    if (link !== undefined)
+      throw new InputError(
+        `refusing to write ${path}: ${link} in ${dir} is a symbolic link, and the export does not write through links (remove it, or export into another folder); nothing written`,
+      )
   }
 }
 
@@ -115,6 +141,7 @@ export const exportCommand: Command = {
         stdout(`wrote ${displayPath(cwd, out)} (${files.size} files, ${size} bytes)\n`)
       } else {
         await makeDirs(out)
+        await refuseLinks(out, files)
         const owned = ownedFolders(read.graph)
         const scripts = await staleScripts(out, read.graph, files)
         const stale = await removeStale(out, owned, files)

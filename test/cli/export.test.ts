@@ -164,4 +164,19 @@ describe('s6-designer export --out DIR', () => {
     expect(zip.code).toBe(2)
     expect(zip.stderr).toContain(`${join(dir, 'a-file')} is not a folder`)
   })
+
+  it('refuses to write through a symbolic link in the output folder, before touching anything', async () => {
+    for (const linked of ['docker/s6/README.md', 'docker/s6/rootfs', 'docker']) {
+      const dir = await treeDir({ 'victim/keep.txt': 'mine\n' })
+      const target = linked.endsWith('.md') ? join(dir, 'victim/keep.txt') : join(dir, 'victim')
+      await mkdir(join(dir, linked, '..'), { recursive: true })
+      await symlink(target, join(dir, linked))
+      const r = await runCli(['export', REFERENCE, '--out', dir])
+      expect(r.code, linked).toBe(2)
+      expect(r.stderr).toContain(`${linked} in ${dir} is a symbolic link`)
+      expect(r.stderr).toContain('nothing written')
+      expect(await readFile(join(dir, 'victim/keep.txt'), 'utf8')).toBe('mine\n')
+      expect(await filesUnder(join(dir, 'victim'))).toEqual(['keep.txt'])
+    }
+  })
 })
