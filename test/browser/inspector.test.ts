@@ -249,4 +249,20 @@ describe('inspector', () => {
     expect(errors).toEqual([])
     await context.close()
   })
+
+  it('tabs onto a switch without scrolling the page away', async () => {
+    const { page, errors, context } = await reference()
+    await selectNode(page, 'web')
+    await page.getByRole('combobox', { name: 'Add to dependencies' }).focus()
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('switch')
+    const scrolled = await page.evaluate(() => ({
+      window: window.scrollY,
+      page: document.scrollingElement?.scrollTop ?? 0,
+    }))
+    expect(scrolled).toEqual({ window: 0, page: 0 })
+    expect(await page.locator('.topbar').boundingBox()).toMatchObject({ y: 0 })
+    expect(errors).toEqual([])
+    await context.close()
+  })
 })
