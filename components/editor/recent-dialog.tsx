@@ -15,6 +15,8 @@ const REASONS: Record<RecentReason, string> = {
   import: 'replaced by an import',
   example: 'replaced by an example',
   recent: 'replaced by a recent design',
+  new: 'replaced by a new design',
+  tab: 'saved over in another tab',
 }
 
 /** "just now", "5 min ago", "3 h ago", else the date. */

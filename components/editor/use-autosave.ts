@@ -5,7 +5,11 @@ import { attachAutosave } from '@/lib/store/autosave'
 import type { KeyValueStorage } from '@/lib/store/persistence'
 import { useEditorStoreApi } from './editor-store-provider'
 
-/** Saves to localStorage 250 ms after each change, and at once when the page is hidden. */
+/**
+ * Saves to localStorage 250 ms after each change, and at once when the page is hidden. When
+ * another tab saved a different design since, that one goes to Recent designs first, and the
+ * user is told.
+ */
 export function useAutosave(storage: KeyValueStorage): void {
   const store = useEditorStoreApi()
   useEffect(() => {
@@ -18,6 +22,14 @@ export function useAutosave(storage: KeyValueStorage): void {
         store.getState().showNotice({
           message: 'The browser refused to save this design (storage full or disabled).',
           tone: 'error',
+        })
+      },
+      onOtherTab: (kept) => {
+        store.getState().showNotice({
+          message: kept
+            ? 'Another tab had saved a different design; it is in Import › Recent designs.'
+            : 'Another tab had saved a different design, and the browser refused to keep it (storage full).',
+          tone: kept ? 'info' : 'error',
         })
       },
     })

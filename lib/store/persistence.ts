@@ -17,7 +17,7 @@ export interface KeyValueStorage {
 export const STORAGE_KEYS = {
   /** The current work, written on every change. */
   autosave: 's6d-autosave',
-  /** "Recent designs": the last graphs put aside by links, imports and examples (recent.ts). */
+  /** "Recent designs": the last graphs put aside by links, imports, examples, New and other tabs (recent.ts). */
   recentDesigns: 's6d-recent-designs',
   /** A saved state that could not be restored, kept for download. */
   unreadable: 's6d-autosave-unreadable',

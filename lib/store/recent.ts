@@ -1,6 +1,7 @@
 /**
  * "Recent designs": the last few graphs the designer put aside (replaced by a shared link, an
- * import or an example, or a shared link the user chose not to open), kept in an injected
+ * import, an example or a new design, or saved over by another tab, or a shared link the user
+ * chose not to open), kept in an injected
  * key-value storage so nothing the user made is ever lost to a single click. Framework-free.
  */
 import { parseGraph, serializeGraph } from '../graph/parse'
@@ -12,7 +13,8 @@ import { type KeyValueStorage, STORAGE_KEYS, writeItem } from './persistence'
 export const RECENT_LIMIT = 10
 
 /** Why a design was put aside (shown in the list). */
-export type RecentReason = 'link' | 'link-declined' | 'import' | 'example' | 'recent'
+export type RecentReason =
+  'link' | 'link-declined' | 'import' | 'example' | 'recent' | 'new' | 'tab'
 
 export interface RecentDesign {
   /** Stable for one graph (its content hash): adding the same design again moves it up. */
@@ -60,7 +62,15 @@ function hashText(text: string): string {
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)
 
-const REASONS: readonly RecentReason[] = ['link', 'link-declined', 'import', 'example', 'recent']
+const REASONS: readonly RecentReason[] = [
+  'link',
+  'link-declined',
+  'import',
+  'example',
+  'recent',
+  'new',
+  'tab',
+]
 
 function readEntry(value: unknown): RecentDesign | undefined {
   if (!isRecord(value)) return undefined

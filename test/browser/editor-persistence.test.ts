@@ -49,4 +49,27 @@ describe('designer persistence', () => {
     expect(errors).toEqual([])
     await context.close()
   })
+
+  it('keeps the design New replaced in Recent designs, after a reload too', async () => {
+    const { page, errors, context } = await newPage(site)
+    await openDesigner(site, page)
+    await addNamed(page, 'longrun', 'api')
+    await addNamed(page, 'oneshot', 'migrate')
+    const mine = await liveGraph(page)
+    page.on('dialog', (d) => void d.accept())
+    await page.getByRole('button', { name: 'New blank design' }).click()
+    await expect.poll(async () => Object.keys((await liveGraph(page)).services)).toEqual(['user'])
+    expect(await page.locator('.notice').textContent()).toMatch(/Import › Recent designs/)
+    await page.reload()
+    await page.waitForSelector('.react-flow__node', { state: 'visible' })
+    const recent = await page.evaluate(() => localStorage.getItem('s6d-recent-designs'))
+    const entries = (JSON.parse(recent ?? '{}') as { items?: { graph: unknown; reason: string }[] })
+      .items
+    expect(entries?.[0]).toMatchObject({ reason: 'new' })
+    expect(Object.keys((entries?.[0]?.graph as typeof mine).services).sort()).toEqual(
+      Object.keys(mine.services).sort(),
+    )
+    expect(errors).toEqual([])
+    await context.close()
+  })
 })

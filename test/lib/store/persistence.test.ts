@@ -9,6 +9,7 @@ import {
   serializeState,
   writeSavedState,
 } from '@/lib/store/persistence'
+import { readRecent } from '@/lib/store/recent'
 import { memoryStorage } from '../../fixtures/storage'
 
 describe('saved state', () => {
@@ -109,5 +110,40 @@ describe('attachAutosave', () => {
     vi.advanceTimersByTime(1000)
     expect(setItem).not.toHaveBeenCalled()
     autosave.dispose()
+  })
+
+  it('puts a design another tab saved in Recent designs before writing over it', () => {
+    const storage = memoryStorage()
+    const mine = createEditorStore()
+    const theirs = createEditorStore()
+    const kept: boolean[] = []
+    const a = attachAutosave(mine, storage, { delayMs: 250, onOtherTab: (k) => kept.push(k) })
+    const b = attachAutosave(theirs, storage, { delayMs: 250 })
+    mine.getState().addService('longrun')
+    a.flush()
+    // The other tab saves its own design over it, then this tab edits again.
+    theirs.getState().addService('oneshot')
+    theirs.getState().addService('oneshot')
+    b.flush()
+    const theirGraph = theirs.getState().graph
+    mine.getState().addService('bundle')
+    a.flush()
+    expect(kept).toEqual([true])
+    const recent = readRecent(storage)
+    expect(recent).toHaveLength(1)
+    expect(recent[0]).toMatchObject({ reason: 'tab', graph: theirGraph })
+    const saved = readSavedState(storage)
+    expect(saved.kind === 'ok' && saved.graph).toEqual(mine.getState().graph)
+    // Its own writes, and a tab saving the same design, put nothing aside.
+    mine.getState().addService('longrun')
+    a.flush()
+    theirs.getState().loadGraph(mine.getState().graph)
+    b.flush()
+    mine.getState().setViewport({ x: 1, y: 2, zoom: 1 })
+    a.flush()
+    expect(kept).toEqual([true])
+    expect(readRecent(storage)).toHaveLength(1)
+    a.dispose()
+    b.dispose()
   })
 })
