@@ -13,8 +13,7 @@ import {
 } from './use-service-actions'
 
 const KIND_NOTES: Partial<Record<ProcessRow['kind'], string>> = {
-  init: 's6-overlay’s init, reaps orphans',
-  svscan: 'starts one supervisor per service',
+  init: 'what /init became: reaps orphans, starts one supervisor per service',
   supervise: 'restarts it when it exits',
   logger: 'logger: reads the output of its producers',
 }

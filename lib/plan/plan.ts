@@ -84,7 +84,8 @@ export interface StopPlan {
 export interface ProcessNode {
   /** What ps shows, for example "s6-supervise web" or "puma worker". */
   label: string
-  kind: 'init' | 'svscan' | 'supervise' | 'process' | 'child' | 'logger' | 'internal'
+  /** `init`: PID 1, s6-svscan (what `/init` becomes). */
+  kind: 'init' | 'supervise' | 'process' | 'child' | 'logger' | 'internal'
   /** The graph service this node belongs to, for cross-highlighting. */
   service?: ServiceName
   /** s6's own internal processes, shown quieter. */
@@ -134,7 +135,7 @@ export function stopPlan(graph: ServiceGraph, targets: ServiceName[] = ['user'])
 }
 
 /**
- * The process tree of a booted container: `/init` -> s6-svscan -> s6's internal supervisors
+ * The process tree of a booted container: s6-svscan as PID 1 -> s6's internal supervisors
  * (quiet) and one s6-supervise per longrun of `user`/`user2`, each with its daemon and children.
  */
 export function processTree(graph: ServiceGraph): ProcessNode {

@@ -1,7 +1,7 @@
 /**
- * The process tree an s6-overlay container shows in `ps` once booted: `/init` as PID 1 running
- * s6-svscan, one s6-supervise per supervised service, each with its daemon and the children the
- * graph declares.
+ * The process tree an s6-overlay container shows in `ps` once booted: s6-svscan as PID 1 (`/init`
+ * sets the container up and then becomes it, through s6-linux-init), one s6-supervise per
+ * supervised service, each with its daemon and the children the graph declares.
  */
 import { closureIds, resolveGraph } from '../graph/resolve'
 import { ownService } from './plan-graph'
@@ -95,7 +95,7 @@ function supervised(name: ServiceName, service: Longrun): ProcessNode {
 }
 
 /**
- * `/init` (PID 1) -> s6-svscan -> s6's internal supervisors (quiet) and one s6-supervise per
+ * s6-svscan (PID 1, what `/init` became) -> s6's internal supervisors (quiet) and one s6-supervise per
  * longrun of the boot set (`user`, `user2`; sorted by name), each with its daemon (`process`,
  * else derived from `run`; kind `logger` for pipeline consumers) and its declared children.
  */
@@ -113,11 +113,10 @@ export function buildProcessTree(graph: ServiceGraph): ProcessNode {
     const service = ownService(r, id)
     if (service?.type === 'longrun') services.push(supervised(r.names[id]!, service))
   }
-  const svscan: ProcessNode = {
+  return {
     label: 's6-svscan /run/service',
-    kind: 'svscan',
+    kind: 'init',
     quiet: false,
     children: [...internal, ...services],
   }
-  return { label: '/init', kind: 'init', quiet: false, children: [svscan] }
 }

@@ -11,8 +11,8 @@ describe('s6-designer plan', () => {
     expect(r.stdout).toMatch(/^Stop: s6-rc -bda change/m)
     expect(r.stdout).toMatch(/web .*SIGTERM, SIGKILL after 5 s.*budget 6 s/)
     expect(r.stdout).toMatch(/total 9 s against docker stop's 10 s/)
-    expect(r.stdout).toMatch(/^└─ s6-svscan \/run\/service$/m)
-    expect(r.stdout).toMatch(/^ {3}│ {2}└─ puma master$/m)
+    expect(r.stdout).toMatch(/^s6-svscan \/run\/service {2}\(PID 1\)$/m)
+    expect(r.stdout).toMatch(/^│ {2}└─ puma master$/m)
     expect(r.stdout).toMatch(/└─ puma worker × PUMA_WORKERS$/m)
   })
 
@@ -28,7 +28,7 @@ describe('s6-designer plan', () => {
         ['scheduler', 'web', 'worker'],
       ],
       stopOrder: expect.arrayContaining(['web']),
-      processTree: { label: '/init' },
+      processTree: { label: 's6-svscan /run/service', kind: 'init' },
       stopTotalMs: 9000,
       dockerStopMs: 10000,
       overDockerStop: false,

@@ -86,7 +86,7 @@ function shutdownSteps(f: ReadmeFacts, plan: StopPlan): string[] {
     f.ctx.release.version,
   )
   const steps: string[] = [
-    `1. ${code('docker stop')} sends SIGTERM to ${code('/init')} and gives the container ${duration(plan.dockerStopMs)} before SIGKILL.`,
+    `1. ${code('docker stop')} sends SIGTERM to PID 1 (s6-svscan, which ${code('/init')} became) and gives the container ${duration(plan.dockerStopMs)} before SIGKILL.`,
     `2. s6-overlay stops the services with ${code('s6-rc -bda change')}, in the reverse of the start order (dependents first, independent ones together):`,
   ]
   const byName = new Map(plan.steps.map((s) => [s.name, s]))

@@ -57,7 +57,7 @@ export function introSection(f: ReadmeFacts): string[] {
     '',
     '## Overview',
     '',
-    `${code('/init')}, s6-overlay's entry point, runs as PID 1 and takes care of what a bare container gets wrong:`,
+    `${code('/init')}, s6-overlay's entry point, starts as PID 1 and, once the container is set up, becomes s6-svscan, the supervisor at the root of the process tree. Together they take care of what a bare container gets wrong:`,
     '',
     '- **One init for many processes**: it reaps orphaned (zombie) processes and turns `docker stop` into an orderly shutdown.',
     `- **Start order**: s6-rc starts each service once everything it depends on is up, and runs independent ones in parallel${f.oneshots.length > 0 ? `; the one-time tasks (${names(f.oneshots, 'of them')}) finish before whatever depends on them starts` : ''}.`,

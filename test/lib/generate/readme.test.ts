@@ -199,10 +199,10 @@ describe('README', () => {
         '│   ├── redis-ready (oneshot, see above)',
       ].join('\n'),
     )
-    expect(reference).toContain('/init (PID 1)\n└── s6-svscan /run/service')
     expect(reference).toContain(
-      '    │   └── puma master\n    │       └── puma worker × PUMA_WORKERS',
+      's6-svscan /run/service (PID 1)\n├── s6-supervise s6-linux-init-shutdownd',
     )
+    expect(reference).toContain('│   └── puma master\n│       └── puma worker × PUMA_WORKERS')
   })
 
   it('gives the shutdown sequence and its budget against docker stop', () => {

@@ -239,12 +239,11 @@ describe('stopPlan', () => {
 })
 
 describe('processTree', () => {
-  it('shows /init, s6-svscan, the internal supervisors and one supervisor per longrun', () => {
+  it('shows s6-svscan as PID 1 (what /init becomes), the internal supervisors and one supervisor per longrun', () => {
     const g = exampleGraphs()['logger-pipeline']!
     const tree = processTree(g)
-    expect(tree).toMatchObject({ label: '/init', kind: 'init' })
-    const svscan = tree.children[0]!
-    expect(svscan.kind).toBe('svscan')
+    expect(tree).toMatchObject({ label: 's6-svscan /run/service', kind: 'init' })
+    const svscan = tree
     expect(svscan.children.map((c) => [c.label, c.kind, c.quiet])).toEqual([
       ['s6-supervise s6-linux-init-shutdownd', 'internal', true],
       ['s6-supervise s6rc-fdholder', 'internal', true],
@@ -264,7 +263,7 @@ describe('processTree', () => {
   })
 
   it('lists declared children with their count', () => {
-    const web = processTree(reference).children[0]!.children.find((c) => c.service === 'web')!
+    const web = processTree(reference).children.find((c) => c.service === 'web')!
     expect(web.children[0]).toMatchObject({
       label: 'puma master',
       children: [
@@ -281,7 +280,7 @@ describe('processTree', () => {
 
   it('leaves out longruns that are not started and oneshots', () => {
     const g = graphOf({ a: longrun(), b: longrun(), c: oneshot() }, { user: ['a', 'c'] })
-    const labels = processTree(g).children[0]!.children.map((c) => c.label)
+    const labels = processTree(g).children.map((c) => c.label)
     expect(labels.filter((l) => !l.includes('s6rc') && !l.includes('shutdownd'))).toEqual([
       's6-supervise a',
     ])

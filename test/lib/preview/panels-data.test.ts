@@ -13,21 +13,20 @@ describe('processRows', () => {
   it('draws the reference tree with guides, services and the worker count from PUMA_WORKERS', () => {
     const rows = processRows(processTree(reference), reference)
     expect(rows.map((r) => `${r.guide}${r.label}`)).toEqual([
-      '/init',
-      '└── s6-svscan /run/service',
-      '    ├── s6-supervise s6-linux-init-shutdownd',
-      '    │   └── s6-linux-init-shutdownd',
-      '    ├── s6-supervise s6rc-fdholder',
-      '    │   └── s6-fdholderd',
-      '    ├── s6-supervise s6rc-oneshot-runner',
-      '    │   └── s6-ipcserverd',
-      '    ├── s6-supervise scheduler',
-      '    │   └── bin/ots scheduler',
-      '    ├── s6-supervise web',
-      '    │   └── puma master',
-      '    │       └── puma worker',
-      '    └── s6-supervise worker',
-      '        └── bin/ots worker',
+      's6-svscan /run/service',
+      '├── s6-supervise s6-linux-init-shutdownd',
+      '│   └── s6-linux-init-shutdownd',
+      '├── s6-supervise s6rc-fdholder',
+      '│   └── s6-fdholderd',
+      '├── s6-supervise s6rc-oneshot-runner',
+      '│   └── s6-ipcserverd',
+      '├── s6-supervise scheduler',
+      '│   └── bin/ots scheduler',
+      '├── s6-supervise web',
+      '│   └── puma master',
+      '│       └── puma worker',
+      '└── s6-supervise worker',
+      '    └── bin/ots worker',
     ])
     const worker = rows.find((r) => r.label === 'puma worker')!
     expect(worker).toMatchObject({ service: 'web', count: 'PUMA_WORKERS', resolvedCount: 2 })
@@ -35,7 +34,7 @@ describe('processRows', () => {
     expect(countProcesses(rows)).toEqual({
       supervised: 3,
       internal: 3,
-      processes: 16,
+      processes: 15,
       atLeast: false,
     })
   })
