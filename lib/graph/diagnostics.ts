@@ -231,9 +231,9 @@ const ENTRIES: Record<string, Entry> = {
     "Put the script's commands into the step here (the export then writes the script), or make sure your image has the script, with mode 0755.",
   ),
   'script-language-mismatch': warning(
-    'Script written in the other language',
-    "Each script is written out for the language it is set to. execlineb reads a whole script as one command line: sh's &&, ;, $(…) and if/then/fi reach the command as plain words, so the script does something else than it says. sh cannot run execline's { } blocks (over several lines they are a syntax error), and importas substitutes nothing for sh. The designer tells by such constructs, so it can miss a script or, rarely, flag one that is right.",
-    'Switch the script to the language it is written in (the switch above the editor), or rewrite it.',
+    'Script written in another language',
+    "Each script is written out for the language it is set to. execlineb reads a whole script as one command line: sh's &&, ;, $(…), set -e, assignments and if/then/fi reach the command as plain words, so the script does something else than it says. sh cannot run execline's { } blocks (over several lines they are a syntax error), and importas substitutes nothing for sh. A sh script's own #! line naming bash or python is only a comment under the #!/command/with-contenv sh line the export writes. The designer tells by such constructs, so it can miss a script or, rarely, flag one that is right.",
+    'Switch the script to the language it is written in (the switch above the editor), or rewrite it; for bash, python and the like, have the script exec a file of that language that your image provides.',
   ),
   'execline-unbalanced': error(
     'Unbalanced braces in an execline script',

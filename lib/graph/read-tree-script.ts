@@ -103,11 +103,15 @@ export function parseScriptFile(text: string, what: string): ParsedScript {
       })
     }
     if (!SH_LIKE.has(interp.program) && interp.program !== 'execlineb') {
-      notes.push(`interpreter ${interp.program} read as sh`)
+      // Another shell's script often runs under sh too; a python or perl one never does: its
+      // #! line stays in the body, so that validation goes on saying so.
+      const foreign = !OTHER_SHELLS.has(interp.program)
+      if (foreign) lines.unshift(`#!${shebang}`)
+      notes.push(`interpreter ${interp.program} read as sh${foreign ? ', its #! line kept' : ''}`)
       problems.push({
         code: 'script-interpreter',
         severity: 'warning',
-        message: `${what} runs with ${interp.program}; s6 Designer keeps scripts as sh or execline, so it was imported as a sh script.`,
+        message: `${what} runs with ${interp.program}; s6 Designer keeps scripts as sh or execline, so it was imported as a sh script${foreign ? ', its #! line kept as its first line' : ''}.`,
         fix: OTHER_SHELLS.has(interp.program)
           ? 'Check that the script works under /bin/sh, or keep it as a separate file in your image and call it from a one-line sh script.'
           : 'Keep the program as a separate file in your image and call it from a one-line sh script.',

@@ -81,11 +81,32 @@ export function shInExecline(body: string): string | undefined {
   if (joined) return joined[2]
   const substituted = /\$\(|`/.exec(text)
   if (substituted) return substituted[0]
-  for (const line of text.split('\n')) {
-    const word = SH_BLOCK_WORDS.exec(line.trim())
-    if (word) return word[1]
+  const lines = text.split('\n').map((line) => line.trim())
+  for (const line of lines) {
+    const word = SH_BLOCK_WORDS.exec(line) ?? /^set\s+[-+][a-z]/.exec(line)
+    if (word) return word[1] ?? word[0]
   }
+  // The command the script starts with: no program is called like a sh builtin or an assignment.
+  const command = lines.find((line) => line !== '')?.split(/\s+/, 1)[0] ?? ''
+  if (SH_ONLY_COMMANDS.has(command) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(command)) return command
   return undefined
+}
+
+/** sh builtins that no execline program (and no binary) answers to. */
+const SH_ONLY_COMMANDS = new Set(['set', 'source', '.', 'local', 'alias', 'eval', 'read', 'unset'])
+
+/** Interpreters a sh script may name in a #! line of its own: sh reads those scripts the same. */
+const SH_LIKE =
+  /^#!\s*(\/command\/with-contenv\s+)?(\/usr)?(\/bin\/|\/usr\/bin\/env\s+)?(sh|dash|ash)(\s|$)/
+
+/**
+ * A #! line of its own at the top of a sh script naming another interpreter (bash, python…),
+ * or undefined. The export writes `#!/command/with-contenv sh` above the body, so sh runs it
+ * and that line is only a comment.
+ */
+export function foreignInterpreter(body: string): string | undefined {
+  const first = body.trimStart().split('\n', 1)[0]!.trim()
+  return first.startsWith('#!') && !SH_LIKE.test(first) ? first : undefined
 }
 
 /** execline programs that take a { } block as their first arguments. */
@@ -167,6 +188,21 @@ function checkLanguage(name: ServiceName, key: string, script: Script, out: Find
       fix: 'Switch the script to sh, or rewrite it in execline.',
     })
   } else if (script.language === 'sh') {
+    const interpreter = foreignInterpreter(script.body)
+    if (interpreter !== undefined) {
+      const execline = /execlineb/.test(interpreter)
+      out.add({
+        code: 'script-language-mismatch',
+        service: name,
+        field: `${key}.language`,
+        file: key,
+        message: `${show(name)}'s ${key} script starts with its own ${JSON.stringify(interpreter.slice(0, 40))} line, but the export writes #!/command/with-contenv sh above it: sh runs the script, and that line is only a comment.`,
+        fix: execline
+          ? 'Switch the script to execline and remove its #! line.'
+          : 'Write the script for sh, or make it call a script of that language that your image provides (for example exec /app/bin/start.py).',
+      })
+      return
+    }
     const execline = execlineInSh(script.body)
     if (execline === undefined) return
     out.add({

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { readTree } from '@/lib/graph/read-tree'
 import { textTree } from '@/lib/graph/tree-input'
 import type { Longrun, Oneshot } from '@/lib/graph/types'
+import { validate } from '@/lib/graph/validate'
 
 /** A minimal valid s6-rc.d with extra files; `user` lists `members`. */
 function source(
@@ -201,6 +202,22 @@ describe('readTree: oneshot up and down', () => {
     const init = r.graph.services.init as Oneshot
     expect(init.up).toEqual({ language: 'execline', body: 'foreground { echo hi }' })
     expect(init.withContenv).toBe(true)
+  })
+
+  it("keeps a python script's #! line, so validation goes on flagging it; a bash one's goes", () => {
+    const r = readTree(
+      rootfs({
+        'etc/s6-overlay/s6-rc.d/init/up': '/etc/s6-overlay/scripts/init\n',
+        'etc/s6-overlay/s6-rc.d/init/down': '/etc/s6-overlay/scripts/init-down\n',
+        'etc/s6-overlay/scripts/init': '#!/usr/bin/env python3\nprint("hi")\n',
+        'etc/s6-overlay/scripts/init-down': '#!/bin/bash\nrm -rf /data/tmp\n',
+      }),
+    )
+    const init = r.graph.services.init as Oneshot
+    expect(init.up).toEqual({ language: 'sh', body: '#!/usr/bin/env python3\nprint("hi")' })
+    expect(init.down).toEqual({ language: 'sh', body: 'rm -rf /data/tmp' })
+    const mismatch = validate(r.graph).filter((d) => d.code === 'script-language-mismatch')
+    expect(mismatch.map((d) => d.field)).toEqual(['up.language'])
   })
 
   it('keeps an up line that is not a script call as an execline body', () => {

@@ -239,6 +239,12 @@ describe('validate: scripts', () => {
       ],
       [longrun({ run: { language: 'sh', body: 'importas -i PORT PORT\nexec web' } }), 'importas'],
       [shUp('if { test -f /data/ready }\necho ok') as never, 'if {'],
+      [execline('set -e\ncd /var/www/app\nphp artisan migrate --force'), 'set -e'],
+      [execline('source /etc/profile\nweb'), 'source'],
+      [execline('PORT=8080\nexec web'), 'PORT=8080'],
+      [execline('foreground { echo hi }\nset -eu\nweb'), 'set -e'],
+      [longrun({ run: { language: 'sh', body: '#!/bin/bash\nexec web' } }), '#!/bin/bash'],
+      [shUp('#!/usr/bin/env python3\nprint("hi")') as never, '#!/usr/bin/env python3'],
     ]
     for (const [service, shown] of cases) {
       const found = findingsOf(graphOf({ web: service }), 'script-language-mismatch')
@@ -255,6 +261,10 @@ describe('validate: scripts', () => {
       shLongrun('if [ -f /etc/web.conf ]; then\n  exec web\nfi\nexec web --defaults'),
       shLongrun('set -e\n{ echo start; date; } >&2\nexec web'),
       shLongrun('# foreground { x }\necho "importas -i A A"\nexec web'),
+      shLongrun('#!/bin/sh\nexec web'),
+      shLongrun('#!/command/with-contenv sh\nexec web'),
+      shLongrun('#!/usr/bin/env sh\nexec web'),
+      execline('s6-env FOO=bar\nexport BAZ qux\ncd /app\nweb'),
     ]) {
       expect(findingsOf(graphOf({ web: ok }), 'script-language-mismatch')).toEqual([])
     }
