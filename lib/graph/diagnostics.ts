@@ -265,8 +265,8 @@ const ENTRIES: Record<string, Entry> = {
   ),
   'secret-value': warning(
     'Secret with a value',
-    'A variable marked secret is meant to be documented, not shipped. Its value would be written into the exported files and into share links.',
-    'Clear the value and pass the secret at run time (docker run -e or a secrets manager).',
+    'A variable marked secret is documented, not shipped: the export and share links leave its value out, and the README asks for it at run time. The value typed here stays only in this browser, so the image built from the export runs without it unless it is given.',
+    'Clear the value here, and pass the secret at run time (docker run -e, or a secrets manager).',
   ),
   'down-signal-unknown': warning(
     'Unknown down signal',
@@ -312,6 +312,16 @@ const ENTRIES: Record<string, Entry> = {
     'run script does not exec its command',
     'The last command of a sh run script should replace the shell with exec. Otherwise the shell stays between s6-supervise and the daemon, and the down signal reaches the shell instead of the daemon.',
     'Start the last line with exec.',
+  ),
+  'readiness-without-check': warning(
+    'Readiness that nothing signals',
+    'With notification-fd, s6 counts a longrun as up only when its daemon writes a newline to that descriptor, and s6-rc starts what needs it only then. s6-log -d3 does that; most daemons do not. Without a ready check (which the export runs through s6-notifyoncheck), such a service never becomes ready.',
+    'Give the service a ready check, a command that succeeds once it serves (for example nc -z 127.0.0.1 8080), or turn Readiness off if the daemon does not signal it.',
+  ),
+  'readiness-unbounded': warning(
+    'Readiness wait without a time limit',
+    'A longrun with readiness is up only once it is ready. With no start timeout (timeout-up), and S6_CMD_WAIT_FOR_SERVICES_MAXTIME at 0 (the default since 3.2.0.0), nothing ever gives up: if the service never becomes ready, the boot waits forever, what needs it never starts, and the command of the container never runs.',
+    'Set a start timeout on the service, so that s6-rc reports the failure and the boot goes on (or stops, per S6_BEHAVIOUR_IF_STAGE2_FAILS); or give the whole boot a limit with S6_CMD_WAIT_FOR_SERVICES_MAXTIME.',
   ),
   'stop-over-docker-stop': warning(
     'Stop may take longer than docker stop waits',

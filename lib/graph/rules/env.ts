@@ -60,7 +60,7 @@ export function checkEnv(
       out.add({
         code: 'secret-value',
         ...valueAt,
-        message: `${who}'s secret ${show(name)} has a value, which the export and share links would contain.`,
+        message: `${who}'s secret ${show(name)} has a value: the export and share links leave it out, so give it at run time (docker run -e).`,
       })
     }
   })

@@ -1,7 +1,7 @@
 /**
  * s6-overlay pitfalls (FORMAT §5, §6): services that never start, races with cont-init.d,
- * loggers without a writable directory, stops slower than `docker stop`, boot time limits, and
- * project settings the export depends on.
+ * loggers without a writable directory, readiness that can hold the boot forever, stops slower
+ * than `docker stop`, boot time limits, and project settings the export depends on.
  */
 import { isImageReference, isStageName, normalizeRepoDir } from '../../generate/safe-path'
 import { SUPPORTED_OVERLAY_VERSIONS, s6Value } from '../overlay'
@@ -125,13 +125,7 @@ function checkStop(ctx: Context, targets: ServiceName[], out: Findings): void {
 }
 
 function checkBootTime(ctx: Context, targets: ServiceName[], out: Findings): void {
-  const { project } = ctx.shaped.graph
-  const raw = s6Value(
-    project.s6Env,
-    'S6_CMD_WAIT_FOR_SERVICES_MAXTIME',
-    project.overlayVersion,
-  ).trim()
-  const limit = /^\d+$/.test(raw) ? Number(raw) : 0
+  const limit = bootLimitMs(ctx)
   if (limit === 0) return
   const plan = computeStartPlan(ctx.shaped.graph, targets, ctx.resolved)
   if (plan.totalMs > limit) {
@@ -149,6 +143,55 @@ function checkBootTime(ctx: Context, targets: ServiceName[], out: Findings): voi
         field: 'timeoutUp',
         file: 'timeout-up',
         message: `${show(entry.name)} may take up to ${seconds(entry.timeoutMs)} to start (timeout-up), but S6_CMD_WAIT_FOR_SERVICES_MAXTIME stops the boot after ${seconds(limit)}.`,
+      })
+    }
+  }
+}
+
+/** The boot-wide start limit in ms (S6_CMD_WAIT_FOR_SERVICES_MAXTIME), 0 for none. */
+function bootLimitMs(ctx: Context): number {
+  const { project } = ctx.shaped.graph
+  const raw = s6Value(
+    project.s6Env,
+    'S6_CMD_WAIT_FOR_SERVICES_MAXTIME',
+    project.overlayVersion,
+  ).trim()
+  return /^\d+$/.test(raw) ? Number(raw) : 0
+}
+
+/**
+ * Readiness that can hold the boot forever (FORMAT §4, §6.7): a notification fd nothing is
+ * seen to write to, and a wait for readiness with no time limit at all.
+ */
+function checkReadiness(ctx: Context, out: Findings): void {
+  const { graph } = ctx.shaped
+  const unbounded = bootLimitMs(ctx) === 0
+  for (const name of ctx.names) {
+    const s = graph.services[name]!
+    if (s.type !== 'longrun' || !s.readiness) continue
+    const fd = s.readiness.notificationFd
+    if (!Number.isInteger(fd) || fd < 3) continue
+    const hasCheck = typeof s.readiness.check === 'string' && s.readiness.check.trim() !== ''
+    // s6-log -d3, a --notify-fd option, a redirection to the fd: the daemon signals itself.
+    const signals = new RegExp(`-d\\s*${fd}\\b|notif|ready|>&\\s*${fd}\\b|\\b${fd}>`, 'i')
+    if (!hasCheck && !signals.test(s.run.body)) {
+      out.add({
+        code: 'readiness-without-check',
+        service: name,
+        field: 'readiness.check',
+        file: 'notification-fd',
+        message: `${show(name)} signals readiness on fd ${fd}, but has no ready check and its run script shows no sign of writing there: unless the daemon writes a newline to fd ${fd} itself (s6-log -d${fd} does, most daemons do not), ${show(name)} never counts as up, and what needs it never starts.`,
+        fix: `Give ${show(name)} a ready check (a command that succeeds once it serves), or turn Readiness off.`,
+      })
+    }
+    if (unbounded && !(typeof s.timeoutUp === 'number' && s.timeoutUp > 0)) {
+      out.add({
+        code: 'readiness-unbounded',
+        service: name,
+        field: 'timeoutUp',
+        file: 'timeout-up',
+        message: `${show(name)} waits to be ready with no start timeout, and the boot has no time limit (S6_CMD_WAIT_FOR_SERVICES_MAXTIME is 0): if it never becomes ready, the boot waits forever, what needs it never starts and the container's command never runs.`,
+        fix: `Set a start timeout on ${show(name)}, so that s6-rc gives up and reports it, or a limit for the whole boot.`,
       })
     }
   }
@@ -205,6 +248,7 @@ export function checkPitfalls(ctx: Context, out: Findings): void {
   const targets = BOOT_TARGETS.filter((t) => Object.hasOwn(ctx.shaped.graph.services, t))
   checkProject(ctx, out)
   checkGraphPitfalls(ctx, out)
+  checkReadiness(ctx, out)
   if (targets.length === 0) return
   checkStop(ctx, targets, out)
   checkBootTime(ctx, targets, out)

@@ -164,6 +164,8 @@ describe('validate: environment variables', () => {
     })
     expect(findingsOf(g, 'env-value-newline').map((d) => d.field)).toEqual(['env.0.value'])
     expect(findingsOf(g, 'secret-value').map((d) => d.field)).toEqual(['env.1.value'])
+    // What the export really does with it: leaves it out.
+    expect(findingsOf(g, 'secret-value')[0]!.message).toMatch(/export and share links leave it out/)
   })
 })
 

@@ -160,6 +160,57 @@ describe('validate: s6-overlay pitfalls', () => {
   })
 })
 
+describe('validate: readiness that can hold the boot', () => {
+  const ready = (fields: Parameters<typeof longrun>[0]) => graphOf({ web: longrun(fields) })
+
+  it('warns about a notification fd nothing is seen to write to', () => {
+    const found = findingsOf(
+      ready({ readiness: { notificationFd: 3 }, timeoutUp: 5000 }),
+      'readiness-without-check',
+    )
+    expect(found).toHaveLength(1)
+    expect(found[0]).toMatchObject({
+      service: 'web',
+      severity: 'warning',
+      field: 'readiness.check',
+    })
+    expect(found[0]!.message).toContain('fd 3')
+    for (const quiet of [
+      ready({ readiness: { notificationFd: 3, check: 'nc -z 127.0.0.1 80' }, timeoutUp: 5000 }),
+      ready({
+        readiness: { notificationFd: 3 },
+        timeoutUp: 5000,
+        run: { language: 'execline', body: 's6-log -d3 n20 s1000000 /var/log/web' },
+      }),
+      ready({
+        readiness: { notificationFd: 4 },
+        timeoutUp: 5000,
+        run: { language: 'sh', body: 'exec web --notify-fd 4' },
+      }),
+    ])
+      expect(findingsOf(quiet, 'readiness-without-check')).toEqual([])
+  })
+
+  it('warns about a wait for readiness that nothing limits', () => {
+    const check = { notificationFd: 3, check: 'true' }
+    const found = findingsOf(ready({ readiness: check }), 'readiness-unbounded')
+    expect(found).toHaveLength(1)
+    expect(found[0]).toMatchObject({ service: 'web', field: 'timeoutUp', file: 'timeout-up' })
+    expect(
+      findingsOf(ready({ readiness: check, timeoutUp: 0 }), 'readiness-unbounded'),
+    ).toHaveLength(1)
+    expect(
+      findingsOf(ready({ readiness: check, timeoutUp: 30000 }), 'readiness-unbounded'),
+    ).toEqual([])
+    expect(findingsOf(ready({}), 'readiness-unbounded')).toEqual([])
+    const bootLimit = graphOf(
+      { web: longrun({ readiness: check }) },
+      { project: { s6Env: { S6_CMD_WAIT_FOR_SERVICES_MAXTIME: '60000' } } },
+    )
+    expect(findingsOf(bootLimit, 'readiness-unbounded')).toEqual([])
+  })
+})
+
 describe('project settings the export would replace', () => {
   it('reports a base image, stage name or folder the Dockerfile cannot take, on its field', () => {
     const bad = graphOf(
