@@ -7,6 +7,7 @@
  */
 import { oneshotScriptPath, scriptCallOf } from '../script-call'
 import type { Script, ServiceName } from '../types'
+import type { Raw } from './guards'
 import type { Findings } from './report'
 import { show } from './report'
 import type { Shaped } from './shape'
@@ -174,6 +175,31 @@ function checkScriptCalls(shaped: Shaped, out: Findings): void {
   }
 }
 
+/**
+ * A oneshot's down script and another oneshot's up script at one path: `x`'s down is written to
+ * scripts/x-down, where the oneshot named `x-down` has its up. The export keeps one of them.
+ */
+function checkScriptPaths(shaped: Shaped, out: Findings): void {
+  const writes = (raw: Raw | undefined, key: 'up' | 'down') => {
+    const script = raw?.[key]
+    return raw?.type === 'oneshot' && isScript(script) && scriptCallOf(script) === undefined
+  }
+  for (const [name, raw] of shaped.raw) {
+    if (!writes(raw, 'down')) continue
+    const path = oneshotScriptPath(name, 'down')
+    const other = `${name}-down`
+    if (!writes(shaped.raw.get(other), 'up') || oneshotScriptPath(other, 'up') !== path) continue
+    out.add({
+      code: 'export-script-collision',
+      service: name,
+      field: 'down',
+      file: 'down',
+      message: `${show(name)}'s down script and ${show(other)}'s up script would both be ${path}; the export cannot write both.`,
+      fix: `Rename ${show(other)}, or ${show(name)}.`,
+    })
+  }
+}
+
 /** A script written in the other language than the one it is set to. */
 function checkLanguage(name: ServiceName, key: string, script: Script, out: Findings): void {
   if (script.language === 'execline') {
@@ -219,6 +245,7 @@ function checkLanguage(name: ServiceName, key: string, script: Script, out: Find
 /** Script rules for every oneshot and longrun. */
 export function checkScripts(shaped: Shaped, out: Findings): void {
   checkScriptCalls(shaped, out)
+  checkScriptPaths(shaped, out)
   for (const [name, raw] of shaped.raw) {
     for (const key of ['up', 'down', 'run', 'finish'] as const) {
       const script = raw[key]

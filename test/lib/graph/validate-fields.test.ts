@@ -213,6 +213,29 @@ describe('validate: scripts', () => {
     })
   })
 
+  it("reports a oneshot's down script and another's up script at one path, as the export refuses it", () => {
+    const g = graphOf({
+      migrate: oneshot({ down: { language: 'sh', body: 'echo undo' } }),
+      'migrate-down': oneshot(),
+    })
+    const found = findingsOf(g, 'export-script-collision')
+    expect(found).toHaveLength(1)
+    expect(found[0]).toMatchObject({ service: 'migrate', field: 'down', severity: 'error' })
+    expect(found[0]!.message).toContain('/etc/s6-overlay/scripts/migrate-down')
+    // Without the down script, or with a down that only calls the image's script, no clash.
+    expect(
+      findingsOf(
+        graphOf({ migrate: oneshot(), 'migrate-down': oneshot() }),
+        'export-script-collision',
+      ),
+    ).toEqual([])
+    const call = graphOf({
+      migrate: oneshot({ down: { language: 'execline', body: '/etc/s6-overlay/scripts/undo' } }),
+      'migrate-down': oneshot(),
+    })
+    expect(findingsOf(call, 'export-script-collision')).toEqual([])
+  })
+
   it('reports unbalanced execline braces', () => {
     const bad = graphOf({
       web: longrun({ run: { language: 'execline', body: 'foreground { echo hi\nweb' } }),
