@@ -37,9 +37,10 @@ export function CanvasPalette() {
     [rf, store],
   )
 
+  // The new service's name is focused (and selected), so typing names it.
   const add = (type: ServiceType) => {
-    store.getState().addService(type, { position: spot(type) })
-    store.getState().setSideTab('inspector')
+    const name = store.getState().addService(type, { position: spot(type) })
+    store.getState().requestFocus('name', name)
   }
 
   const canLog =
@@ -90,10 +91,10 @@ export function CanvasPalette() {
             icon: t.build().type === 'oneshot' ? ('oneshot' as const) : ('longrun' as const),
             onSelect: () => {
               const service = t.build()
-              store
+              const name = store
                 .getState()
                 .addService(service.type, { name: t.name, service, position: spot(service.type) })
-              store.getState().setSideTab('inspector')
+              store.getState().requestFocus('name', name)
             },
           })),
           {

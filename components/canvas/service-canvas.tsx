@@ -17,6 +17,7 @@ import {
 } from '@xyflow/react'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useEditorStore, useEditorStoreApi } from '@/components/editor/editor-store-provider'
+import { refocusCanvas } from '@/components/ui/focus-fallback'
 import { describeRemoval } from '@/components/editor/removal-message'
 import type { XY } from '@/lib/graph/types'
 import { parseEdgeId } from '@/lib/store/edge-ids'
@@ -150,6 +151,7 @@ export function ServiceCanvas() {
       )
       const message = describeRemoval(summary, refs.length)
       if (message) s.showNotice({ message, tone: 'info', action: { label: 'Undo', kind: 'undo' } })
+      refocusCanvas()
       // The store did the deletion; React Flow must not apply its own.
       return false
     },
@@ -212,8 +214,28 @@ export function ServiceCanvas() {
 
   const onPaneClick = useCallback(() => store.getState().clearSelection(), [store])
 
+  // Escape on a focused node or edge clears the selection and leaves the focus there (React
+  // Flow would blur it, and the keyboard user would start again from the top of the page).
+  const onKeyDownCapture = useCallback(
+    (e: React.KeyboardEvent) => {
+      if (e.key !== 'Escape') return
+      if (
+        !(e.target instanceof Element) ||
+        !e.target.closest('.react-flow__node, .react-flow__edge')
+      )
+        return
+      e.stopPropagation()
+      store.getState().clearSelection()
+    },
+    [store],
+  )
+
   return (
-    <div className={`canvas${large ? ' is-large' : ''}`} data-testid="canvas">
+    <div
+      className={`canvas${large ? ' is-large' : ''}`}
+      data-testid="canvas"
+      onKeyDownCapture={onKeyDownCapture}
+    >
       <EdgeMarkers />
       <ReactFlow<ServiceFlowNode, ServiceFlowEdge>
         nodes={nodes}

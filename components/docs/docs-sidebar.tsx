@@ -42,7 +42,7 @@ export function DocsSidebar({ activeHref }: { activeHref: string }) {
         </button>
         <span className="docs-mobilebar-title">{current?.title ?? 'Docs'}</span>
       </div>
-      <aside id="docs-sidebar" className="docs-sidebar">
+      <aside id="docs-sidebar" className="docs-sidebar" aria-label="Documentation pages">
         <nav aria-label="Docs">
           {DOCS_NAV.map((section) => (
             <div key={section.title} className="nav-section">

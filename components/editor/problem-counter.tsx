@@ -1,8 +1,23 @@
 'use client'
 
+import { useEffect, useRef, useState } from 'react'
 import { Icon } from '@/components/ui/icons'
 import { selectProblemCounts } from '@/lib/store/selectors'
 import { useEditorStore, useEditorStoreApi } from './editor-store-provider'
+import { showProblems } from './show-problems'
+
+/**
+ * Says the new totals to screen readers when they change (not when the page opens): a live
+ * region that stays mounted, its text replaced.
+ */
+function useAnnouncement(label: string): string {
+  const [said, setSaid] = useState('')
+  const first = useRef(label)
+  useEffect(() => {
+    if (label !== first.current) setSaid(`Problems: ${label}.`)
+  }, [label])
+  return said
+}
 
 /** Error and warning totals; opens the problems panel. */
 export function ProblemCounter() {
@@ -12,33 +27,39 @@ export function ProblemCounter() {
   const label = clean
     ? 'No problems'
     : `${counts.errors} error${counts.errors === 1 ? '' : 's'}, ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}`
+  const said = useAnnouncement(label)
   return (
-    <button
-      type="button"
-      className={`problem-counter${clean ? ' is-clean' : ''}`}
-      aria-label={`${label}. Show problems.`}
-      title={label}
-      data-errors={counts.errors}
-      data-warnings={counts.warnings}
-      onClick={() => store.getState().setSideTab('problems')}
-    >
-      {clean ? (
-        <>
-          <Icon name="check" size={14} className="pc-ok" />
-          <span>No problems</span>
-        </>
-      ) : (
-        <>
-          <span className={`pc-item${counts.errors ? ' pc-error' : ''}`}>
-            <Icon name="error" size={14} />
-            {counts.errors}
-          </span>
-          <span className={`pc-item${counts.warnings ? ' pc-warning' : ''}`}>
-            <Icon name="warning" size={14} />
-            {counts.warnings}
-          </span>
-        </>
-      )}
-    </button>
+    <>
+      <span className="sr-only" role="status" aria-live="polite">
+        {said}
+      </span>
+      <button
+        type="button"
+        className={`problem-counter${clean ? ' is-clean' : ''}`}
+        aria-label={`${label}. Show problems.`}
+        title={label}
+        data-errors={counts.errors}
+        data-warnings={counts.warnings}
+        onClick={() => showProblems(store)}
+      >
+        {clean ? (
+          <>
+            <Icon name="check" size={14} className="pc-ok" />
+            <span>No problems</span>
+          </>
+        ) : (
+          <>
+            <span className={`pc-item${counts.errors ? ' pc-error' : ''}`}>
+              <Icon name="error" size={14} />
+              {counts.errors}
+            </span>
+            <span className={`pc-item${counts.warnings ? ' pc-warning' : ''}`}>
+              <Icon name="warning" size={14} />
+              {counts.warnings}
+            </span>
+          </>
+        )}
+      </button>
+    </>
   )
 }

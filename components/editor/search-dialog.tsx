@@ -3,68 +3,67 @@
 import { useReactFlow } from '@xyflow/react'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { Icon } from '@/components/ui/icons'
-import type { ServiceName, ServiceType } from '@/lib/graph/types'
+import { type FoundService, findServices } from '@/lib/graph/find-services'
 import { useEditorStore, useEditorStoreApi } from './editor-store-provider'
 
-function rank(name: string, query: string): number {
-  const n = name.toLowerCase()
-  const q = query.toLowerCase()
-  if (q === '') return 1
-  if (n === q) return 0
-  if (n.startsWith(q)) return 1
-  if (n.includes(q)) return 2
-  // Letters in order (w-k-r matches worker).
-  let i = 0
-  for (const ch of n) if (ch === q[i]) i++
-  return i === q.length ? 3 : -1
-}
-
-/** Ctrl/⌘+K: find a service by name, select it and bring it into view. */
+/**
+ * Ctrl/⌘+K: find a service by name or by what it holds, select it and bring it into view (a
+ * match in a field opens that field).
+ */
 export function SearchDialog() {
   const store = useEditorStoreApi()
   const open = useEditorStore((s) => s.ui.searchOpen)
-  const services = useEditorStore((s) => s.graph.services)
   const rf = useReactFlow()
   const [query, setQuery] = useState('')
   const [active, setActive] = useState(0)
   const inputRef = useRef<HTMLInputElement>(null)
 
-  const results = useMemo(() => {
-    const list: { name: ServiceName; type: ServiceType; score: number }[] = []
-    for (const [name, s] of Object.entries(services)) {
-      const score = rank(name, query.trim())
-      if (score >= 0) list.push({ name, type: s.type, score })
-    }
-    return list.sort((a, b) => a.score - b.score || (a.name < b.name ? -1 : 1)).slice(0, 50)
-  }, [services, query])
+  const graph = useEditorStore((s) => s.graph)
+  const results = useMemo(() => findServices(graph, query), [graph, query])
+  // Where the focus was before the dialog: it goes back there when the dialog closes unused.
+  const returnTo = useRef<HTMLElement | null>(null)
 
   useEffect(() => {
-    if (open) inputRef.current?.focus()
+    if (!open) return
+    returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null
+    inputRef.current?.focus()
   }, [open])
 
   if (!open) return null
 
-  const close = () => {
+  const close = (restoreFocus: boolean) => {
     store.getState().setSearchOpen(false)
     setQuery('')
     setActive(0)
+    if (restoreFocus && returnTo.current?.isConnected) returnTo.current.focus()
   }
-  const pick = (name: ServiceName) => {
-    close()
+  const pick = ({ name, field }: FoundService) => {
+    close(false)
     store.getState().selectService(name)
     void rf
       .fitView({ nodes: [{ id: name }], duration: 250, maxZoom: 1.2, padding: 0.6 })
       .then(() => {
-        document
-          .querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(name)}"]`)
-          ?.focus()
+        // A match in a field opens that field; a name match focuses the node.
+        if (field !== undefined) store.getState().requestFocus(field, name)
+        else
+          document
+            .querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(name)}"]`)
+            ?.focus()
       })
   }
-  const onKeyDown = (e: React.KeyboardEvent) => {
+  // On the dialog: Escape closes it wherever the focus is in it, and Tab stays in the field
+  // (the only control; the results are its options).
+  const onDialogKeyDown = (e: React.KeyboardEvent) => {
     if (e.key === 'Escape') {
       e.preventDefault()
-      close()
-    } else if (e.key === 'ArrowDown') {
+      close(true)
+    } else if (e.key === 'Tab') {
+      e.preventDefault()
+      inputRef.current?.focus()
+    }
+  }
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key === 'ArrowDown') {
       e.preventDefault()
       setActive((a) => Math.min(a + 1, results.length - 1))
     } else if (e.key === 'ArrowUp') {
@@ -73,19 +72,28 @@ export function SearchDialog() {
     } else if (e.key === 'Enter') {
       e.preventDefault()
       const hit = results[active]
-      if (hit) pick(hit.name)
+      if (hit) pick(hit)
     }
   }
 
   return (
-    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
-      <div className="search-dialog" role="dialog" aria-modal="true" aria-label="Find a service">
+    <div
+      className="dialog-backdrop"
+      onMouseDown={(e) => e.target === e.currentTarget && close(true)}
+    >
+      <div
+        className="search-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Find a service"
+        onKeyDown={onDialogKeyDown}
+      >
         <div className="search-input-row">
           <Icon name="search" size={16} />
           <input
             ref={inputRef}
             className="search-input"
-            placeholder="Find a service by name…"
+            placeholder="Find a service by name, script, variable…"
             aria-label="Service name"
             role="combobox"
             aria-expanded="true"
@@ -114,11 +122,12 @@ export function SearchDialog() {
               onMouseEnter={() => setActive(i)}
               onMouseDown={(e) => {
                 e.preventDefault()
-                pick(r.name)
+                pick(r)
               }}
             >
               <Icon name={r.type} size={14} className={`search-type type-${r.type}`} />
               <span className="search-name">{r.name}</span>
+              {r.where !== undefined ? <span className="search-where">{r.where}</span> : null}
               <span className="search-kind">{r.type}</span>
             </li>
           ))}

@@ -58,6 +58,7 @@ export function SidePanel() {
         id={`side-panel-${tab}`}
         role="tabpanel"
         aria-labelledby={`side-tab-${tab}`}
+        tabIndex={-1}
       >
         {tab === 'inspector' ? (
           <InspectorPanel />

@@ -68,7 +68,7 @@ export function Topbar() {
       <button
         type="button"
         className="search-trigger"
-        aria-label="Find a service"
+        aria-label="Find service…"
         aria-keyshortcuts="Control+K Meta+K"
         onClick={() => store.getState().setSearchOpen(true)}
       >

@@ -8,6 +8,7 @@ import type { FileMap } from '@/lib/generate/file-map'
 import type { Diagnostic } from '@/lib/graph/types'
 import { validate } from '@/lib/graph/validate'
 import { dockerfileStage, installCommand, zipFileName } from '@/lib/preview/install-snippet'
+import { showProblems } from '@/components/editor/show-problems'
 import { DownloadDialog } from './download-dialog'
 import { ExportMenu } from './export-menu'
 import { loadExporter } from './load-exporter'
@@ -91,11 +92,14 @@ export function DownloadButton() {
       <Button
         variant="primary"
         icon="download"
-        disabled={busy}
+        // Not disabled while busy: that would drop the keyboard focus to the page.
+        aria-disabled={busy}
         aria-busy={busy}
         aria-label="Download zip"
         title="Download the s6-rc tree, Dockerfile stage, build script and README as a zip"
-        onClick={() => void start()}
+        onClick={() => {
+          if (!busy) void start()
+        }}
       >
         {busy ? 'Preparing…' : 'Download'}
       </Button>
@@ -132,7 +136,7 @@ export function DownloadButton() {
           onCancel={() => setPending(undefined)}
           onShowProblems={() => {
             setPending(undefined)
-            store.getState().setSideTab('problems')
+            showProblems(store)
           }}
           onDownload={() => {
             setPending(undefined)

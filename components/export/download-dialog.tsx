@@ -22,10 +22,18 @@ export function DownloadDialog({
   onShowProblems: () => void
 }) {
   const ref = useRef<HTMLDialogElement>(null)
+  const cancel = useRef<HTMLButtonElement>(null)
   useEffect(() => {
     const dialog = ref.current
+    // showModal focuses the first button; the safe choice, Cancel, is the one to start on. The
+    // focus goes back where it was when the dialog closes.
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null
     if (dialog && !dialog.open) dialog.showModal()
-    return () => dialog?.close()
+    cancel.current?.focus()
+    return () => {
+      dialog?.close()
+      if (before?.isConnected) before.focus()
+    }
   }, [])
   const n = errors.length
   return (
@@ -63,7 +71,7 @@ export function DownloadDialog({
           Show problems
         </button>
         <span className="export-dialog-spacer" />
-        <button type="button" className="btn btn-default btn-md" onClick={onCancel} autoFocus>
+        <button ref={cancel} type="button" className="btn btn-default btn-md" onClick={onCancel}>
           Cancel
         </button>
         <button type="button" className="btn btn-danger btn-md" onClick={onDownload}>

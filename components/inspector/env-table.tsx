@@ -47,11 +47,11 @@ export function EnvTable({
       problems={problems.filter((p) => p.field === field)}
       {...(help ? { help } : {})}
     >
-      <div className="env-table" role="table" aria-label={label}>
+      <div className="env-table" role="group" aria-label={label}>
         {vars.length > 0 ? (
-          <div className="env-head" role="row">
-            <span role="columnheader">Name</span>
-            <span role="columnheader">Value</span>
+          <div className="env-head" aria-hidden="true">
+            <span>Name</span>
+            <span>Value</span>
           </div>
         ) : null}
         {vars.map((v, i) => {
@@ -60,7 +60,12 @@ export function EnvTable({
             (p) => p.severity === 'error' && p.field === `${field}.${i}.name`,
           )
           return (
-            <div key={i} className={`env-row${badName ? ' has-error' : ''}`} role="row">
+            <div
+              key={i}
+              className={`env-row${badName ? ' has-error' : ''}`}
+              role="group"
+              aria-label={`Variable ${v.name || i + 1}`}
+            >
               <div className="env-line">
                 <input
                   className="input input-mono"

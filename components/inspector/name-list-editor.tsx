@@ -1,7 +1,7 @@
 'use client'
 
 import { useEditorStore, useEditorStoreApi } from '@/components/editor/editor-store-provider'
-import { useMemo } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import { Icon } from '@/components/ui/icons'
 import { needersOf } from '@/lib/graph/resolve'
 import { GRAPH_VERSION, type Diagnostic, type ServiceName } from '@/lib/graph/types'
@@ -51,6 +51,14 @@ export function NameListEditor({
         : needersOf({ version: GRAPH_VERSION, project, services: types, layout: {} }, owner),
     [types, project, owner],
   )
+  // Arrow keys on a closed select change its value (and fire change) at each press: there, a
+  // change only chooses, and Enter adds. A pick from the open list (mouse, or Enter in it) adds.
+  const [pending, setPending] = useState('')
+  const browsing = useRef(false)
+  const add = (name: string) => {
+    setPending('')
+    onChange([...names, name])
+  }
   const addable = candidates.filter((n) => !names.includes(n))
   const addableExtra = extra.filter((n) => !names.includes(n) && !candidates.includes(n))
   const option = (n: ServiceName) =>
@@ -110,10 +118,33 @@ export function NameListEditor({
         data-field={field}
         className="input input-add"
         aria-label={`Add to ${label.toLowerCase()}`}
-        value=""
+        aria-describedby={pending ? `${id}-pending` : undefined}
+        value={pending}
         disabled={addable.length === 0 && addableExtra.length === 0}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            if (pending) {
+              e.preventDefault()
+              add(pending)
+            }
+          } else if (e.key === 'Escape') {
+            if (pending) {
+              e.preventDefault()
+              setPending('')
+            }
+          } else if (e.key !== 'Tab' && !e.altKey) {
+            browsing.current = true
+            setTimeout(() => {
+              browsing.current = false
+            }, 0)
+          }
+        }}
+        onBlur={() => setPending('')}
         onChange={(e) => {
-          if (e.target.value) onChange([...names, e.target.value])
+          const value = e.target.value
+          if (!value) setPending('')
+          else if (browsing.current) setPending(value)
+          else add(value)
         }}
       >
         <option value="">
@@ -126,6 +157,11 @@ export function NameListEditor({
           <optgroup label="From s6-overlay">{addableExtra.map(option)}</optgroup>
         ) : null}
       </select>
+      {pending ? (
+        <p className="field-help" id={`${id}-pending`}>
+          Enter adds {pending}; Escape leaves it.
+        </p>
+      ) : null}
     </Field>
   )
 }

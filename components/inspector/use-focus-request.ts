@@ -34,6 +34,8 @@ export function useFocusRequest(
       if (details && !details.open) details.open = true
       scrollWithin(el, 1 / 3, { box: el.closest<HTMLElement>('.side-body') })
       el.focus({ preventScroll: true })
+      // A name is replaced more often than edited: selected, typing replaces it.
+      if (focus.field === 'name' && el instanceof HTMLInputElement) el.select()
     }
     store.setState((s) => ({ ui: { ...s.ui, focusRequest: undefined } }))
   }, [focus, root, service, store])

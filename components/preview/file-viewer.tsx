@@ -157,7 +157,15 @@ export function FileViewer({
         <CopyTextButton text={file.contents} title={`Copy ${path.slice(slash + 1)}`} />
       </header>
       {note ? <p className="fv-note">{note}</p> : null}
-      <div className="fv-body" ref={scroller} onScroll={onScroll}>
+      <div
+        className="fv-body"
+        ref={scroller}
+        onScroll={onScroll}
+        // Focusable, so the arrow keys scroll long lines into view.
+        tabIndex={0}
+        role="region"
+        aria-label={`Contents of ${path}`}
+      >
         {lines.length === 0 ? (
           <p className="fv-empty">Empty file: its name is what counts.</p>
         ) : (

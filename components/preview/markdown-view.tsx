@@ -85,7 +85,7 @@ function CodeBlock({ lang, text }: { lang: string; text: string }) {
         <span>{lang || 'text'}</span>
         <CopyTextButton text={text} title="Copy this block" />
       </div>
-      <pre>
+      <pre tabIndex={0} aria-label={`${lang || 'text'} code`}>
         <code>
           {highlight(language, text).map((t, i) =>
             t.type === 'plain' ? (

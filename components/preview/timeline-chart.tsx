@@ -104,6 +104,7 @@ const Row = memo(function Row({
         {row.critical ? (
           <span
             className="tl-critical"
+            role="img"
             title="On the critical path: it decides the total"
             aria-label="on the critical path"
           />

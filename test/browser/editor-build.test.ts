@@ -49,6 +49,8 @@ describe('designer: building the reference example by hand', () => {
       () => Object.keys(window.__s6d!.store.getState().graph.services).length === 1,
     )
     await shot(page, 'editor-blank')
+    // The notice says where the previous design went; closed, it covers no node.
+    await page.getByTestId('notice').getByRole('button', { name: 'Dismiss' }).click()
 
     for (const name of ['redis-ready', 'config-check']) await addNamed(page, 'oneshot', name)
     for (const name of ['web', 'scheduler', 'worker']) await addNamed(page, 'longrun', name)

@@ -52,7 +52,8 @@ describe('designer canvas', () => {
     expect(hintVisible).toBe(true)
     const notice = page.getByTestId('notice')
     await expect.poll(() => notice.textContent()).toMatch(/cycle/i)
-    expect(await notice.getAttribute('role')).toBe('alert')
+    // Said at once to screen readers, through the assertive live region that stays mounted.
+    expect(await page.locator('.sr-only[role="alert"]').textContent()).toMatch(/cycle/i)
     expect(await deps(page, 'redis-ready')).toEqual([])
     expect(errors).toEqual([])
     await context.close()

@@ -40,7 +40,8 @@ for (const scheme of ['light', 'dark'] as const) {
       const { page, errors, context } = await designer(scheme)
 
       await openTab(page, 'Process tree')
-      expect(await page.locator('.ps-row').count()).toBe(15)
+      // s6-svscan (PID 1), 3 s6 helpers and 3 services with their processes.
+      expect(await page.locator('.ps-row').count()).toBe(14)
       expect(await page.locator('.ps-count').allInnerTexts()).toEqual(['× 2'])
       await shot(page, `preview-process-tree${suffix}`)
 

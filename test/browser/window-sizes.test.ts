@@ -38,7 +38,7 @@ describe('window sizes', () => {
       await openDesigner(site, page, '?example=reference')
       expect(await cutOff(page)).toEqual([])
       // Named for screen readers even where they show as icons only.
-      for (const name of ['Import', 'Share', 'Download zip', 'Find a service'])
+      for (const name of ['Import', 'Share', 'Download zip', 'Find service…'])
         expect(await page.getByRole('button', { name, exact: false }).count()).toBeGreaterThan(0)
       const legend = await page.locator('.legend').evaluate((e) => e.getBoundingClientRect())
       const map = await page

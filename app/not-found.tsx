@@ -1,0 +1,29 @@
+import type { Metadata } from 'next'
+
+export const metadata: Metadata = { title: 'Page not found · s6 Designer' }
+
+/**
+ * Any address the site does not have (a moved docs page, a diagnostic code an old build linked
+ * to): where to go on from here, instead of a bare 404.
+ */
+export default function NotFound() {
+  return (
+    <main className="not-found">
+      <p className="not-found-code">404</p>
+      <h1>Page not found</h1>
+      <p>Nothing lives at this address: the page may have moved, or the link has a typo.</p>
+      <ul>
+        <li>
+          <a href="/">Open the designer</a>, with your design as you left it.
+        </li>
+        <li>
+          <a href="/docs/">Read the docs</a>, and search them with the box at the top of any docs
+          page.
+        </li>
+        <li>
+          <a href="/docs/diagnostics/">Every problem the designer reports</a>, each with its page.
+        </li>
+      </ul>
+    </main>
+  )
+}
