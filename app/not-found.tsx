@@ -1,3 +1,5 @@
+/* eslint-disable @next/next/no-html-link-for-pages -- plain links on purpose: the 404 page is
+   served for any address, and a full page load is the sure way out of it. */
 import type { Metadata } from 'next'
 
 export const metadata: Metadata = { title: 'Page not found · s6 Designer' }
