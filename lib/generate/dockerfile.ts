@@ -173,7 +173,7 @@ function envLines(ctx: ExportContext): string[] {
     }
     s6.push(`ENV ${name}=${dockerQuote(value)}`)
   }
-  if (s6.length > 0) out.push('', '# s6-overlay settings that differ from its defaults.', ...s6)
+  if (s6.length > 0) out.push('', '# s6-overlay settings of the design.', ...s6)
   out.push(
     '',
     "# s6-overlay's tools live in /command. Services always get it on their PATH; adding it here",

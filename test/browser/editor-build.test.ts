@@ -25,9 +25,21 @@ afterAll(async () => {
   await site?.close()
 })
 
+/** The web server's settings, container variables as in the hand-written setup. */
+const VARS = [
+  ['SERVER_TYPE', 'puma'],
+  ['PORT', '3000'],
+  ['PUMA_WORKERS', '2'],
+  ['PUMA_MIN_THREADS', '4'],
+  ['PUMA_MAX_THREADS', '16'],
+] as const
+
 /** The parts the test builds: types, dependencies, contents, env names and values. */
 function essentials(graph: ServiceGraph) {
-  const out: Record<string, unknown> = {}
+  const typed = new Set<string>(VARS.map(([name]) => name))
+  const out: Record<string, unknown> = {
+    container: graph.project.env.filter((v) => typed.has(v.name)).map((v) => [v.name, v.value]),
+  }
   for (const [name, s] of Object.entries(graph.services)) {
     out[name] = {
       type: s.type,
@@ -67,18 +79,11 @@ describe('designer: building the reference example by hand', () => {
       await page.getByRole('button', { name: `Remove ${oneshot} from contents` }).click()
     }
 
-    await selectNode(page, 'web')
-    const vars = [
-      ['SERVER_TYPE', 'puma'],
-      ['PORT', '3000'],
-      ['PUMA_WORKERS', '2'],
-      ['PUMA_MIN_THREADS', '4'],
-      ['PUMA_MAX_THREADS', '16'],
-    ]
-    for (const [i, [name, value]] of vars.entries()) {
+    await page.getByRole('tab', { name: 'Project' }).click()
+    for (const [i, [name, value]] of VARS.entries()) {
       await page.getByRole('button', { name: 'Add variable' }).click()
-      await page.locator(`#f-env-${i}-name`).fill(name!)
-      await page.locator(`#f-env-${i}-value`).fill(value!)
+      await page.locator(`#f-p-env-${i}-name`).fill(name)
+      await page.locator(`#f-p-env-${i}-value`).fill(value)
     }
     await tidy(page)
     await shot(page, 'editor-built-by-hand')

@@ -98,7 +98,7 @@ export function envSection(f: ReadmeFacts): string[] {
     out.push(
       '### s6-overlay settings',
       '',
-      'Set in the Dockerfile where they differ from the defaults of this release.',
+      'The design sets these; the Dockerfile writes each one (even one equal to the default of this release, so that it holds for another release too).',
       '',
       ...table(['Variable', 'Value', 'Default', 'Effect'], s6),
       '',

@@ -53,7 +53,7 @@ export function introSection(f: ReadmeFacts): string[] {
     ...block('sh', [f.buildCommand, ...dockerRun(['--rm', ...runOptions(f)], f.tag)]),
     '',
     `${code('build.sh')} builds the ${code(f.ctx.stageName)} stage of ${code(f.paths.dockerfile)} with the repository root as the build context and tags the image ${code(f.tag)}.`,
-    `To build it as part of your own multi-stage Dockerfile instead, paste the stage (from its ${code('FROM')} line down) into it and run ${code(`docker build --target ${f.ctx.stageName} -t ${f.tag} .`)}.`,
+    `The stage adds s6-overlay and the service definitions to ${code(f.ctx.baseImage)}, and nothing else: that image must already hold the programs the services run. When your application is built by another Dockerfile, make its image (or stage) the base image in the design's project settings, or paste the stage (from its ${code('FROM')} line down) into that Dockerfile and run ${code(`docker build --target ${f.ctx.stageName} -t ${f.tag} .`)}.`,
     '',
     '## Overview',
     '',

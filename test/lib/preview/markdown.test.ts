@@ -139,7 +139,7 @@ describe('parseMarkdown', () => {
     expect(doc.headings[0]).toMatchObject({ level: 1, text: 'onetimesecret: s6-overlay setup' })
     const ids = doc.headings.map((h) => h.id)
     expect(ids).toContain('graceful-shutdown')
-    expect(ids).toContain('per-service')
+    expect(ids).toContain('container')
     expect(doc.blocks.filter((b) => b.type === 'table').length).toBeGreaterThanOrEqual(3)
     const links = JSON.stringify(doc.blocks).match(/"href":"[^"]*"/g) ?? []
     expect(links.length).toBeGreaterThan(3)
