@@ -296,7 +296,7 @@ const ENTRIES: Record<string, Entry> = {
   'logger-without-prepare': warning(
     'Logger without a prepare oneshot',
     'logutil-service runs s6-log as nobody, which cannot create or write a log directory owned by root. The usual pattern is a oneshot that creates the directory and hands it to nobody, which the logger depends on.',
-    'Add a -log-prepare oneshot (mkdir, chown nobody:nogroup, chmod 02755) and make the logger depend on it.',
+    'Add a -log-prepare oneshot (mkdir, chown to nobody and its group, chmod 02755) and make the logger depend on it.',
   ),
   'logutil-readiness': warning(
     'Readiness on logutil-service',

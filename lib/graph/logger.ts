@@ -57,7 +57,9 @@ export function addLogger(
       description: `Creates ${dir} and hands it to the logger's user.`,
       up: {
         language: 'sh',
-        body: `mkdir -p ${dir}\nchown nobody:nogroup ${dir}\nchmod 02755 ${dir}`,
+        // set -e: a failed step fails the oneshot (and holds the logger back) instead of passing
+        // unseen. nobody's group is nogroup on Debian, nobody on Alpine and Fedora: ask for it.
+        body: `set -e\nmkdir -p ${dir}\nchown nobody:"$(id -gn nobody)" ${dir}\nchmod 02755 ${dir}`,
       },
       withContenv: false,
     }),

@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process'
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { addLogger, removeLogger } from '@/lib/graph/logger'
 import {
@@ -239,6 +243,39 @@ describe('loggers', () => {
     expect(back.services.api).not.toHaveProperty('producerFor')
     expect(back.services.user).toMatchObject({ contents: ['api'] })
     expect(errors(back)).toEqual([])
+  })
+
+  it("prepares the log folder for nobody's own group, and fails when a step does", () => {
+    const prepare = addLogger(graphOf({ api: longrun() }), 'api').services['api-log-prepare']
+    if (prepare?.type !== 'oneshot') throw new Error('no prepare oneshot')
+    // Run under sh with stand-ins for the commands: id answers a group, chown fails or not.
+    const bin = mkdtempSync(join(tmpdir(), 's6d-prepare-'))
+    const log = join(bin, 'calls')
+    const stub = (name: string, body: string) => {
+      writeFileSync(join(bin, name), `#!/bin/sh\necho "${name} $*" >> ${log}\n${body}\n`)
+      chmodSync(join(bin, name), 0o755)
+    }
+    const run = (chown: string) => {
+      writeFileSync(log, '')
+      stub('mkdir', 'exit 0')
+      stub('chmod', 'exit 0')
+      stub('id', 'echo nobodygroup')
+      stub('chown', chown)
+      const r = spawnSync('/bin/sh', ['-c', prepare.up.body], { env: { PATH: bin } })
+      return { status: r.status, calls: readFileSync(log, 'utf8').trim().split('\n') }
+    }
+    const ok = run('exit 0')
+    expect(ok.status).toBe(0)
+    expect(ok.calls).toEqual([
+      'mkdir -p /var/log/api',
+      'id -gn nobody',
+      'chown nobody:nobodygroup /var/log/api',
+      'chmod 02755 /var/log/api',
+    ])
+    // A group the image lacks: the oneshot fails (and the logger waits) instead of passing.
+    const failed = run('exit 1')
+    expect(failed.status).not.toBe(0)
+    expect(failed.calls.at(-1)).toMatch(/^chown /)
   })
 
   it('refuses a logger whose names are taken, pipeline names included', () => {
