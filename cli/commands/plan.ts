@@ -45,15 +45,16 @@ function formatStart(plan: StartPlan): string[] {
 function formatStop(plan: StopPlan): string[] {
   const lines = ['Stop: s6-rc -bda change (dependents first)']
   const width = Math.max(0, ...plan.steps.map((s) => s.name.length))
-  plan.steps.forEach((s, i) => {
-    const how =
-      s.type === 'longrun'
+  plan.steps.forEach((s) => {
+    const how = s.kept
+      ? `left running (${s.kept === 'essential' ? 'flag-essential' : 'needed by a flag-essential service'})`
+      : s.type === 'longrun'
         ? `${s.signal ?? 'SIGTERM'}, SIGKILL ${s.killAfterMs === null ? 'never' : `after ${formatMs(s.killAfterMs)}`}${s.finishMs > 0 ? `, finish up to ${formatMs(s.finishMs)}` : ''}`
         : s.killAfterMs
           ? `down, up to ${formatMs(s.killAfterMs)}`
           : 'down (if any)'
     lines.push(
-      `  ${String(i + 1).padStart(2)}  ${s.name.padEnd(width)}  ${how.padEnd(44)}  budget ${formatMs(s.budgetMs)}`,
+      `  ${String(s.wave + 1).padStart(2)}  ${s.name.padEnd(width)}  ${how.padEnd(44)}  budget ${formatMs(s.budgetMs)}`,
     )
   })
   lines.push(

@@ -19,6 +19,15 @@ import { useHoveredService, useSelectedServices, useServiceActions } from './use
 
 function segments(b: StopBar): ChartSegment[] {
   if (!Number.isFinite(b.startMs)) return []
+  if (b.kept)
+    return [
+      {
+        fromMs: b.startMs,
+        toMs: b.startMs,
+        variant: 'instant',
+        title: 'left running by s6-rc: it ends in the final SIGTERM and SIGKILL',
+      },
+    ]
   const signal = b.signal ?? 'SIGTERM'
   if (b.unbounded) {
     return [
@@ -67,6 +76,10 @@ function segments(b: StopBar): ChartSegment[] {
 }
 
 function note(b: StopBar): string {
+  if (b.kept)
+    return b.kept === 'essential'
+      ? 'flag-essential: left running'
+      : 'needed by a flag-essential service: left running'
   if (!Number.isFinite(b.startMs)) return `waits for ${b.after ?? 'an unbounded step'}`
   if (b.overlay) return 's6-overlay’s: nothing to wait for'
   if (b.unbounded)

@@ -63,6 +63,12 @@ export interface StopStep {
   finishMs: number
   /** Worst case for this step; null when unbounded. */
   budgetMs: number | null
+  /**
+   * Left running by `s6-rc -bda change`: flag-essential, or needed by a flag-essential service
+   * (FORMAT §4: s6-rc skips it and keeps its dependencies up). It ends only in the final
+   * SIGTERM / S6_KILL_GRACETIME / SIGKILL sweep; its budget here is 0.
+   */
+  kept?: 'essential' | 'needed-by-essential'
 }
 
 export interface StopPlan {

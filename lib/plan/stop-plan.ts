@@ -1,9 +1,11 @@
 /**
  * The stop plan: s6-overlay's shutdown, `s6-rc -bda change` then S6_KILL_GRACETIME (FORMAT §4,
  * §5, §6.9). s6-rc stops a service only after every service in the set that needs it has
- * stopped, so the stop runs in the reverse order of the start, again event-driven.
+ * stopped, so the stop runs in the reverse order of the start, again event-driven. A
+ * flag-essential service and what it needs are skipped: they are left running.
  */
 import { isAtomic, resolveGraph } from '../graph/resolve'
+import { isKnownSignal } from '../graph/rules/fields'
 import type { ResolvedGraph } from '../graph/resolve'
 import { DOCKER_STOP_DEFAULT_MS, s6Value } from '../graph/overlay'
 import type { Service, ServiceGraph, ServiceName } from '../graph/types'
@@ -37,8 +39,10 @@ export function stopBudget(service: Service | undefined, kind: 'oneshot' | 'long
     let budget = kill === null || (hasFinish && finishLimit === null) ? null : kill + finishMs
     const down = timeoutMs(service.timeoutDown)
     if (down !== undefined) budget = budget === null ? down : Math.min(budget, down)
+    // s6-supervise sends SIGTERM for a down-signal it does not know (validation says so).
+    const signal = service.downSignal?.trim()
     return {
-      signal: service.downSignal || 'SIGTERM',
+      signal: signal && isKnownSignal(signal) ? signal : 'SIGTERM',
       killAfterMs: kill,
       finishMs,
       budgetMs: budget,
@@ -79,8 +83,29 @@ function makeStopPlan(
   targets: ServiceName[],
   resolved: ResolvedGraph,
 ): StopPlan {
-  const { r, atomics, order, placed, neederStart, neederList } = planGraph(graph, targets, resolved)
+  const { r, inSet, atomics, order, placed, neederStart, neederList } = planGraph(
+    graph,
+    targets,
+    resolved,
+  )
   const n = r.names.length
+  // flag-essential services, and all they need: s6-rc -d skips them and leaves them up.
+  const kept = new Uint8Array(n)
+  const stack: number[] = []
+  for (const id of atomics) {
+    if (ownService(r, id)?.essential !== true) continue
+    kept[id] = 2
+    stack.push(id)
+  }
+  while (stack.length > 0) {
+    const v = stack.pop()!
+    for (let i = r.edgeStart[v]!; i < r.edgeStart[v + 1]!; i++) {
+      const w = r.edgeList[i]!
+      if (!inSet[w] || kept[w]) continue
+      kept[w] = 1
+      stack.push(w)
+    }
+  }
   const wave = new Int32Array(n)
   const end = new Float64Array(n)
   const budgets: (Budget | undefined)[] = new Array<Budget | undefined>(n)
@@ -98,7 +123,9 @@ function makeStopPlan(
     end[v] = from
     wave[v] = level
     if (!isAtomic(r.kinds[v]!)) continue
-    const budget = stopBudget(ownService(r, v), r.kinds[v] as 'oneshot' | 'longrun')
+    const budget = kept[v]
+      ? { killAfterMs: 0, finishMs: 0, budgetMs: 0 }
+      : stopBudget(ownService(r, v), r.kinds[v] as 'oneshot' | 'longrun')
     budgets[v] = budget
     if (budget.budgetMs === null) unbounded = true
     end[v] = from + (budget.budgetMs ?? 0)
@@ -130,6 +157,7 @@ function makeStopPlan(
         budgetMs: b.budgetMs,
       }
       if (b.signal !== undefined) step.signal = b.signal
+      if (kept[id]) step.kept = kept[id] === 2 ? 'essential' : 'needed-by-essential'
       steps.push(step)
     }
   }

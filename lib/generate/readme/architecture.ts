@@ -97,6 +97,8 @@ function shutdownSteps(f: ReadmeFacts, plan: StopPlan): string[] {
       if (!step) return code(name)
       if (step.overlay)
         return `${code(name)} (s6-overlay's${name === 'legacy-cont-init' ? ': runs /etc/cont-finish.d' : ''})`
+      if (step.kept)
+        return `${code(name)} (${step.kept === 'essential' ? 'flag-essential' : 'needed by a flag-essential service'}: left running, until step 3)`
       if (step.type === 'oneshot') {
         const down = f.ctx.graph.services[name]
         return down?.type === 'oneshot' && down.down

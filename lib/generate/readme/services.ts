@@ -1,4 +1,5 @@
 /** README: each service and its role, from the graph's descriptions and settings. */
+import { isKnownSignal } from '../../graph/rules/fields'
 import type { Longrun, Oneshot, ServiceName } from '../../graph/types'
 import { SCRIPTS_DIR } from '../scripts'
 import type { ReadmeFacts } from './facts'
@@ -40,11 +41,14 @@ function longrunItem(f: ReadmeFacts, name: ServiceName, s: Longrun): string {
         : ` Counts as ready when it writes a newline to fd ${s.readiness.notificationFd}.`,
     )
   }
-  const signal = s.downSignal ?? 'SIGTERM'
+  // s6-supervise sends SIGTERM for a down-signal it does not know.
+  const signal = s.downSignal && isKnownSignal(s.downSignal) ? s.downSignal.trim() : 'SIGTERM'
   parts.push(
-    s.timeoutKill
-      ? ` Stopped with ${signal}, then SIGKILL after ${duration(s.timeoutKill)}.`
-      : ` Stopped with ${signal}; never force-killed by s6 (no ${code('timeout-kill')}).`,
+    s.essential
+      ? ` Flagged essential: the shutdown leaves it running, with what it depends on, until the last SIGTERM and SIGKILL.`
+      : s.timeoutKill
+        ? ` Stopped with ${signal}, then SIGKILL after ${duration(s.timeoutKill)}.`
+        : ` Stopped with ${signal}; never force-killed by s6 (no ${code('timeout-kill')}).`,
   )
   if (s.producerFor) parts.push(` Its output goes to ${code(s.producerFor)}.`)
   const dir = s.consumerFor ? logDirectory(s) : undefined

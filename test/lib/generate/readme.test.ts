@@ -206,6 +206,24 @@ describe('README', () => {
     expect(reference).toContain('│   └── puma master\n│       └── puma worker × PUMA_WORKERS')
   })
 
+  it('says a flag-essential service is left running at shutdown, and names the signal s6 sends', () => {
+    const text = readme(
+      graphOf(
+        {
+          db: longrun({ timeoutKill: 2000 }),
+          api: longrun({ essential: true, dependencies: ['db'], timeoutKill: 9000 }),
+          web: longrun({ timeoutKill: 3000, downSignal: 'SIGBOGUS' }),
+        },
+        { user: ['api', 'web'] },
+      ),
+    )
+    expect(text).toContain('`api` (flag-essential: left running, until step 3)')
+    expect(text).toContain('`db` (needed by a flag-essential service: left running, until step 3)')
+    expect(text).toMatch(/\*\*api\*\*:.*Flagged essential: the shutdown leaves it running/)
+    expect(text).toMatch(/\*\*web\*\*:.*Stopped with SIGTERM, then SIGKILL after 3 s/)
+    expect(text).not.toContain('SIGBOGUS')
+  })
+
   it('gives the shutdown sequence and its budget against docker stop', () => {
     expect(reference).toContain(
       "Worst case: 6 s for the services plus 3 s of grace time = **9 s**, within `docker stop`'s 10 s.",

@@ -261,7 +261,9 @@ describe('loggers', () => {
       stub('chmod', 'exit 0')
       stub('id', 'echo nobodygroup')
       stub('chown', chown)
-      const r = spawnSync('/bin/sh', ['-c', prepare.up.body], { env: { PATH: bin } })
+      const r = spawnSync('/bin/sh', ['-c', prepare.up.body], {
+        env: { ...process.env, PATH: bin },
+      })
       return { status: r.status, calls: readFileSync(log, 'utf8').trim().split('\n') }
     }
     const ok = run('exit 0')

@@ -139,6 +139,36 @@ describe('startPlan', () => {
 })
 
 describe('stopPlan', () => {
+  it('leaves a flag-essential service and what it needs running, as s6-rc -bda does', () => {
+    const g = graphOf(
+      {
+        db: longrun({ timeoutKill: 2000 }),
+        api: longrun({
+          essential: true,
+          dependencies: ['db'],
+          producerFor: 'api-log',
+          timeoutKill: 9000,
+        }),
+        'api-log': longrun({
+          consumerFor: ['api'],
+          pipelineName: 'api-pipeline',
+          timeoutKill: 1000,
+        }),
+        web: longrun({ dependencies: ['db'], timeoutKill: 3000, downSignal: 'SIGBOGUS' }),
+      },
+      { user: ['api-pipeline', 'web'], project: { dependOnBase: false } },
+    )
+    const plan = stopPlan(g)
+    const step = (name: string) => plan.steps.find((s) => s.name === name)
+    expect(step('api')).toMatchObject({ kept: 'essential', budgetMs: 0 })
+    expect(step('db')).toMatchObject({ kept: 'needed-by-essential', budgetMs: 0 })
+    expect(step('api-log')).toMatchObject({ kept: 'needed-by-essential', budgetMs: 0 })
+    // web is stopped as usual, with SIGTERM: s6 does not know SIGBOGUS.
+    expect(step('web')).toMatchObject({ signal: 'SIGTERM', budgetMs: 3000 })
+    expect(step('web')).not.toHaveProperty('kept')
+    expect(plan.servicesMs).toBe(3000)
+  })
+
   it('plans the reference example', () => {
     const plan = stopPlan(reference)
     expect(plan.waves).toEqual([
