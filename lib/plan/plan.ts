@@ -83,7 +83,7 @@ export interface StopPlan {
   /** servicesMs + killGraceMs, or null when unbounded. */
   totalMs: number | null
   dockerStopMs: number
-  /** True when totalMs is null or above dockerStopMs. */
+  /** True when totalMs is null or reaches dockerStopMs (at equality Docker may kill first). */
   overDockerStop: boolean
 }
 

@@ -174,6 +174,7 @@ function makeStopPlan(
     killGraceMs: grace,
     totalMs,
     dockerStopMs: DOCKER_STOP_DEFAULT_MS,
-    overDockerStop: totalMs === null || totalMs > DOCKER_STOP_DEFAULT_MS,
+    // At equality the two race: Docker's SIGKILL may come first.
+    overDockerStop: totalMs === null || totalMs >= DOCKER_STOP_DEFAULT_MS,
   }
 }

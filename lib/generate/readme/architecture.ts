@@ -73,6 +73,11 @@ export function dependencyTree(f: ReadmeFacts): string[] {
   return drawTree(root)
 }
 
+/** The `docker stop -t` seconds that give a stop of `totalMs` room: a second beyond it. */
+export function stopSeconds(totalMs: number): number {
+  return Math.ceil(totalMs / 1000) + 1
+}
+
 function processItem(node: ProcessNode): TreeItem {
   const count = node.count !== undefined ? ` × ${node.count}` : ''
   const label = `${node.label}${count}${node.kind === 'init' ? ' (PID 1)' : ''}`
@@ -165,9 +170,12 @@ export function architectureSection(f: ReadmeFacts): string[] {
         '',
       )
     } else {
-      const over = plan.totalMs > plan.dockerStopMs
+      const versus =
+        plan.totalMs > plan.dockerStopMs
+          ? `more than ${code('docker stop')}'s ${duration(plan.dockerStopMs)}`
+          : `as long as ${code('docker stop')}'s ${duration(plan.dockerStopMs)}, so Docker's SIGKILL may come first`
       out.push(
-        `Worst case: ${duration(plan.servicesMs ?? 0)} for the services plus ${duration(plan.killGraceMs)} of grace time = **${duration(plan.totalMs)}**, ${over ? `more than ${code('docker stop')}'s ${duration(plan.dockerStopMs)}: use ${code(`docker stop -t ${Math.ceil(plan.totalMs / 1000) + 1}`)} (or ${code('stop_grace_period')} in Compose), or shorten the timeouts.` : `within ${code('docker stop')}'s ${duration(plan.dockerStopMs)}.`}`,
+        `Worst case: ${duration(plan.servicesMs ?? 0)} for the services plus ${duration(plan.killGraceMs)} of grace time = **${duration(plan.totalMs)}**, ${plan.overDockerStop ? `${versus}: use ${code(`docker stop -t ${stopSeconds(plan.totalMs)}`)} (or ${code('stop_grace_period')} in Compose), or shorten the timeouts.` : `within ${code('docker stop')}'s ${duration(plan.dockerStopMs)}.`}`,
         '',
       )
     }

@@ -3,6 +3,7 @@
  * graph. Commands are the ones s6, s6-rc and s6-overlay v3 really have: the live state is in
  * /run/s6-rc, the supervised services in /run/service (FORMAT §5; s6-rc `doc/faq.html`).
  */
+import { stopSeconds } from './architecture'
 import { s6Value } from '../../graph/overlay'
 import type { ReadmeFacts } from './facts'
 import { logDirectory } from './facts'
@@ -145,7 +146,7 @@ export function problemsSection(f: ReadmeFacts): string[] {
       slow.length > 0
         ? `${listing(slow)} ${slow.length === 1 ? 'has' : 'have'} no ${code('timeout-kill')}: a process that ignores its stop signal holds up the shutdown until Docker kills everything.`
         : '',
-      `Give Docker more time with ${code('docker stop -t 30')} (${code('stop_grace_period')} in Compose) or shorten the timeouts in the design.`,
+      `Give Docker more time with ${code(`docker stop -t ${plan && plan.totalMs !== null && plan.overDockerStop ? stopSeconds(plan.totalMs) : 30}`)} (${code('stop_grace_period')} in Compose) or shorten the timeouts in the design.`,
     ]
       .filter(Boolean)
       .join(' '),

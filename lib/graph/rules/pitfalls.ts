@@ -111,7 +111,7 @@ function checkStop(ctx: Context, targets: ServiceName[], out: Findings): void {
       message: `${show(step.name)} ${why}: if it ignores its down signal, the container's stop waits until docker stop kills everything.`,
     })
   }
-  if (plan.totalMs !== null && plan.totalMs > plan.dockerStopMs) {
+  if (plan.totalMs !== null && plan.totalMs >= plan.dockerStopMs) {
     const slowest = plan.steps
       .filter((s) => (s.budgetMs ?? 0) > 0)
       .sort((a, b) => b.budgetMs! - a.budgetMs! || (a.name < b.name ? -1 : 1))

@@ -206,6 +206,20 @@ describe('README', () => {
     expect(reference).toContain('│   └── puma master\n│       └── puma worker × PUMA_WORKERS')
   })
 
+  it('gives one docker stop -t for a stop over budget, and calls a tie with docker stop a race', () => {
+    const chain = (kill: number) =>
+      readme(
+        graphOf({
+          a: longrun({ timeoutKill: kill }),
+          b: longrun({ timeoutKill: kill, dependencies: ['a'] }),
+        }),
+      )
+    const over = chain(4000)
+    expect(over.match(/docker stop -t \d+/g)).toEqual(['docker stop -t 12', 'docker stop -t 12'])
+    const tie = chain(3500)
+    expect(tie).toContain("as long as `docker stop`'s 10 s, so Docker's SIGKILL may come first")
+  })
+
   it('says a flag-essential service is left running at shutdown, and names the signal s6 sends', () => {
     const text = readme(
       graphOf(

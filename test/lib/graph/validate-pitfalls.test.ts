@@ -91,6 +91,12 @@ describe('validate: s6-overlay pitfalls', () => {
       b: longrun({ timeoutKill: 3000, dependencies: ['a'] }),
     })
     expect(findingsOf(fast, 'stop-over-docker-stop')).toEqual([])
+    // Exactly docker stop's 10 s: the two race, so it counts as over.
+    const even = graphOf({
+      a: longrun({ timeoutKill: 3500 }),
+      b: longrun({ timeoutKill: 3500, dependencies: ['a'] }),
+    })
+    expect(findingsOf(even, 'stop-over-docker-stop')).toHaveLength(1)
     const grace = graphOf(
       { a: longrun({ timeoutKill: 3000 }), b: longrun({ timeoutKill: 3000, dependencies: ['a'] }) },
       { project: { s6Env: { S6_KILL_GRACETIME: '5000' } } },
