@@ -99,8 +99,14 @@ export function problemsSection(f: ReadmeFacts): string[] {
     add(
       'The container stops right after starting, or services never come up',
       stage2 === '2'
-        ? `${code('S6_BEHAVIOUR_IF_STAGE2_FAILS=2')} stops the container when a one-time task (${listing(f.oneshots.map(([n]) => code(n)))}) fails or times out. ${code(`docker logs ${f.container}`)} shows its error.`
-        : `When a one-time task (${listing(f.oneshots.map(([n]) => code(n)))}) fails, s6-overlay carries on (${code('S6_BEHAVIOUR_IF_STAGE2_FAILS')} is ${code(stage2)}) but nothing that depends on it starts. ${code(`docker logs ${f.container}`)} shows its error; set the variable to 2 to stop the container instead.`,
+        ? `${code('S6_BEHAVIOUR_IF_STAGE2_FAILS=2')} stops the container when a one-time task (${listing(
+            f.oneshots.map(([n]) => code(n)),
+            'or',
+          )}) fails or times out. ${code(`docker logs ${f.container}`)} shows its error.`
+        : `When a one-time task (${listing(
+            f.oneshots.map(([n]) => code(n)),
+            'or',
+          )}) fails, s6-overlay carries on (${code('S6_BEHAVIOUR_IF_STAGE2_FAILS')} is ${code(stage2)}) but nothing that depends on it starts. ${code(`docker logs ${f.container}`)} shows its error; set the variable to 2 to stop the container instead.`,
     )
   }
   add(

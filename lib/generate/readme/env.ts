@@ -2,6 +2,7 @@
 import { S6_SETTINGS, s6Default } from '../../graph/overlay'
 import type { EnvVar } from '../../graph/types'
 import { SOURCE_DIR } from '../service-dir'
+import { isDockerEnvName, isDockerEnvValue } from '../dockerfile-quote'
 import type { ReadmeFacts } from './facts'
 import { cellCode, code, table, text } from './markdown'
 
@@ -19,10 +20,18 @@ function groups<V extends EnvVar>(vars: readonly V[]): Array<[string, V[]]> {
   return [...map.entries()]
 }
 
-function rows(vars: readonly EnvVar[]): string[][] {
+/** A variable's default as the export writes it (`inDockerfile`: a container variable). */
+function defaultCell(v: EnvVar, inDockerfile: boolean): string {
+  if (v.secret) return '*secret: give it at run time*'
+  if (inDockerfile && !isDockerEnvValue(v.value))
+    return '*give it at run time: a line break cannot be an ENV default*'
+  return v.value === '' ? '*(empty)*' : cellCode(v.value)
+}
+
+function rows(vars: readonly EnvVar[], inDockerfile = false): string[][] {
   return vars.map((v) => [
     cellCode(v.name),
-    v.secret ? '*secret: give it at run time*' : v.value === '' ? '*(empty)*' : cellCode(v.value),
+    defaultCell(v, inDockerfile),
     text(v.description ?? ''),
   ])
 }
@@ -61,8 +70,17 @@ export function envSection(f: ReadmeFacts): string[] {
       `Set with ${code('ENV')} in the Dockerfile; ${code('docker run -e NAME=value')} overrides them. Services started through ${code('with-contenv')} see them. Secrets get no value in the image: always pass them at run time.`,
       '',
     )
-    for (const [g, vars] of groups(project.env))
-      out.push(`#### ${text(g)}`, '', ...table(header, rows(vars)), '')
+    // What the Dockerfile writes: a name ENV cannot take is left out there, and so here.
+    const written = project.env.filter((v) => isDockerEnvName(v.name))
+    // No group given: one table, no "Other" heading; no description: no Meaning column.
+    const described = written.some((v) => (v.description ?? '').trim() !== '')
+    const columns = (r: string[][]) => (described ? r : r.map((cells) => cells.slice(0, 2)))
+    const head = described ? header : header.slice(0, 2)
+    if (written.every((v) => !v.group?.trim()))
+      out.push(...table(head, columns(rows(written, true))), '')
+    else
+      for (const [g, vars] of groups(written))
+        out.push(`#### ${text(g)}`, '', ...table(head, columns(rows(vars, true))), '')
   }
   const withEnv = f.longruns.filter(([, s]) => (s.env ?? []).length > 0)
   if (withEnv.length > 0) {

@@ -61,7 +61,7 @@ export function duration(ms: number): string {
 }
 
 /** `a`, `a and b`, `a, b and c`. */
-export function listing(items: readonly string[]): string {
+export function listing(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
   if (items.length <= 1) return items.join('')
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`
 }

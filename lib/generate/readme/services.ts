@@ -11,8 +11,15 @@ function deps(f: ReadmeFacts, list: readonly ServiceName[]): string {
   return own.length > 0 ? ` Waits for ${listing(own.map((d) => code(d)))}.` : ''
 }
 
+/** A service's description as the first sentence of its item (nothing when it has none). */
+function lead(description: string | undefined): string {
+  const d = (description ?? '').trim()
+  if (d === '') return ''
+  return ` ${text(d)}${/[.!?:]$/.test(d) ? '' : '.'}`
+}
+
 function oneshotItem(f: ReadmeFacts, name: ServiceName, s: Oneshot): string {
-  const parts = [`- **${text(name)}**: ${text(s.description ?? 'no description')}`]
+  const parts = [`- **${text(name)}**:${lead(s.description)}`]
   parts.push(
     ` Runs ${code(`${SCRIPTS_DIR}/${name}`)}${s.down ? `, and ${code(`${SCRIPTS_DIR}/${name}-down`)} when stopped` : ''}.`,
   )
@@ -31,7 +38,7 @@ function processText(s: Longrun): string {
 }
 
 function longrunItem(f: ReadmeFacts, name: ServiceName, s: Longrun): string {
-  const parts = [`- **${text(name)}**: ${text(s.description ?? 'no description')}`]
+  const parts = [`- **${text(name)}**:${lead(s.description)}`]
   parts.push(processText(s))
   parts.push(deps(f, s.dependencies ?? []))
   if (s.readiness) {

@@ -206,6 +206,32 @@ describe('README', () => {
     expect(reference).toContain('│   └── puma master\n│       └── puma worker × PUMA_WORKERS')
   })
 
+  it('writes a bare design without placeholders, and lists only the variables the Dockerfile sets', () => {
+    const text = readme(
+      graphOf(
+        { api: longrun(), migrate: oneshot(), seed: oneshot() },
+        {
+          project: {
+            env: [
+              { name: 'PORT', value: '8080' },
+              { name: 'bad name', value: 'x' },
+              { name: 'CERT', value: 'a\nb' },
+            ],
+          },
+        },
+      ),
+    )
+    expect(text).not.toContain('no description')
+    expect(text).toMatch(/^- \*\*migrate\*\*: Runs /m)
+    expect(text).not.toContain('#### Other')
+    expect(text).toContain('| Variable | Default |\n| --- | --- |\n| `PORT` | `8080` |')
+    expect(text).not.toContain('bad name')
+    expect(text).toContain(
+      '| `CERT` | *give it at run time: a line break cannot be an ENV default* |',
+    )
+    expect(text).toContain('a one-time task (`migrate` or `seed`)')
+  })
+
   it('gives one docker stop -t for a stop over budget, and calls a tie with docker stop a race', () => {
     const chain = (kill: number) =>
       readme(
