@@ -17,6 +17,7 @@ export const ARCH_CASES: ReadonlyArray<readonly [pattern: string, arch: string, 
     ['riscv64/*', 'riscv64', 'linux/riscv64'],
     ['s390x/*', 's390x', 'linux/s390x'],
     ['ppc64le/*', 'powerpc64le', 'linux/ppc64le'],
+    ['ppc64/*', 'powerpc64', 'linux/ppc64'],
   ]
 
 /**

@@ -323,6 +323,11 @@ const ENTRIES: Record<string, Entry> = {
     'A longrun with readiness is up only once it is ready. With no start timeout (timeout-up), and S6_CMD_WAIT_FOR_SERVICES_MAXTIME at 0 (the default since 3.2.0.0), nothing ever gives up: if the service never becomes ready, the boot waits forever, what needs it never starts, and the command of the container never runs.',
     'Set a start timeout on the service, so that s6-rc reports the failure and the boot goes on (or stops, per S6_BEHAVIOUR_IF_STAGE2_FAILS); or give the whole boot a limit with S6_CMD_WAIT_FOR_SERVICES_MAXTIME.',
   ),
+  'base-image-no-shell': warning(
+    'Base image without a shell',
+    "scratch and distroless images have no /bin/sh. s6-overlay's /init is a shell script, the Dockerfile stage installs s6-overlay with RUN steps, and sh scripts need sh: such an image cannot boot s6-overlay.",
+    'Choose a base image with a shell, such as debian:bookworm-slim or alpine, and copy your program into it.',
+  ),
   'stop-over-docker-stop': warning(
     'Stop may take longer than docker stop waits',
     'At shutdown s6-overlay stops the services in order and then waits S6_KILL_GRACETIME in full. If the worst case exceeds the 10 seconds docker stop waits, Docker kills the container before its services stop cleanly.',

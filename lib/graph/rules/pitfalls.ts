@@ -216,6 +216,15 @@ function checkProject(ctx: Context, out: Findings): void {
       message: `The base image ${showValue(baseImage)} is not an image reference (one word, no spaces or quotes); the export would use debian:bookworm-slim.`,
     })
   }
+  // FORMAT §6: scratch and distroless images have no /bin/sh, which /init itself needs.
+  if (isImageReference(baseImage) && /^scratch$|(^|\/)distroless\//.test(baseImage.trim())) {
+    out.add({
+      code: 'base-image-no-shell',
+      field: 'project.baseImage',
+      message: `The base image ${showValue(baseImage)} has no /bin/sh: s6-overlay's /init is a shell script, and so are the Dockerfile's RUN steps and the sh scripts of the services.`,
+      fix: 'Use an image with a shell (debian:bookworm-slim, alpine…), and copy your program into it.',
+    })
+  }
   if (!isStageName(stageName)) {
     out.add({
       code: 'export-stage-name',

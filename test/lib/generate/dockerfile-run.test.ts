@@ -77,6 +77,7 @@ describe('the Dockerfile RUN that installs s6-overlay', () => {
       ['riscv64', '', 'riscv64'],
       ['s390x', '', 's390x'],
       ['ppc64le', '', 'powerpc64le'],
+      ['ppc64', '', 'powerpc64'],
     ]) {
       const r = unpack('3.2.3.2', arch as string, variant as string)
       expect(r.code, `${arch}/${variant}`).toBe(0)

@@ -85,6 +85,7 @@ describe('dockerfileText', () => {
       ['riscv64/*', 'riscv64'],
       ['s390x/*', 's390x'],
       ['ppc64le/*', 'powerpc64le'],
+      ['ppc64/*', 'powerpc64'],
     ]) {
       expect(text).toContain(`${pattern}) arch=${arch} ;;`)
     }

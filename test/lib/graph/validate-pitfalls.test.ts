@@ -166,6 +166,26 @@ describe('validate: s6-overlay pitfalls', () => {
   })
 })
 
+describe('validate: a base image without a shell', () => {
+  it('warns about scratch and distroless images, and only those', () => {
+    const base = (baseImage: string) =>
+      findingsOf(graphOf({ web: longrun() }, { project: { baseImage } }), 'base-image-no-shell')
+    for (const bad of [
+      'scratch',
+      'gcr.io/distroless/base-debian12',
+      'gcr.io/distroless/static:nonroot',
+    ])
+      expect(base(bad), bad).toHaveLength(1)
+    for (const ok of [
+      'debian:bookworm-slim',
+      'alpine:3.20',
+      'myregistry/scratchpad:1',
+      'ruby:3.4-slim',
+    ])
+      expect(base(ok), ok).toEqual([])
+  })
+})
+
 describe('validate: readiness that can hold the boot', () => {
   const ready = (fields: Parameters<typeof longrun>[0]) => graphOf({ web: longrun(fields) })
 
