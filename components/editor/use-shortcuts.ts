@@ -8,7 +8,8 @@ import { useEditorStoreApi } from './editor-store-provider'
 
 /**
  * Global shortcuts: undo (Ctrl/⌘+Z), redo (Ctrl/⌘+Shift+Z, Ctrl+Y), select all (Ctrl/⌘+A),
- * search (Ctrl/⌘+K, Ctrl+F), tidy up (Shift+Alt+T); Delete on the boot bundle says why it stays.
+ * duplicate (Ctrl/⌘+D), search (Ctrl/⌘+K, Ctrl+F), tidy up (Shift+Alt+T); Delete on the boot
+ * bundle says why it stays.
  * In text fields the browser keeps its own.
  */
 export function useShortcuts(): void {
@@ -39,6 +40,19 @@ export function useShortcuts(): void {
       } else if (mod && key === 'a') {
         e.preventDefault()
         s.selectAll()
+      } else if (mod && key === 'd') {
+        // Instead of the browser's bookmark: the selection, copied beside itself.
+        e.preventDefault()
+        const copies = s.duplicate(s.selection.services)
+        if (copies.length > 0)
+          s.showNotice({
+            message:
+              copies.length === 1
+                ? `Duplicated as ${copies[0]}`
+                : `Duplicated ${copies.length} services`,
+            tone: 'info',
+            action: { label: 'Undo', kind: 'undo' },
+          })
       } else if (key === 'escape' && !s.ui.searchOpen) {
         s.clearSelection()
       } else if (

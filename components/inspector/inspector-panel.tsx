@@ -6,6 +6,9 @@ import { useEditorStore, useEditorStoreApi } from '@/components/editor/editor-st
 import { Button } from '@/components/ui/button'
 import { Icon } from '@/components/ui/icons'
 import { selectSingleSelected } from '@/lib/store/selectors'
+import { USER_BUNDLE } from '@/lib/graph/service-graph'
+import { refocusCanvas } from '@/components/ui/focus-fallback'
+import { describeRemoval } from '@/components/editor/removal-message'
 import { BundleFields } from './bundle-fields'
 import { LongrunFields } from './longrun-fields'
 import { OneshotFields } from './oneshot-fields'
@@ -34,7 +37,7 @@ function EmptyInspector() {
           <kbd>Ctrl</kbd> <kbd>C</kbd> / <kbd>V</kbd> copy and paste services
         </li>
         <li>
-          <kbd>Delete</kbd> remove the selection
+          <kbd>Ctrl</kbd> <kbd>D</kbd> duplicate, <kbd>Delete</kbd> remove the selection
         </li>
         <li>
           <kbd>Shift</kbd> <kbd>Alt</kbd> <kbd>T</kbd> tidy up the layout
@@ -69,6 +72,45 @@ function MultiInspector({ names }: { names: string[] }) {
   )
 }
 
+/** Duplicate and Delete for the service shown (Ctrl+D and Delete on the canvas do the same). */
+function ServiceActions({ name }: { name: string }) {
+  const store = useEditorStoreApi()
+  const boot = name === USER_BUNDLE
+  return (
+    <span className="inspector-actions">
+      <Button
+        variant="ghost"
+        size="sm"
+        icon="copy"
+        aria-label={`Duplicate ${name}`}
+        title={boot ? 'The boot bundle is one of a kind' : 'Duplicate (Ctrl+D)'}
+        disabled={boot}
+        onClick={() => {
+          const [copy] = store.getState().duplicate([name])
+          if (copy !== undefined) store.getState().requestFocus('name', copy)
+        }}
+      />
+      <Button
+        variant="ghost"
+        size="sm"
+        icon="trash"
+        aria-label={`Delete ${name}`}
+        title={boot ? 'user is what s6-overlay starts at boot: it stays' : 'Delete (Delete key)'}
+        disabled={boot}
+        onClick={() => {
+          const summary = store.getState().removeServices([name])
+          store.getState().showNotice({
+            message: describeRemoval(summary, 0) ?? `Removed ${name}`,
+            tone: 'info',
+            action: { label: 'Undo', kind: 'undo' },
+          })
+          refocusCanvas()
+        }}
+      />
+    </span>
+  )
+}
+
 /** Edits the selected service: one panel per type, each field with its own problems and help. */
 export function InspectorPanel() {
   const name = useEditorStore(selectSingleSelected)
@@ -89,6 +131,7 @@ export function InspectorPanel() {
           {service.type}
         </span>
         <h2 className="inspector-title">{name}</h2>
+        <ServiceActions name={name} />
       </div>
       <ServiceProblems name={name} />
       {service.type === 'longrun' ? (

@@ -9,7 +9,8 @@ import { addLogger, removeLogger } from '../graph/logger'
 import * as ops from '../graph/service-graph'
 import type { ServiceGraph, ServiceName } from '../graph/types'
 import { canConnect, nameProblem } from '../graph/validate'
-import { pasteServices } from './clipboard'
+import { copyServices, pasteServices } from './clipboard'
+import { NODE_SIZES, freeSpot } from '../graph/layout'
 import type { CommitOptions, EditorState, EdgeRef, GraphSlice, Selection } from './types'
 import { parseEdgeId } from './edge-ids'
 
@@ -251,6 +252,24 @@ export function createGraphSlice(
         commit(result.graph)
         set({ selection: { services: result.names, edges: [] } })
         return result.names
+      },
+      duplicate: (names) => {
+        const g = graph()
+        const own = names.filter((n) => n !== ops.USER_BUNDLE && Object.hasOwn(g.services, n))
+        if (own.length === 0) return []
+        const fragment = copyServices(g, own)
+        const only = own.length === 1 ? own[0]! : undefined
+        const at = only === undefined ? undefined : g.layout[only]
+        if (only === undefined || at === undefined) return get().paste(fragment)
+        // A lone copy goes to the free spot nearest to just below its original.
+        const type = g.services[only]!.type
+        const size = NODE_SIZES[type]
+        const spot = freeSpot(
+          g,
+          { x: at.x + size.width / 2, y: at.y + size.height * 1.5 + 24 },
+          type,
+        )
+        return get().paste(fragment, { offset: { x: spot.x - at.x, y: spot.y - at.y } })
       },
     }
   }

@@ -100,6 +100,11 @@ export interface GraphSlice {
   loadGraph: (graph: ServiceGraph, options?: { reset?: boolean }) => void
   /** Pastes a copied fragment; clashing names are renamed, references remapped. */
   paste: (fragment: ServiceGraph, options?: { offset?: XY }) => ServiceName[]
+  /**
+   * Copies the services beside the originals (a lone one in the nearest free spot below it),
+   * new names for the copies, and selects them. The boot bundle is not copied.
+   */
+  duplicate: (names: readonly ServiceName[]) => ServiceName[]
 }
 
 export interface Selection {

@@ -265,4 +265,28 @@ describe('inspector', () => {
     expect(errors).toEqual([])
     await context.close()
   })
+
+  it('duplicates and deletes the shown service from its header, and Ctrl+D duplicates the selection', async () => {
+    const { page, errors, context } = await reference()
+    const names = async () => Object.keys((await liveGraph(page)).services).sort()
+    await selectNode(page, 'worker')
+    await page.getByRole('button', { name: 'Duplicate worker' }).click()
+    await expect.poll(names).toContain('worker-2')
+    // The copy is shown, its name focused for typing.
+    await expect.poll(() => page.locator('.inspector-title').textContent()).toBe('worker-2')
+    expect(await focused(page)).toBe('name')
+    await page.getByRole('button', { name: 'Delete worker-2' }).click()
+    await expect.poll(names).not.toContain('worker-2')
+    expect(await page.getByTestId('notice').textContent()).toMatch(/Removed worker-2/)
+    await selectNode(page, 'scheduler')
+    await page.locator('.react-flow__node[data-id="scheduler"]').focus()
+    await page.keyboard.press('Control+d')
+    await expect.poll(names).toContain('scheduler-2')
+    // user is one of a kind: neither button applies to it.
+    await selectNode(page, 'user')
+    expect(await page.getByRole('button', { name: 'Duplicate user' }).isDisabled()).toBe(true)
+    expect(await page.getByRole('button', { name: 'Delete user' }).isDisabled()).toBe(true)
+    expect(errors).toEqual([])
+    await context.close()
+  })
 })

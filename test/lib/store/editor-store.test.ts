@@ -153,6 +153,38 @@ describe('editor store: paste', () => {
     expect(store.getState().selection.services.sort()).toEqual(['db-2', 'web-2'])
     expect(store.getState().graph.layout['web-2']).toEqual({ x: 40, y: 40 })
   })
+
+  it('duplicates a service into a free spot below it, with its settings, in one undo step', () => {
+    const graph = twoServices()
+    const store = createEditorStore({
+      graph: {
+        ...graph,
+        services: { ...graph.services, user: { type: 'bundle', contents: ['web'] } },
+        // Something right below web: the copy must not land on it.
+        layout: { web: { x: 0, y: 0 }, db: { x: 0, y: 96 }, user: { x: 400, y: 0 } },
+      },
+    })
+    expect(store.getState().duplicate(['web'])).toEqual(['web-2'])
+    const s = store.getState()
+    expect(s.graph.services['web-2']).toEqual(s.graph.services.web)
+    expect(s.selection.services).toEqual(['web-2'])
+    const boxes = (name: string) => {
+      const p = s.graph.layout[name]!
+      return { x: p.x, y: p.y, right: p.x + 216, bottom: p.y + 68 }
+    }
+    const copy = boxes('web-2')
+    for (const other of ['web', 'db', 'user']) {
+      const b = boxes(other)
+      const apart =
+        copy.x >= b.right || copy.right <= b.x || copy.y >= b.bottom || copy.bottom <= b.y
+      expect(apart, other).toBe(true)
+    }
+    expect(s.graph.services.user).toMatchObject({ contents: ['web', 'web-2'] })
+    s.undo()
+    expect(Object.keys(store.getState().graph.services).sort()).toEqual(['db', 'user', 'web'])
+    // The boot bundle is one of a kind.
+    expect(store.getState().duplicate(['user'])).toEqual([])
+  })
 })
 
 describe('editor store: selection across undo and redo', () => {
