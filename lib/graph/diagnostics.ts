@@ -328,6 +328,17 @@ const ENTRIES: Record<string, Entry> = {
     "scratch and distroless images have no /bin/sh. s6-overlay's /init is a shell script, the Dockerfile stage installs s6-overlay with RUN steps, and sh scripts need sh: such an image cannot boot s6-overlay.",
     'Choose a base image with a shell, such as debian:bookworm-slim or alpine, and copy your program into it.',
   ),
+  's6-setting-unknown': warning(
+    'Unknown s6-overlay setting',
+    "The project's s6-overlay settings are written into the Dockerfile as ENV. A name s6-overlay does not know (a typo, or an ordinary variable put there) is set and never read.",
+    'Check the name against the s6-overlay settings list; put ordinary variables in the container environment.',
+  ),
+  's6-setting-invalid': error(
+    'Invalid s6-overlay setting',
+    false,
+    's6-overlay reads its timing settings as whole numbers of milliseconds and its switches as one of a few digits. Another value is misread (S6_KILL_GRACETIME=abc is no grace time at all) or ignored, and the shutdown or boot does something else than the design shows.',
+    'Give a whole number of milliseconds, or one of the listed choices.',
+  ),
   'stop-over-docker-stop': warning(
     'Stop may take longer than docker stop waits',
     'At shutdown s6-overlay stops the services in order and then waits S6_KILL_GRACETIME in full. If the worst case exceeds the 10 seconds docker stop waits, Docker kills the container before its services stop cleanly.',

@@ -109,6 +109,8 @@ export interface S6Setting {
   meaning: string
   /** Allowed values when it is a choice. */
   choices?: readonly string[]
+  /** A whole number of milliseconds. */
+  ms?: true
 }
 
 export const S6_SETTINGS: readonly S6Setting[] = [
@@ -135,21 +137,25 @@ export const S6_SETTINGS: readonly S6Setting[] = [
   },
   {
     name: 'S6_KILL_FINISH_MAXTIME',
+    ms: true,
     default: '0',
     meaning: 'Limit (ms) for each cont-finish.d script; 0 means none.',
   },
   {
     name: 'S6_SERVICES_READYTIME',
+    ms: true,
     default: '50',
     meaning: 'services.d only: pause (ms) before checking readiness.',
   },
   {
     name: 'S6_SERVICES_GRACETIME',
+    ms: true,
     default: '3000',
     meaning: 'services.d only: how long (ms) shutdown waits for them to die.',
   },
   {
     name: 'S6_KILL_GRACETIME',
+    ms: true,
     default: '3000',
     meaning:
       'Final wait (ms) between SIGTERM and SIGKILL to every process at shutdown; always waited in full.',
@@ -180,6 +186,7 @@ export const S6_SETTINGS: readonly S6Setting[] = [
   },
   {
     name: 'S6_CMD_WAIT_FOR_SERVICES_MAXTIME',
+    ms: true,
     default: '0',
     meaning:
       'Limit (ms) for the whole boot, cont-init.d included; 0 means none. The default was 5000 up to 3.1.6.2.',

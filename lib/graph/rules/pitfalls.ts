@@ -4,7 +4,7 @@
  * than `docker stop`, boot time limits, and project settings the export depends on.
  */
 import { isImageReference, isStageName, normalizeRepoDir } from '../../generate/safe-path'
-import { SUPPORTED_OVERLAY_VERSIONS, s6Value } from '../overlay'
+import { S6_SETTINGS, SUPPORTED_OVERLAY_VERSIONS, s6Value } from '../overlay'
 import { closureIds, directAtomicNeeds, idsOf, resolveGraph } from '../resolve'
 import { needsFirst } from '../resolve-order'
 import { computeStartPlan } from '../../plan/start-plan'
@@ -197,6 +197,43 @@ function checkReadiness(ctx: Context, out: Findings): void {
   }
 }
 
+/** The S6_* settings: known names, numbers where s6-overlay reads numbers, one of the choices. */
+function checkS6Settings(s6Env: Record<string, string>, out: Findings): void {
+  for (const [name, raw] of Object.entries(s6Env)) {
+    const field = `project.s6Env.${name}`
+    const setting = S6_SETTINGS.find((s) => s.name === name)
+    if (!setting) {
+      out.add({
+        code: 's6-setting-unknown',
+        field,
+        message: name.startsWith('S6_')
+          ? `s6-overlay has no setting ${show(name)}: the Dockerfile sets it, and nothing reads it.`
+          : `${show(name)} is not an s6-overlay setting; it is written as ENV all the same.`,
+        fix: name.startsWith('S6_')
+          ? 'Check the spelling against the s6-overlay settings list, or remove it.'
+          : 'Put ordinary variables in the container environment instead.',
+      })
+      continue
+    }
+    const value = String(raw).trim()
+    const problem =
+      setting.ms && !/^\d+$/.test(value)
+        ? 'not a whole number of milliseconds'
+        : setting.choices && !setting.choices.includes(value)
+          ? `not one of ${setting.choices.join(', ')}`
+          : undefined
+    if (problem)
+      out.add({
+        code: 's6-setting-invalid',
+        field,
+        message: `${name} is ${showValue(raw)}, ${problem}: s6-overlay would read it wrongly or not at all.`,
+        fix: setting.ms
+          ? `Give ${name} in milliseconds, for example ${setting.default || '0'}.`
+          : `Choose one of ${setting.choices!.join(', ')}.`,
+      })
+  }
+}
+
 function checkProject(ctx: Context, out: Findings): void {
   const { graph } = ctx.shaped
   const version = graph.project.overlayVersion
@@ -239,6 +276,7 @@ function checkProject(ctx: Context, out: Findings): void {
       message: `The project folder ${showValue(repoDir)} leaves the repository; the export would use docker/s6.`,
     })
   }
+  checkS6Settings(graph.project.s6Env ?? {}, out)
   graph.project.healthcheck?.services.forEach((name, i) => {
     const s = Object.hasOwn(graph.services, name) ? graph.services[name] : undefined
     if (s?.type === 'longrun') return

@@ -166,6 +166,37 @@ describe('validate: s6-overlay pitfalls', () => {
   })
 })
 
+describe('validate: s6-overlay settings', () => {
+  it('reports values s6-overlay misreads and names it does not know', () => {
+    const g = graphOf(
+      { web: longrun() },
+      {
+        project: {
+          s6Env: {
+            S6_KILL_GRACETIME: 'abc',
+            S6_VERBOSITY: '7',
+            S6_BEHAVIOUR_IF_STAGE2_FAILS: '2',
+            S6_CMD_WAIT_FOR_SERVICES_MAXTIME: ' 60000 ',
+            S6_KILL_GRACETIM: '3000',
+            APP_MODE: 'x',
+          },
+        },
+      },
+    )
+    const invalid = findingsOf(g, 's6-setting-invalid')
+    expect(invalid.map((d) => [d.field, d.severity])).toEqual([
+      ['project.s6Env.S6_KILL_GRACETIME', 'error'],
+      ['project.s6Env.S6_VERBOSITY', 'error'],
+    ])
+    expect(invalid[0]!.message).toContain('not a whole number of milliseconds')
+    expect(invalid[1]!.message).toContain('not one of 0, 1, 2, 3, 4, 5')
+    expect(findingsOf(g, 's6-setting-unknown').map((d) => d.field)).toEqual([
+      'project.s6Env.APP_MODE',
+      'project.s6Env.S6_KILL_GRACETIM',
+    ])
+  })
+})
+
 describe('validate: a base image without a shell', () => {
   it('warns about scratch and distroless images, and only those', () => {
     const base = (baseImage: string) =>
