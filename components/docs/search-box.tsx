@@ -27,6 +27,8 @@ export function SearchBox() {
       <kbd className="search-kbd" aria-hidden="true">
         /
       </kbd>
+      {/* Said to screen readers as the results change; stays mounted, its text replaced. */}
+      <p className="search-status sr-only" role="status" aria-live="polite" />
       <div className="search-panel" data-testid="search-results" hidden>
         <p className="search-empty" hidden />
         <ul id="docs-search-results" role="listbox" aria-label="Search results" />

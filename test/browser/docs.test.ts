@@ -344,9 +344,18 @@ describe('docs page script', () => {
     expect(await hits.nth(1).getAttribute('data-active')).toBe('')
     expect(await hits.nth(0).getAttribute('data-active')).toBeNull()
     expect(await box.getAttribute('aria-expanded')).toBe('true')
+    // Screen readers follow the highlighted option, and hear how many there are.
+    const second = await page.locator('#docs-search-results li').nth(1).getAttribute('id')
+    expect(await box.getAttribute('aria-activedescendant')).toBe(second)
+    expect(await page.locator('.search-status').textContent()).toMatch(/^\d+ results; /)
+    // Escape closes the results and keeps the focus in the field; a second one clears it.
     await page.keyboard.press('Escape')
     expect(await page.getByTestId('search-results').isVisible()).toBe(false)
     expect(await box.getAttribute('aria-expanded')).toBe('false')
+    expect(await box.getAttribute('aria-activedescendant')).toBeNull()
+    expect(await box.evaluate((el) => el === document.activeElement)).toBe(true)
+    await page.keyboard.press('Escape')
+    expect(await box.inputValue()).toBe('')
     expect(errors).toEqual([])
     await context.close()
   })

@@ -29,8 +29,9 @@ function highlighted(text: string, terms: string[]): Node[] {
   })
 }
 
-function hitItem(hit: SearchHit, terms: string[], active: boolean): HTMLLIElement {
+function hitItem(hit: SearchHit, terms: string[], active: boolean, i: number): HTMLLIElement {
   const li = document.createElement('li')
+  li.id = `docs-hit-${i}`
   li.setAttribute('role', 'option')
   li.setAttribute('aria-selected', String(active))
   const a = document.createElement('a')
@@ -57,7 +58,8 @@ function hitItem(hit: SearchHit, terms: string[], active: boolean): HTMLLIElemen
 
 /**
  * The header's search field: the index is fetched on first focus, each keystroke is scored
- * locally; arrows move, Enter opens, Escape closes; `/` or Ctrl+K focuses it.
+ * locally; arrows move, Enter opens, Escape closes (then clears), the focus staying in the field;
+ * `/` or Ctrl+K focuses it. The results are announced through a live region.
  */
 export function initSearch(): void {
   const root = document.querySelector<HTMLElement>('.search[data-search-url]')
@@ -65,7 +67,8 @@ export function initSearch(): void {
   const panel = root?.querySelector<HTMLElement>('.search-panel')
   const list = panel?.querySelector<HTMLUListElement>('ul')
   const empty = panel?.querySelector<HTMLElement>('.search-empty')
-  if (!root || !input || !panel || !list || !empty) return
+  const status = root?.querySelector<HTMLElement>('.search-status')
+  if (!root || !input || !panel || !list || !empty || !status) return
   const url = root.dataset.searchUrl ?? ''
 
   let index: SearchIndex | undefined
@@ -74,8 +77,15 @@ export function initSearch(): void {
   let hits: SearchHit[] = []
   let cursor = 0
 
+  // The field stays focused; screen readers follow the highlighted option through this.
+  const point = () => {
+    if (hits[cursor]) input.setAttribute('aria-activedescendant', `docs-hit-${cursor}`)
+    else input.removeAttribute('aria-activedescendant')
+  }
+
   const setCursor = (next: number) => {
     cursor = next
+    point()
     list.querySelectorAll('li').forEach((li, i) => {
       li.setAttribute('aria-selected', String(i === cursor))
       const a = li.querySelector<HTMLElement>('.search-hit')
@@ -90,7 +100,10 @@ export function initSearch(): void {
     root.toggleAttribute('data-open', show)
     input.setAttribute('aria-expanded', String(show))
     panel.hidden = !show
-    if (!show) return
+    if (!show) {
+      input.removeAttribute('aria-activedescendant')
+      return
+    }
     const found = index ? searchDocsForgiving(index, query) : { hits: [] }
     hits = found.hits
     cursor = Math.min(cursor, Math.max(hits.length - 1, 0))
@@ -107,7 +120,11 @@ export function initSearch(): void {
     empty.textContent = message
     const terms = searchTerms(found.corrected ?? query)
     list.hidden = hits.length === 0
-    list.replaceChildren(...hits.map((hit, i) => hitItem(hit, terms, i === cursor)))
+    list.replaceChildren(...hits.map((hit, i) => hitItem(hit, terms, i === cursor, i)))
+    point()
+    const said =
+      message || `${hits.length} result${hits.length === 1 ? '' : 's'}; arrows choose, Enter opens.`
+    if (status.textContent !== said) status.textContent = said
   }
 
   const go = (href: string) => {
@@ -162,9 +179,11 @@ export function initSearch(): void {
       const hit = hits[cursor]
       if (hit) go(hit.entry.href)
     } else if (e.key === 'Escape') {
-      open = false
+      // The focus stays in the field: a first Escape closes the results, a second clears it.
+      e.preventDefault()
+      if (open && input.value.trim() !== '') open = false
+      else input.value = ''
       render()
-      input.blur()
     }
   })
   list.addEventListener('mouseover', (e) => {
