@@ -25,8 +25,12 @@ export function exportBenchGraph(size: number): ServiceGraph {
         { name: 'MODE', value: 'production', group: 'App' },
       ],
       ...(i % 3 === 0 ? { finish: { language: 'sh' as const, body: 'echo "exit $1" >&2' } } : {}),
+      // A start timeout with each readiness check, as validation asks (readiness-unbounded).
       ...(i % 4 === 0
-        ? { readiness: { notificationFd: 3, check: `test -S /run/${name}.sock` } }
+        ? {
+            readiness: { notificationFd: 3, check: `test -S /run/${name}.sock` },
+            timeoutUp: 30_000,
+          }
         : {}),
     }
   }

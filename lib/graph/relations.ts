@@ -4,7 +4,7 @@
  * what `s6-rc -u change <it>` starts with it (everything it needs). The inspector shows it,
  * so that a user sees the blast radius of a service before changing or removing it.
  */
-import { closureIds, isAtomic, resolveGraph } from './resolve'
+import { closureIds, isAtomic, neededByIds, resolveGraph } from './resolve'
 import { reverseEdges } from './resolve-order'
 import { USER_BUNDLE } from './service-graph'
 import type { ServiceGraph, ServiceName } from './types'
@@ -43,38 +43,29 @@ export function relationsOf(graph: ServiceGraph, name: ServiceName): Relations {
   if (id === undefined) return NONE
   // s6-overlay's own nodes only where the user meets them: top holds user, user holds services.
   const shown = (v: number) => !r.overlay[v] || r.names[v] === USER_BUNDLE || r.names[v] === 'top'
-  const { start, list } = reverseEdges(r)
+  const reverse = reverseEdges(r)
+  const { start, list } = reverse
   const neededBy: number[] = []
   for (let i = start[id]!; i < start[id + 1]!; i++) if (shown(list[i]!)) neededBy.push(list[i]!)
   // What goes down: the service, or a bundle's atomic members, then all that needs them.
   const seen = new Uint8Array(r.names.length)
-  const stack = [id]
+  const roots = [id]
   seen[id] = 1
   if (!isAtomic(r.kinds[id]!)) {
-    for (let head = 0; head < stack.length; head++) {
-      const v = stack[head]!
+    for (let head = 0; head < roots.length; head++) {
+      const v = roots[head]!
       if (isAtomic(r.kinds[v]!)) continue
       for (let i = r.edgeStart[v]!; i < r.edgeStart[v + 1]!; i++) {
         const w = r.edgeList[i]!
         if (!seen[w]) {
           seen[w] = 1
-          stack.push(w)
+          roots.push(w)
         }
       }
     }
   }
-  const stops: number[] = []
-  for (const v of stack) if (v !== id && isAtomic(r.kinds[v]!) && !r.overlay[v]) stops.push(v)
-  while (stack.length > 0) {
-    const v = stack.pop()!
-    for (let i = start[v]!; i < start[v + 1]!; i++) {
-      const w = list[i]!
-      if (seen[w]) continue
-      seen[w] = 1
-      if (isAtomic(r.kinds[w]!) && !r.overlay[w]) stops.push(w)
-      stack.push(w)
-    }
-  }
+  const own = (v: number) => v !== id && isAtomic(r.kinds[v]!) && !r.overlay[v]
+  const stops = [...roots, ...neededByIds(r, roots, reverse)].filter(own)
   const byName = (ids: number[]) =>
     ids.sort((a, b) => r.rank[a]! - r.rank[b]!).map((v) => r.names[v]!)
   return {

@@ -323,20 +323,33 @@ export function idsOf(r: ResolvedGraph, names: readonly ServiceName[]): number[]
  */
 export function needersOf(graph: ServiceGraph, name: ServiceName): Set<ServiceName> {
   const r = resolveGraph(graph)
-  const out = new Set<ServiceName>()
   const id = r.ids.get(name)
-  if (id === undefined) return out
-  const { start, list } = reverseEdges(r)
+  if (id === undefined) return new Set()
+  return new Set(neededByIds(r, [id]).map((w) => r.names[w]!))
+}
+
+/**
+ * The nodes that need any of `seeds`, directly or through others, in the order one walk of the
+ * reversed edges reaches them (the seeds left out). `reverse`: reverseEdges(r), when the caller
+ * has it already.
+ */
+export function neededByIds(
+  r: ResolvedGraph,
+  seeds: readonly number[],
+  reverse: { start: Int32Array; list: Int32Array } = reverseEdges(r),
+): number[] {
+  const { start, list } = reverse
   const seen = new Uint8Array(r.names.length)
-  seen[id] = 1
-  const stack = [id]
+  for (const id of seeds) seen[id] = 1
+  const stack = [...seeds]
+  const out: number[] = []
   while (stack.length > 0) {
     const v = stack.pop()!
     for (let i = start[v]!; i < start[v + 1]!; i++) {
       const w = list[i]!
       if (seen[w]) continue
       seen[w] = 1
-      out.add(r.names[w]!)
+      out.push(w)
       stack.push(w)
     }
   }

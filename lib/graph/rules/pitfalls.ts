@@ -159,6 +159,22 @@ function bootLimitMs(ctx: Context): number {
   return /^\d+$/.test(raw) ? Number(raw) : 0
 }
 
+const readinessSigns = new Map<number, RegExp>()
+
+/**
+ * Whether a run script shows a sign that its daemon signals readiness on `fd` itself: s6-log
+ * -d3, a --notify-fd style option, a redirection to the fd.
+ */
+function signalsReadiness(body: string, fd: number): boolean {
+  let sign = readinessSigns.get(fd)
+  if (!sign) {
+    sign = new RegExp(`-d\\s*${fd}\\b|notif|ready|>&\\s*${fd}\\b|\\b${fd}>`, 'i')
+    // Kept for the usual descriptors only, so odd input cannot grow the cache.
+    if (fd < 64) readinessSigns.set(fd, sign)
+  }
+  return sign.test(body)
+}
+
 /**
  * Readiness that can hold the boot forever (FORMAT §4, §6.7): a notification fd nothing is
  * seen to write to, and a wait for readiness with no time limit at all.
@@ -172,9 +188,7 @@ function checkReadiness(ctx: Context, out: Findings): void {
     const fd = s.readiness.notificationFd
     if (!Number.isInteger(fd) || fd < 3) continue
     const hasCheck = typeof s.readiness.check === 'string' && s.readiness.check.trim() !== ''
-    // s6-log -d3, a --notify-fd option, a redirection to the fd: the daemon signals itself.
-    const signals = new RegExp(`-d\\s*${fd}\\b|notif|ready|>&\\s*${fd}\\b|\\b${fd}>`, 'i')
-    if (!hasCheck && !signals.test(s.run.body)) {
+    if (!hasCheck && !signalsReadiness(s.run.body, fd)) {
       out.add({
         code: 'readiness-without-check',
         service: name,

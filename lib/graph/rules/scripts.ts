@@ -106,6 +106,7 @@ const SH_LIKE =
  * and that line is only a comment.
  */
 export function foreignInterpreter(body: string): string | undefined {
+  if (!body.includes('#!')) return undefined
   const first = body.trimStart().split('\n', 1)[0]!.trim()
   return first.startsWith('#!') && !SH_LIKE.test(first) ? first : undefined
 }
@@ -120,6 +121,9 @@ const EXECLINE_BLOCKS =
  * `multisubstitute`, which substitute into an execline script and do nothing for sh.
  */
 export function execlineInSh(body: string): string | undefined {
+  // Most sh scripts have neither a brace nor importas: no need to read them line by line.
+  if (!body.includes('{') && !body.includes('importas') && !body.includes('multisubstitute'))
+    return undefined
   const lines = shLines(body)
   const shIf = lines.some((line) => /(^|\s|;)then(\s|$)/.test(line))
   for (const line of lines) {
