@@ -10,6 +10,7 @@ import { browserStorage, bootEditor, withoutExampleParam } from './boot'
 import { EditorStoreProvider } from './editor-store-provider'
 import { NoticeToast } from './notice-toast'
 import { SavedStateBanner } from './saved-state-banner'
+import { SkipLinks } from './skip-links'
 import { Topbar } from './topbar'
 import { useAutosave } from './use-autosave'
 import { useClipboard } from './use-clipboard'
@@ -70,6 +71,7 @@ function EditorShell({ storage }: { storage: ReturnType<typeof browserStorage> }
   const side = useSideWidth()
   return (
     <div className="app">
+      <SkipLinks />
       <Topbar />
       <SavedStateBanner />
       <div

@@ -39,6 +39,12 @@ export function OneshotFields({ name, service }: { name: ServiceName; service: O
           onBlur={done}
         />
         <WithContenvField name={name} service={service} />
+        {/* Longruns have a Variables table; a oneshot has no env/ folder to write it to. */}
+        <p className="field-help oneshot-env-note">
+          Variables: a oneshot has no <code>env/</code> folder of its own. With with-contenv it sees
+          the container&rsquo;s variables (the Project tab); set any others in the script itself (
+          <code>export NAME=value</code> in sh).
+        </p>
       </Section>
       <Section title="Order">
         <DependenciesField name={name} service={service} />

@@ -2,6 +2,7 @@
  * `build.sh`: builds the s6 stage from the repository root with the Dockerfile beside it,
  * passing every argument through to `docker build`. POSIX sh, `set -eu`, shellcheck-clean.
  */
+import { shellWord } from './scripts'
 import type { ServiceGraph } from '../graph/types'
 import { createContext, inRepo } from './context'
 import type { ExportContext } from './context'
@@ -32,9 +33,9 @@ export function buildScriptText(ctx: ExportContext): string {
     `# Builds the s6-overlay image (stage ${ctx.stageName}) from the Dockerfile beside this script,`,
     '# with the repository root as the build context. Written by s6 Designer.',
     '# Every argument goes to docker build, for example:',
-    `#   ${script} --platform linux/amd64,linux/arm64`,
-    `#   ${script} --no-cache --build-arg VERSION=1.0.0`,
-    `#   TAG=registry.example.com/${defaultTag(ctx)} ${script}`,
+    `#   ${shellWord(script)} --platform linux/amd64,linux/arm64`,
+    `#   ${shellWord(script)} --no-cache --build-arg VERSION=1.0.0`,
+    `#   TAG=registry.example.com/${defaultTag(ctx)} ${shellWord(script)}`,
     'set -eu',
     'here=$(cd "$(dirname "$0")" && pwd)',
     `root=$(cd "$here${up}" && pwd)`,

@@ -195,7 +195,7 @@ export function dockerfileText(ctx: ExportContext, files?: FilePaths): string {
     '# syntax=docker/dockerfile:1.7',
     `# s6-overlay stage for ${oneLine(project.name)}, written by s6 Designer (see README.md beside this file).`,
     '# Build from the repository root, as build.sh does:',
-    `#   docker build -f ${dockerfile} --target ${stage} .`,
+    `#   docker build -f ${shellWord(dockerfile)} --target ${stage} .`,
     '# Needs BuildKit (the default builder since Docker 23.0) for TARGETARCH and TARGETVARIANT.',
     '# To make it part of an existing Dockerfile, paste it from the FROM line down.',
     '',

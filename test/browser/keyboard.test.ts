@@ -140,6 +140,24 @@ describe('keyboard and screen readers', () => {
     await context.close()
   })
 
+  it('starts with skip links to the canvas and to the details panel', async () => {
+    const { page, errors, context } = await reference()
+    await page.locator('body').focus()
+    await page.keyboard.press('Tab')
+    const skip = page.getByRole('link', { name: 'Skip to the canvas' })
+    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true)
+    expect((await skip.boundingBox())!.x).toBeGreaterThanOrEqual(0)
+    await page.keyboard.press('Enter')
+    expect(
+      await page.evaluate(() => document.activeElement?.classList.contains('react-flow__node')),
+    ).toBe(true)
+    await page.getByRole('link', { name: 'Skip to the details panel' }).focus()
+    await page.keyboard.press('Enter')
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('tab')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
   it('answers an unknown address with a page that leads on', async () => {
     const { page, context } = await newPage(site)
     const response = await page.goto(`${site.url}/docs/no-such-page/`)

@@ -1,4 +1,5 @@
 /** What the README sections need to know about the graph, computed once per export. */
+import { shellWord } from '../scripts'
 import { closure, processTree, stopPlan } from '../../plan/plan'
 import type { ProcessNode, StopPlan } from '../../plan/plan'
 import type { Bundle, Longrun, Oneshot, ServiceName } from '../../graph/types'
@@ -134,7 +135,8 @@ export function readmeFacts(ctx: ExportContext, files: FilePaths): ReadmeFacts {
       build: inRepo(ctx, 'build.sh'),
       graph: inRepo(ctx, 's6-designer.json'),
     },
-    buildCommand: `./${inRepo(ctx, 'build.sh')}`,
+    // Quoted when the project folder needs it (a space…), so the command can be pasted.
+    buildCommand: shellWord(`./${inRepo(ctx, 'build.sh')}`),
     tag: defaultTag(ctx),
     container: defaultTag(ctx).split(':')[0] ?? 'app',
     userContentsDir: `${layout}/user/contents.d`,

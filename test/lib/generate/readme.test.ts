@@ -232,6 +232,20 @@ describe('README', () => {
     expect(text).toContain('a one-time task (`migrate` or `seed`)')
   })
 
+  it('quotes the project folder in the commands it gives when the folder needs it', () => {
+    const g = graphOf({ api: longrun() }, { project: { repoDir: 'docker/s6 x' } })
+    const files = exportFiles(g)
+    expect(files.get('docker/s6 x/README.md')!.contents).toContain("'./docker/s6 x/build.sh'")
+    expect(files.get('docker/s6 x/README.md')!.contents).not.toMatch(
+      /(^|[^'])\.\/docker\/s6 x\/build\.sh/m,
+    )
+    expect(files.get('docker/s6 x/Dockerfile')!.contents).toContain(
+      "docker build -f 'docker/s6 x/Dockerfile'",
+    )
+    const build = files.get('docker/s6 x/build.sh')!.contents
+    expect(build).toContain("#   'docker/s6 x/build.sh' --platform")
+  })
+
   it('gives one docker stop -t for a stop over budget, and calls a tie with docker stop a race', () => {
     const chain = (kill: number) =>
       readme(
