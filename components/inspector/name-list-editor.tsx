@@ -5,6 +5,7 @@ import { useMemo, useRef, useState } from 'react'
 import { Icon } from '@/components/ui/icons'
 import { needersOf } from '@/lib/graph/resolve'
 import { GRAPH_VERSION, type Diagnostic, type ServiceName } from '@/lib/graph/types'
+import { ChipName } from './chip-name'
 import { Field } from './field'
 
 /**
@@ -79,28 +80,11 @@ export function NameListEditor({
           const type = types[n]?.type
           return (
             <li key={n} className="name-chip" data-field={`${field}.${i}`} tabIndex={-1}>
-              <Icon
-                name={type ?? 'dot'}
-                size={13}
-                className={`chip-icon type-${type ?? 'external'}`}
+              <ChipName
+                name={n}
+                serviceType={type}
+                onClick={() => store.getState().selectService(n)}
               />
-              {type ? (
-                <button
-                  type="button"
-                  className="chip-name"
-                  onClick={() => store.getState().selectService(n)}
-                  title={`Open ${n}`}
-                >
-                  {n}
-                </button>
-              ) : (
-                <span
-                  className="chip-name is-external"
-                  title="Defined by s6-overlay, not in this design"
-                >
-                  {n}
-                </span>
-              )}
               <button
                 type="button"
                 className="chip-remove"

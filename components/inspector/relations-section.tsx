@@ -3,9 +3,9 @@
 import { useMemo } from 'react'
 import { useEditorStore } from '@/components/editor/editor-store-provider'
 import { useServiceActions } from '@/components/preview/use-service-actions'
-import { Icon } from '@/components/ui/icons'
 import { relationsOf } from '@/lib/graph/relations'
 import type { Service, ServiceName } from '@/lib/graph/types'
+import { ChipName } from './chip-name'
 import { Section } from './section'
 
 /** Names shown before "and N more": the lists can hold a whole design. */
@@ -35,32 +35,15 @@ function NameChips({
           const type = Object.hasOwn(services, n) ? services[n]!.type : undefined
           return (
             <li key={n} className="name-chip is-readonly">
-              <Icon
-                name={type ?? 'dot'}
-                size={13}
-                className={`chip-icon type-${type ?? 'external'}`}
+              <ChipName
+                name={n}
+                serviceType={type}
+                onClick={() => select(n)}
+                onMouseEnter={() => hover(n)}
+                onMouseLeave={() => hover(undefined)}
+                onFocus={() => hover(n)}
+                onBlur={() => hover(undefined)}
               />
-              {type ? (
-                <button
-                  type="button"
-                  className="chip-name"
-                  title={`Open ${n}`}
-                  onClick={() => select(n)}
-                  onMouseEnter={() => hover(n)}
-                  onMouseLeave={() => hover(undefined)}
-                  onFocus={() => hover(n)}
-                  onBlur={() => hover(undefined)}
-                >
-                  {n}
-                </button>
-              ) : (
-                <span
-                  className="chip-name is-external"
-                  title="Defined by s6-overlay, not in this design"
-                >
-                  {n}
-                </span>
-              )}
             </li>
           )
         })}
