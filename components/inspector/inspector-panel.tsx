@@ -2,7 +2,11 @@
 
 import './inspector.css'
 import { useRef } from 'react'
-import { useEditorStore, useEditorStoreApi } from '@/components/editor/editor-store-provider'
+import {
+  type EditorStore,
+  useEditorStore,
+  useEditorStoreApi,
+} from '@/components/editor/editor-store-provider'
 import { Button } from '@/components/ui/button'
 import { Icon } from '@/components/ui/icons'
 import { selectSingleSelected } from '@/lib/store/selectors'
@@ -48,24 +52,22 @@ function EmptyInspector() {
   )
 }
 
+/** Removes services from the inspector: the notice (with Undo) the canvas gives, focus kept. */
+function deleteServices(store: EditorStore, names: readonly string[]): void {
+  const summary = store.getState().removeServices(names)
+  const message = describeRemoval(summary, 0)
+  if (message)
+    store.getState().showNotice({ message, tone: 'info', action: { label: 'Undo', kind: 'undo' } })
+  refocusCanvas()
+}
+
 function MultiInspector({ names }: { names: string[] }) {
   const store = useEditorStoreApi()
   return (
     <div className="empty-state">
       <p className="empty-title">{names.length} selected</p>
       <p className="multi-names">{names.join(', ')}</p>
-      <Button
-        variant="danger"
-        icon="trash"
-        onClick={() => {
-          const summary = store.getState().removeServices(names)
-          store.getState().showNotice({
-            message: `Removed ${summary.removed.length} services`,
-            tone: 'info',
-            action: { label: 'Undo', kind: 'undo' },
-          })
-        }}
-      >
+      <Button variant="danger" icon="trash" onClick={() => deleteServices(store, names)}>
         Delete selected
       </Button>
     </div>
@@ -97,15 +99,7 @@ function ServiceActions({ name }: { name: string }) {
         aria-label={`Delete ${name}`}
         title={boot ? 'user is what s6-overlay starts at boot: it stays' : 'Delete (Delete key)'}
         disabled={boot}
-        onClick={() => {
-          const summary = store.getState().removeServices([name])
-          store.getState().showNotice({
-            message: describeRemoval(summary, 0) ?? `Removed ${name}`,
-            tone: 'info',
-            action: { label: 'Undo', kind: 'undo' },
-          })
-          refocusCanvas()
-        }}
+        onClick={() => deleteServices(store, [name])}
       />
     </span>
   )

@@ -257,6 +257,29 @@ export function s6Value(
   return s6Env[name] ?? s6Default(name, overlayVersion) ?? ''
 }
 
+/** Signal names s6 knows (skalibs `sig_number`), without the SIG prefix. */
+const SIGNALS = new Set(
+  'HUP INT QUIT ILL TRAP ABRT IOT BUS FPE KILL USR1 SEGV USR2 PIPE ALRM TERM STKFLT CHLD CONT STOP TSTP TTIN TTOU URG XCPU XFSZ VTALRM PROF WINCH IO POLL PWR SYS'.split(
+    ' ',
+  ),
+)
+
+/** Whether s6-supervise understands a `down-signal` value (name ± SIG, any case, or number). */
+export function isKnownSignal(value: string): boolean {
+  const v = value.trim().toUpperCase()
+  if (/^\d+$/.test(v)) return Number(v) >= 1 && Number(v) <= 64
+  return SIGNALS.has(v.startsWith('SIG') ? v.slice(3) : v)
+}
+
+/**
+ * The signal s6-supervise sends to stop a longrun: its `down-signal` when s6 knows it, else
+ * SIGTERM (what it sends for a value it cannot read, and without the file).
+ */
+export function sentSignal(downSignal: string | undefined): string {
+  const signal = downSignal?.trim()
+  return signal && isKnownSignal(signal) ? signal : 'SIGTERM'
+}
+
 /**
  * Signals to offer for a longrun's `down-signal` besides s6's default, SIGTERM. SIGSTOP is left
  * out: it pauses the daemon instead of ending it, so the service only goes down at its kill

@@ -5,9 +5,8 @@
  * flag-essential service and what it needs are skipped: they are left running.
  */
 import { isAtomic, resolveGraph } from '../graph/resolve'
-import { isKnownSignal } from '../graph/rules/fields'
 import type { ResolvedGraph } from '../graph/resolve'
-import { DOCKER_STOP_DEFAULT_MS, s6Value } from '../graph/overlay'
+import { DOCKER_STOP_DEFAULT_MS, s6Value, sentSignal } from '../graph/overlay'
 import type { Service, ServiceGraph, ServiceName } from '../graph/types'
 import type { StopPlan, StopStep } from './plan'
 import { keptPlan, ownService, planGraph, timeoutMs } from './plan-graph'
@@ -39,10 +38,8 @@ export function stopBudget(service: Service | undefined, kind: 'oneshot' | 'long
     let budget = kill === null || (hasFinish && finishLimit === null) ? null : kill + finishMs
     const down = timeoutMs(service.timeoutDown)
     if (down !== undefined) budget = budget === null ? down : Math.min(budget, down)
-    // s6-supervise sends SIGTERM for a down-signal it does not know (validation says so).
-    const signal = service.downSignal?.trim()
     return {
-      signal: signal && isKnownSignal(signal) ? signal : 'SIGTERM',
+      signal: sentSignal(service.downSignal),
       killAfterMs: kill,
       finishMs,
       budgetMs: budget,

@@ -40,7 +40,6 @@ export function attachAutosave(
     onError?: () => void
     /** Another tab's design was put in Recent designs (`kept` false: storage refused it). */
     onOtherTab?: (kept: boolean) => void
-    now?: () => number
   } = {},
 ): Autosave {
   const delay = options.delayMs ?? 250
@@ -54,8 +53,7 @@ export function attachAutosave(
     if (stored !== null && stored !== known) {
       const other = parseSavedState(stored)
       if (other.kind === 'ok' && !sameDesign(other.graph, s.graph)) {
-        const now = options.now?.() ?? Date.now()
-        options.onOtherTab?.(addRecent(storage, other.graph, { reason: 'tab', now }).ok)
+        options.onOtherTab?.(addRecent(storage, other.graph, { reason: 'tab', now: Date.now() }).ok)
       }
     }
     const text = serializeState({ graph: s.graph, viewport: s.ui.viewport })

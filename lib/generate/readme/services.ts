@@ -1,5 +1,5 @@
 /** README: each service and its role, from the graph's descriptions and settings. */
-import { isKnownSignal } from '../../graph/rules/fields'
+import { sentSignal } from '../../graph/overlay'
 import type { Longrun, Oneshot, ServiceName } from '../../graph/types'
 import { SCRIPTS_DIR } from '../scripts'
 import type { ReadmeFacts } from './facts'
@@ -48,8 +48,7 @@ function longrunItem(f: ReadmeFacts, name: ServiceName, s: Longrun): string {
         : ` Counts as ready when it writes a newline to fd ${s.readiness.notificationFd}.`,
     )
   }
-  // s6-supervise sends SIGTERM for a down-signal it does not know.
-  const signal = s.downSignal && isKnownSignal(s.downSignal) ? s.downSignal.trim() : 'SIGTERM'
+  const signal = sentSignal(s.downSignal)
   parts.push(
     s.essential
       ? ` Flagged essential: the shutdown leaves it running, with what it depends on, until the last SIGTERM and SIGKILL.`

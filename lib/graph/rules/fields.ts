@@ -11,6 +11,7 @@ import { isRecord } from './guards'
 import type { Shaped } from './shape'
 import { checkProjectCarriageReturns, checkServiceCarriageReturns } from './carriage-returns'
 import { checkEnv } from './env'
+import { isKnownSignal } from '../overlay'
 
 const UINT32_MAX = 0xffffffff
 
@@ -131,20 +132,6 @@ function checkNumbers(name: string, raw: Raw, longrun: boolean, out: Findings): 
       message: `${show(name)}'s lock fd and notification fd are both ${validLock}; s6-rc-compile refuses that.`,
     })
   }
-}
-
-/** Signal names s6 knows (skalibs `sig_number`), without the SIG prefix. */
-const SIGNALS = new Set(
-  'HUP INT QUIT ILL TRAP ABRT IOT BUS FPE KILL USR1 SEGV USR2 PIPE ALRM TERM STKFLT CHLD CONT STOP TSTP TTIN TTOU URG XCPU XFSZ VTALRM PROF WINCH IO POLL PWR SYS'.split(
-    ' ',
-  ),
-)
-
-/** Whether s6-supervise understands a `down-signal` value (name ± SIG, any case, or number). */
-export function isKnownSignal(value: string): boolean {
-  const v = value.trim().toUpperCase()
-  if (/^\d+$/.test(v)) return Number(v) >= 1 && Number(v) <= 64
-  return SIGNALS.has(v.startsWith('SIG') ? v.slice(3) : v)
 }
 
 /** Per-field rules for every service and the project. */

@@ -204,46 +204,36 @@ function checkScriptPaths(shaped: Shaped, out: Findings): void {
   }
 }
 
-/** A script written in the other language than the one it is set to. */
-function checkLanguage(name: ServiceName, key: string, script: Script, out: Findings): void {
+/** Why a script reads as the other language than the one it is set to, and what to do. */
+function languageMismatch(
+  script: Script,
+  what: string,
+): { message: string; fix: string } | undefined {
   if (script.language === 'execline') {
     const sh = shInExecline(script.body)
-    if (sh === undefined) return
-    out.add({
-      code: 'script-language-mismatch',
-      service: name,
-      field: `${key}.language`,
-      file: key,
-      message: `${show(name)}'s ${key} script is set to execline but reads like sh (${JSON.stringify(sh.slice(0, 40))}); execlineb would run it as one command with that as a word.`,
-      fix: 'Switch the script to sh, or rewrite it in execline.',
-    })
-  } else if (script.language === 'sh') {
-    const interpreter = foreignInterpreter(script.body)
-    if (interpreter !== undefined) {
-      const execline = /execlineb/.test(interpreter)
-      out.add({
-        code: 'script-language-mismatch',
-        service: name,
-        field: `${key}.language`,
-        file: key,
-        message: `${show(name)}'s ${key} script starts with its own ${JSON.stringify(interpreter.slice(0, 40))} line, but the export writes #!/command/with-contenv sh above it: sh runs the script, and that line is only a comment.`,
-        fix: execline
-          ? 'Switch the script to execline and remove its #! line.'
-          : 'Write the script for sh, or make it call a script of that language that your image provides (for example exec /app/bin/start.py).',
-      })
-      return
-    }
-    const execline = execlineInSh(script.body)
-    if (execline === undefined) return
-    out.add({
-      code: 'script-language-mismatch',
-      service: name,
-      field: `${key}.language`,
-      file: key,
-      message: `${show(name)}'s ${key} script is set to sh but reads like execline (${JSON.stringify(execline)}), which sh cannot run.`,
-      fix: 'Switch the script to execline, or rewrite it in sh.',
-    })
+    return sh === undefined
+      ? undefined
+      : {
+          message: `${what} is set to execline but reads like sh (${JSON.stringify(sh.slice(0, 40))}); execlineb would run it as one command with that as a word.`,
+          fix: 'Switch the script to sh, or rewrite it in execline.',
+        }
   }
+  if (script.language !== 'sh') return undefined
+  const interpreter = foreignInterpreter(script.body)
+  if (interpreter !== undefined)
+    return {
+      message: `${what} starts with its own ${JSON.stringify(interpreter.slice(0, 40))} line, but the export writes #!/command/with-contenv sh above it: sh runs the script, and that line is only a comment.`,
+      fix: /execlineb/.test(interpreter)
+        ? 'Switch the script to execline and remove its #! line.'
+        : 'Write the script for sh, or make it call a script of that language that your image provides (for example exec /app/bin/start.py).',
+    }
+  const execline = execlineInSh(script.body)
+  return execline === undefined
+    ? undefined
+    : {
+        message: `${what} is set to sh but reads like execline (${JSON.stringify(execline)}), which sh cannot run.`,
+        fix: 'Switch the script to execline, or rewrite it in sh.',
+      }
 }
 
 /** Script rules for every oneshot and longrun. */
@@ -254,7 +244,15 @@ export function checkScripts(shaped: Shaped, out: Findings): void {
     for (const key of ['up', 'down', 'run', 'finish'] as const) {
       const script = raw[key]
       if (!isScript(script)) continue
-      checkLanguage(name, key, script, out)
+      const mismatch = languageMismatch(script, `${show(name)}'s ${key} script`)
+      if (mismatch)
+        out.add({
+          code: 'script-language-mismatch',
+          service: name,
+          field: `${key}.language`,
+          file: key,
+          ...mismatch,
+        })
       if (script.language === 'execline' && !execlineBalanced(script.body)) {
         out.add({
           code: 'execline-unbalanced',
