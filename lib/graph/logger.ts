@@ -12,9 +12,12 @@ import {
   oneshot,
   pipelineNames,
   removeServices,
+  renameService,
   updateService,
 } from './service-graph'
-import type { Longrun, ServiceGraph, ServiceName } from './types'
+import { isRecord } from './rules/guards'
+import { nameProblem } from './validate'
+import type { Longrun, Oneshot, Service, ServiceGraph, ServiceName } from './types'
 
 /** Names of the services `addLogger` creates for a producer. */
 export function loggerNames(producer: ServiceName): {
@@ -26,6 +29,35 @@ export function loggerNames(producer: ServiceName): {
     log: `${producer}-log`,
     prepare: `${producer}-log-prepare`,
     pipeline: `${producer}-pipeline`,
+  }
+}
+
+/** The folder `addLogger` logs to unless told otherwise. */
+export const defaultLogDirectory = (producer: ServiceName) => `/var/log/${producer}`
+
+/** The fields of the prepare oneshot that `addLogger` writes for `dir`. */
+function prepareFields(dir: string): Pick<Oneshot, 'description' | 'up' | 'withContenv'> {
+  return {
+    description: `Creates ${dir} and hands it to the logger's user.`,
+    up: {
+      language: 'sh',
+      // set -e: a failed step fails the oneshot (and holds the logger back) instead of passing
+      // unseen. nobody's group is nogroup on Debian, nobody on Alpine and Fedora: ask for it.
+      body: `set -e\nmkdir -p ${dir}\nchown nobody:"$(id -gn nobody)" ${dir}\nchmod 02755 ${dir}`,
+    },
+    withContenv: false,
+  }
+}
+
+/** The text fields of the logger that `addLogger` writes for `producer` and `dir`. */
+function logFields(
+  producer: ServiceName,
+  dir: string,
+): Pick<Longrun, 'description' | 'run' | 'process'> {
+  return {
+    description: `Writes ${producer}'s output to ${dir}, rotated by s6-log.`,
+    run: { language: 'execline', body: `logutil-service ${dir}` },
+    process: `s6-log ${dir}`,
   }
 }
 
@@ -49,33 +81,17 @@ export function addLogger(
   ) {
     return graph
   }
-  const dir = options.directory ?? `/var/log/${producer}`
-  let g = addService(
-    graph,
-    names.prepare,
-    oneshot({
-      description: `Creates ${dir} and hands it to the logger's user.`,
-      up: {
-        language: 'sh',
-        // set -e: a failed step fails the oneshot (and holds the logger back) instead of passing
-        // unseen. nobody's group is nogroup on Debian, nobody on Alpine and Fedora: ask for it.
-        body: `set -e\nmkdir -p ${dir}\nchown nobody:"$(id -gn nobody)" ${dir}\nchmod 02755 ${dir}`,
-      },
-      withContenv: false,
-    }),
-    { inUser: false },
-  )
+  const dir = options.directory ?? defaultLogDirectory(producer)
+  let g = addService(graph, names.prepare, oneshot(prepareFields(dir)), { inUser: false })
   g = addService(
     g,
     names.log,
     longrun({
-      description: `Writes ${producer}'s output to ${dir}, rotated by s6-log.`,
-      run: { language: 'execline', body: `logutil-service ${dir}` },
+      ...logFields(producer, dir),
       withContenv: false,
       dependencies: [names.prepare],
       consumerFor: [producer],
       pipelineName: names.pipeline,
-      process: `s6-log ${dir}`,
     }),
     { inUser: false },
   )
@@ -124,4 +140,100 @@ export function removeLogger(graph: ServiceGraph, producer: ServiceName): Servic
     g = updateService(g, USER_BUNDLE, { ...user, contents: [...user.contents, producer] })
   }
   return g
+}
+
+/** What `renameWithLogger` did besides renaming the producer. */
+export interface LoggerRename {
+  graph: ServiceGraph
+  /** The logger's names before and after (services and pipeline), when they followed. */
+  renamed: [ServiceName, ServiceName][]
+  /** The log folder after, when it followed (the logger's scripts were as addLogger wrote them). */
+  directory?: string
+}
+
+/** Whether two field values are equal: texts and flags, or scripts (language and body). */
+function same(a: unknown, b: unknown): boolean {
+  if (!isRecord(a) || !isRecord(b)) return a === b
+  return a.language === b.language && a.body === b.body
+}
+
+/** The fields of `current` that still hold what `before` generated get what `after` generates. */
+function followGenerated<S extends Service>(
+  current: S,
+  before: Partial<Record<string, unknown>>,
+  after: Partial<Record<string, unknown>>,
+): S {
+  const next: Record<string, unknown> = { ...current }
+  let changed = false
+  for (const [key, value] of Object.entries(before)) {
+    if (!same(next[key], value)) continue
+    next[key] = after[key]
+    changed = true
+  }
+  return changed ? (next as S) : current
+}
+
+/**
+ * Renames a service as `renameService` does and, when it is a producer whose logger is the one
+ * `addLogger` made for it (named after it, reading only it), renames that logger's services and
+ * pipeline after the new name too. What the user has not changed of the logger's texts (its
+ * description, scripts and process label, all naming the default log folder) follows to the new
+ * default folder; what they wrote stays. Unchanged graph when the rename cannot be made.
+ */
+export function renameWithLogger(
+  graph: ServiceGraph,
+  from: ServiceName,
+  to: ServiceName,
+): LoggerRename {
+  const renamed = renameService(graph, from, to)
+  const result: LoggerRename = { graph: renamed, renamed: [] }
+  const p = getService(graph, from)
+  const old = loggerNames(from)
+  const log = getService(graph, old.log)
+  if (
+    renamed === graph ||
+    p?.type !== 'longrun' ||
+    p.producerFor !== old.log ||
+    log?.type !== 'longrun' ||
+    log.consumerFor?.length !== 1 ||
+    log.pipelineName !== old.pipeline
+  )
+    return result
+  const next = loggerNames(to)
+  const pairs: [ServiceName, ServiceName][] = [
+    [old.log, next.log],
+    [old.pipeline, next.pipeline],
+  ]
+  const prepare = getService(graph, old.prepare)
+  if (prepare?.type === 'oneshot' && log.dependencies.includes(old.prepare))
+    pairs.push([old.prepare, next.prepare])
+  // Every new name must be free and valid, or none is taken: the logger keeps its names.
+  let g = renamed
+  for (const [a, b] of pairs) {
+    if (nameProblem(g, b, a) !== undefined) return result
+    g = renameService(g, a, b)
+  }
+  result.renamed = pairs
+  // The folder follows when both scripts that name it are as addLogger wrote them; the texts
+  // that only describe it follow with it, unless the user rewrote them.
+  const oldDir = defaultLogDirectory(from)
+  const newDir = defaultLogDirectory(to)
+  const logger = g.services[next.log] as Longrun
+  const prep = pairs.length === 3 ? g.services[next.prepare] : undefined
+  const before = { log: logFields(from, oldDir), prepare: prepareFields(oldDir) }
+  if (
+    same(logger.run, before.log.run) &&
+    (prep?.type !== 'oneshot' || same(prep.up, before.prepare.up))
+  ) {
+    g = updateService(g, next.log, followGenerated(logger, before.log, logFields(to, newDir)))
+    if (prep?.type === 'oneshot')
+      g = updateService(
+        g,
+        next.prepare,
+        followGenerated(prep, before.prepare, prepareFields(newDir)),
+      )
+    result.directory = newDir
+  }
+  result.graph = g
+  return result
 }

@@ -5,7 +5,7 @@
  * a gesture (dragging), or none (an automatic layout on load).
  */
 import type { StateCreator } from 'zustand/vanilla'
-import { addLogger, removeLogger } from '../graph/logger'
+import { addLogger, removeLogger, renameWithLogger } from '../graph/logger'
 import * as ops from '../graph/service-graph'
 import type { ServiceGraph, ServiceName } from '../graph/types'
 import { canConnect, nameProblem } from '../graph/validate'
@@ -166,13 +166,23 @@ export function createGraphSlice(
       renameService: (from, to) => {
         if (from === to) return true
         if (nameProblem(graph(), to, from) !== undefined) return false
-        const next = ops.renameService(graph(), from, to)
+        const { graph: next, renamed, directory } = renameWithLogger(graph(), from, to)
         if (next === graph()) return false
+        const names = new Map([[from, to], ...renamed])
         const before = get().selection
         commit(next)
         set({
-          selection: { edges: [], services: before.services.map((n) => (n === from ? to : n)) },
+          selection: { edges: [], services: before.services.map((n) => names.get(n) ?? n) },
         })
+        if (renamed.length > 0) {
+          const list = renamed.map(([a, b]) => `${a} → ${b}`).join(', ')
+          const folder = directory ? ` Its logs now go to ${directory}.` : ''
+          get().showNotice({
+            message: `${from}'s logger was renamed with it: ${list}.${folder}`,
+            tone: 'info',
+            action: { label: 'Undo', kind: 'undo' },
+          })
+        }
         return true
       },
       updateService: (name, service, opts) =>

@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { addLogger, removeLogger } from '@/lib/graph/logger'
+import { addLogger, removeLogger, renameWithLogger } from '@/lib/graph/logger'
 import {
   addBundleMember,
   addDependency,
@@ -20,7 +20,7 @@ import {
   uniqueName,
   updateService,
 } from '@/lib/graph/service-graph'
-import type { Longrun } from '@/lib/graph/types'
+import type { Longrun, Oneshot } from '@/lib/graph/types'
 import { validate } from '@/lib/graph/validate'
 import { bundle, exampleGraphs, graphOf, longrun, oneshot } from '../../fixtures/graphs'
 
@@ -307,6 +307,93 @@ describe('loggers', () => {
     expect(next.services.a).not.toHaveProperty('producerFor')
     expect(next.services.user).toMatchObject({ contents: ['logs', 'a'] })
     expect(errors(next)).toEqual([])
+  })
+})
+
+describe('renameWithLogger', () => {
+  const logged = () => addLogger(graphOf({ web: longrun() }), 'web')
+
+  it("renames a producer's own logger, its pipeline and the log folder with it", () => {
+    const { graph, renamed, directory } = renameWithLogger(logged(), 'web', 'app')
+    expect(renamed).toEqual([
+      ['web-log', 'app-log'],
+      ['web-pipeline', 'app-pipeline'],
+      ['web-log-prepare', 'app-log-prepare'],
+    ])
+    expect(directory).toBe('/var/log/app')
+    expect(Object.keys(graph.services).sort()).toEqual([
+      'app',
+      'app-log',
+      'app-log-prepare',
+      'user',
+    ])
+    // The same services addLogger gives a producer named app: nothing else differs.
+    expect(graph.services).toEqual(addLogger(graphOf({ app: longrun() }), 'app').services)
+    expect(validate(graph).filter((d) => d.severity !== 'info')).toEqual([])
+  })
+
+  it("keeps the log folder and the user's texts when the scripts were edited", () => {
+    const g = logged()
+    const log = g.services['web-log'] as Longrun
+    const edited = updateService(g, 'web-log', {
+      ...log,
+      run: { language: 'execline', body: 'logutil-service /var/log/nginx' },
+      description: 'Mine.',
+    })
+    const { graph, renamed, directory } = renameWithLogger(edited, 'web', 'app')
+    expect(renamed.map(([, b]) => b)).toEqual(['app-log', 'app-pipeline', 'app-log-prepare'])
+    expect(directory).toBeUndefined()
+    expect(graph.services['app-log']).toMatchObject({
+      run: { body: 'logutil-service /var/log/nginx' },
+      description: 'Mine.',
+      process: 's6-log /var/log/web',
+    })
+    expect((graph.services['app-log-prepare'] as Oneshot).up.body).toContain('/var/log/web')
+  })
+
+  it('moves an unchanged folder but keeps a description the user wrote', () => {
+    const g = logged()
+    const log = g.services['web-log'] as Longrun
+    const mine = updateService(g, 'web-log', { ...log, description: 'Mine.' })
+    const { graph, directory } = renameWithLogger(mine, 'web', 'app')
+    expect(directory).toBe('/var/log/app')
+    expect(graph.services['app-log']).toMatchObject({
+      description: 'Mine.',
+      run: { body: 'logutil-service /var/log/app' },
+    })
+  })
+
+  it('leaves a logger alone that is shared, named otherwise, or whose new names are taken', () => {
+    const shared = graphOf(
+      {
+        a: longrun({ producerFor: 'a-log' }),
+        b: longrun({ producerFor: 'a-log' }),
+        'a-log': longrun({ consumerFor: ['a', 'b'], pipelineName: 'a-pipeline' }),
+      },
+      { user: ['a-pipeline'] },
+    )
+    const one = renameWithLogger(shared, 'a', 'c')
+    expect(one.renamed).toEqual([])
+    expect(one.graph).toEqual(renameService(shared, 'a', 'c'))
+
+    const other = graphOf({
+      a: longrun({ producerFor: 'logs' }),
+      logs: longrun({ consumerFor: ['a'], pipelineName: 'p' }),
+    })
+    expect(renameWithLogger(other, 'a', 'c').renamed).toEqual([])
+
+    const taken = addService(logged(), 'app-log', longrun())
+    const t = renameWithLogger(taken, 'web', 'app')
+    expect(t.renamed).toEqual([])
+    expect(t.graph.services['web-log']).toMatchObject({ consumerFor: ['app'] })
+    expect(t.graph.services).toHaveProperty('app-log')
+  })
+
+  it('changes nothing when the rename itself cannot be made', () => {
+    const g = logged()
+    const r = renameWithLogger(g, 'web', 'web-log')
+    expect(r.graph).toBe(g)
+    expect(r.renamed).toEqual([])
   })
 })
 

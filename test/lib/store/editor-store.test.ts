@@ -119,6 +119,27 @@ describe('editor store: history', () => {
     expect(store.getState().selection.services).toEqual(['database'])
   })
 
+  it("renames a producer's logger with it, says so, and undoes both in one step", () => {
+    const store = createEditorStore({ graph: twoServices() })
+    store.getState().addLogger('web')
+    store.getState().selectService('web-log')
+    const before = store.getState().graph
+    expect(store.getState().renameService('web', 'app')).toBe(true)
+    const { graph, selection, ui } = store.getState()
+    expect(Object.keys(graph.services)).toEqual(
+      expect.arrayContaining(['app', 'app-log', 'app-log-prepare']),
+    )
+    expect(graph.services['app-log']).toMatchObject({ pipelineName: 'app-pipeline' })
+    expect(selection.services).toEqual(['app-log'])
+    expect(ui.notice?.message).toBe(
+      "web's logger was renamed with it: web-log → app-log, web-pipeline → app-pipeline, " +
+        'web-log-prepare → app-log-prepare. Its logs now go to /var/log/app.',
+    )
+    expect(store.getState().noticeActionApplies(ui.notice!.id)).toBe(true)
+    store.getState().runNoticeAction(ui.notice!.id)
+    expect(store.getState().graph).toEqual(before)
+  })
+
   it('prunes the selection when undo removes a selected service', () => {
     const store = createEditorStore()
     store.getState().addService('oneshot')
