@@ -64,7 +64,8 @@ function overlayLines(ctx: ExportContext): string[] {
   const cases = ARCH_CASES.map(([pattern, a]) => `      ${pattern}) arch=${a} ;; \\`)
   return [
     '# s6-overlay: the noarch archive plus the one for the platform being built',
-    '# (docker build --platform …), with modes kept (tar -p).',
+    '# (docker build --platform …), each checked against the .sha256 file released with it',
+    '# (a download cut short or corrupted stops the build), then unpacked with modes kept (tar -p).',
     `ARG S6_OVERLAY_VERSION=${versionArg(ctx)}`,
     'ARG TARGETARCH',
     'ARG TARGETVARIANT',
@@ -74,11 +75,14 @@ function overlayLines(ctx: ExportContext): string[] {
     '      *) echo "s6-overlay has no archive for ${TARGETARCH:-?}/${TARGETVARIANT:-}" >&2; exit 1 ;; \\',
     '    esac; \\',
     `    for f in "${noarch}" "${arch}"; do \\`,
-    `      url="${RELEASES_URL}/v\${S6_OVERLAY_VERSION}/$f"; \\`,
-    '      if command -v curl >/dev/null 2>&1; then curl -fsSL -o "/tmp/$f" "$url"; \\',
-    '      else wget -q -O "/tmp/$f" "$url"; fi; \\',
+    '      for file in "$f" "$f.sha256"; do \\',
+    `        url="${RELEASES_URL}/v\${S6_OVERLAY_VERSION}/$file"; \\`,
+    '        if command -v curl >/dev/null 2>&1; then curl -fsSL -o "/tmp/$file" "$url"; \\',
+    '        else wget -q -O "/tmp/$file" "$url"; fi; \\',
+    '      done; \\',
+    '      (cd /tmp/ && sha256sum -c "$f.sha256"); \\',
     '      tar -C / -Jxpf "/tmp/$f"; \\',
-    '      rm -f "/tmp/$f"; \\',
+    '      rm -f "/tmp/$f" "/tmp/$f.sha256"; \\',
     '    done',
   ]
 }

@@ -1,6 +1,7 @@
 /**
- * The Dockerfile's download-and-unpack RUN, executed by sh with stand-ins for curl and tar:
- * each Docker platform picks the right s6-overlay archive, an unknown one stops the build, and
+ * The Dockerfile's download-and-unpack RUN, executed by sh with stand-ins for curl and tar (and
+ * the real sha256sum): each Docker platform picks the right s6-overlay archive, checked against
+ * its .sha256 before it is unpacked, an unknown platform stops the build, and
  * shellcheck has nothing to say about the command.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
@@ -31,9 +32,23 @@ function runCommand(dockerfile: string, prefix: string): string {
 const bin = join(tmp, 'bin')
 mkdirSync(bin)
 const log = join(tmp, 'log')
+// An archive's content is its URL; its .sha256 holds that content's checksum (a wrong one when
+// CORRUPT names the archive), in sha256sum's format, as s6-overlay's releases do.
 writeFileSync(
   join(bin, 'curl'),
-  `#!/bin/sh\n# curl -fsSL -o FILE URL\nwhile [ "$1" != -o ]; do shift; done\necho "$3" > "$2"\necho "curl $3" >> ${log}\n`,
+  `#!/bin/sh
+# curl -fsSL -o FILE URL
+while [ "$1" != -o ]; do shift; done
+echo "curl $3" >> ${log}
+case "$3" in
+  *.sha256)
+    archive="\${3%.sha256}"; name="\${archive##*/}"
+    sum=$(echo "$archive" | sha256sum | cut -d' ' -f1)
+    [ "$name" = "\${CORRUPT:-}" ] && sum=$(echo x | sha256sum | cut -d' ' -f1)
+    echo "$sum  $name" > "$2" ;;
+  *) echo "$3" > "$2" ;;
+esac
+`,
 )
 writeFileSync(join(bin, 'tar'), `#!/bin/sh\necho "tar $* $(cat "$4")" >> ${log}\n`)
 chmodSync(join(bin, 'curl'), 0o755)
@@ -43,7 +58,8 @@ function unpack(
   version: string,
   arch: string,
   variant: string,
-): { code: number | null; log: string } {
+  corrupt = '',
+): { code: number | null; log: string; stderr: string } {
   const text = dockerfileText(
     createContext(graphOf({ a: longrun() }, { project: { overlayVersion: version } })),
   )
@@ -55,10 +71,11 @@ function unpack(
       TARGETARCH: arch,
       TARGETVARIANT: variant,
       S6_OVERLAY_VERSION: version,
+      CORRUPT: corrupt,
     } as unknown as NodeJS.ProcessEnv,
     encoding: 'utf8',
   })
-  return { code: r.status, log: readFileSync(log, 'utf8') }
+  return { code: r.status, log: readFileSync(log, 'utf8'), stderr: r.stderr }
 }
 
 const URL = 'https://github.com/just-containers/s6-overlay/releases/download/v3.2.3.2'
@@ -83,11 +100,24 @@ describe('the Dockerfile RUN that installs s6-overlay', () => {
       expect(r.code, `${arch}/${variant}`).toBe(0)
       expect(r.log.split('\n').filter(Boolean)).toEqual([
         `curl ${URL}/s6-overlay-noarch.tar.xz`,
+        `curl ${URL}/s6-overlay-noarch.tar.xz.sha256`,
         `tar -C / -Jxpf ${tmp}/s6-overlay-noarch.tar.xz ${URL}/s6-overlay-noarch.tar.xz`,
         `curl ${URL}/s6-overlay-${name}.tar.xz`,
+        `curl ${URL}/s6-overlay-${name}.tar.xz.sha256`,
         `tar -C / -Jxpf ${tmp}/s6-overlay-${name}.tar.xz ${URL}/s6-overlay-${name}.tar.xz`,
       ])
     }
+  })
+
+  it('stops the build before unpacking an archive that does not match its .sha256', () => {
+    const r = unpack('3.2.3.2', 'arm64', '', 's6-overlay-aarch64.tar.xz')
+    expect(r.code).not.toBe(0)
+    expect(r.stderr).toMatch(/did NOT match/)
+    const log = r.log.split('\n').filter(Boolean)
+    expect(log.filter((l) => l.startsWith('tar '))).toEqual([
+      `tar -C / -Jxpf ${tmp}/s6-overlay-noarch.tar.xz ${URL}/s6-overlay-noarch.tar.xz`,
+    ])
+    expect(log.at(-1)).toBe(`curl ${URL}/s6-overlay-aarch64.tar.xz.sha256`)
   })
 
   it('stops the build for a platform s6-overlay has no archive for', () => {
