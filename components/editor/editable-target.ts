@@ -10,3 +10,35 @@ export function isEditableTarget(target: EventTarget | null): boolean {
   }
   return false
 }
+
+/** Fields typed in since they last got the focus (see `watchTyping`). */
+const typedIn = new WeakSet<EventTarget>()
+
+/**
+ * Notes which field the user types in, for `fieldOwnsUndo`. Returns the function that stops.
+ */
+export function watchTyping(): () => void {
+  const onInput = (e: Event) => {
+    if (e.target) typedIn.add(e.target)
+  }
+  const onFocus = (e: FocusEvent) => {
+    if (e.target) typedIn.delete(e.target)
+  }
+  document.addEventListener('input', onInput, true)
+  document.addEventListener('focusin', onFocus, true)
+  return () => {
+    document.removeEventListener('input', onInput, true)
+    document.removeEventListener('focusin', onFocus, true)
+  }
+}
+
+/**
+ * Whether Ctrl+Z belongs to the field that has the focus: a text field the user has typed in
+ * since it got the focus (its own undo takes that typing back). Otherwise it undoes the last
+ * change to the design, as outside any field: a list has no undo of its own, and a name field
+ * the focus just landed in (after adding or renaming a service) has nothing to undo yet.
+ */
+export function fieldOwnsUndo(target: EventTarget | null): boolean {
+  if (!isEditableTarget(target) || (target as HTMLElement).tagName === 'SELECT') return false
+  return typedIn.has(target as HTMLElement)
+}

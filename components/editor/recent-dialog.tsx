@@ -5,7 +5,13 @@ import { Modal } from '@/components/share/modal'
 import { Icon } from '@/components/ui/icons'
 import { countServices } from '@/lib/import/summary'
 import type { KeyValueStorage } from '@/lib/store/persistence'
-import { type RecentDesign, type RecentReason, readRecent, removeRecent } from '@/lib/store/recent'
+import {
+  RECENT_LIMIT,
+  type RecentDesign,
+  type RecentReason,
+  readRecent,
+  removeRecent,
+} from '@/lib/store/recent'
 import { useEditorStoreApi } from './editor-store-provider'
 import { keptMessage, replaceDesign } from './recent-actions'
 
@@ -61,8 +67,8 @@ export function RecentDialog({
       }
     >
       <p className="modal-lead">
-        Designs that a shared link, an import or an example replaced, kept in this browser (the last
-        10).
+        Designs that New, a shared link, an import or an example replaced, or that another tab saved
+        over, kept in this browser (the last {RECENT_LIMIT}).
       </p>
       {list.length === 0 ? (
         <p className="recent-empty">Nothing yet: your designs are all where you left them.</p>

@@ -3,14 +3,15 @@
 import { useEffect } from 'react'
 import { tidyLayout } from '@/components/canvas/use-layout-missing'
 import { USER_BUNDLE } from '@/lib/graph/service-graph'
-import { isEditableTarget } from './editable-target'
+import { fieldOwnsUndo, isEditableTarget, watchTyping } from './editable-target'
 import { useEditorStoreApi } from './editor-store-provider'
 
 /**
  * Global shortcuts: undo (Ctrl/⌘+Z), redo (Ctrl/⌘+Shift+Z, Ctrl+Y), select all (Ctrl/⌘+A),
  * duplicate (Ctrl/⌘+D), search (Ctrl/⌘+K, Ctrl+F), tidy up (Shift+Alt+T); Delete on the boot
  * bundle says why it stays.
- * In text fields the browser keeps its own.
+ * In text fields the browser keeps its own, and its undo once the user has typed there (see
+ * fieldOwnsUndo).
  */
 export function useShortcuts(): void {
   const store = useEditorStoreApi()
@@ -29,15 +30,15 @@ export function useShortcuts(): void {
         void tidyLayout(store)
         return
       }
+      if ((mod && key === 'z') || (mod && key === 'y')) {
+        if (fieldOwnsUndo(e.target)) return
+        e.preventDefault()
+        if (key === 'z' && !e.shiftKey) s.undo()
+        else s.redo()
+        return
+      }
       if (isEditableTarget(e.target)) return
-      if (mod && key === 'z') {
-        e.preventDefault()
-        if (e.shiftKey) s.redo()
-        else s.undo()
-      } else if (mod && key === 'y') {
-        e.preventDefault()
-        s.redo()
-      } else if (mod && key === 'a') {
+      if (mod && key === 'a') {
         e.preventDefault()
         s.selectAll()
       } else if (mod && key === 'd') {
@@ -55,20 +56,27 @@ export function useShortcuts(): void {
           })
       } else if (key === 'escape' && !s.ui.searchOpen) {
         s.clearSelection()
-      } else if (
-        (key === 'delete' || key === 'backspace') &&
-        s.selection.services.length === 1 &&
-        s.selection.services[0] === USER_BUNDLE
-      ) {
-        // The canvas deletes what may go; the boot bundle may not, and says why.
-        s.showNotice({
+      }
+    }
+    // Before the canvas acts on Delete (it deletes what may go, and the selection left is then
+    // only user): when user alone is selected, say why it stays.
+    const onDeleteKey = (e: KeyboardEvent) => {
+      if ((e.key !== 'Delete' && e.key !== 'Backspace') || isEditableTarget(e.target)) return
+      const { selection, showNotice } = store.getState()
+      if (selection.services.length === 1 && selection.services[0] === USER_BUNDLE)
+        showNotice({
           message:
             'user cannot be deleted: it is what s6-overlay starts at boot. Remove services from it instead.',
           tone: 'info',
         })
-      }
     }
+    const stopWatching = watchTyping()
     window.addEventListener('keydown', onKeyDown)
-    return () => window.removeEventListener('keydown', onKeyDown)
+    window.addEventListener('keydown', onDeleteKey, true)
+    return () => {
+      stopWatching()
+      window.removeEventListener('keydown', onKeyDown)
+      window.removeEventListener('keydown', onDeleteKey, true)
+    }
   }, [store])
 }

@@ -1,5 +1,6 @@
 'use client'
 
+import { LiveTextArea } from '@/components/ui/live-textarea'
 import { Switch } from '@/components/ui/switch'
 import type { Service, ServiceName } from '@/lib/graph/types'
 import { Field } from './field'
@@ -15,14 +16,14 @@ export function IdentityFields({ name, service }: { name: ServiceName; service: 
     <>
       <NameField name={name} />
       <Field label="Description" field="description" htmlFor="f-description" problems={problems}>
-        <textarea
+        <LiveTextArea
           id="f-description"
           data-field="description"
           className="input textarea"
           rows={2}
           placeholder="What it does, for the generated README"
           value={service.description ?? ''}
-          onChange={(e) => update({ description: e.target.value || undefined }, 'description')}
+          onValue={(text) => update({ description: text || undefined }, 'description')}
           onBlur={done}
         />
       </Field>

@@ -1,6 +1,6 @@
 'use client'
 
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useEditorStoreApi } from '@/components/editor/editor-store-provider'
 import { USER_BUNDLE } from '@/lib/graph/service-graph'
 import type { ServiceName } from '@/lib/graph/types'
@@ -55,6 +55,26 @@ export function NameField({ name }: { name: ServiceName }) {
           : undefined
     if (field) store.getState().requestFocus(field, text)
   }
+  // A valid name typed but not yet confirmed is work too: it is applied when the page is hidden
+  // (reload, close, another tab), before the autosave writes (capture listeners run first).
+  const pending = useRef<() => void>(undefined)
+  useEffect(() => {
+    pending.current = () => {
+      if (text !== name && check(text) === undefined) store.getState().renameService(name, text)
+    }
+  })
+  useEffect(() => {
+    const onHide = () => pending.current?.()
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') onHide()
+    }
+    window.addEventListener('pagehide', onHide, { capture: true })
+    document.addEventListener('visibilitychange', onVisibility, { capture: true })
+    return () => {
+      window.removeEventListener('pagehide', onHide, { capture: true })
+      document.removeEventListener('visibilitychange', onVisibility, { capture: true })
+    }
+  }, [])
   const fixed = name === USER_BUNDLE
   return (
     <Field

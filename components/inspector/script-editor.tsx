@@ -4,6 +4,7 @@ import { Fragment, useMemo, useRef } from 'react'
 import { highlightExecline } from '@/lib/highlight/execline'
 import { highlightSh } from '@/lib/highlight/sh'
 import type { Diagnostic, Script, ScriptLanguage } from '@/lib/graph/types'
+import { LiveTextArea, typeInto } from '@/components/ui/live-textarea'
 import { Field } from './field'
 
 /** Highlighted code under a transparent textarea: light, and the textarea keeps native editing. */
@@ -40,7 +41,7 @@ function CodeArea({
           {/* Keeps the last empty line as tall as in the textarea. */}
           {'\n'}
         </pre>
-        <textarea
+        <LiveTextArea
           id={id}
           data-field={field}
           className="code-input"
@@ -51,7 +52,7 @@ function CodeArea({
           autoComplete="off"
           wrap="off"
           value={script.body}
-          onChange={(e) => onChange(e.target.value)}
+          onValue={onChange}
           onBlur={onBlur}
           onScroll={(e) => {
             if (preRef.current) {
@@ -70,10 +71,7 @@ function CodeArea({
               e.currentTarget.dataset.escaped !== '1'
             ) {
               e.preventDefault()
-              const el = e.currentTarget
-              const { selectionStart: a, selectionEnd: b, value } = el
-              onChange(`${value.slice(0, a)}  ${value.slice(b)}`)
-              requestAnimationFrame(() => el.setSelectionRange(a + 2, a + 2))
+              typeInto(e.currentTarget, '  ')
             }
             e.currentTarget.dataset.escaped = e.key === 'Escape' ? '1' : '0'
           }}

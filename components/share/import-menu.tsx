@@ -35,7 +35,7 @@ export function ImportMenu({
     {
       id: 'recent',
       label: 'Recent designs…',
-      description: 'Designs a link, an import or an example replaced',
+      description: 'Designs that New, a link, an import, an example or another tab replaced',
       icon: 'clock',
       onSelect: onRecent,
     },

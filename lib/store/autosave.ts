@@ -2,12 +2,15 @@
  * Autosave: writes the graph and the viewport to storage shortly after every change (debounced)
  * and at once on `flush` (the page is being hidden). Selection is not saved. There is one
  * autosave per browser: a design another tab saved there since this tab last did is put in
- * Recent designs before this tab writes over it, so two tabs never silently cost a design.
+ * Recent designs before this tab writes over it, so two tabs never silently cost a design
+ * (one entry per tab, replaced by that tab's later designs, and gone once that tab saves its
+ * design here again); and a tab whose design has not
+ * changed (only panned or zoomed) does not write over another tab's newer one.
  */
 import type { EditorStore } from './editor-store'
 import type { KeyValueStorage } from './persistence'
 import { STORAGE_KEYS, parseSavedState, serializeState, writeItem } from './persistence'
-import { addRecent, sameDesign } from './recent'
+import { addRecent, removeRecentSource, sameDesign } from './recent'
 
 function readRaw(storage: KeyValueStorage): string | null {
   try {
@@ -38,30 +41,53 @@ export function attachAutosave(
   options: {
     delayMs?: number
     onError?: () => void
-    /** Another tab's design was put in Recent designs (`kept` false: storage refused it). */
+    /**
+     * Another tab's design was put in Recent designs (`kept` false: storage refused it); called
+     * once per other tab, not again each time the same tab's newer design replaces its entry.
+     */
     onOtherTab?: (kept: boolean) => void
+    /** This tab's id in what it saves (default: a random one). */
+    tab?: string
   } = {},
 ): Autosave {
   const delay = options.delayMs ?? 250
+  const tab = options.tab ?? Math.random().toString(36).slice(2, 10)
   let timer: ReturnType<typeof setTimeout> | undefined
   // What the autosave held when this tab last read or wrote it.
   let known = readRaw(storage)
+  // The design changed since this tab last wrote (not only the viewport).
+  let edited = false
+  const told = new Set<string>()
   const write = () => {
     timer = undefined
     const s = store.getState()
     const stored = readRaw(storage)
     if (stored !== null && stored !== known) {
+      // Another tab wrote since: a pan or zoom here is not worth its newer design.
+      if (!edited) return
       const other = parseSavedState(stored)
       if (other.kind === 'ok' && !sameDesign(other.graph, s.graph)) {
-        options.onOtherTab?.(addRecent(storage, other.graph, { reason: 'tab', now: Date.now() }).ok)
+        const source = other.tab
+        const { ok } = addRecent(storage, other.graph, {
+          reason: 'tab',
+          now: Date.now(),
+          ...(source !== undefined ? { source } : {}),
+        })
+        if (!ok || !told.has(source ?? '')) options.onOtherTab?.(ok)
+        if (ok) told.add(source ?? '')
       }
     }
-    const text = serializeState({ graph: s.graph, viewport: s.ui.viewport })
-    if (writeItem(storage, STORAGE_KEYS.autosave, text)) known = text
-    else options.onError?.()
+    const text = serializeState({ graph: s.graph, viewport: s.ui.viewport, tab })
+    if (writeItem(storage, STORAGE_KEYS.autosave, text)) {
+      // The other tab may have put this tab's design aside: it is in the autosave again.
+      if (stored !== null && stored !== known) removeRecentSource(storage, tab)
+      known = text
+      edited = false
+    } else options.onError?.()
   }
   const unsubscribe = store.subscribe((state, prev) => {
     if (state.graph === prev.graph && state.ui.viewport === prev.ui.viewport) return
+    if (state.graph !== prev.graph) edited = true
     if (timer !== undefined) clearTimeout(timer)
     timer = setTimeout(write, delay)
   })

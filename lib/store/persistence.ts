@@ -32,11 +32,13 @@ export interface SavedState {
   v: typeof SAVE_VERSION
   graph: ServiceGraph
   viewport?: Viewport
+  /** The tab that wrote it (see attachAutosave), so another tab can tell whose design it is. */
+  tab?: string
 }
 
 export type LoadedState =
   | { kind: 'empty' }
-  | { kind: 'ok'; graph: ServiceGraph; viewport?: Viewport; notes: string[] }
+  | { kind: 'ok'; graph: ServiceGraph; viewport?: Viewport; tab?: string; notes: string[] }
   | { kind: 'unreadable'; raw: string; reason: string }
 
 function isViewport(v: unknown): v is Viewport {
@@ -90,6 +92,7 @@ export function parseSavedState(raw: string): LoadedState {
     graph: parsed.graph,
     notes: parsed.notes,
     ...(isViewport(envelope.viewport) ? { viewport: envelope.viewport } : {}),
+    ...(typeof envelope.tab === 'string' ? { tab: envelope.tab } : {}),
   }
 }
 
@@ -112,11 +115,13 @@ export function readSavedState(
 export function serializeState(state: {
   graph: ServiceGraph
   viewport?: Viewport | undefined
+  tab?: string | undefined
 }): string {
   const saved: SavedState = {
     v: SAVE_VERSION,
     graph: state.graph,
     ...(state.viewport ? { viewport: state.viewport } : {}),
+    ...(state.tab ? { tab: state.tab } : {}),
   }
   return JSON.stringify(saved)
 }

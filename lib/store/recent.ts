@@ -26,6 +26,11 @@ export interface RecentDesign {
   savedAt: number
   reason: RecentReason
   graph: ServiceGraph
+  /**
+   * The tab whose design it is, for designs another tab saved over: that tab's later designs
+   * replace this entry instead of filling the list with its steps.
+   */
+  source?: string
 }
 
 /** Envelope version of the stored list. */
@@ -87,6 +92,7 @@ function readEntry(value: unknown): RecentDesign | undefined {
     savedAt,
     reason,
     graph,
+    ...(typeof value.source === 'string' ? { source: value.source } : {}),
   }
 }
 
@@ -126,11 +132,12 @@ export function readRecent(storage: KeyValueStorage): RecentDesign[] {
  */
 function writeRecent(storage: KeyValueStorage, list: RecentDesign[]): boolean {
   for (let n = list.length; n >= 1; n--) {
-    const items = list.slice(0, n).map(({ name, savedAt, reason, graph }) => ({
+    const items = list.slice(0, n).map(({ name, savedAt, reason, graph, source }) => ({
       name,
       savedAt,
       reason,
       graph,
+      ...(source !== undefined ? { source } : {}),
     }))
     if (
       writeItem(storage, STORAGE_KEYS.recentDesigns, JSON.stringify({ v: RECENT_VERSION, items }))
@@ -153,7 +160,8 @@ export type AddRecentResult =
 
 /**
  * Puts a design at the top of the list. The same design (positions aside) already there moves
- * up instead of appearing twice; a blank design is not kept (`entry` is then undefined).
+ * up instead of appearing twice, and so does an entry from the same `source` (the design of
+ * another tab, which it replaces); a blank design is not kept (`entry` is then undefined).
  * `ok: false` means the storage refused it: tell the user, the design is not kept.
  *
  * @example
@@ -162,7 +170,7 @@ export type AddRecentResult =
 export function addRecent(
   storage: KeyValueStorage,
   graph: ServiceGraph,
-  options: { reason: RecentReason; now: number },
+  options: { reason: RecentReason; now: number; source?: string },
 ): AddRecentResult {
   const list = readRecent(storage)
   if (isBlankDesign(graph)) return { ok: true, list }
@@ -173,10 +181,23 @@ export function addRecent(
     savedAt: options.now,
     reason: options.reason,
     graph,
+    ...(options.source !== undefined ? { source: options.source } : {}),
   }
-  const next = [entry, ...list.filter((e) => e.id !== entry.id)].slice(0, RECENT_LIMIT)
+  const replaced = (e: RecentDesign) =>
+    e.id === entry.id || (entry.source !== undefined && e.source === entry.source)
+  const next = [entry, ...list.filter((e) => !replaced(e))].slice(0, RECENT_LIMIT)
   if (!writeRecent(storage, next)) return { ok: false, list }
   return { ok: true, list: readRecent(storage), entry }
+}
+
+/** Removes the entry of another tab (`source`), whose design is in the autosave again. */
+export function removeRecentSource(storage: KeyValueStorage, source: string): void {
+  const list = readRecent(storage)
+  if (list.some((e) => e.source === source))
+    writeRecent(
+      storage,
+      list.filter((e) => e.source !== source),
+    )
 }
 
 /** Removes one entry; returns the new list. */

@@ -9,7 +9,7 @@ import {
   serializeState,
   writeSavedState,
 } from '@/lib/store/persistence'
-import { readRecent } from '@/lib/store/recent'
+import { addRecent, readRecent } from '@/lib/store/recent'
 import { memoryStorage } from '../../fixtures/storage'
 
 describe('saved state', () => {
@@ -99,11 +99,11 @@ describe('attachAutosave', () => {
   it('writes at once on flush and ignores selection changes', () => {
     const storage = memoryStorage()
     const store = createEditorStore()
-    const autosave = attachAutosave(store, storage, { delayMs: 250 })
+    const autosave = attachAutosave(store, storage, { delayMs: 250, tab: 'tab-1' })
     store.getState().addService('bundle')
     autosave.flush()
     expect(storage.data.get(STORAGE_KEYS.autosave)).toBe(
-      serializeState({ graph: store.getState().graph, viewport: undefined }),
+      serializeState({ graph: store.getState().graph, viewport: undefined, tab: 'tab-1' }),
     )
     const setItem = vi.spyOn(storage, 'setItem')
     store.getState().clearSelection()
@@ -142,7 +142,61 @@ describe('attachAutosave', () => {
     mine.getState().setViewport({ x: 1, y: 2, zoom: 1 })
     a.flush()
     expect(kept).toEqual([true])
-    expect(readRecent(storage)).toHaveLength(1)
+    // The other tab has saved its (now same) design here itself: its entry aside is gone.
+    expect(readRecent(storage)).toEqual([])
+    a.dispose()
+    b.dispose()
+  })
+
+  it('keeps one entry per other tab, replaced by its later designs, and evicts nothing else', () => {
+    const storage = memoryStorage()
+    const precious = createEditorStore()
+    precious.getState().addService('longrun', { name: 'precious' })
+    expect(addRecent(storage, precious.getState().graph, { reason: 'new', now: 1 }).ok).toBe(true)
+    const mine = createEditorStore()
+    const theirs = createEditorStore()
+    const told: boolean[] = []
+    const a = attachAutosave(mine, storage, { delayMs: 250, onOtherTab: (k) => told.push(k) })
+    const b = attachAutosave(theirs, storage, { delayMs: 250 })
+    for (let i = 0; i < 12; i++) {
+      mine.getState().addService('longrun')
+      a.flush()
+      theirs.getState().addService('oneshot')
+      b.flush()
+    }
+    mine.getState().addService('longrun')
+    a.flush()
+    const recent = readRecent(storage)
+    expect(recent.map((e) => e.reason)).toEqual(['tab', 'new'])
+    expect(recent[0]!.graph).toEqual(theirs.getState().graph)
+    expect(recent[1]!.graph).toEqual(precious.getState().graph)
+    expect(told).toEqual([true])
+    a.dispose()
+    b.dispose()
+  })
+
+  it("does not write over another tab's newer design for a pan or zoom", () => {
+    const storage = memoryStorage()
+    const stale = createEditorStore()
+    const fresh = createEditorStore()
+    const a = attachAutosave(stale, storage, { delayMs: 250 })
+    const b = attachAutosave(fresh, storage, { delayMs: 250 })
+    stale.getState().addService('longrun')
+    a.flush()
+    fresh.getState().loadGraph(stale.getState().graph)
+    fresh.getState().addService('oneshot', { name: 'newer' })
+    b.flush()
+    stale.getState().setViewport({ x: 9, y: 9, zoom: 0.5 })
+    vi.advanceTimersByTime(1000)
+    a.flush()
+    const saved = readSavedState(storage)
+    expect(saved.kind === 'ok' && Object.keys(saved.graph.services)).toContain('newer')
+    // The stale tab's design is the one aside (the fresh tab put it there when it wrote).
+    expect(readRecent(storage).map((e) => e.graph)).toEqual([stale.getState().graph])
+    // An edit in the stale tab makes it a design worth saving: the newer one goes aside instead.
+    stale.getState().addService('bundle')
+    a.flush()
+    expect(readRecent(storage).map((e) => e.graph)).toEqual([fresh.getState().graph])
     a.dispose()
     b.dispose()
   })
