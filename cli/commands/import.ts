@@ -77,7 +77,7 @@ export const importCommand: Command = {
     }
     if (errors > 0) {
       say(
-        `The graph was written, but the tree has ${errors === 1 ? 'an error' : `${errors} errors`} that s6-overlay would refuse; fix ${errors === 1 ? 'it' : 'them'} in the designer and export again.\n`,
+        `The graph was written, but it has ${errors === 1 ? 'an error' : `${errors} errors`} (above) to fix before it can be exported; fix ${errors === 1 ? 'it' : 'them'} in the designer or the graph file.\n`,
       )
       return 1
     }

@@ -4,7 +4,7 @@
  * checked before any file is read, so a huge folder is refused without loading it.
  */
 import { IMPORT_LIMITS } from '@/lib/import/limits'
-import { type FolderEntry, preflightEntries } from '@/lib/import/tree-check'
+import { type FolderEntry, preflightEntries, skippedInFolder } from '@/lib/import/tree-check'
 
 export type Picked =
   | { kind: 'file'; name: string; bytes: Uint8Array }
@@ -15,9 +15,10 @@ const bytesOf = async (file: File) => new Uint8Array(await file.arrayBuffer())
 
 async function folderFrom(
   name: string,
-  files: { path: string; file: File }[],
+  all: { path: string; file: File }[],
   dirs: string[],
 ): Promise<Picked> {
+  const files = all.filter((f) => !skippedInFolder(f.path))
   const problem = preflightEntries(files.map((f) => ({ path: f.path, size: f.file.size })))
   if (problem) return { kind: 'refused', name, error: `The folder was not imported: ${problem}.` }
   const entries = await Promise.all(
@@ -61,6 +62,7 @@ async function walk(
     if (entry.isFile) {
       files.push({ path, file: await fileOf(entry as FileSystemFileEntry) })
     } else if (entry.isDirectory) {
+      if (skippedInFolder(`${path}/_`)) continue
       dirs.push(path)
       const reader = (entry as FileSystemDirectoryEntry).createReader()
       // readEntries returns the listing in batches (100 in Chromium) until an empty one.

@@ -96,6 +96,14 @@ function parseUnsafe(input: unknown): ParseResult {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, error: 'expected a graph object ({ version, project, services, layout })' }
   }
+  // A design may lack some parts (they get defaults), but not all: `{"name": …}` from a
+  // package.json picked by mistake is not an empty design.
+  if (!['version', 'project', 'services'].some((key) => Object.hasOwn(value as object, key))) {
+    return {
+      ok: false,
+      error: 'this is not an s6 Designer graph (it has no version, project or services)',
+    }
+  }
   const tooBig = measure(value)
   if (tooBig) return { ok: false, error: tooBig }
   const notes = new Notes()

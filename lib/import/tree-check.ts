@@ -20,6 +20,16 @@ export interface FolderEntry {
   bytes: Uint8Array
 }
 
+/**
+ * Whether a folder import leaves this path unread: it is inside a hidden folder (.git, .cache;
+ * s6 skips names starting with a dot too) or node_modules below the folder picked, where no s6
+ * tree lives. A repository picked whole is then judged by its own files, not its history's.
+ */
+export function skippedInFolder(path: string): boolean {
+  const folders = path.split('/').slice(1, -1)
+  return folders.some((f) => f.startsWith('.') || f === 'node_modules')
+}
+
 /** Why entries cannot be imported, judged on names and sizes alone (completes "…: "). */
 function entriesProblem(entries: readonly EntrySize[], limits: ImportLimits): string | undefined {
   if (entries.length > limits.maxEntries)

@@ -188,6 +188,28 @@ describe('import', () => {
     await context.close()
   })
 
+  it('imports a repository folder whose .git and node_modules alone pass the file limit', async () => {
+    const root = join(tmp, 'repo')
+    for (const [p, [text]] of Object.entries(HAND_TREE)) {
+      mkdirSync(dirname(join(root, p)), { recursive: true })
+      writeFileSync(join(root, p), text)
+    }
+    for (const [dir, count] of [
+      ['.git/objects/ab', 5_100],
+      ['node_modules/left-pad', 20],
+    ] as const) {
+      mkdirSync(join(root, dir), { recursive: true })
+      for (let i = 0; i < count; i++) writeFileSync(join(root, dir, `f${i}`), 'x')
+    }
+    const { context, page, errors } = await newPage(site)
+    await withWork(page)
+    await page.getByTestId('import-folder-input').setInputFiles(root)
+    const result = await imported(page)
+    expect(Object.keys(result.services)).toEqual(expect.arrayContaining(['web', 'migrate']))
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
   it('says so when the folder chosen is empty, and leaves the design alone', async () => {
     const { context, page, errors } = await newPage(site)
     const mine = await withWork(page)

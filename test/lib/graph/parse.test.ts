@@ -106,6 +106,7 @@ describe('parseGraph: shapes', () => {
       /^services.user: expected a bundle/,
     )
     expect(errorOf(null)).toMatch(/expected a graph object/)
+    expect(errorOf({ hello: 'world' })).toMatch(/not an s6 Designer graph \(it has no version/)
     expect(errorOf('{ not json')).toMatch(/^not JSON/)
   })
 

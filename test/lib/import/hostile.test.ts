@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { importFile, importTree } from '@/lib/import/import'
 import type { ImportResult } from '@/lib/import/import'
 import { IMPORT_LIMITS } from '@/lib/import/limits'
-import { preflightEntries, treeFromEntries } from '@/lib/import/tree-check'
+import { preflightEntries, skippedInFolder, treeFromEntries } from '@/lib/import/tree-check'
 import { buildZip, fileEntry, zerosDeflated } from './zip-builder'
 import type { RawEntry } from './zip-builder'
 
@@ -271,6 +271,11 @@ describe('importFile refuses what is not a tree', () => {
     expect(await refusal(new TextEncoder().encode('[1, 2]'), 'g.json')).toMatch(
       /it is not an s6 Designer graph \(expected a graph object/,
     )
+    // A package.json picked by mistake is not an empty design.
+    const pkg = '{ "name": "app", "dependencies": { "next": "16" } }'
+    expect(await refusal(new TextEncoder().encode(pkg), 'package.json')).toMatch(
+      /^package\.json was not imported: .*it has no version, project or services/,
+    )
   })
 
   it('a zip without any s6 service', async () => {
@@ -332,3 +337,15 @@ function lastIndexOf(bytes: Uint8Array, sig: number[]): number {
     if (sig.every((b, j) => bytes[i + j] === b)) return i
   return -1
 }
+
+describe('folder imports skip hidden folders and node_modules', () => {
+  it('leaves .git, .cache and node_modules below the picked folder unread, and nothing else', () => {
+    expect(skippedInFolder('repo/.git/objects/ab/cd')).toBe(true)
+    expect(skippedInFolder('repo/app/node_modules/x/index.js')).toBe(true)
+    expect(skippedInFolder('repo/.cache/x')).toBe(true)
+    expect(skippedInFolder('repo/rootfs/etc/s6-overlay/s6-rc.d/web/run')).toBe(false)
+    // Files named with a dot are read (the importer decides), and so is the picked folder.
+    expect(skippedInFolder('repo/s6-rc.d/user/contents.d/.empty')).toBe(false)
+    expect(skippedInFolder('.dotfiles/s6-rc.d/web/type')).toBe(false)
+  })
+})
