@@ -68,7 +68,7 @@ const PANELS: PanelProbe[] = [
   { tab: 'Start order', label: 'start order', shows: '.tl-row[data-service="$NAME"]' },
   { tab: 'Shutdown', label: 'shutdown', shows: '.tl-row[data-service="$NAME"]' },
   { tab: 'Files', label: 'files', shows: '.files-change[title*="/s6-rc.d/$NAME/"]' },
-  { tab: 'Docs', label: 'docs (README)', shows: 'text:$NAME' },
+  { tab: 'README', label: 'docs (README)', shows: 'text:$NAME' },
 ]
 
 /** Adds a longrun in the page and resolves with the ms until the dock shows it. */

@@ -6,13 +6,13 @@ export function CanvasLegend() {
     <Panel position="bottom-left" className="legend" aria-label="Legend">
       <span
         className="legend-item"
-        title="The left service starts first; the right one depends on it."
+        title="A dependency: the left service starts first; the right one depends on it."
       >
         <svg width="34" height="10" aria-hidden="true">
           <line x1="1" y1="5" x2="26" y2="5" className="legend-dependency" />
           <path d="M25 1 L33 5 L25 9 z" className="marker-dependency" />
         </svg>
-        starts before (dependency)
+        starts before
       </span>
       <span
         className="legend-item"
@@ -26,13 +26,13 @@ export function CanvasLegend() {
       </span>
       <span
         className="legend-item"
-        title="The logger (left) reads the service's output; it starts first."
+        title="A service's output goes to its logger, which starts first and sits to its left."
       >
         <svg width="34" height="10" aria-hidden="true">
-          <line x1="1" y1="5" x2="26" y2="5" className="legend-pipeline" />
-          <path d="M25 1 L33 5 L25 9 z" className="marker-pipeline" />
+          <line x1="8" y1="5" x2="33" y2="5" className="legend-pipeline" />
+          <path d="M9 1 L1 5 L9 9 z" className="marker-pipeline" />
         </svg>
-        logs
+        output
       </span>
       <span className="legend-sep" aria-hidden="true" />
       <span className="legend-item">

@@ -186,14 +186,18 @@ export function createFlowMapper(): FlowMapper {
               data: { kind },
               selected: isSelected,
               className: `edge-${kind}`,
-              markerEnd: MARKERS[kind],
+              // A pipeline edge runs from the logger (it starts first, so it sits to the left)
+              // to the service it logs, but its arrow shows where the output goes: to the logger.
+              ...(kind === 'pipeline'
+                ? { markerStart: MARKERS[kind] }
+                : { markerEnd: MARKERS[kind] }),
               deletable: kind !== 'pipeline',
               ariaLabel:
                 kind === 'dependency'
                   ? `${source} starts before ${target} (${target} depends on ${source})`
                   : kind === 'membership'
                     ? `${label ?? source} is in bundle ${target}`
-                    : `${source} logs the output of ${target}`,
+                    : `${target} sends its output to ${source}, its logger`,
               ...(label !== undefined ? { label, labelBgPadding: [4, 2] as [number, number] } : {}),
             }
       next.set(id, edge)
@@ -214,7 +218,7 @@ export function createFlowMapper(): FlowMapper {
           add(edgeId({ kind: 'dependency', from: name, to: d }), 'dependency', d, name)
       }
       if (s.type === 'longrun' && s.producerFor !== undefined && s.producerFor in graph.services) {
-        add(`pipe:${name}>${s.producerFor}`, 'pipeline', s.producerFor, name, 'logs')
+        add(`pipe:${name}>${s.producerFor}`, 'pipeline', s.producerFor, name, 'output')
       }
     }
     edgeCache = next

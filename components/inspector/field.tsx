@@ -1,6 +1,6 @@
 'use client'
 
-import type { ReactNode } from 'react'
+import { Fragment, type ReactNode } from 'react'
 import { Icon } from '@/components/ui/icons'
 import type { Diagnostic } from '@/lib/graph/types'
 import { HELP } from './field-help'
@@ -35,6 +35,15 @@ export function FieldProblems({
       ))}
     </ul>
   )
+}
+
+/** Help text with its `backquoted` parts as code (file names, s6 terms), as text, never HTML. */
+function withCode(text: string): ReactNode[] {
+  return text
+    .split('`')
+    .map((part, i) =>
+      i % 2 === 1 ? <code key={i}>{part}</code> : <Fragment key={i}>{part}</Fragment>,
+    )
 }
 
 /**
@@ -74,7 +83,7 @@ export function Field({
           <span className="field-label">{label}</span>
         )}
         {text ? (
-          <span className="field-tip" title={text} aria-hidden="true">
+          <span className="field-tip" title={text.replaceAll('`', '')} aria-hidden="true">
             <Icon name="help" size={12} />
           </span>
         ) : null}
@@ -82,7 +91,7 @@ export function Field({
       </div>
       {children}
       <FieldProblems problems={problems} local={local} />
-      {text ? <p className="field-help">{text}</p> : null}
+      {text ? <p className="field-help">{withCode(text)}</p> : null}
     </div>
   )
 }

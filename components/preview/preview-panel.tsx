@@ -19,7 +19,7 @@ const TABS: { id: PreviewTab; label: string }[] = [
   { id: 'start-order', label: 'Start order' },
   { id: 'shutdown', label: 'Shutdown' },
   { id: 'files', label: 'Files' },
-  { id: 'docs', label: 'Docs' },
+  { id: 'docs', label: 'README' },
 ]
 
 /**

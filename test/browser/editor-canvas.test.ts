@@ -131,6 +131,21 @@ describe('designer canvas', () => {
     await context.close()
   })
 
+  it("points a logger edge's arrow at the logger, the way the output goes", async () => {
+    const { page, errors, context } = await newPage(site)
+    await openDesigner(site, page, '?example=logger-pipeline')
+    const edge = page.locator('.react-flow__edge.edge-pipeline').first()
+    const path = edge.locator('.react-flow__edge-path')
+    expect(await path.getAttribute('marker-start')).toMatch(/s6d-arrow-pipeline/)
+    expect(await path.getAttribute('marker-end')).toBeNull()
+    expect(await edge.getAttribute('aria-label')).toMatch(
+      /^(\S+) sends its output to \1-log, its logger$/,
+    )
+    expect(await edge.textContent()).toBe('output')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
   it('draws the whole overview map inside its box', async () => {
     const { page, errors, context } = await reference()
     const sizes = await page.locator('.react-flow__minimap').evaluate((box) => {

@@ -78,7 +78,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.mouse.move(1270, 990)
       await shot(page, `preview-files-readme${suffix}`)
 
-      await openTab(page, 'Docs')
+      await openTab(page, 'README')
       await page.getByTestId('docs-page').locator('h2').first().waitFor()
       await shot(page, `preview-docs${suffix}`)
       await page.locator('.docs-outline a', { hasText: 'Graceful shutdown' }).click()

@@ -283,7 +283,7 @@ describe('docs preview', () => {
           'Serves <img src=x onerror="window.__pwned=1"> and <script>window.__pwned=2</script>',
       })
     })
-    await openTab(page, 'Docs')
+    await openTab(page, 'README')
     const doc = page.getByTestId('docs-page')
     await doc.locator('h2', { hasText: 'onetimesecret: s6-overlay setup' }).waitFor()
     expect(await doc.locator('table').count()).toBeGreaterThanOrEqual(3)
