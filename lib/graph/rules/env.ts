@@ -15,15 +15,16 @@ export function checkEnv(
 ): void {
   if (!Array.isArray(list) || list.length === 0) return
   const who = owner === undefined ? 'The container' : show(owner)
-  const firstIndex = new Map<string, number>()
-  list.forEach((v, i) => {
-    if (!isRecord(v) || typeof v.name !== 'string') return
+  // Where a finding about variable i is, built only when there is one (most lists have none).
+  const at = (i: number, name: string, part: 'name' | 'value') => ({
+    service: owner,
+    field: `${fieldPrefix}.${i}.${part}`,
+    file: owner === undefined ? 'Dockerfile' : `env/${name}`,
+  })
+  for (let i = 0; i < list.length; i++) {
+    const v: unknown = list[i]
+    if (!isRecord(v) || typeof v.name !== 'string') continue
     const name = v.name
-    const at = {
-      service: owner,
-      field: `${fieldPrefix}.${i}.name`,
-      file: owner === undefined ? 'Dockerfile' : `env/${name}`,
-    }
     let bad: string | undefined
     if (name === '') bad = 'has a variable with an empty name'
     else if (name.includes('=')) bad = `has a variable named ${show(name)}, with "=" in it`
@@ -31,37 +32,51 @@ export function checkEnv(
     else if (name.includes('\0')) bad = `has a variable named ${show(name)}, with a NUL byte in it`
     else if (name.startsWith('.'))
       bad = `has a variable named ${show(name)}, starting with a dot, which s6-envdir skips`
-    if (bad) out.add({ code: 'env-name-invalid', ...at, message: `${who} ${bad}.` })
-    else if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+    if (bad)
+      out.add({ code: 'env-name-invalid', ...at(i, name, 'name'), message: `${who} ${bad}.` })
+    else if (!SHELL_NAME.test(name)) {
       out.add({
         code: 'env-name-unusual',
-        ...at,
+        ...at(i, name, 'name'),
         message: `${who} has a variable named ${show(name)}, which a shell cannot read.`,
       })
     }
-    const first = firstIndex.get(name)
-    if (first !== undefined) {
+    const first = firstIndexOf(list, name, i)
+    if (first >= 0) {
       out.add({
         code: 'env-duplicate',
-        ...at,
+        ...at(i, name, 'name'),
         message: `${who} defines ${show(name)} twice (variables ${first + 1} and ${i + 1}).`,
       })
-    } else firstIndex.set(name, i)
+    }
     const value = typeof v.value === 'string' ? v.value : ''
-    const valueAt = { ...at, field: `${fieldPrefix}.${i}.value` }
     if (value.includes('\n')) {
       out.add({
         code: 'env-value-newline',
-        ...valueAt,
+        ...at(i, name, 'value'),
         message: `${who}'s variable ${show(name)} has a value spanning several lines.`,
       })
     }
     if (v.secret === true && value !== '') {
       out.add({
         code: 'secret-value',
-        ...valueAt,
+        ...at(i, name, 'value'),
         message: `${who}'s secret ${show(name)} has a value: the export and share links leave it out, so give it at run time (docker run -e).`,
       })
     }
-  })
+  }
+}
+
+const SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+
+/**
+ * The index of the first variable before `end` named `name`, or -1. A scan: lists are short,
+ * and a Map per list would cost every service an allocation to find what is rarely there.
+ */
+function firstIndexOf(list: readonly unknown[], name: string, end: number): number {
+  for (let j = 0; j < end; j++) {
+    const v = list[j]
+    if (isRecord(v) && v.name === name) return j
+  }
+  return -1
 }

@@ -152,16 +152,22 @@ function othersIn(list: readonly ServiceName[], name: ServiceName): string {
  * Windows, where people keep and check out the repository, their folders are one folder.
  */
 function checkCaseClashes(shaped: Shaped, out: Findings): void {
-  let seen: Map<string, ServiceName[]> | undefined
-  const lower = new Map<string, ServiceName>()
+  // Two names that differ only in case cannot both be lower case: only names with an upper-case
+  // letter can clash, and they are few or none, so only they and their lower-case forms are kept.
+  const { graph } = shaped
+  const lower = new Map<string, ServiceName[]>()
   for (const name of shaped.names) {
     const key = name.toLowerCase()
-    const first = lower.get(key)
-    if (first === undefined) lower.set(key, name)
-    else (seen ??= new Map()).set(key, [...(seen.get(key) ?? [first]), name])
+    if (key !== name) {
+      const list = lower.get(key)
+      if (list) list.push(name)
+      else lower.set(key, Object.hasOwn(graph.services, key) ? [key, name] : [name])
+    }
   }
+  let seen: ServiceName[][] | undefined
+  for (const list of lower.values()) if (list.length > 1) (seen ??= []).push(list.sort())
   if (!seen) return
-  for (const names of seen.values()) {
+  for (const names of seen) {
     for (const name of names) {
       const others = othersIn(names, name)
       out.add({

@@ -54,10 +54,10 @@ export function checkPipelines(ctx: Context, out: Findings): Set<ServiceName> {
         })
       }
     }
-    const seen = new Set<string>()
-    ;(s.consumerFor ?? []).forEach((p, i) => {
+    const consumed = s.consumerFor ?? []
+    consumed.forEach((p, i) => {
       const at = { service: name, field: `consumerFor.${i}`, file: 'consumer-for' }
-      if (seen.has(p)) {
+      if (consumed.indexOf(p) < i) {
         out.add({
           code: 'duplicate-reference',
           ...at,
@@ -65,7 +65,6 @@ export function checkPipelines(ctx: Context, out: Findings): Set<ServiceName> {
         })
         return
       }
-      seen.add(p)
       const producer = longrun(p)
       if (!isDefined(ctx, p)) {
         out.add({
@@ -119,8 +118,9 @@ function checkPipelineCycles(
 ): Set<ServiceName> {
   const onCycle = new Set<ServiceName>()
   const state = new Map<ServiceName, number>() // 1 = on the current walk, 2 = done
+  // Every member of a cycle sends its output on, so only producers can start one.
   for (const start of ctx.names) {
-    if (state.has(start) || !longrun(start)) continue
+    if (state.has(start) || longrun(start)?.producerFor === undefined) continue
     const walk: ServiceName[] = []
     let n: ServiceName | undefined = start
     while (n !== undefined && !state.has(n) && longrun(n)) {

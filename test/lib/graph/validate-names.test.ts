@@ -150,4 +150,13 @@ describe('names that differ only in case', () => {
     expect(found.find((d) => d.service === 'web')?.message).toMatch(/differs from WEB, Web only/)
     expect(findingsOf(graphOf({ web: longrun(), web2: longrun() }), 'name-case-clash')).toEqual([])
   })
+
+  it('finds clashes without a lower-case name among them, and across bundles', () => {
+    const g = graphOf({ Api: longrun(), API: longrun(), Cron: bundle({ contents: [] }) })
+    const found = findingsOf(g, 'name-case-clash')
+    expect(found.map((d) => d.service).sort()).toEqual(['API', 'Api'])
+    expect(found.find((d) => d.service === 'API')?.message).toMatch(/differs from Api only/)
+    const mixed = graphOf({ cron: oneshot(), CRON: bundle({ contents: [] }) })
+    expect(findingsOf(mixed, 'name-case-clash').map((d) => d.service)).toEqual(['CRON', 'cron'])
+  })
 })
