@@ -25,7 +25,8 @@ function CodeArea({
 }) {
   const preRef = useRef<HTMLPreElement>(null)
   const tokens = useMemo(
-    () => (script.language === 'sh' ? highlightSh(script.body) : highlightExecline(script.body)),
+    () =>
+      script.language === 'execline' ? highlightExecline(script.body) : highlightSh(script.body),
     [script.body, script.language],
   )
   const rows = Math.min(Math.max(script.body.split('\n').length + 1, 3), 16)
@@ -85,7 +86,7 @@ function CodeArea({
 }
 
 /**
- * A script field: language switch (sh or execline) and the highlighted editor. With `optional`,
+ * A script field: language switch (sh, bash or execline) and the highlighted editor. With `optional`,
  * the script can be added and removed.
  */
 export function ScriptEditor({
@@ -111,7 +112,7 @@ export function ScriptEditor({
   const aside = script ? (
     <span className="field-aside">
       <span className="segmented" role="radiogroup" aria-label={`${label} language`}>
-        {(['sh', 'execline'] as const).map((l) => (
+        {(['sh', 'bash', 'execline'] as const).map((l) => (
           <button
             key={l}
             type="button"

@@ -6,7 +6,7 @@
  * It needs BuildKit (Docker's default builder since 23.0) for the automatic TARGETARCH and
  * TARGETVARIANT build arguments; it uses no other BuildKit-only instruction or flag.
  */
-import type { ServiceGraph } from '../graph/types'
+import type { Script, Service, ServiceGraph } from '../graph/types'
 import { createContext, inRepo, join, oneLine, report } from './context'
 import type { ExportContext } from './context'
 import { dockerQuote, isDockerEnvName, isDockerEnvValue, needsJsonForm } from './dockerfile-quote'
@@ -23,13 +23,24 @@ function versionArg(ctx: ExportContext): string {
   return /^[0-9.]+$/.test(ctx.release.version) ? ctx.release.version : '3.2.3.2'
 }
 
+/** Whether a script of the design is a bash script (read defensively: the export also writes
+ * what it can of a design with malformed services). */
+function usesBash(graph: ServiceGraph): boolean {
+  const scripts = (s: Service) =>
+    s.type === 'oneshot' ? [s.up, s.down] : s.type === 'longrun' ? [s.run, s.finish] : []
+  return Object.values(graph.services).some((s) =>
+    scripts(s).some((script) => (script as Script | undefined)?.language === 'bash'),
+  )
+}
+
 function installLines(ctx: ExportContext): string[] {
   const { packageManager } = ctx.graph.project
   const baseImage = ctx.baseImage
   const manager = resolvePackageManager(packageManager, baseImage)
+  const bash = usesBash(ctx.graph)
   if (manager === 'none') {
     return [
-      '# The base image must already have xz (for tar -J) and curl or wget: no package manager is used.',
+      `# The base image must already have xz (for tar -J)${bash ? ', bash (scripts use it)' : ''} and curl or wget: no package manager is used.`,
     ]
   }
   if (manager === undefined) {
@@ -45,15 +56,15 @@ function installLines(ctx: ExportContext): string[] {
     )
     return [
       `# s6 Designer could not tell the package manager of ${baseImage}.`,
-      '# Install xz (tar -J needs it) and curl or wget here, for example:',
+      `# Install xz (tar -J needs it)${bash ? ', bash (scripts use it)' : ''} and curl or wget here, for example:`,
       '#   RUN apt-get update && apt-get install -y --no-install-recommends xz-utils curl ca-certificates',
       '# or set the package manager in the project settings and export again.',
     ]
   }
   const withCurl = ctx.graph.project.healthcheck?.url !== undefined
   return [
-    '# xz unpacks the .tar.xz archives; curl (or wget) downloads them.',
-    `RUN ${installCommand(manager, baseImage, withCurl)}`,
+    `# xz unpacks the .tar.xz archives; curl (or wget) downloads them${bash && manager === 'apk' ? '; the bash scripts need bash' : ''}.`,
+    `RUN ${installCommand(manager, baseImage, withCurl, bash)}`,
   ]
 }
 

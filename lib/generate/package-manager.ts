@@ -71,14 +71,20 @@ export function resolvePackageManager(
 
 /**
  * The shell command installing xz and, where the base image has neither curl nor wget by
- * default, curl. `withCurl` also asks for curl on Alpine (for the health probe).
+ * default, curl. `withCurl` also asks for curl on Alpine (for the health probe), `withBash` bash
+ * (Debian, Ubuntu and Fedora images have it; Alpine's do not).
  */
-export function installCommand(manager: ConcreteManager, image: string, withCurl: boolean): string {
+export function installCommand(
+  manager: ConcreteManager,
+  image: string,
+  withCurl: boolean,
+  withBash = false,
+): string {
   switch (manager) {
     case 'apt':
       return 'apt-get update \\\n && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends xz-utils curl ca-certificates \\\n && rm -rf /var/lib/apt/lists/*'
     case 'apk':
-      return withCurl ? 'apk add --no-cache xz curl' : 'apk add --no-cache xz'
+      return `apk add --no-cache xz${withCurl ? ' curl' : ''}${withBash ? ' bash' : ''}`
     case 'dnf': {
       const tool = /(^|-)minimal/.test(imageParts(image).name + '-' + imageParts(image).tag)
         ? 'microdnf'

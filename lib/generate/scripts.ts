@@ -49,7 +49,7 @@ export function shebang(
 ): string {
   if (language === 'execline')
     return role === 'finish' ? '#!/command/execlineb -S0' : '#!/command/execlineb -P'
-  return withContenv ? '#!/command/with-contenv sh' : '#!/bin/sh'
+  return withContenv ? `#!/command/with-contenv ${language}` : `#!/bin/${language}`
 }
 
 /**
@@ -71,7 +71,7 @@ export function runScriptLines(script: Script, wrap: RunWrapping): string[] {
   } else {
     if (wrap.joinStderr) out.push(marked('exec 2>&1'))
     if (chain.length > 0) {
-      const reexec = `exec env ${WRAPPED_VAR}=1 ${chain.join(' ')} sh "$0" "$@"`
+      const reexec = `exec env ${WRAPPED_VAR}=1 ${chain.join(' ')} ${script.language} "$0" "$@"`
       out.push(marked(`if [ -z "\${${WRAPPED_VAR}:-}" ]; then ${reexec}; fi`))
       out.push(marked(`unset ${WRAPPED_VAR}`))
     }

@@ -47,7 +47,7 @@ const BUNDLE_KEYS = [...COMMON, 'contents']
 export function readScript(path: string, value: unknown, notes: Notes): Script {
   const o = object(path, value, ['language', 'body'], notes, 'a script ({ language, body })')
   return {
-    language: oneOf(`${path}.language`, o.language, ['sh', 'execline'] as const),
+    language: oneOf(`${path}.language`, o.language, ['sh', 'bash', 'execline'] as const),
     body: string(`${path}.body`, o.body),
   }
 }

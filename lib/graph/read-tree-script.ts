@@ -29,7 +29,7 @@ export interface ParsedScript {
 }
 
 const SH_LIKE = new Set(['sh', 'ash', 'dash'])
-const OTHER_SHELLS = new Set(['bash', 'zsh', 'ksh', 'mksh', 'busybox'])
+const OTHER_SHELLS = new Set(['zsh', 'ksh', 'mksh', 'busybox'])
 
 function isMarked(line: string): boolean {
   return line.trimEnd().endsWith(DESIGNER_MARKER)
@@ -59,6 +59,7 @@ function classify(tokens: readonly string[]): Interpreter {
     return { ...inner, withContenv: true }
   }
   if (name === 'execlineb') return { language: 'execline', withContenv: false, program: name }
+  if (name === 'bash') return { language: 'bash', withContenv: false, program: name }
   return { language: 'sh', withContenv: false, program: name || 'sh' }
 }
 
@@ -102,7 +103,7 @@ export function parseScriptFile(text: string, what: string): ParsedScript {
         fix: `Use /command/${baseName(path)}; the export writes that path.`,
       })
     }
-    if (!SH_LIKE.has(interp.program) && interp.program !== 'execlineb') {
+    if (!SH_LIKE.has(interp.program) && interp.language === 'sh') {
       // Another shell's script often runs under sh too; a python or perl one never does: its
       // #! line stays in the body, so that validation goes on saying so.
       const foreign = !OTHER_SHELLS.has(interp.program)
@@ -111,7 +112,7 @@ export function parseScriptFile(text: string, what: string): ParsedScript {
       problems.push({
         code: 'script-interpreter',
         severity: 'warning',
-        message: `${what} runs with ${interp.program}; s6 Designer keeps scripts as sh or execline, so it was imported as a sh script${foreign ? ', its #! line kept as its first line' : ''}.`,
+        message: `${what} runs with ${interp.program}; s6 Designer keeps scripts as sh, bash or execline, so it was imported as a sh script${foreign ? ', its #! line kept as its first line' : ''}.`,
         fix: OTHER_SHELLS.has(interp.program)
           ? 'Check that the script works under /bin/sh, or keep it as a separate file in your image and call it from a one-line sh script.'
           : 'Keep the program as a separate file in your image and call it from a one-line sh script.',

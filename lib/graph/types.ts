@@ -15,7 +15,15 @@ export const GRAPH_VERSION = 1
 /** A service or bundle name: the name of its directory in `s6-rc.d/`. */
 export type ServiceName = string
 
-export type ScriptLanguage = 'sh' | 'execline'
+/**
+ * A script's language: POSIX sh, bash (for scripts that need it; the Dockerfile installs it on
+ * Alpine), or execline.
+ */
+export type ScriptLanguage = 'sh' | 'bash' | 'execline'
+
+/** Whether scripts of this language are shell scripts (sh or bash), run by a shell. */
+export const isShell = (language: ScriptLanguage): language is 'sh' | 'bash' =>
+  language !== 'execline'
 
 /** A script body as the user writes it, without the interpreter line (the exporter adds it). */
 export interface Script {

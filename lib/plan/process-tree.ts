@@ -36,7 +36,7 @@ export function processLabel(service: Longrun): string | undefined {
   for (let i = lines.length - 1; i >= 0 && command === undefined; i--) {
     const line = lines[i]!.trim()
     if (line === '' || line.startsWith('#')) continue
-    if (service.run.language !== 'sh') command = line
+    if (service.run.language === 'execline') command = line
     else if (/^exec\s+\S/.test(line) && !/^exec\s+[0-9]*[<>]/.test(line)) {
       command = line.replace(/^exec\s+/, '')
     }

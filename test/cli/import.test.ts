@@ -54,7 +54,7 @@ describe('s6-designer import', () => {
     const dir = await treeDir({ ...VALID, 'web/type': 'longrun\r\n' })
     const r = await runCli(['import', dir, '--out', 'g.json'], dir)
     expect(r.code).toBe(1)
-    expect(r.stdout).toMatch(/The graph was written, but the tree has an error/)
+    expect(r.stdout).toMatch(/The graph was written, but it has an error \(above\) to fix/)
     const parsed = parseGraph(JSON.parse(await readFile(join(dir, 'g.json'), 'utf8')))
     expect(parsed.ok && parsed.graph.services.web?.type).toBe('longrun')
   })

@@ -1,5 +1,5 @@
 /**
- * Per-service variables reach the process exactly: the exported run script (sh and execline)
+ * Per-service variables reach the process exactly: the exported run script (sh, bash, execline)
  * loads env/ with Debian's real s6-envdir, and a stub prints the environment it gets.
  */
 import { readFileSync, rmSync } from 'node:fs'
@@ -47,6 +47,11 @@ describe('env/ through s6-envdir -Lf', () => {
   const graph = graphOf({
     shsvc: longrun({ run: { language: 'sh', body: 'exec dump-env' }, env }),
     elsvc: longrun({ run: { language: 'execline', body: 'dump-env' }, env }),
+    // bash-only syntax: the re-execution through s6-envdir must run bash again, not sh.
+    bashsvc: longrun({
+      run: { language: 'bash', body: 'set -euo pipefail\n[[ -n "$PLAIN" ]]\nexec dump-env' },
+      env,
+    }),
     producer: longrun({
       run: { language: 'sh', body: 'exec dump-env' },
       env,
@@ -60,7 +65,7 @@ describe('env/ through s6-envdir -Lf', () => {
   const rootfs = join(tmp, 'docker/s6/rootfs')
   localize(rootfs, bin)
 
-  for (const name of ['shsvc', 'elsvc', 'producer']) {
+  for (const name of ['shsvc', 'elsvc', 'bashsvc', 'producer']) {
     it(`${name}: the process sees every value exactly, service values over container ones`, () => {
       const dir = join(rootfs, 'etc/s6-overlay/s6-rc.d', name)
       const out = join(tmp, `${name}.env`)

@@ -12,7 +12,9 @@ export function isRecord(value: unknown): value is Raw {
 /** Whether a value is a script: a known language and a text body. */
 export function isScript(v: unknown): v is Script {
   return (
-    isRecord(v) && (v.language === 'sh' || v.language === 'execline') && typeof v.body === 'string'
+    isRecord(v) &&
+    (v.language === 'sh' || v.language === 'bash' || v.language === 'execline') &&
+    typeof v.body === 'string'
   )
 }
 

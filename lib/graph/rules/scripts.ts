@@ -96,19 +96,23 @@ export function shInExecline(body: string): string | undefined {
 /** sh builtins that no execline program (and no binary) answers to. */
 const SH_ONLY_COMMANDS = new Set(['set', 'source', '.', 'local', 'alias', 'eval', 'read', 'unset'])
 
-/** Interpreters a sh script may name in a #! line of its own: sh reads those scripts the same. */
+/** Interpreters a shell script may name in a #! line of its own: its shell reads them the same. */
 const SH_LIKE =
   /^#!\s*(\/command\/with-contenv\s+)?(\/usr)?(\/bin\/|\/usr\/bin\/env\s+)?(sh|dash|ash)(\s|$)/
+const BASH_LIKE =
+  /^#!\s*(\/command\/with-contenv\s+)?(\/usr)?(\/bin\/|\/usr\/bin\/env\s+)?(sh|dash|ash|bash)(\s|$)/
 
 /**
- * A #! line of its own at the top of a sh script naming another interpreter (bash, python…),
- * or undefined. The export writes `#!/command/with-contenv sh` above the body, so sh runs it
- * and that line is only a comment.
+ * A #! line of its own at the top of a `shell` script naming another interpreter (bash in a sh
+ * script, python…), or undefined. The export writes `#!/command/with-contenv <shell>` above the
+ * body, so that shell runs it and the line is only a comment.
  */
-export function foreignInterpreter(body: string): string | undefined {
+export function foreignInterpreter(body: string, shell: 'sh' | 'bash' = 'sh'): string | undefined {
   if (!body.includes('#!')) return undefined
   const first = body.trimStart().split('\n', 1)[0]!.trim()
-  return first.startsWith('#!') && !SH_LIKE.test(first) ? first : undefined
+  return first.startsWith('#!') && !(shell === 'bash' ? BASH_LIKE : SH_LIKE).test(first)
+    ? first
+    : undefined
 }
 
 /** execline programs that take a { } block as their first arguments. */
@@ -218,21 +222,23 @@ function languageMismatch(
           fix: 'Switch the script to sh, or rewrite it in execline.',
         }
   }
-  if (script.language !== 'sh') return undefined
-  const interpreter = foreignInterpreter(script.body)
+  const shell = script.language
+  const interpreter = foreignInterpreter(script.body, shell)
   if (interpreter !== undefined)
     return {
-      message: `${what} starts with its own ${JSON.stringify(interpreter.slice(0, 40))} line, but the export writes #!/command/with-contenv sh above it: sh runs the script, and that line is only a comment.`,
+      message: `${what} starts with its own ${JSON.stringify(interpreter.slice(0, 40))} line, but the export writes #!/command/with-contenv ${shell} above it: ${shell} runs the script, and that line is only a comment.`,
       fix: /execlineb/.test(interpreter)
         ? 'Switch the script to execline and remove its #! line.'
-        : 'Write the script for sh, or make it call a script of that language that your image provides (for example exec /app/bin/start.py).',
+        : /bash/.test(interpreter)
+          ? 'Switch the script to bash, or write it for sh.'
+          : `Write the script for ${shell}, or make it call a script of that language that your image provides (for example exec /app/bin/start.py).`,
     }
   const execline = execlineInSh(script.body)
   return execline === undefined
     ? undefined
     : {
-        message: `${what} is set to sh but reads like execline (${JSON.stringify(execline)}), which sh cannot run.`,
-        fix: 'Switch the script to execline, or rewrite it in sh.',
+        message: `${what} is set to ${shell} but reads like execline (${JSON.stringify(execline)}), which ${shell} cannot run.`,
+        fix: `Switch the script to execline, or rewrite it in ${shell}.`,
       }
 }
 
@@ -290,7 +296,7 @@ export function checkScripts(shaped: Shaped, out: Findings): void {
       })
       continue
     }
-    if (run.language !== 'sh') continue
+    if (run.language === 'execline') continue
     const background = backgroundLine(run.body)
     if (background !== undefined) {
       out.add({

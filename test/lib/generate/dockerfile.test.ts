@@ -118,6 +118,22 @@ describe('dockerfileText', () => {
     expect(guessPackageManager('app')).toBeUndefined()
   })
 
+  it('installs bash on Alpine when a script needs it, and nowhere else', () => {
+    const bashy = { run: { language: 'bash' as const, body: 'exec app' } }
+    const alpine = { project: { baseImage: 'node:20-alpine' } }
+    expect(dockerfile(graphOf({ a: longrun(bashy) }, alpine))).toContain(
+      'RUN apk add --no-cache xz bash\n',
+    )
+    expect(dockerfile(graphOf({ a: longrun() }, alpine))).toContain('RUN apk add --no-cache xz\n')
+    const debian = dockerfile(graphOf({ a: longrun(bashy) }))
+    expect(debian).toContain('apt-get install -y --no-install-recommends xz-utils curl')
+    expect(debian).not.toMatch(/install[^\n]* bash/)
+    const none = { project: { baseImage: 'node:20-alpine', packageManager: 'none' as const } }
+    expect(dockerfile(graphOf({ a: longrun(bashy) }, none))).toMatch(
+      /# The base image must already have xz \(for tar -J\), bash \(scripts use it\)/,
+    )
+  })
+
   it('installs xz with the right tool, or says clearly that it cannot', () => {
     expect(
       dockerfile(graphOf({ a: longrun() }, { project: { baseImage: 'node:20-alpine' } })),

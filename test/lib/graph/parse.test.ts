@@ -51,8 +51,8 @@ describe('parseGraph: shapes', () => {
       'services.web.dependencies.1: expected a service name, got 3',
     ],
     [
-      { type: 'longrun', run: { language: 'bash', body: '' } },
-      'services.web.run.language: expected "sh" or "execline", got "bash"',
+      { type: 'longrun', run: { language: 'zsh', body: '' } },
+      'services.web.run.language: expected "sh", "bash" or "execline", got "zsh"',
     ],
     [
       { type: 'longrun', run: 'exec web' },

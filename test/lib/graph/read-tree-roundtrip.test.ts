@@ -125,6 +125,32 @@ describe('export -> readTree round trip', () => {
     expectRoundTrip(g)
   })
 
+  it('reads back bash scripts as bash, with and without with-contenv and env/', () => {
+    let g = createGraph({ dependOnBase: false })
+    g = addService(
+      g,
+      'app',
+      longrun({
+        run: { language: 'bash', body: 'set -euo pipefail\n[[ -d /app ]]\nexec ./server' },
+        finish: { language: 'bash', body: 'echo "$1"' },
+        env: [{ name: 'PORT', value: '8080' }],
+        readiness: { notificationFd: 3, check: 'true' },
+      }),
+    )
+    g = addService(
+      g,
+      'prep',
+      oneshot({ up: { language: 'bash', body: 'shopt -s nullglob' }, withContenv: false }),
+    )
+    const files = sourceTreeFiles(g)
+    const text = (p: string) => files.get(`docker/s6/rootfs/etc/s6-overlay/${p}`)?.contents ?? ''
+    expect(text('s6-rc.d/app/run')).toMatch(/^#!\/command\/with-contenv bash\n/)
+    expect(text('s6-rc.d/app/run')).toMatch(/ bash "\$0" "\$@"; fi/)
+    expect(text('s6-rc.d/app/finish')).toMatch(/^#!\/command\/with-contenv bash\n/)
+    expect(text('scripts/prep')).toMatch(/^#!\/bin\/bash\n/)
+    expectRoundTrip(g)
+  })
+
   it('reads back random graphs', () => {
     fc.assert(fc.property(arbitraryGraph(), expectRoundTrip), { numRuns: 150 })
   })

@@ -35,7 +35,7 @@ describe('readTree: s6-overlay v2 trees (linuxserver.io style fixture)', async (
     expect(inits.map((n) => deps(g, n))).toEqual([[], ['10-adduser'], ['20-perms'], ['30-config']])
     const adduser = g.services['10-adduser'] as Oneshot
     expect(adduser.withContenv).toBe(true)
-    expect(adduser.up.language).toBe('sh')
+    expect(adduser.up.language).toBe('bash')
     expect(adduser.up.body).toMatch(/^# Give the abc user.*\n[\s\S]*usermod -o -u "\$PUID" abc/)
     expect(adduser.up.body).not.toMatch(/^#!/)
     const perms = g.services['20-perms'] as Oneshot
@@ -124,9 +124,7 @@ describe('readTree: s6-overlay v2 trees (linuxserver.io style fixture)', async (
     expect(noteOf(r, `${ETC}/cont-init.d/20-perms`)[0]?.note).toMatch(
       /^up of oneshot 20-perms, after 10-adduser; #!\/usr\/bin\/execlineb becomes #!\/command\/execlineb/,
     )
-    expect(noteOf(r, `${ETC}/cont-init.d/10-adduser`)[0]?.note).toMatch(
-      /a bash script, kept verbatim as sh: bash-only syntax .* may fail when sh runs it/,
-    )
+    expect(noteOf(r, `${ETC}/cont-init.d/10-adduser`)[0]?.note).not.toMatch(/kept verbatim as sh/)
     expect(noteOf(r, `${ETC}/services.d/app/finish`)).toEqual([
       expect.objectContaining({
         action: 'converted',
@@ -142,16 +140,9 @@ describe('readTree: s6-overlay v2 trees (linuxserver.io style fixture)', async (
     expect(noteOf(r, `${ETC}/fix-attrs.d/01-config`)[0]?.action).toBe('ignored')
   })
 
-  it('warns about bash scripts and fix-attrs.d, nothing else', () => {
+  it('warns about fix-attrs.d, nothing else (bash scripts stay bash)', () => {
     const codes = r.diagnostics.map((d) => `${d.code} ${d.service ?? ''}`).sort()
-    expect(codes).toEqual([
-      'legacy-v2-folder ',
-      'script-interpreter 10-adduser',
-      'script-interpreter 10-flush',
-      'script-interpreter 30-config',
-      'script-interpreter app',
-      'script-interpreter cron',
-    ])
+    expect(codes).toEqual(['legacy-v2-folder '])
     const attrs = r.diagnostics.find((d) => d.code === 'legacy-v2-folder')
     expect(attrs?.message).toMatch(/deprecated/)
     expect(attrs?.fix).toMatch(/Dockerfile/)

@@ -204,7 +204,7 @@ describe('readTree: oneshot up and down', () => {
     expect(init.withContenv).toBe(true)
   })
 
-  it("keeps a python script's #! line, so validation goes on flagging it; a bash one's goes", () => {
+  it("keeps a python script's #! line, so validation goes on flagging it; a bash one is bash", () => {
     const r = readTree(
       rootfs({
         'etc/s6-overlay/s6-rc.d/init/up': '/etc/s6-overlay/scripts/init\n',
@@ -215,7 +215,8 @@ describe('readTree: oneshot up and down', () => {
     )
     const init = r.graph.services.init as Oneshot
     expect(init.up).toEqual({ language: 'sh', body: '#!/usr/bin/env python3\nprint("hi")' })
-    expect(init.down).toEqual({ language: 'sh', body: 'rm -rf /data/tmp' })
+    expect(init.down).toEqual({ language: 'bash', body: 'rm -rf /data/tmp' })
+    expect(r.diagnostics.filter((d) => d.code === 'script-interpreter')).toHaveLength(1)
     const mismatch = validate(r.graph).filter((d) => d.code === 'script-language-mismatch')
     expect(mismatch.map((d) => d.field)).toEqual(['up.language'])
   })

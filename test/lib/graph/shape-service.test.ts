@@ -63,7 +63,7 @@ describe('wellFormed', () => {
       ['description', 1],
       ['dependencies', 'web'],
       ['timeoutKill', '5s'],
-      ['run', { language: 'bash', body: '' }],
+      ['run', { language: 'zsh', body: '' }],
       ['env', [{ name: 'A' }]],
       ['children', [{ count: 2 }]],
       ['readiness', { check: 3 }],

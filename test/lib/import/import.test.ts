@@ -72,7 +72,7 @@ describe('importFile', () => {
     const r = await importFile('legacy.zip', buildZip(entries))
     if (!r.ok) throw new Error(r.error)
     expect(r.summary).toMatch(
-      /^legacy\.zip: 10 services and 1 bundle read from root; paths: 15 converted, 3 ignored \(see the report\)\. 0 errors, 6 warnings\.$/,
+      /^legacy\.zip: 10 services and 1 bundle read from root; paths: 15 converted, 3 ignored \(see the report\)\. 0 errors, 1 warning\.$/,
     )
     const folder = importTree(input, { projectName: 'legacy' })
     expect(folder.ok && folder.graph).toEqual(r.graph)
