@@ -203,6 +203,12 @@ const ENTRIES: Record<string, Entry> = {
     'A Windows line ending (CR) in a name makes it undefined for s6-rc-compile, and in scripts it breaks the shebang ("sh\\r: not found") and arguments. Every generated file must use plain LF line endings.',
     'Remove the carriage returns, for example by retyping or pasting the text again.',
   ),
+  'byte-order-mark': error(
+    'Byte-order mark',
+    false,
+    'Some Windows editors start a UTF-8 file with an invisible byte-order mark (BOM, the bytes EF BB BF). Before #! it hides the interpreter line, so the kernel refuses the script ("Exec format error"); at the start of an up or down line it becomes part of the first command\'s name, which is then not found. The import removes it and says so.',
+    'Save the file as UTF-8 without BOM (in VS Code: "UTF-8", not "UTF-8 with BOM"); the export never writes one.',
+  ),
   'missing-script': error(
     'Missing script',
     true,

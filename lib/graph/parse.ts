@@ -85,7 +85,8 @@ function parseUnsafe(input: unknown): ParseResult {
     if (value.length > PARSE_LIMITS.totalChars)
       return { ok: false, error: 'the graph is larger than 5 MB' }
     try {
-      value = JSON.parse(value)
+      // A byte-order mark some editors write first is not part of the JSON.
+      value = JSON.parse(value.startsWith('\ufeff') ? value.slice(1) : value)
     } catch (error) {
       return {
         ok: false,

@@ -2,6 +2,7 @@
  * Byte-level readers for the small s6-rc files, each doing what s6-rc-compile 0.5.4.1 does
  * with the same bytes (FORMAT §1; skarnet/s6-rc `src/s6-rc/s6-rc-compile.c`).
  */
+import { BOM, decodeText } from './tree-input'
 import type { ServiceType } from './types'
 
 const LF = 0x0a
@@ -9,11 +10,11 @@ const TYPES: readonly ServiceType[] = ['oneshot', 'longrun', 'bundle']
 
 export type TypeRead =
   | { ok: true; type: ServiceType; trailing: boolean }
-  | { ok: false; shown: string; guess?: ServiceType; crlf: boolean }
+  | { ok: false; shown: string; guess?: ServiceType; crlf: boolean; bom: boolean }
 
 /** Printable form of a short byte string, for messages: "longrun\r" shows as `longrun\r`. */
 export function showBytes(text: string): string {
-  return JSON.stringify(text).slice(1, -1)
+  return JSON.stringify(text).slice(1, -1).replaceAll(BOM, '\\ufeff')
 }
 
 /**
@@ -27,10 +28,17 @@ export function readTypeFile(bytes: Uint8Array): TypeRead {
   const text = String.fromCharCode(...head)
   const match = TYPES.find((t) => t === text)
   if (match) return { ok: true, type: match, trailing: bytes.length > 8 }
-  const full = new TextDecoder().decode(bytes)
+  const full = decodeText(bytes)
+  // trim() also drops a byte-order mark, so the guess sees the word the author wrote.
   const cleaned = full.trim().toLowerCase()
   const guess = TYPES.find((t) => t === cleaned)
-  return { ok: false, shown: showBytes(full.slice(0, 40)), guess, crlf: full.includes('\r') }
+  return {
+    ok: false,
+    shown: showBytes(full.slice(0, 40)),
+    guess,
+    crlf: full.includes('\r'),
+    bom: full.startsWith(BOM),
+  }
 }
 
 /**
@@ -63,7 +71,7 @@ function uint32(text: string): number | undefined {
  */
 export function readTimeoutFile(bytes: Uint8Array): number | undefined | null {
   if (bytes.length === 0) return undefined
-  const text = new TextDecoder().decode(bytes.subarray(0, 63)).replace(/\n+$/, '')
+  const text = decodeText(bytes.subarray(0, 63)).replace(/\n+$/, '')
   return uint32(text) ?? null
 }
 
@@ -72,7 +80,7 @@ export function readTimeoutFile(bytes: Uint8Array): number | undefined | null {
  * `timeout-kill`, `timeout-finish`, `max-death-tally`): digits only. Null when invalid.
  */
 export function readFirstLineNumber(bytes: Uint8Array): number | null {
-  const text = new TextDecoder().decode(bytes)
+  const text = decodeText(bytes)
   const nl = text.indexOf('\n')
   return uint32(nl < 0 ? text : text.slice(0, nl)) ?? null
 }

@@ -2,7 +2,7 @@
  * The longrun-only files: `run`, `finish`, readiness and lock fds, s6-supervise's numbers,
  * pipeline links, `env/` and `data/` (FORMAT §1).
  */
-import { envValue, readFirstLineNumber } from './read-tree-files'
+import { envValue, readFirstLineNumber, showBytes } from './read-tree-files'
 import { parseScriptFile } from './read-tree-script'
 import type { ParsedScript } from './read-tree-script'
 import type { ServiceDir } from './read-tree-service-dir'
@@ -30,7 +30,7 @@ function number(sd: ServiceDir, entry: string, code: string, what: string): numb
   if (bytes === undefined) return undefined
   const value = readFirstLineNumber(bytes)
   if (value === null) {
-    const shown = JSON.stringify(new TextDecoder().decode(bytes.subarray(0, 40)))
+    const shown = `"${showBytes(decodeText(bytes.subarray(0, 40)))}"`
     sd.diag(
       code,
       'error',
@@ -135,7 +135,7 @@ function readData(sd: ServiceDir, skip: ReadonlySet<string>): ExtraFile[] {
     }
     files.push({
       path: rel,
-      contents: new TextDecoder().decode(bytes),
+      contents: decodeText(bytes),
       ...(tree.executables.has(path) ? { executable: true } : {}),
     })
     sd.ctx.note(path, 'kept', 'kept verbatim')

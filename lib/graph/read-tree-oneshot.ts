@@ -8,7 +8,7 @@ import { lexExecline } from './read-tree-execline'
 import { calledScript } from './script-call'
 import { parseScriptFile } from './read-tree-script'
 import type { ServiceDir } from './read-tree-service-dir'
-import { joinPath } from './tree-input'
+import { BOM, decodeText, joinPath } from './tree-input'
 import type { Script } from './types'
 
 export interface OneshotAction {
@@ -19,8 +19,18 @@ export interface OneshotAction {
 
 /** Reads `up` or `down`; undefined when the file is absent. */
 export function readOneshotAction(sd: ServiceDir, entry: 'up' | 'down'): OneshotAction | undefined {
-  const text = sd.text(entry)
-  if (text === undefined) return undefined
+  const raw = sd.text(entry)
+  if (raw === undefined) return undefined
+  const text = raw.startsWith(BOM) ? raw.slice(BOM.length) : raw
+  if (text !== raw) {
+    sd.diag(
+      'byte-order-mark',
+      'error',
+      entry,
+      `${sd.path(entry)} starts with a byte-order mark (BOM): execlineb reads it as part of the first command's name, which is then not found, so the ${entry} step fails (exit 127). The import removed it.`,
+      'Save the file as UTF-8 without BOM; the export never writes one.',
+    )
+  }
   const kept = (note: string): OneshotAction => {
     sd.note(entry, 'kept', note)
     return {
@@ -58,7 +68,7 @@ export function readOneshotAction(sd: ServiceDir, entry: 'up' | 'down'): Oneshot
     )
     return kept(`calls ${call.path}, not in the input: the call is kept as the body`)
   }
-  const parsed = parseScriptFile(new TextDecoder().decode(bytes), file)
+  const parsed = parseScriptFile(decodeText(bytes), file)
   for (const p of parsed.problems) sd.diag(p.code, p.severity, entry, p.message, p.fix)
   if (sd.ctx.tree.modesKnown && !sd.ctx.tree.executables.has(file)) {
     sd.diag(

@@ -5,7 +5,7 @@
  * round-trips. The exporter marks each line it adds with a trailing `# s6-designer` comment;
  * an execline script's `with-contenv` line right after the shebang is recognised as well.
  */
-import { baseName } from './tree-input'
+import { BOM, baseName } from './tree-input'
 import type { Script, ScriptLanguage, Severity } from './types'
 
 /** The comment the exporter ends its own lines with. */
@@ -74,6 +74,16 @@ export function parseScriptFile(text: string, what: string): ParsedScript {
   const notes: string[] = []
   const problems: ScriptProblem[] = []
   let source = text
+  if (source.startsWith(BOM)) {
+    source = source.slice(BOM.length)
+    notes.push('byte-order mark (BOM) removed')
+    problems.push({
+      code: 'byte-order-mark',
+      severity: 'error',
+      message: `${what} starts with a byte-order mark (BOM) before its #! line: the kernel does not see the interpreter and the script fails with "Exec format error".`,
+      fix: 'Save the file as UTF-8 without BOM; the export never writes one.',
+    })
+  }
   if (source.includes('\r')) {
     source = source.replace(/\r\n/g, '\n').replace(/\r/g, '\n')
     notes.push('Windows line endings (CRLF) converted to LF')

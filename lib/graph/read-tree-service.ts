@@ -5,7 +5,8 @@
  * import; the error stays in the diagnostics.
  */
 import type { ReadContext } from './read-tree-context'
-import { readTimeoutFile, readTypeFile } from './read-tree-files'
+import { readTimeoutFile, readTypeFile, showBytes } from './read-tree-files'
+import { decodeText } from './tree-input'
 import { readLongrun } from './read-tree-longrun'
 import { readOneshotAction } from './read-tree-oneshot'
 import { ServiceDir } from './read-tree-service-dir'
@@ -102,7 +103,11 @@ function readType(sd: ServiceDir): ServiceType | undefined {
     return read.type
   }
   const what = read.shown === '' ? 'is empty' : `holds "${read.shown}"`
-  const why = read.crlf ? ' (a Windows line ending: the CR is part of the word)' : ''
+  const why = read.bom
+    ? ' (an invisible byte-order mark, written by some Windows editors, comes first)'
+    : read.crlf
+      ? ' (a Windows line ending: the CR is part of the word)'
+      : ''
   sd.diag(
     'type-invalid',
     'error',
@@ -124,7 +129,7 @@ function timeout(sd: ServiceDir, entry: 'timeout-up' | 'timeout-down'): number |
   if (bytes === undefined) return undefined
   const value = readTimeoutFile(bytes)
   if (value === null) {
-    const shown = JSON.stringify(new TextDecoder().decode(bytes.subarray(0, 40)))
+    const shown = `"${showBytes(decodeText(bytes.subarray(0, 40)))}"`
     sd.diag(
       'timeout-invalid',
       'error',

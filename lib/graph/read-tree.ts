@@ -78,15 +78,8 @@ function graphFromJson(ctx: ReadContext): ServiceGraph | undefined {
   const [file, ...others] = candidates
   if (file === undefined) return undefined
   for (const o of others) ctx.note(o, 'ignored', `another graph file; ${file} was used`)
-  let parsed: ReturnType<typeof parseGraph>
-  try {
-    parsed = parseGraph(JSON.parse(ctx.tree.text(file) ?? ''))
-  } catch (error) {
-    parsed = {
-      ok: false,
-      error: `not JSON (${error instanceof Error ? error.message : String(error)})`,
-    }
-  }
+  // parseGraph reads the text (JSON, a leading byte-order mark aside) and says what is wrong.
+  const parsed = parseGraph(ctx.tree.text(file) ?? '')
   if (!parsed.ok) {
     ctx.note(file, 'ignored', parsed.error)
     ctx.diag({

@@ -66,10 +66,15 @@ export function encodeText(text: string): Uint8Array {
   return encoder.encode(text)
 }
 
-const decoder = new TextDecoder('utf-8')
+// ignoreBOM keeps a byte-order mark in the text: s6 reads the bytes as they are, so a BOM is
+// something to report, not to drop unseen.
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true })
 const strictDecoder = new TextDecoder('utf-8', { fatal: true })
 
-/** Bytes as text (invalid UTF-8 becomes U+FFFD). */
+/** The byte-order mark some editors put first in a UTF-8 file, as text. */
+export const BOM = '\ufeff'
+
+/** Bytes as text (invalid UTF-8 becomes U+FFFD; a byte-order mark is kept). */
 export function decodeText(bytes: Uint8Array): string {
   return decoder.decode(bytes)
 }

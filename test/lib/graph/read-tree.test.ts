@@ -463,3 +463,51 @@ describe('readTree: project settings', () => {
     expect(empty.report.projectDefaults).toBeUndefined()
   })
 })
+
+describe('readTree: byte-order marks', () => {
+  const BOM = '\ufeff'
+
+  it('says a type file starts with a BOM, and reads the type the author meant', () => {
+    const r = readTree(
+      source({ 'web/type': `${BOM}longrun\n`, 'web/run': '#!/bin/sh\nexec web\n' }),
+    )
+    const d = r.diagnostics.find((x) => x.code === 'type-invalid')
+    expect(d?.severity).toBe('error')
+    expect(d?.message).toMatch(/holds "\\ufefflongrun\\n" \(an invisible byte-order mark/)
+    expect(r.graph.services.web?.type).toBe('longrun')
+  })
+
+  it("reports a BOM before a run script's #! line as an error and removes it", () => {
+    const r = readTree(
+      source({
+        'web/type': 'longrun\n',
+        'web/run': `${BOM}#!/command/with-contenv sh\nexec web\n`,
+      }),
+    )
+    const d = r.diagnostics.filter((x) => x.code === 'byte-order-mark')
+    expect(d.map((x) => [x.severity, x.service, x.file])).toEqual([['error', 'web', 'run']])
+    expect(d[0]?.message).toMatch(/Exec format error/)
+    expect(r.graph.services.web).toMatchObject({
+      run: { language: 'sh', body: 'exec web' },
+      withContenv: true,
+    })
+  })
+
+  it('reports a BOM at the start of an up line, and reads the line without it', () => {
+    const r = readTree(source({ 'init/type': 'oneshot\n', 'init/up': `${BOM}echo hi\n` }))
+    expect(r.diagnostics.map((x) => `${x.severity}:${x.code}:${x.file}`)).toContain(
+      'error:byte-order-mark:up',
+    )
+    expect((r.graph.services.init as Oneshot).up).toEqual({ language: 'execline', body: 'echo hi' })
+  })
+
+  it('reads a graph file that starts with a BOM', () => {
+    const g = readTree(
+      textTree({
+        'docker/s6/s6-designer.json': `${BOM}{"version":1,"services":{"user":{"type":"bundle","contents":[]}}}`,
+        'docker/s6/rootfs/etc/s6-overlay/s6-rc.d/user/type': 'bundle\n',
+      }),
+    )
+    expect(g.report.graphFile).toBe('docker/s6/s6-designer.json')
+  })
+})
