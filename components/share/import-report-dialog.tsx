@@ -1,8 +1,10 @@
 'use client'
 
+import { useState } from 'react'
 import { Icon } from '@/components/ui/icons'
 import type { ReadAction, ReadReport } from '@/lib/graph/read-tree'
 import type { Diagnostic, Severity } from '@/lib/graph/types'
+import { validate } from '@/lib/graph/validate'
 import { countServices } from '@/lib/import/summary'
 import type { ImportResult } from '@/lib/import/import'
 import { Modal } from './modal'
@@ -109,6 +111,10 @@ export function ImportReportDialog({
   onClose: () => void
 }) {
   const { report, diagnostics, graph } = result
+  // The files' remarks say how the tree was read; whether the design stands is validation's.
+  const [design] = useState(() => validate(graph))
+  const designErrors = design.filter((d) => d.severity === 'error').length
+  const designWarnings = design.filter((d) => d.severity === 'warning').length
   const from = source(report)
   const base = commonBase(report)
   const groups = ACTIONS.map((a) => ({
@@ -118,7 +124,7 @@ export function ImportReportDialog({
   return (
     <Modal
       title={`Imported ${name}`}
-      icon="check"
+      icon={designErrors > 0 ? 'warning' : 'check'}
       tone="accent"
       wide
       onClose={onClose}
@@ -174,7 +180,31 @@ export function ImportReportDialog({
             </span>
           )
         })}
-        <span className="report-sev-hint">on the files; the Problems panel checks the design</span>
+        <span className="report-sev-hint">on the files</span>
+      </p>
+      <p
+        className={`report-design${designErrors > 0 ? ' is-error' : designWarnings > 0 ? ' is-warning' : ''}`}
+        data-testid="import-design-check"
+      >
+        <Icon
+          name={designErrors > 0 ? 'error' : designWarnings > 0 ? 'warning' : 'check'}
+          size={14}
+        />
+        {designErrors > 0 ? (
+          <span>
+            The design has <strong>{plural(designErrors, 'error')}</strong>
+            {designWarnings > 0 ? ` and ${plural(designWarnings, 'warning')}` : ''}: fix{' '}
+            {designErrors === 1 ? 'it' : 'them'} in the Problems panel before exporting (as the tree
+            is, s6-rc-compile or the designer refuses it).
+          </span>
+        ) : designWarnings > 0 ? (
+          <span>
+            The design has no errors and {plural(designWarnings, 'warning')}, listed in the Problems
+            panel.
+          </span>
+        ) : (
+          <span>The design has no problems.</span>
+        )}
       </p>
       <div className="report-scroll">
         {base ? (

@@ -210,6 +210,30 @@ describe('import', () => {
     await context.close()
   })
 
+  it('says in the report when the imported design has errors, apart from the remarks on files', async () => {
+    const bytes = buildZip([
+      fileEntry(`${R}/web/type`, 'longrun\n'),
+      fileEntry(`${R}/web/run`, '#!/bin/sh\nexec web\n', true),
+      fileEntry(`${R}/web/dependencies.d/ghost`, ''),
+      fileEntry(`${R}/user/type`, 'bundle\n'),
+      fileEntry(`${R}/user/contents.d/web`, ''),
+    ])
+    const path = join(tmp, 'ghost.zip')
+    writeFileSync(path, bytes)
+    const { context, page, errors } = await newPage(site)
+    await withWork(page)
+    await page.getByTestId('import-file-input').setInputFiles(path)
+    await imported(page)
+    const check = page.getByTestId('import-design-check')
+    expect(await check.textContent()).toMatch(
+      /^The design has 1 error: fix it in the Problems panel before exporting/,
+    )
+    expect(await check.getAttribute('class')).toContain('is-error')
+    await shot(page, 'import-report-design-errors')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
   it('says so when the folder chosen is empty, and leaves the design alone', async () => {
     const { context, page, errors } = await newPage(site)
     const mine = await withWork(page)
