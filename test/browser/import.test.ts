@@ -226,7 +226,7 @@ describe('import', () => {
     await imported(page)
     const check = page.getByTestId('import-design-check')
     expect(await check.textContent()).toMatch(
-      /^The design has 1 error: fix it in the Problems panel before exporting/,
+      /^The design has 1 error( and \d+ warnings?)?: fix it in the Problems panel before exporting/,
     )
     expect(await check.getAttribute('class')).toContain('is-error')
     await shot(page, 'import-report-design-errors')
