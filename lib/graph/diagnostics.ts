@@ -232,8 +232,8 @@ const ENTRIES: Record<string, Entry> = {
     'Rename one of the services so the names differ in more than case.',
   ),
   'script-outside-export': warning(
-    'Step calls a script the design does not hold',
-    'The oneshot step is one line calling a script under /etc/s6-overlay/scripts/ (as in an imported tree whose scripts were not read with it). The export writes that line as it is and no script at that path: if the image does not have the script, the step fails with "not found" (exit 127) at boot, and what depends on it never starts.',
+    'Script calls a script the design does not hold',
+    'A script calls a script under /etc/s6-overlay/scripts/ that the export does not write: a oneshot step that is one line calling it (as in an imported tree whose scripts were not read with it), or a longer step, run or finish script that runs it as a helper. The export keeps a script only as a oneshot\'s whole up or down: if the image does not have the helper, the call fails with "not found" (exit 127) at boot, and what depends on it never starts.',
     "Put the script's commands into the step here (the export then writes the script), or make sure your image has the script, with mode 0755.",
   ),
   'script-language-mismatch': warning(

@@ -6,6 +6,7 @@
 import type { ReadContext } from './read-tree-context'
 import type { TreeLayout } from './read-tree-root'
 import { bundle, compareNames, createGraph, USER_BUNDLE } from './service-graph'
+import { OVERLAY_SCRIPTS, scriptPathsIn } from './script-call'
 import { joinPath } from './tree-input'
 import type { Service, ServiceGraph } from './types'
 
@@ -72,18 +73,36 @@ export function finishGraph(
 /** A path with a segment that starts with a dot (.git/…, a/.cache/…): hidden, not counted. */
 const HIDDEN_SEGMENT = /(^|\/)\./
 
+/** Who names `path` (a script in the image) in one of their scripts, as "web's run". */
+function callersOf(graph: ServiceGraph, path: string): string[] {
+  const callers: string[] = []
+  for (const [name, s] of Object.entries(graph.services)) {
+    const scripts =
+      s.type === 'oneshot'
+        ? { up: s.up, down: s.down }
+        : s.type === 'longrun'
+          ? { run: s.run, finish: s.finish }
+          : {}
+    for (const [key, script] of Object.entries(scripts))
+      if (script && scriptPathsIn(script.body).includes(path)) callers.push(`${name}'s ${key}`)
+  }
+  return callers
+}
+
 /** Reports what was not read: unused scripts, other overlay files, and everything else (counted). */
-export function reportLeftovers(ctx: ReadContext, layout: TreeLayout): void {
+export function reportLeftovers(ctx: ReadContext, layout: TreeLayout, graph: ServiceGraph): void {
   const tree = ctx.tree
   if (layout.scripts !== undefined) {
     for (const p of tree.walk(layout.scripts)) {
-      if (tree.isFile(p) && !ctx.usedScripts.has(p)) {
-        ctx.note(
-          p,
-          'ignored',
-          'not called by any up or down line; keep it in your image if run scripts use it',
-        )
-      }
+      if (!tree.isFile(p) || ctx.usedScripts.has(p)) continue
+      const callers = callersOf(graph, `${OVERLAY_SCRIPTS}${p.slice(layout.scripts.length + 1)}`)
+      ctx.note(
+        p,
+        'ignored',
+        callers.length > 0
+          ? `called by ${callers.join(', ')} as a helper, not as a whole up or down step, so not part of the design: keep it in your image (the export does not write it)`
+          : 'not called by any script of the design; keep it in your image if something else uses it',
+      )
     }
   }
   if (layout.rootfs !== undefined) {

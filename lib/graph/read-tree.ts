@@ -148,7 +148,7 @@ function readTreeUnsafe(input: TreeInput, options: ReadTreeOptions): ReadTreeRes
   })
   if (layout.rootfs !== undefined) graph = convertLegacy(ctx, layout.rootfs, graph)
   const fromJson = graphFromJson(ctx)
-  reportLeftovers(ctx, layout)
+  reportLeftovers(ctx, layout, graph)
   if (fromJson) {
     const file = ctx.report.graphFile
     const described = [layout.source, layout.userBundles, layout.scripts].filter(

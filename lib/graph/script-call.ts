@@ -13,6 +13,12 @@ export const SCRIPTS_DIR = '/etc/s6-overlay/scripts'
 
 export const OVERLAY_SCRIPTS = `${SCRIPTS_DIR}/`
 
+/** The paths under /etc/s6-overlay/scripts/ a script's text names (helpers it calls), once each. */
+export function scriptPathsIn(body: string): string[] {
+  if (!body.includes(OVERLAY_SCRIPTS)) return []
+  return [...new Set(body.match(/\/etc\/s6-overlay\/scripts\/[A-Za-z0-9._@%+=:,-]+/g))]
+}
+
 /** Path in the image of the script the export writes for a oneshot's `up` or `down`. */
 export function oneshotScriptPath(name: string, action: 'up' | 'down'): string {
   return `${SCRIPTS_DIR}/${name}${action === 'down' ? '-down' : ''}`

@@ -5,7 +5,7 @@
  * The heuristics stay quiet on the usual shapes: a final `exec cmd`, or a final `case`/`if`
  * whose branches exec.
  */
-import { oneshotScriptPath, scriptCallOf } from '../script-call'
+import { OVERLAY_SCRIPTS, oneshotScriptPath, scriptCallOf, scriptPathsIn } from '../script-call'
 import type { Script, ServiceName } from '../types'
 import type { Raw } from './guards'
 import type { Findings } from './report'
@@ -145,24 +145,31 @@ const isScript = (v: unknown): v is Script =>
   typeof (v as Script).body === 'string' &&
   typeof (v as Script).language === 'string'
 
+type ScriptKey = 'up' | 'down' | 'run' | 'finish'
+
 /**
- * Oneshot steps that only call a script under /etc/s6-overlay/scripts/ which the export does
- * not write (it writes `<name>` and `<name>-down` for the other oneshots' steps): the image has
- * to provide it.
+ * Scripts that call a script under /etc/s6-overlay/scripts/ which the export does not write (it
+ * writes `<name>` and `<name>-down` for the oneshot steps that are not such a call): the image
+ * has to provide it. A step that is nothing but the call says "only calls"; a longer step or a
+ * run or finish script that names such a path, "calls".
  */
 function checkScriptCalls(shaped: Shaped, out: Findings): void {
-  let calls: [ServiceName, 'up' | 'down', string][] | undefined
+  let calls: [ServiceName, ScriptKey, string, boolean][] | undefined
   for (const [name, raw] of shaped.raw) {
-    if (raw.type !== 'oneshot') continue
-    for (const key of ['up', 'down'] as const) {
+    for (const key of ['up', 'down', 'run', 'finish'] as const) {
       const script = raw[key]
-      const call = isScript(script) ? scriptCallOf(script) : undefined
-      if (call) (calls ??= []).push([name, key, call.path])
+      if (!isScript(script) || !script.body.includes(OVERLAY_SCRIPTS)) continue
+      const call = raw.type === 'oneshot' ? scriptCallOf(script) : undefined
+      if (call) (calls ??= []).push([name, key, call.path, true])
+      else
+        for (const path of scriptPathsIn(script.body)) (calls ??= []).push([name, key, path, false])
     }
   }
   if (!calls) return
-  // What the export writes: a script for every other oneshot step.
-  const calling = new Set(calls.map(([name, key]) => oneshotScriptPath(name, key)))
+  // What the export writes: a script for every oneshot step that is not a sole call.
+  const calling = new Set(
+    calls.filter((c) => c[3]).map(([name, key]) => oneshotScriptPath(name, key as 'up' | 'down')),
+  )
   const written = new Set<string>()
   for (const [name, raw] of shaped.raw) {
     if (raw.type !== 'oneshot') continue
@@ -171,14 +178,14 @@ function checkScriptCalls(shaped: Shaped, out: Findings): void {
       if (isScript(raw[key]) && !calling.has(path)) written.add(path)
     }
   }
-  for (const [name, key, path] of calls) {
+  for (const [name, key, path, only] of calls) {
     if (written.has(path)) continue
     out.add({
       code: 'script-outside-export',
       service: name,
       field: `${key}.body`,
       file: key,
-      message: `${show(name)}'s ${key} only calls ${path}, which this design does not contain: your image must provide it (mode 0755).`,
+      message: `${show(name)}'s ${key} ${only ? 'only calls' : 'calls'} ${path}, which this design does not contain: your image must provide it (mode 0755).`,
     })
   }
 }

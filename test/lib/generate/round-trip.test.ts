@@ -12,6 +12,7 @@ import { directoriesOf } from '@/lib/generate/file-map'
 import type { FileMap } from '@/lib/generate/file-map'
 import { overlayRelease } from '@/lib/graph/overlay'
 import { readTree } from '@/lib/graph/read-tree'
+import { textTree } from '@/lib/graph/tree-input'
 import type { TreeInput } from '@/lib/graph/tree-input'
 import type { Script, Service, ServiceGraph } from '@/lib/graph/types'
 import { validate } from '@/lib/graph/validate'
@@ -179,6 +180,54 @@ describe('a bare s6-rc.d whose up lines call scripts it does not hold', () => {
     expect([...files.keys()].filter((p) => /\/scripts\/(setup|again|self)$/.test(p))).toEqual([
       expect.stringMatching(/\/scripts\/setup$/),
     ])
+  })
+})
+
+describe('helpers under /etc/s6-overlay/scripts called from longer scripts', () => {
+  it('warns when a step or a run calls a helper the export does not write, and not otherwise', () => {
+    const graph = graphOf({
+      setup: oneshot({ up: { language: 'sh', body: 'mkdir -p /run/app' } }),
+      prep: oneshot({
+        up: {
+          language: 'execline',
+          body: 'with-contenv foreground { mkdir -p /data } /etc/s6-overlay/scripts/prep.sh',
+        },
+      }),
+      web: longrun({
+        run: {
+          language: 'sh',
+          body: '/etc/s6-overlay/scripts/setup\n/etc/s6-overlay/scripts/wait-db.sh db\nexec web',
+        },
+      }),
+    })
+    const warned = validate(graph).filter((d) => d.code === 'script-outside-export')
+    expect(warned.map((d) => [d.service, d.field, d.severity])).toEqual([
+      ['prep', 'up.body', 'warning'],
+      ['web', 'run.body', 'warning'],
+    ])
+    expect(warned[0]?.message).toBe(
+      "prep's up calls /etc/s6-overlay/scripts/prep.sh, which this design does not contain: your image must provide it (mode 0755).",
+    )
+    expect(warned[1]?.message).toMatch(/^web's run calls \/etc\/s6-overlay\/scripts\/wait-db\.sh,/)
+  })
+
+  it('says in the import report which script calls a helper it leaves out', () => {
+    const read = readTree(
+      textTree({
+        'etc/s6-overlay/s6-rc.d/user/type': 'bundle\n',
+        'etc/s6-overlay/s6-rc.d/user/contents.d/prep': '',
+        'etc/s6-overlay/s6-rc.d/prep/type': 'oneshot\n',
+        'etc/s6-overlay/s6-rc.d/prep/up':
+          'with-contenv foreground { mkdir -p /data } /etc/s6-overlay/scripts/prep.sh\n',
+        'etc/s6-overlay/scripts/prep.sh': '#!/bin/sh\nchown app /data\n',
+        'etc/s6-overlay/scripts/unused.sh': '#!/bin/sh\ntrue\n',
+      }),
+    )
+    const note = (p: string) => read.report.entries.find((e) => e.path === p)?.note
+    expect(note('etc/s6-overlay/scripts/prep.sh')).toMatch(
+      /^called by prep's up as a helper, not as a whole up or down step/,
+    )
+    expect(note('etc/s6-overlay/scripts/unused.sh')).toMatch(/^not called by any script/)
   })
 })
 
