@@ -18,7 +18,7 @@ import { refusal } from '../lib/import/refusal'
 import { sniff } from '../lib/import/sniff'
 import { UsageError } from './command'
 import { InputError, readJsonFile, readTreeInput } from './fs'
-import { compareWithGraphFile, foundTree, withoutGraphFiles } from './shipped-tree'
+import { compareWithGraphFile, foundTree, withoutGraphFiles } from '../lib/import/shipped-tree'
 
 export interface ParsedArgs {
   positionals: string[]

@@ -17,6 +17,7 @@ import { sniff } from './sniff'
 import { importSummary } from './summary'
 import { refusal } from './refusal'
 import { notText, textProblem } from './text-check'
+import { compareWithGraphFile } from './shipped-tree'
 import { treeProblem } from './tree-check'
 
 export type ImportResult =
@@ -97,12 +98,18 @@ function readChecked(
   if (read.diagnostics.some((d) => d.code === 'source-not-found'))
     return refuse(subject, `no s6 services were found in it; ${WHAT_TO_DROP}`)
   read.report.entries.push(...ignored)
+  // The design came from an export's graph file: hand edits to the tree beside it are not in it.
+  const graphFile = read.report.graphFile
+  const diagnostics =
+    graphFile === undefined
+      ? read.diagnostics
+      : [...read.diagnostics, ...compareWithGraphFile(input, graphFile, read.report, 'import')]
   return {
     ok: true,
     graph: read.graph,
     report: read.report,
-    diagnostics: read.diagnostics,
-    summary: importSummary(subject, read.graph, read.report, read.diagnostics),
+    diagnostics,
+    summary: importSummary(subject, read.graph, read.report, diagnostics),
   }
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readTreeInput } from '@/cli/fs'
+import { exportFiles } from '@/lib/generate/export-files'
 import { importFile, importTree, projectNameFrom } from '@/lib/import/import'
 import { sniff } from '@/lib/import/sniff'
 import { exampleGraphs } from '../../fixtures/graphs'
@@ -101,5 +102,40 @@ describe('helpers', () => {
       kind: 'service-file',
       what: 'an s6 up file',
     })
+  })
+})
+
+describe('importing an export whose tree was edited by hand', () => {
+  const graph = exampleGraphs()['reference']!
+  const files = () => {
+    const out: Record<string, string> = {}
+    for (const [p, f] of exportFiles(graph)) out[p] = f.contents
+    return out
+  }
+  const zip = (tree: Record<string, string>) =>
+    buildZip(Object.entries(tree).map(([p, text]) => fileEntry(p, text)))
+  const SRC = 'docker/s6/rootfs/etc/s6-overlay/s6-rc.d'
+
+  it('takes the design from s6-designer.json and says nothing when the tree matches it', async () => {
+    const r = await importFile('export.zip', zip(files()))
+    expect(r.ok && r.report.graphFile).toBe('docker/s6/s6-designer.json')
+    expect(r.ok && r.diagnostics.filter((d) => d.code === 'graph-file-differs')).toEqual([])
+  })
+
+  it('says which edits to the tree are not in the design', async () => {
+    const tree = files()
+    tree[`${SRC}/web/timeout-up`] = '7000\n'
+    tree[`${SRC}/extra/type`] = 'longrun\n'
+    tree[`${SRC}/extra/run`] = '#!/bin/sh\nexec extra\n'
+    const r = await importFile('export.zip', zip(tree))
+    if (!r.ok) throw new Error(r.error)
+    const differs = r.diagnostics.filter((d) => d.code === 'graph-file-differs')
+    expect(differs).toHaveLength(1)
+    expect(differs[0]?.severity).toBe('warning')
+    expect(differs[0]?.message).toMatch(
+      /^The design was taken from docker\/s6\/s6-designer\.json, but the tree beside it differs: .*s6-rc\.d\/extra\/ \(only in the tree\).*s6-rc\.d\/web\/timeout-up \(only in the tree\)/,
+    )
+    expect(differs[0]?.fix).toMatch(/import it without s6-designer\.json/)
+    expect(r.summary).toMatch(/0 errors, [1-9][0-9]* warnings?\.$/)
   })
 })

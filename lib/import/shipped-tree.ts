@@ -4,15 +4,15 @@
  * descriptions, estimates). `lint` checks what ships, so it reads the tree and only compares
  * the json with it: a service left over from an earlier export, or edited by hand, must show.
  */
-import { SCRIPTS_DIR } from '../lib/generate/scripts'
-import { sourceTreeFiles } from '../lib/generate/source-tree'
-import { parseGraph } from '../lib/graph/parse'
-import { GRAPH_FILE_SUFFIX } from '../lib/graph/read-tree'
-import type { ReadReport } from '../lib/graph/read-tree'
-import { baseName, decodeText, encodeText, fileRecord, joinPath } from '../lib/graph/tree-input'
-import type { TreeInput } from '../lib/graph/tree-input'
-import type { Diagnostic } from '../lib/graph/types'
-import { COMPARED_IMAGE_DIRS, ownedFolders, providedScripts } from './owned-folders'
+import { SCRIPTS_DIR } from '../generate/scripts'
+import { sourceTreeFiles } from '../generate/source-tree'
+import { parseGraph } from '../graph/parse'
+import { GRAPH_FILE_SUFFIX } from '../graph/read-tree'
+import type { ReadReport } from '../graph/read-tree'
+import { baseName, decodeText, encodeText, fileRecord, joinPath } from '../graph/tree-input'
+import type { TreeInput } from '../graph/tree-input'
+import type { Diagnostic } from '../graph/types'
+import { COMPARED_IMAGE_DIRS, ownedFolders, providedScripts } from './export-folders'
 
 const depth = (p: string) => p.split('/').length
 
@@ -53,12 +53,14 @@ type Difference = 'only in the tree' | 'not in the tree' | 'changed'
 
 /**
  * A warning when the tree (`report`'s folders in `input`) is not what `graphFile` exports;
- * nothing when they match. Compares the folders the export owns, file by file.
+ * nothing when they match. Compares the folders the export owns, file by file. `lint` checked
+ * the tree; `import` took the design from the graph file and says the tree's edits are not in it.
  */
 export function compareWithGraphFile(
   input: TreeInput,
   graphFile: string,
   report: ReadReport,
+  by: 'lint' | 'import' = 'lint',
 ): Diagnostic[] {
   // parseGraph reads the text itself: bad JSON is one of its messages ("not JSON (…)").
   const parsed = parseGraph(decodeText(input.files[graphFile] ?? new Uint8Array()))
@@ -138,12 +140,20 @@ export function compareWithGraphFile(
   const shown = list.slice(0, LIST_LIMIT).join(', ')
   const more = list.length > LIST_LIMIT ? ` and ${list.length - LIST_LIMIT} more` : ''
   return [
-    {
-      code: 'graph-file-differs',
-      severity: 'warning',
-      file: graphFile,
-      message: `${graphFile} does not match the tree, which is what ships and what was checked: ${shown}${more}.`,
-      fix: 'Export the design again to rewrite the tree, or import the tree (s6-designer import) to make it the design.',
-    },
+    by === 'lint'
+      ? {
+          code: 'graph-file-differs',
+          severity: 'warning',
+          file: graphFile,
+          message: `${graphFile} does not match the tree, which is what ships and what was checked: ${shown}${more}.`,
+          fix: 'Export the design again to rewrite the tree, or import the tree (s6-designer import) to make it the design.',
+        }
+      : {
+          code: 'graph-file-differs',
+          severity: 'warning',
+          file: graphFile,
+          message: `The design was taken from ${graphFile}, but the tree beside it differs: ${shown}${more}. Those changes to the tree are not in the design.`,
+          fix: `To make the tree the design, import it without ${baseName(graphFile)} (delete the file, or import the s6-rc.d folder alone); to keep the design, export it again to rewrite the tree.`,
+        },
   ]
 }
