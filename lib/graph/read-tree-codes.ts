@@ -168,8 +168,8 @@ const LIST: DiagnosticInfo[] = [
     'warning',
     false,
     'Graph file and tree differ',
-    "An export holds the design twice: the s6-rc tree that ships and s6-designer.json. s6-designer lint checks the tree and compares the graph file with it; they differ when the tree was edited by hand or an earlier export left files behind, and the next export from the graph file would undo the tree's changes.",
-    'Export the design again to rewrite the tree, or import the tree to make it the design.',
+    "An export holds the design twice: the s6-rc tree that ships and s6-designer.json. s6-designer lint checks the tree and compares the graph file with it; an import takes the design from the graph file (it keeps what the tree cannot: descriptions, estimates, positions) and compares the tree with it. They differ when the tree was edited by hand or an earlier export left files behind: the tree's changes are not in the design, and the next export from it would undo them.",
+    'Export the design again to rewrite the tree, or import the tree without s6-designer.json (delete the file, or import the s6-rc.d folder alone) to make it the design.',
   ),
   entry(
     'graph-file-invalid',
