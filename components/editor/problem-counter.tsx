@@ -24,8 +24,11 @@ export function ProblemCounter() {
   const store = useEditorStoreApi()
   const counts = useEditorStore(selectProblemCounts)
   const clean = counts.errors === 0 && counts.warnings === 0
+  // Notes (an unbounded stop, a hint) are not problems, but the previews show some of them: say
+  // they are there, so "No problems" never reads as "nothing to look at".
+  const notes = `${counts.infos} note${counts.infos === 1 ? '' : 's'}`
   const label = clean
-    ? 'No problems'
+    ? `No problems${counts.infos > 0 ? `, ${notes}` : ''}`
     : `${counts.errors} error${counts.errors === 1 ? '' : 's'}, ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}`
   const said = useAnnouncement(label)
   return (
@@ -46,6 +49,7 @@ export function ProblemCounter() {
           <>
             <Icon name="check" size={14} className="pc-ok" />
             <span>No problems</span>
+            {counts.infos > 0 ? <span className="pc-notes">· {notes}</span> : null}
           </>
         ) : (
           <>

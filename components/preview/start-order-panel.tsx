@@ -120,6 +120,9 @@ export function StartOrderPanel({
   const overlay = plan.closure.length - own.length
   const pulled = plan.closure.filter((n) => n !== current)
   const readyLast = plan.timeline.reduce((m, e) => Math.max(m, e.readyMs ?? e.endMs), 0)
+  // The service ready last, when s6-rc does not wait for it (a longrun without notification-fd).
+  const lastReady =
+    readyLast > plan.totalMs ? plan.timeline.find((e) => e.readyMs === readyLast) : undefined
 
   return (
     <div className="pv pv-start">
@@ -212,13 +215,19 @@ export function StartOrderPanel({
           {plan.criticalPath.length > 1 ? (
             <p className="pv-critical">
               <span className="lg lg-critical" aria-hidden="true" />
-              Critical path (what decides the total):{' '}
+              Critical path (what decides when s6-rc is done, {formatMs(plan.totalMs)}):{' '}
               {plan.criticalPath.map((n, i) => (
                 <span key={n}>
                   {i > 0 ? ' → ' : ''}
                   <code>{n}</code>
                 </span>
               ))}
+              {lastReady ? (
+                <>
+                  . Ready last: <code>{lastReady.name}</code> (~{formatMs(readyLast)}), which s6-rc
+                  does not wait for (it has no notification-fd)
+                </>
+              ) : null}
             </p>
           ) : null}
           <TimelineChart

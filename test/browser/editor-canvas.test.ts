@@ -142,6 +142,8 @@ describe('designer canvas', () => {
       /^(\S+) sends its output to \1-log, its logger$/,
     )
     expect(await edge.textContent()).toBe('output')
+    // Its unbounded stop is a note, shown in the Shutdown preview: the counter says it is there.
+    expect(await page.locator('.problem-counter').textContent()).toBe('No problems· 1 note')
     expect(errors).toEqual([])
     await context.close()
   })

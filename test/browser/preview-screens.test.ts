@@ -49,6 +49,13 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(await page.locator('.wave').count()).toBe(3)
       expect(await page.getByTestId('start-summary').innerText()).toMatch(/3 waves/)
       expect(await page.locator('.tl-row.is-critical').count()).toBe(3)
+      // The critical path decides when s6-rc is done; the one ready later is named apart.
+      const total = (await page.getByTestId('start-summary').innerText()).match(
+        /s6-rc is done after ([0-9.]+ m?s)/,
+      )?.[1]
+      const critical = await page.locator('.pv-critical').innerText()
+      expect(critical).toContain(`what decides when s6-rc is done, ${total}`)
+      expect(critical).toMatch(/Ready last: \S+ \(~[0-9.]+ m?s\), which s6-rc does not wait for/)
       await shot(page, `preview-start-order${suffix}`)
 
       await openTab(page, 'Shutdown')
