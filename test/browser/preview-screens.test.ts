@@ -53,7 +53,7 @@ for (const scheme of ['light', 'dark'] as const) {
       const total = (await page.getByTestId('start-summary').innerText()).match(
         /s6-rc is done after ([0-9.]+ m?s)/,
       )?.[1]
-      const critical = await page.locator('.pv-critical').innerText()
+      const critical = (await page.locator('.pv-critical').textContent()) ?? ''
       expect(critical).toContain(`what decides when s6-rc is done, ${total}`)
       expect(critical).toMatch(/Ready last: \S+ \(~[0-9.]+ m?s\), which s6-rc does not wait for/)
       await shot(page, `preview-start-order${suffix}`)
