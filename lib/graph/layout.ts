@@ -7,6 +7,7 @@
  */
 import type dagre from '@dagrejs/dagre'
 import type { ServiceGraph, ServiceName, ServiceType, XY } from './types'
+import { pipelineMembers } from './resolve'
 
 /** The part of `@dagrejs/dagre` this module uses (a type only: nothing of dagre is bundled here). */
 export type DagreLike = Pick<typeof dagre, 'graphlib' | 'layout'>
@@ -93,9 +94,21 @@ export function freeSpot(
 export function startOrderEdges(graph: ServiceGraph): [ServiceName, ServiceName][] {
   const edges: [ServiceName, ServiceName][] = []
   const known = (n: ServiceName) => n in graph.services
+  // A bundle that lists a pipeline by its name comes after the pipeline's services.
+  const pipelines = new Map<ServiceName, ServiceName>()
+  for (const [name, s] of Object.entries(graph.services))
+    if (s.type === 'longrun' && s.pipelineName && s.consumerFor?.length && !s.producerFor)
+      pipelines.set(s.pipelineName, name)
   for (const [name, s] of Object.entries(graph.services)) {
     if (s.type === 'bundle') {
-      for (const m of s.contents) if (known(m)) edges.push([m, name])
+      for (const m of s.contents) {
+        if (known(m)) edges.push([m, name])
+        else {
+          const consumer = pipelines.get(m)
+          if (consumer !== undefined)
+            for (const p of pipelineMembers(graph, consumer)) edges.push([p, name])
+        }
+      }
       continue
     }
     for (const d of s.dependencies) if (known(d)) edges.push([d, name])

@@ -43,6 +43,15 @@ describe('autoLayout', () => {
     expect(pos['api-log']!.x).toBeLessThan(pos.api!.x)
   })
 
+  it('puts a bundle that lists a pipeline by its name after the pipeline', () => {
+    const graph = exampleById('logger-pipeline')?.graph
+    if (!graph) throw new Error('logger example missing')
+    expect(graph.services.user).toMatchObject({ contents: ['api-pipeline'] })
+    const pos = autoLayout(graph, dagre)
+    expect(pos.user!.x).toBeGreaterThan(pos.api!.x)
+    expect(pos.user!.x).toBeGreaterThan(pos['api-log']!.x)
+  })
+
   it('snaps to the grid, ignores unknown names and is deterministic', () => {
     const g = createGraph()
     const graph: ServiceGraph = {
