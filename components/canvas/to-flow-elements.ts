@@ -158,6 +158,14 @@ export function createFlowMapper(): FlowMapper {
 
   const edges = (graph: ServiceGraph, selection: Selection): ServiceFlowEdge[] => {
     const selected = new Set(selection.edges)
+    // The edges of the selected services stand out; with services selected, the others recede.
+    const chosen = new Set(selection.services)
+    const tone = (source: ServiceName, target: ServiceName) =>
+      chosen.size === 0
+        ? ''
+        : chosen.has(source) || chosen.has(target)
+          ? ' is-related'
+          : ' is-unrelated'
     const pipelineOwner = new Map<ServiceName, ServiceName>()
     for (const [name, s] of Object.entries(graph.services)) {
       if (s.type === 'longrun' && s.pipelineName !== undefined)
@@ -174,9 +182,14 @@ export function createFlowMapper(): FlowMapper {
     ) => {
       if (next.has(id)) return
       const isSelected = selected.has(id)
+      const className = `edge-${kind}${tone(source, target)}`
       const old = edgeCache.get(id)
       const edge: ServiceFlowEdge =
-        old && old.selected === isSelected && old.source === source && old.target === target
+        old &&
+        old.selected === isSelected &&
+        old.source === source &&
+        old.target === target &&
+        old.className === className
           ? old
           : {
               id,
@@ -185,7 +198,7 @@ export function createFlowMapper(): FlowMapper {
               type: 'default',
               data: { kind },
               selected: isSelected,
-              className: `edge-${kind}`,
+              className,
               // A pipeline edge runs from the logger (it starts first, so it sits to the left)
               // to the service it logs, but its arrow shows where the output goes: to the logger.
               ...(kind === 'pipeline'

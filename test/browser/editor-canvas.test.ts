@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { type Site, newPage, startSite } from './harness'
-import { dragConnect, liveGraph, node, openDesigner, selectNode } from './editor-helpers'
+import { dragConnect, liveGraph, node, openDesigner, selectNode, shot } from './editor-helpers'
 
 let site: Site
 beforeAll(async () => {
@@ -127,6 +127,39 @@ describe('designer canvas', () => {
     await expect.poll(async () => Object.keys((await liveGraph(page)).services).length).toBe(6)
     // The notice of the removal, if still up, has no Undo left.
     expect(await page.getByTestId('notice').getByRole('button', { name: 'Undo' }).count()).toBe(0)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it("makes a selected service's edges stand out and the others recede", async () => {
+    const { page, errors, context } = await reference()
+    const edgeClasses = () =>
+      page.evaluate(() =>
+        Object.fromEntries(
+          [...document.querySelectorAll('.react-flow__edge')].map((e) => [
+            e.getAttribute('data-id'),
+            e.classList.contains('is-related')
+              ? 'related'
+              : e.classList.contains('is-unrelated')
+                ? 'unrelated'
+                : 'plain',
+          ]),
+        ),
+      )
+    expect(new Set(Object.values(await edgeClasses()))).toEqual(new Set(['plain']))
+    await selectNode(page, 'web')
+    await expect
+      .poll(async () => {
+        const c = await edgeClasses()
+        const ids = Object.keys(c)
+        return {
+          web: ids.filter((id) => id.includes('web')).every((id) => c[id] === 'related'),
+          others: ids.filter((id) => !id.includes('web')).every((id) => c[id] === 'unrelated'),
+          some: ids.some((id) => id.includes('web')) && ids.some((id) => !id.includes('web')),
+        }
+      })
+      .toEqual({ web: true, others: true, some: true })
+    await shot(page, 'canvas-selection-edges')
     expect(errors).toEqual([])
     await context.close()
   })
