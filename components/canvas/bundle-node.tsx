@@ -2,7 +2,7 @@ import type { NodeProps } from '@xyflow/react'
 import { memo } from 'react'
 import { Icon } from '@/components/ui/icons'
 import { USER_BUNDLE } from '@/lib/graph/service-graph'
-import { NodeHandles, ProblemBadges } from './node-parts'
+import { NodeHandles, NodeName, ProblemBadges } from './node-parts'
 import type { ServiceFlowNode } from './to-flow-elements'
 
 /** A bundle: a folder-tabbed box. The `user` bundle is what s6-overlay brings up at boot. */
@@ -21,7 +21,7 @@ export const BundleNode = memo(function BundleNode({ data, selected }: NodeProps
       </span>
       <span className="node-body">
         <span className="node-name">
-          <span className="node-name-text">{name}</span>
+          <NodeName name={name} />
           {boots ? <span className="node-tag">boots</span> : null}
         </span>
         <span className="node-meta">

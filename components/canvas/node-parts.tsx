@@ -38,3 +38,20 @@ export function NodeHandles({ name }: { name: string }) {
     </>
   )
 }
+
+/** Characters of a name a node shows in full; longer ones lose their middle. */
+const NAME_ROOM = 20
+
+/**
+ * A node's name. A long one is cut in the middle, keeping its start and its end: names of one
+ * family (queue-worker-default, queue-worker-default-log, …-log-prepare) differ at the end, which
+ * an ellipsis at the end would hide. The node's title has the whole name.
+ */
+export function NodeName({ name }: { name: string }) {
+  const chars = [...name]
+  const shown =
+    chars.length <= NAME_ROOM
+      ? name
+      : `${chars.slice(0, NAME_ROOM - 12).join('')}…${chars.slice(chars.length - 11).join('')}`
+  return <span className="node-name-text">{shown}</span>
+}

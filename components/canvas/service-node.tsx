@@ -3,7 +3,7 @@ import { memo } from 'react'
 import { useEditorStore } from '@/components/editor/editor-store-provider'
 import { Icon } from '@/components/ui/icons'
 import type { Service } from '@/lib/graph/types'
-import { NodeHandles, ProblemBadges } from './node-parts'
+import { NodeHandles, NodeName, ProblemBadges } from './node-parts'
 import type { ServiceFlowNode } from './to-flow-elements'
 
 function seconds(ms: number): string {
@@ -46,7 +46,7 @@ export const ServiceNode = memo(function ServiceNode({
       </span>
       <span className="node-body">
         <span className="node-name">
-          <span className="node-name-text">{name}</span>
+          <NodeName name={name} />
         </span>
         <span className="node-meta">
           <span className="node-type">{type}</span>

@@ -164,6 +164,26 @@ describe('designer canvas', () => {
     await context.close()
   })
 
+  it('cuts a long name in the middle, so names of one family stay apart', async () => {
+    const { page, errors, context } = await reference()
+    const names = [
+      'queue-worker-default',
+      'queue-worker-default-log',
+      'queue-worker-default-log-prepare',
+    ]
+    await page.evaluate((list) => {
+      const s = window.__s6d!.store.getState()
+      for (const name of list) s.addService('longrun', { name, select: false })
+    }, names)
+    const shown = await Promise.all(
+      names.map((n) => node(page, n).locator('.node-name-text').textContent()),
+    )
+    expect(shown).toEqual(['queue-worker-default', 'queue-wo…default-log', 'queue-wo…log-prepare'])
+    expect(await node(page, names[2]!).locator('.node').getAttribute('title')).toBe(names[2])
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
   it("points a logger edge's arrow at the logger, the way the output goes", async () => {
     const { page, errors, context } = await newPage(site)
     await openDesigner(site, page, '?example=logger-pipeline')
