@@ -18,6 +18,7 @@ import { LongrunFields } from './longrun-fields'
 import { OneshotFields } from './oneshot-fields'
 import { RelationsSection } from './relations-section'
 import { ServiceProblems } from './service-problems'
+import { TypeMenu } from './type-menu'
 import { useFocusRequest } from './use-focus-request'
 
 function EmptyInspector() {
@@ -120,10 +121,7 @@ export function InspectorPanel() {
   return (
     <div ref={rootRef} className="inspector" data-service={name} key={name}>
       <div className="inspector-head">
-        <span className={`type-pill type-${service.type}`}>
-          <Icon name={service.type} size={13} />
-          {service.type}
-        </span>
+        <TypeMenu name={name} type={service.type} />
         <h2 className="inspector-title">{name}</h2>
         <ServiceActions name={name} />
       </div>

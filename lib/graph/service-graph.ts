@@ -441,3 +441,97 @@ export function moveService(graph: ServiceGraph, name: ServiceName, position: XY
   if (old && old.x === position.x && old.y === position.y) return graph
   return { ...graph, layout: { ...graph.layout, [name]: position } }
 }
+
+/** What `changeType` did: the new graph and the old fields it could not keep, or why not. */
+export type TypeChange =
+  | {
+      ok: true
+      graph: ServiceGraph
+      /**
+       * Fields of the old service the new type has no place for (only those that held more
+       * than a new service's default), and `healthcheck` when the health check stopped
+       * watching it.
+       */
+      dropped: string[]
+    }
+  | { ok: false; reason: string }
+
+/** Fields every type has, and those oneshots and longruns share. */
+const COMMON_FIELDS = ['description', 'essential'] as const
+const ATOMIC_FIELDS = [
+  ...COMMON_FIELDS,
+  'dependencies',
+  'timeoutUp',
+  'timeoutDown',
+  'withContenv',
+  'estimatedUpMs',
+] as const
+
+/** Why `name`, a longrun, must stay one: the logging pipeline it is in (or undefined). */
+function pipelineHold(
+  graph: ServiceGraph,
+  name: ServiceName,
+  service: Longrun,
+): string | undefined {
+  const readers = new Set<ServiceName>(
+    service.producerFor === undefined ? [] : [service.producerFor],
+  )
+  const read = new Set<ServiceName>(service.consumerFor ?? [])
+  for (const [other, s] of Object.entries(graph.services)) {
+    if (s.type !== 'longrun' || other === name) continue
+    if (s.consumerFor?.includes(name)) readers.add(other)
+    if (s.producerFor === name) read.add(other)
+  }
+  if (readers.size > 0)
+    return `${name}'s output goes to ${[...readers].join(', ')} (a logging pipeline), and only a longrun has output to log. Remove its logger first.`
+  if (read.size > 0)
+    return `${name} reads the output of ${[...read].join(', ')} (a logging pipeline), and only a longrun can. Remove that logger first.`
+  return undefined
+}
+
+/**
+ * Makes `name` a service of another type, keeping what carries over: the description and
+ * flags; between oneshot and longrun the dependencies and timeouts too, and the script (a
+ * oneshot's `up` becomes the longrun's `run` and back). References to it stay as they are
+ * (dependencies and members may be of any type). Refused for `user` and for a longrun in a
+ * logging pipeline (only longruns can be). A longrun the health check watches leaves it.
+ *
+ * @example changeType(g, 'migrate', 'longrun') // { ok: true, graph, dropped: ['down'] }
+ */
+export function changeType(graph: ServiceGraph, name: ServiceName, type: ServiceType): TypeChange {
+  const old = getService(graph, name)
+  if (old === undefined || old.type === type) return { ok: true, graph, dropped: [] }
+  if (name === USER_BUNDLE)
+    return { ok: false, reason: 'user is what s6-overlay starts at boot: it stays a bundle.' }
+  if (old.type === 'longrun') {
+    const hold = pipelineHold(graph, name, old)
+    if (hold !== undefined) return { ok: false, reason: hold }
+  }
+  const keep: readonly string[] =
+    old.type !== 'bundle' && type !== 'bundle' ? ATOMIC_FIELDS : COMMON_FIELDS
+  const from = old as unknown as Record<string, unknown>
+  const kept = new Set(keep.filter((key) => key in from))
+  const fields: Record<string, unknown> = {}
+  for (const key of kept) fields[key] = from[key]
+  // The script it runs: a oneshot's up is what a longrun runs, and back.
+  const script = old.type === 'oneshot' ? 'up' : old.type === 'longrun' ? 'run' : undefined
+  if (script !== undefined && type !== 'bundle') {
+    fields[type === 'oneshot' ? 'up' : 'run'] = from[script]
+    kept.add(script)
+  }
+  const next = { ...newService(type), ...fields } as Service
+  // What is left behind is worth a word only when it differs from a new service's default.
+  const fresh = newService(old.type) as unknown as Record<string, unknown>
+  const dropped = Object.entries(from)
+    .filter(([key]) => key !== 'type' && !kept.has(key))
+    .filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(fresh[key]))
+    .map(([key]) => key)
+  let changed = updateService(graph, name, next)
+  const hc = graph.project.healthcheck
+  if (old.type === 'longrun' && hc?.services.includes(name)) {
+    dropped.push('healthcheck')
+    const services = hc.services.filter((n) => n !== name)
+    changed = { ...changed, project: { ...changed.project, healthcheck: { ...hc, services } } }
+  }
+  return { ok: true, graph: changed, dropped }
+}

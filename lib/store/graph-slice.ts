@@ -187,6 +187,11 @@ export function createGraphSlice(
       },
       updateService: (name, service, opts) =>
         commit(ops.updateService(graph(), name, service), opts),
+      changeType: (name, type) => {
+        const result = ops.changeType(graph(), name, type)
+        if (result.ok) commit(result.graph)
+        return result
+      },
       setProject: (patch, opts) => {
         const g = graph()
         commit({ ...g, project: { ...g.project, ...patch } }, opts)

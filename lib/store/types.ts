@@ -4,7 +4,7 @@
  * `lib/graph/service-graph.ts`; nothing touches the DOM.
  */
 import type { ConnectResult } from '../graph/validate'
-import type { RemovedReference } from '../graph/service-graph'
+import type { RemovedReference, TypeChange } from '../graph/service-graph'
 import type {
   ProjectSettings,
   Service,
@@ -84,6 +84,8 @@ export interface GraphSlice {
   /** Renames a service and every reference to it; false when the name was refused. */
   renameService: (from: ServiceName, to: ServiceName) => boolean
   updateService: (name: ServiceName, service: Service, options?: CommitOptions) => void
+  /** Makes a service a oneshot, longrun or bundle (see `changeType`); one history entry. */
+  changeType: (name: ServiceName, type: ServiceType) => TypeChange
   setProject: (patch: Partial<ProjectSettings>, options?: CommitOptions) => void
   /** Removes services and the references to them; one history entry. */
   removeServices: (names: readonly ServiceName[]) => RemovalSummary

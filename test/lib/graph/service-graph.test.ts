@@ -9,6 +9,7 @@ import {
   addDependency,
   addEnvVar,
   addService,
+  changeType,
   createGraph,
   moveService,
   removeBundleMember,
@@ -402,5 +403,120 @@ describe('moveService', () => {
     const g = moveService(graphOf({ web: longrun() }), 'web', { x: 5, y: 6 })
     expect(g.layout.web).toEqual({ x: 5, y: 6 })
     expect(moveService(g, 'web', { x: 5, y: 6 })).toBe(g)
+  })
+})
+
+describe('changeType', () => {
+  const changed = (result: ReturnType<typeof changeType>) => {
+    if (!result.ok) throw new Error(result.reason)
+    return result
+  }
+
+  it('turns a oneshot into a longrun with its dependencies, timeouts and up script as run', () => {
+    const up = { language: 'execline' as const, body: 'foreground { true }' }
+    const g = graphOf({
+      db: longrun(),
+      migrate: oneshot({
+        description: 'Migrates',
+        dependencies: ['db'],
+        timeoutUp: 5000,
+        withContenv: false,
+        up,
+        down: { language: 'sh', body: 'echo down' },
+      }),
+      web: longrun({ dependencies: ['migrate'] }),
+    })
+    const { graph, dropped } = changed(changeType(g, 'migrate', 'longrun'))
+    expect(graph.services.migrate).toEqual(
+      longrun({
+        description: 'Migrates',
+        dependencies: ['db'],
+        timeoutUp: 5000,
+        withContenv: false,
+        run: up,
+      }),
+    )
+    expect(dropped).toEqual(['down'])
+    // Other services keep their references and their identity.
+    expect(graph.services.web).toBe(g.services.web)
+    expect(graph.services.user).toBe(g.services.user)
+    expect(errors(graph)).toEqual([])
+  })
+
+  it('turns a longrun into a oneshot with run as up, says what it left, and leaves the health check', () => {
+    const g = graphOf(
+      {
+        web: longrun({
+          run: { language: 'sh', body: 'exec puma' },
+          env: [{ name: 'PORT', value: '3000' }],
+          finish: { language: 'sh', body: 'echo bye' },
+          dependencies: ['db'],
+        }),
+        db: longrun(),
+      },
+      {
+        project: {
+          healthcheck: {
+            services: ['web', 'db'],
+            intervalS: 30,
+            timeoutS: 5,
+            startPeriodS: 10,
+            retries: 3,
+          },
+        },
+      },
+    )
+    const { graph, dropped } = changed(changeType(g, 'web', 'oneshot'))
+    expect(graph.services.web).toEqual(
+      oneshot({ up: { language: 'sh', body: 'exec puma' }, dependencies: ['db'] }),
+    )
+    expect(dropped).toEqual(['env', 'finish', 'healthcheck'])
+    expect(graph.project.healthcheck?.services).toEqual(['db'])
+    expect(errors(graph)).toEqual([])
+  })
+
+  it('makes a bundle without the dependencies and script, and a bundle a service without members', () => {
+    const g = graphOf({
+      db: longrun(),
+      web: longrun({ dependencies: ['db'], run: { language: 'sh', body: 'exec puma' } }),
+      app: bundle({ contents: ['web'] }),
+      worker: oneshot({ dependencies: ['web'] }),
+    })
+    const toBundle = changed(changeType(g, 'web', 'bundle'))
+    expect(toBundle.graph.services.web).toEqual(bundle())
+    expect(toBundle.dropped).toEqual(['run', 'dependencies'])
+    // What pointed at web still does: a dependency or a member may be a bundle.
+    expect(toBundle.graph.services.app).toBe(g.services.app)
+    expect(toBundle.graph.services.worker).toBe(g.services.worker)
+    const toOneshot = changed(changeType(g, 'app', 'oneshot'))
+    expect(toOneshot.graph.services.app).toEqual(oneshot())
+    expect(toOneshot.dropped).toEqual(['contents'])
+  })
+
+  it('keeps the description and essential flag, and reports nothing left at its default', () => {
+    const g = graphOf({ cron: oneshot({ description: 'Nightly', essential: true }) })
+    expect(changed(changeType(g, 'cron', 'bundle'))).toMatchObject({
+      graph: { services: { cron: bundle({ description: 'Nightly', essential: true }) } },
+      dropped: [],
+    })
+  })
+
+  it('leaves the graph as it is for the same type or an unknown service', () => {
+    const g = graphOf({ web: longrun() })
+    expect(changed(changeType(g, 'web', 'longrun')).graph).toBe(g)
+    expect(changed(changeType(g, 'nope', 'bundle')).graph).toBe(g)
+  })
+
+  it('refuses user and both ends of a logging pipeline, saying why', () => {
+    const g = addLogger(graphOf({ api: longrun() }), 'api')
+    const refused = (name: string) => {
+      const result = changeType(g, name, 'oneshot')
+      return result.ok ? undefined : result.reason
+    }
+    expect(refused('user')).toMatch(/stays a bundle/)
+    expect(refused('api')).toMatch(/^api's output goes to api-log .*Remove its logger first\.$/)
+    expect(refused('api-log')).toMatch(/^api-log reads the output of api /)
+    // The logger's prepare oneshot is in no pipeline: it may change.
+    expect(changeType(g, 'api-log-prepare', 'longrun').ok).toBe(true)
   })
 })

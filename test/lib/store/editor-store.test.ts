@@ -140,6 +140,18 @@ describe('editor store: history', () => {
     expect(store.getState().graph).toEqual(before)
   })
 
+  it("changes a service's type in one undoable step, and records nothing when refused", () => {
+    const store = createEditorStore({ graph: twoServices() })
+    const result = store.getState().changeType('db', 'longrun')
+    expect(result).toMatchObject({ ok: true, dropped: [] })
+    expect(store.getState().graph.services.db?.type).toBe('longrun')
+    expect(store.getState().past).toHaveLength(1)
+    expect(store.getState().changeType('user', 'oneshot').ok).toBe(false)
+    expect(store.getState().past).toHaveLength(1)
+    store.getState().undo()
+    expect(store.getState().graph.services.db?.type).toBe('oneshot')
+  })
+
   it('prunes the selection when undo removes a selected service', () => {
     const store = createEditorStore()
     store.getState().addService('oneshot')
