@@ -1,4 +1,7 @@
+import { refocusCanvas } from '@/components/ui/focus-fallback'
+import type { ServiceName } from '@/lib/graph/types'
 import type { RemovalSummary } from '@/lib/store/types'
+import type { EditorStore } from './editor-store-provider'
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
@@ -15,4 +18,16 @@ export function describeRemoval(summary: RemovalSummary, edges: number): string 
   return references.length === 0
     ? `Removed ${what}`
     : `Removed ${what} and ${plural(references.length, 'reference')}`
+}
+
+/**
+ * Removes services as the Delete key does: one undo step, the notice (with Undo) saying what
+ * went, and the focus back on the canvas when it was on something removed.
+ */
+export function removeWithNotice(store: EditorStore, names: readonly ServiceName[]): void {
+  const summary = store.getState().removeServices(names)
+  const message = describeRemoval(summary, 0)
+  if (message)
+    store.getState().showNotice({ message, tone: 'info', action: { label: 'Undo', kind: 'undo' } })
+  refocusCanvas()
 }

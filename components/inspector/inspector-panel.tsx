@@ -2,17 +2,12 @@
 
 import './inspector.css'
 import { useRef } from 'react'
-import {
-  type EditorStore,
-  useEditorStore,
-  useEditorStoreApi,
-} from '@/components/editor/editor-store-provider'
+import { useEditorStore, useEditorStoreApi } from '@/components/editor/editor-store-provider'
 import { Button } from '@/components/ui/button'
 import { Icon } from '@/components/ui/icons'
 import { selectSingleSelected } from '@/lib/store/selectors'
 import { USER_BUNDLE } from '@/lib/graph/service-graph'
-import { refocusCanvas } from '@/components/ui/focus-fallback'
-import { describeRemoval } from '@/components/editor/removal-message'
+import { removeWithNotice } from '@/components/editor/removal-message'
 import { BundleFields } from './bundle-fields'
 import { LongrunFields } from './longrun-fields'
 import { OneshotFields } from './oneshot-fields'
@@ -39,7 +34,7 @@ function EmptyInspector() {
           <kbd>Ctrl</kbd> <kbd>Z</kbd> undo, <kbd>Ctrl</kbd> <kbd>Shift</kbd> <kbd>Z</kbd> redo
         </li>
         <li>
-          <kbd>Ctrl</kbd> <kbd>C</kbd> / <kbd>V</kbd> copy and paste services
+          <kbd>Ctrl</kbd> <kbd>C</kbd> / <kbd>X</kbd> / <kbd>V</kbd> copy, cut and paste services
         </li>
         <li>
           <kbd>Ctrl</kbd> <kbd>D</kbd> duplicate, <kbd>Delete</kbd> remove the selection
@@ -53,22 +48,13 @@ function EmptyInspector() {
   )
 }
 
-/** Removes services from the inspector: the notice (with Undo) the canvas gives, focus kept. */
-function deleteServices(store: EditorStore, names: readonly string[]): void {
-  const summary = store.getState().removeServices(names)
-  const message = describeRemoval(summary, 0)
-  if (message)
-    store.getState().showNotice({ message, tone: 'info', action: { label: 'Undo', kind: 'undo' } })
-  refocusCanvas()
-}
-
 function MultiInspector({ names }: { names: string[] }) {
   const store = useEditorStoreApi()
   return (
     <div className="empty-state">
       <p className="empty-title">{names.length} selected</p>
       <p className="multi-names">{names.join(', ')}</p>
-      <Button variant="danger" icon="trash" onClick={() => deleteServices(store, names)}>
+      <Button variant="danger" icon="trash" onClick={() => removeWithNotice(store, names)}>
         Delete selected
       </Button>
     </div>
@@ -100,7 +86,7 @@ function ServiceActions({ name }: { name: string }) {
         aria-label={`Delete ${name}`}
         title={boot ? 'user is what s6-overlay starts at boot: it stays' : 'Delete (Delete key)'}
         disabled={boot}
-        onClick={() => deleteServices(store, [name])}
+        onClick={() => removeWithNotice(store, [name])}
       />
     </span>
   )

@@ -1,10 +1,10 @@
 /**
  * Editor features found by a review of the designer: a service's type changed from the
- * inspector's header.
+ * inspector's header, Cut (Ctrl+X).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Site, newPage, startSite } from './harness'
-import { liveGraph, openDesigner, selectNode } from './editor-helpers'
+import { liveGraph, node, openDesigner, selectNode } from './editor-helpers'
 
 let site: Site
 beforeAll(async () => {
@@ -47,6 +47,39 @@ describe('editor features', () => {
       /^api's output goes to api-log \(a logging pipeline\)/,
     )
     expect((await liveGraph(page)).services.api?.type).toBe('longrun')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('cuts the selection with Ctrl+X: copied, removed with an Undo notice, pasted back; not in a field', async () => {
+    const { page, errors, context } = await newPage(site, {
+      permissions: ['clipboard-read', 'clipboard-write'],
+    })
+    await openDesigner(site, page, '?example=reference')
+    const names = async () => Object.keys((await liveGraph(page)).services)
+    // In a text field Ctrl+X cuts text, never the service.
+    await selectNode(page, 'worker')
+    const description = page.locator('.inspector [data-field="description"]')
+    await description.focus()
+    await page.keyboard.press('Control+a')
+    await page.keyboard.press('Control+x')
+    await expect.poll(() => description.inputValue()).toBe('')
+    expect(await names()).toContain('worker')
+
+    await selectNode(page, 'web')
+    await node(page, 'web').focus()
+    await page.keyboard.press('Control+x')
+    await expect.poll(names).not.toContain('web')
+    const notice = page.getByTestId('notice')
+    expect(await notice.textContent()).toMatch(/^Removed web and 2 referencesUndo$/)
+    const saved = await page.evaluate(() => localStorage.getItem('s6d-clipboard'))
+    expect(JSON.parse(saved ?? '{}').graph.services.web.type).toBe('longrun')
+    // Pasted back under its own name, with its dependencies, and booted again.
+    await page.keyboard.press('Control+v')
+    await expect.poll(names).toContain('web')
+    const g = await liveGraph(page)
+    expect(g.services.web).toMatchObject({ dependencies: ['redis-ready', 'config-check'] })
+    expect(g.services.user).toMatchObject({ contents: ['scheduler', 'worker', 'web'] })
     expect(errors).toEqual([])
     await context.close()
   })
