@@ -139,6 +139,15 @@ export function ServiceCanvas() {
   // A click on a node is to look at it: the side panel shows the inspector, whatever tab it had.
   const onNodeClick = useCallback(() => store.getState().setSideTab('inspector'), [store])
 
+  // A double-click on a node's name is to rename it: the inspector's Name field, selected.
+  const onNodeDoubleClick = useCallback(
+    (e: React.MouseEvent, n: ServiceFlowNode) => {
+      if (e.target instanceof Element && e.target.closest('.node-name'))
+        store.getState().requestFocus('name', n.id)
+    },
+    [store],
+  )
+
   const onBeforeDelete: OnBeforeDelete<ServiceFlowNode, ServiceFlowEdge> = useCallback(
     async ({ nodes: gone, edges: goneEdges }) => {
       const s = store.getState()
@@ -245,6 +254,7 @@ export function ServiceCanvas() {
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}
         onNodeClick={onNodeClick}
+        onNodeDoubleClick={onNodeDoubleClick}
         onSelectionDragStop={onNodeDragStop}
         onBeforeDelete={onBeforeDelete}
         onConnect={onConnect}
@@ -271,7 +281,7 @@ export function ServiceCanvas() {
         proOptions={{ hideAttribution: true }}
         ariaLabelConfig={{
           'node.a11yDescription.default':
-            'Press Enter or Space to select, arrow keys to move, Delete to remove.',
+            'Press Enter or Space to select, arrow keys to move, F2 to rename, Delete to remove.',
         }}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="var(--grid-dot)" />

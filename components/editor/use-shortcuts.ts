@@ -8,8 +8,8 @@ import { useEditorStoreApi } from './editor-store-provider'
 
 /**
  * Global shortcuts: undo (Ctrl/⌘+Z), redo (Ctrl/⌘+Shift+Z, Ctrl+Y), select all (Ctrl/⌘+A),
- * duplicate (Ctrl/⌘+D), search (Ctrl/⌘+K, Ctrl+F), tidy up (Shift+Alt+T); Delete on the boot
- * bundle says why it stays.
+ * duplicate (Ctrl/⌘+D), search (Ctrl/⌘+K, Ctrl+F), tidy up (Shift+Alt+T), rename (F2); Delete
+ * on the boot bundle says why it stays.
  * In text fields the browser keeps its own, and its undo once the user has typed there (see
  * fieldOwnsUndo).
  */
@@ -54,6 +54,10 @@ export function useShortcuts(): void {
             tone: 'info',
             action: { label: 'Undo', kind: 'undo' },
           })
+      } else if (e.key === 'F2' && s.selection.services.length === 1) {
+        // Rename: the inspector's Name field, selected, so typing replaces the name.
+        e.preventDefault()
+        s.requestFocus('name', s.selection.services[0])
       } else if (key === 'escape' && !s.ui.searchOpen) {
         s.clearSelection()
       }

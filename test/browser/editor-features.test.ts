@@ -1,6 +1,6 @@
 /**
  * Editor features found by a review of the designer: a service's type changed from the
- * inspector's header, Cut (Ctrl+X).
+ * inspector's header, Cut (Ctrl+X), rename from the canvas (F2, double-click on a name).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Site, newPage, startSite } from './harness'
@@ -80,6 +80,36 @@ describe('editor features', () => {
     const g = await liveGraph(page)
     expect(g.services.web).toMatchObject({ dependencies: ['redis-ready', 'config-check'] })
     expect(g.services.user).toMatchObject({ contents: ['scheduler', 'worker', 'web'] })
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it("renames from the canvas: F2 or a double-click on a node's name selects the Name field", async () => {
+    const { page, errors, context } = await newPage(site)
+    await openDesigner(site, page, '?example=reference')
+    /** The focused field and its selected text. */
+    const focusedSelection = () =>
+      page.evaluate(() => {
+        const el = document.activeElement
+        if (!(el instanceof HTMLInputElement)) return undefined
+        const text = el.value.slice(el.selectionStart ?? 0, el.selectionEnd ?? 0)
+        return { field: el.dataset.field, text }
+      })
+    await selectNode(page, 'web')
+    await node(page, 'web').focus()
+    await page.keyboard.press('F2')
+    await expect.poll(focusedSelection).toEqual({ field: 'name', text: 'web' })
+    await page.keyboard.type('api')
+    await page.keyboard.press('Enter')
+    await expect.poll(async () => Object.keys((await liveGraph(page)).services)).toContain('api')
+
+    const viewport = () => page.locator('.react-flow__viewport').getAttribute('style')
+    const before = await viewport()
+    await node(page, 'worker').locator('.node-name-text').dblclick()
+    await expect.poll(focusedSelection).toEqual({ field: 'name', text: 'worker' })
+    expect(await page.locator('.inspector').getAttribute('data-service')).toBe('worker')
+    // The double-click renames; it does not zoom the canvas.
+    expect(await viewport()).toBe(before)
     expect(errors).toEqual([])
     await context.close()
   })
