@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react'
 import { ServiceCanvas } from '@/components/canvas/service-canvas'
 import { createEditorStore } from '@/lib/store/editor-store'
 import { browserStorage, bootEditor, withoutExampleParam } from './boot'
-import { EditorStoreProvider } from './editor-store-provider'
+import { EditorStoreProvider, useEditorStore } from './editor-store-provider'
 import { NoticeToast } from './notice-toast'
 import { SavedStateBanner } from './saved-state-banner'
 import { SkipLinks } from './skip-links'
@@ -33,6 +33,15 @@ const SidePanel = dynamic(() => import('./side-panel').then((m) => m.SidePanel),
 const SearchDialog = dynamic(() => import('./search-dialog').then((m) => m.SearchDialog), {
   ssr: false,
 })
+const ShortcutsDialog = dynamic(() => import('./shortcuts-dialog').then((m) => m.ShortcutsDialog), {
+  ssr: false,
+})
+
+/** The shortcut sheet, mounted while open (the modal takes the focus as it mounts). */
+function ShortcutsSheet() {
+  const open = useEditorStore((s) => s.ui.shortcutsOpen)
+  return open ? <ShortcutsDialog /> : null
+}
 
 /** The designer: top bar, canvas with the preview dock below, and the side panel. */
 export function Editor() {
@@ -102,6 +111,7 @@ function EditorShell({ storage }: { storage: ReturnType<typeof browserStorage> }
         <SidePanel />
       </div>
       <SearchDialog />
+      <ShortcutsSheet />
       <NoticeToast />
     </div>
   )

@@ -8,8 +8,9 @@ import { useEditorStoreApi } from './editor-store-provider'
 
 /**
  * Global shortcuts: undo (Ctrl/⌘+Z), redo (Ctrl/⌘+Shift+Z, Ctrl+Y), select all (Ctrl/⌘+A),
- * duplicate (Ctrl/⌘+D), search (Ctrl/⌘+K, Ctrl+F), tidy up (Shift+Alt+T), rename (F2); Delete
- * on the boot bundle says why it stays.
+ * duplicate (Ctrl/⌘+D), search (Ctrl/⌘+K, Ctrl+F), tidy up (Shift+Alt+T), rename (F2), the
+ * shortcut sheet (?); Delete on the boot bundle says why it stays. The sheet lists them all
+ * (shortcuts-dialog.tsx): a new one goes there too.
  * In text fields the browser keeps its own, and its undo once the user has typed there (see
  * fieldOwnsUndo).
  */
@@ -58,6 +59,9 @@ export function useShortcuts(): void {
         // Rename: the inspector's Name field, selected, so typing replaces the name.
         e.preventDefault()
         s.requestFocus('name', s.selection.services[0])
+      } else if (e.key === '?' && !mod) {
+        e.preventDefault()
+        s.setShortcutsOpen(true)
       } else if (key === 'escape' && !s.ui.searchOpen) {
         s.clearSelection()
       }

@@ -17,6 +17,7 @@ import { TypeMenu } from './type-menu'
 import { useFocusRequest } from './use-focus-request'
 
 function EmptyInspector() {
+  const store = useEditorStoreApi()
   const count = useEditorStore((s) => Object.keys(s.graph.services).length)
   return (
     <div className="empty-state inspector-empty">
@@ -43,6 +44,16 @@ function EmptyInspector() {
           <kbd>Shift</kbd> <kbd>Alt</kbd> <kbd>T</kbd> tidy up the layout
         </li>
         <li>Drag from a node’s right dot to what needs it</li>
+        <li>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => store.getState().setShortcutsOpen(true)}
+          >
+            All shortcuts
+          </button>{' '}
+          <kbd>?</kbd>
+        </li>
       </ul>
     </div>
   )

@@ -159,6 +159,8 @@ export interface UiState {
   previewOpen: boolean
   previewTab: PreviewTab
   searchOpen: boolean
+  /** The keyboard shortcut sheet ("?") is open. */
+  shortcutsOpen: boolean
   notice: Notice | undefined
   focusRequest: FocusRequest | undefined
   viewport: Viewport | undefined
@@ -176,6 +178,7 @@ export interface UiSlice {
   setPreviewOpen: (open: boolean) => void
   setPreviewTab: (tab: PreviewTab) => void
   setSearchOpen: (open: boolean) => void
+  setShortcutsOpen: (open: boolean) => void
   showNotice: (notice: Omit<Notice, 'id'>) => number
   dismissNotice: (id?: number) => void
   /** Whether notice `id`'s action still applies (see `Notice.after`). */

@@ -15,6 +15,7 @@ export function createUiSlice(init: {
         previewOpen: false,
         previewTab: 'start-order',
         searchOpen: false,
+        shortcutsOpen: false,
         notice: undefined,
         focusRequest: undefined,
         viewport: init.viewport,
@@ -26,6 +27,7 @@ export function createUiSlice(init: {
       setPreviewOpen: (previewOpen) => patch({ previewOpen }),
       setPreviewTab: (previewTab) => patch({ previewTab, previewOpen: true }),
       setSearchOpen: (searchOpen) => patch({ searchOpen }),
+      setShortcutsOpen: (shortcutsOpen) => patch({ shortcutsOpen }),
       showNotice: (notice) => {
         noticeId += 1
         const id = noticeId

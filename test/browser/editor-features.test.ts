@@ -1,6 +1,7 @@
 /**
  * Editor features found by a review of the designer: a service's type changed from the
- * inspector's header, Cut (Ctrl+X), rename from the canvas (F2, double-click on a name).
+ * inspector's header, Cut (Ctrl+X), rename from the canvas (F2, double-click on a name), the
+ * keyboard shortcut sheet (?).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Site, newPage, startSite } from './harness'
@@ -110,6 +111,46 @@ describe('editor features', () => {
     expect(await page.locator('.inspector').getAttribute('data-service')).toBe('worker')
     // The double-click renames; it does not zoom the canvas.
     expect(await viewport()).toBe(before)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('lists every shortcut on "?" and from the empty inspector, and gives the focus back on Escape', async () => {
+    const { page, errors, context } = await newPage(site)
+    await openDesigner(site, page, '?example=reference')
+    const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+    const focusedId = () =>
+      page.evaluate(
+        () =>
+          document.activeElement?.getAttribute('data-id') ?? document.activeElement?.textContent,
+      )
+    // A "?" typed in a field is text.
+    await selectNode(page, 'worker')
+    await page.locator('.inspector [data-field="description"]').focus()
+    await page.keyboard.type('?')
+    expect(await sheet.count()).toBe(0)
+
+    await selectNode(page, 'web')
+    await node(page, 'web').focus()
+    await page.keyboard.press('Shift+Slash')
+    await sheet.waitFor()
+    const text = await sheet.textContent()
+    for (const what of ['Cut', 'Rename', 'Duplicate', 'Find a service', 'Tidy up', 'Select all'])
+      expect(text).toContain(what)
+    expect(await sheet.locator('dt', { hasText: 'F2' }).count()).toBe(1)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => sheet.count()).toBe(0)
+    expect(await focusedId()).toBe('web')
+    // Escape went to the sheet only: the selection stays.
+    expect(await page.locator('.inspector').getAttribute('data-service')).toBe('web')
+
+    await page.keyboard.press('Escape')
+    const all = page.getByRole('button', { name: 'All shortcuts' })
+    await all.click()
+    await sheet.waitFor()
+    await page.keyboard.press('Escape')
+    await expect.poll(() => sheet.count()).toBe(0)
+    expect(await focusedId()).toBe('All shortcuts')
     expect(errors).toEqual([])
     await context.close()
   })
