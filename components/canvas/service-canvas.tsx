@@ -16,6 +16,7 @@ import {
   useReactFlow,
 } from '@xyflow/react'
 import { useCallback, useEffect, useMemo, useState } from 'react'
+import { isEditableTarget } from '@/components/editor/editable-target'
 import { useEditorStore, useEditorStoreApi } from '@/components/editor/editor-store-provider'
 import { refocusCanvas } from '@/components/ui/focus-fallback'
 import { describeRemoval } from '@/components/editor/removal-message'
@@ -85,6 +86,21 @@ export function ServiceCanvas() {
     const id = requestAnimationFrame(() => void rf.fitView({ ...FIT, duration: 200 }))
     return () => cancelAnimationFrame(id)
   }, [fitRequest, rf])
+
+  // Zoom from the keyboard, outside text fields: + (or =, unshifted) in, - out, Shift+1 fits
+  // the design in view as the fit button does.
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || isEditableTarget(e.target)) return
+      if (e.key === '+' || e.key === '=') void rf.zoomIn({ duration: 150 })
+      else if (e.key === '-') void rf.zoomOut({ duration: 150 })
+      else if (e.shiftKey && e.code === 'Digit1') void rf.fitView({ ...FIT, duration: 200 })
+      else return
+      e.preventDefault()
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [rf])
 
   const onNodesChange = useCallback(
     (changes: NodeChange<ServiceFlowNode>[]) => {

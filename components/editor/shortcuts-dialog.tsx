@@ -14,8 +14,8 @@ interface Shortcut {
 }
 
 /**
- * Every shortcut of the designer, as use-shortcuts.ts, use-clipboard.ts and the canvas (React
- * Flow's keys included) handle them, in two columns of groups. Keep it in step with them.
+ * Every shortcut of the designer, as use-shortcuts.ts, use-clipboard.ts and service-canvas.tsx
+ * (React Flow's keys included) handle them, in two columns of groups. Keep it in step with them.
  */
 const COLUMNS: { title: string; shortcuts: Shortcut[] }[][] = [
   [
@@ -70,6 +70,14 @@ const COLUMNS: { title: string; shortcuts: Shortcut[] }[][] = [
         { keys: [['Delete'], ['Backspace']], what: 'Remove the selection' },
         { keys: [['F2'], ['Double-click a name']], what: 'Rename the service' },
         { keys: [['Arrow keys']], what: 'Move the selection (with Shift, further)' },
+      ],
+    },
+    {
+      title: 'Canvas',
+      shortcuts: [
+        { keys: [['+'], ['=']], what: 'Zoom in' },
+        { keys: [['-']], what: 'Zoom out' },
+        { keys: [['Shift', '1']], what: 'Fit the design in view' },
       ],
     },
   ],

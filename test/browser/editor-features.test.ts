@@ -1,7 +1,7 @@
 /**
  * Editor features found by a review of the designer: a service's type changed from the
  * inspector's header, Cut (Ctrl+X), rename from the canvas (F2, double-click on a name), the
- * keyboard shortcut sheet (?).
+ * keyboard shortcut sheet (?), keyboard zoom (+, -, Shift+1).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Site, newPage, startSite } from './harness'
@@ -151,6 +151,45 @@ describe('editor features', () => {
     await page.keyboard.press('Escape')
     await expect.poll(() => sheet.count()).toBe(0)
     expect(await focusedId()).toBe('All shortcuts')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('zooms the canvas with + and -, fits the design with Shift+1, and leaves those keys to fields', async () => {
+    const { page, errors, context } = await newPage(site)
+    await openDesigner(site, page, '?example=reference')
+    const zoom = () => page.evaluate(() => window.__s6d?.store.getState().ui.viewport?.zoom ?? 0)
+    const settle = () => page.waitForTimeout(400)
+    await node(page, 'web').focus()
+    await page.keyboard.press('Shift+1')
+    await settle()
+    const fitted = await zoom()
+    await page.keyboard.press('+')
+    await settle()
+    await page.keyboard.press('=')
+    await settle()
+    const zoomedIn = await zoom()
+    expect(zoomedIn).toBeGreaterThan(fitted * 1.3)
+    await page.keyboard.press('-')
+    await settle()
+    expect(await zoom()).toBeLessThan(zoomedIn)
+    await page.keyboard.press('Shift+1')
+    await settle()
+    expect(await zoom()).toBeCloseTo(fitted, 2)
+    // Every node is back in view.
+    const canvas = (await page.getByTestId('canvas').boundingBox())!
+    for (const box of await page
+      .locator('.react-flow__node')
+      .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect))) {
+      expect(box.left).toBeGreaterThanOrEqual(canvas.x)
+      expect(box.right).toBeLessThanOrEqual(canvas.x + canvas.width)
+    }
+    // In a field, - is text.
+    await selectNode(page, 'web')
+    await page.locator('.inspector [data-field="description"]').focus()
+    await page.keyboard.press('-')
+    await settle()
+    expect(await zoom()).toBeCloseTo(fitted, 2)
     expect(errors).toEqual([])
     await context.close()
   })
