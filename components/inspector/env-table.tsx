@@ -1,5 +1,6 @@
 'use client'
 
+import { useEffect, useRef } from 'react'
 import { Icon } from '@/components/ui/icons'
 import type { Diagnostic, EnvVar } from '@/lib/graph/types'
 import { Field, FieldProblems } from './field'
@@ -7,7 +8,8 @@ import { Field, FieldProblems } from './field'
 /**
  * Env vars as an editable table: name and value on the first line, description and group on
  * the second, a secret switch. Each row shows validation's findings for it (names are checked as
- * they are typed, by the same rules as the export).
+ * they are typed, by the same rules as the export). Typing coalesces by field (`key`); adding or
+ * removing a row passes no key, so each is an undo step of its own.
  */
 export function EnvTable({
   idPrefix,
@@ -24,10 +26,17 @@ export function EnvTable({
   field: string
   vars: readonly EnvVar[]
   problems: readonly Diagnostic[]
-  onChange: (vars: EnvVar[], key: string) => void
+  onChange: (vars: EnvVar[], key?: string) => void
   onBlur: () => void
   help?: string
 }) {
+  // The row "Add variable" just added: its name gets the focus once it is drawn.
+  const added = useRef<number | undefined>(undefined)
+  useEffect(() => {
+    if (added.current === undefined) return
+    document.getElementById(`${idPrefix}-${added.current}-name`)?.focus()
+    added.current = undefined
+  }, [vars.length, idPrefix])
   const set = (i: number, patch: Partial<EnvVar>, key: string) =>
     onChange(
       vars.map((v, j) => {
@@ -106,12 +115,7 @@ export function EnvTable({
                   type="button"
                   className="btn btn-ghost btn-sm btn-icon"
                   aria-label={`Remove variable ${v.name || i + 1}`}
-                  onClick={() =>
-                    onChange(
-                      vars.filter((_, j) => j !== i),
-                      `${field}.remove`,
-                    )
-                  }
+                  onClick={() => onChange(vars.filter((_, j) => j !== i))}
                 >
                   <Icon name="trash" size={13} />
                 </button>
@@ -144,7 +148,10 @@ export function EnvTable({
           type="button"
           className="btn btn-default btn-sm"
           id={`${idPrefix}-add`}
-          onClick={() => onChange([...vars, { name: '', value: '' }], `${field}.add`)}
+          onClick={() => {
+            added.current = vars.length
+            onChange([...vars, { name: '', value: '' }])
+          }}
         >
           <Icon name="plus" size={13} />
           <span className="btn-label">Add variable</span>

@@ -1,7 +1,8 @@
 /**
  * Editor features found by a review of the designer: a service's type changed from the
  * inspector's header, Cut (Ctrl+X), rename from the canvas (F2, double-click on a name), the
- * keyboard shortcut sheet (?), keyboard zoom (+, -, Shift+1).
+ * keyboard shortcut sheet (?), keyboard zoom (+, -, Shift+1), undo steps for env rows and none
+ * for a change that changes nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Site, newPage, startSite } from './harness'
@@ -190,6 +191,32 @@ describe('editor features', () => {
     await page.keyboard.press('-')
     await settle()
     expect(await zoom()).toBeCloseTo(fitted, 2)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('makes each added variable an undo step of its own, with its name focused', async () => {
+    const { page, errors, context } = await newPage(site)
+    await openDesigner(site, page, '?example=reference')
+    const history = () => page.evaluate(() => window.__s6d?.store.getState().past.length ?? -1)
+    const env = async () => {
+      const web = (await liveGraph(page)).services.web
+      return web?.type === 'longrun' ? web.env.length : -1
+    }
+    const focusedField = () =>
+      page.evaluate(() => document.activeElement?.getAttribute('data-field'))
+    await selectNode(page, 'web')
+    const start = await history()
+    const add = page.locator('#f-env-add')
+    await add.click()
+    await expect.poll(focusedField).toBe('env.0.name')
+    await add.click()
+    await expect.poll(focusedField).toBe('env.1.name')
+    expect(await env()).toBe(2)
+    expect(await history()).toBe(start + 2)
+    // The new name field has nothing of its own to undo: Ctrl+Z takes back one row.
+    await page.keyboard.press('Control+z')
+    await expect.poll(env).toBe(1)
     expect(errors).toEqual([])
     await context.close()
   })
