@@ -29,6 +29,39 @@ function push(stack: ServiceGraph[], graph: ServiceGraph, limit: number): Servic
   return next.length > limit ? next.slice(next.length - limit) : next
 }
 
+/** Whether two records hold the same values: `same` is asked only for entries not identical. */
+function sameRecord<T>(
+  a: Record<string, T>,
+  b: Record<string, T>,
+  same: (x: T, y: T) => boolean,
+): boolean {
+  if (a === b) return true
+  const keys = Object.keys(a)
+  if (keys.length !== Object.keys(b).length) return false
+  return keys.every((k) => Object.hasOwn(b, k) && (a[k] === b[k] || same(a[k]!, b[k]!)))
+}
+
+const sameJson = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y)
+
+/**
+ * Whether `b` is the design `a` is, though made anew: an auto-layout that moved nothing, the
+ * current value picked again. Cheap, as edits leave what they do not change identical: only the
+ * services and project values that are new objects are compared by value.
+ */
+export function sameDesign(a: ServiceGraph, b: ServiceGraph): boolean {
+  if (a === b) return true
+  return (
+    a.version === b.version &&
+    sameRecord(a.layout, b.layout, (p, q) => p.x === q.x && p.y === q.y) &&
+    sameRecord(a.services, b.services, sameJson) &&
+    sameRecord(
+      a.project as unknown as Record<string, unknown>,
+      b.project as unknown as Record<string, unknown>,
+      sameJson,
+    )
+  )
+}
+
 /** The selection without names the graph no longer has (same object when nothing changed). */
 export function pruneSelection(selection: Selection, graph: ServiceGraph): Selection {
   const exists = (n: ServiceName) => n in graph.services
@@ -68,6 +101,8 @@ export function createGraphSlice(
     const commit = (next: ServiceGraph, opts: CommitOptions = {}) =>
       set((s) => {
         if (next === s.graph) return s
+        // A change that changes nothing is no undo step (a drag is compared once, at its end).
+        if (!opts.transient && sameDesign(s.graph, next)) return s
         const selection = pruneSelection(s.selection, next)
         const revision = s.revision + 1
         if (opts.history === false) return { graph: next, revision, selection }
@@ -114,7 +149,7 @@ export function createGraphSlice(
       endGesture: () =>
         set((s) => {
           if (s.gestureBase === undefined) return s
-          if (s.gestureBase === s.graph) return { gestureBase: undefined }
+          if (sameDesign(s.gestureBase, s.graph)) return { gestureBase: undefined }
           return {
             past: push(s.past, s.gestureBase, historyLimit),
             future: [],

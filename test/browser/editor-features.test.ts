@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Site, newPage, startSite } from './harness'
-import { liveGraph, node, openDesigner, selectNode } from './editor-helpers'
+import { liveGraph, node, openDesigner, selectNode, tidy } from './editor-helpers'
 
 let site: Site
 beforeAll(async () => {
@@ -217,6 +217,25 @@ describe('editor features', () => {
     // The new name field has nothing of its own to undo: Ctrl+Z takes back one row.
     await page.keyboard.press('Control+z')
     await expect.poll(env).toBe(1)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('adds no undo step for a change that changes nothing: Auto-layout again, the same value picked', async () => {
+    const { page, errors, context } = await newPage(site)
+    await openDesigner(site, page, '?example=reference')
+    const history = () => page.evaluate(() => window.__s6d?.store.getState().past.length ?? -1)
+    await tidy(page)
+    const start = await history()
+    await tidy(page)
+    expect(await history()).toBe(start)
+    await page.getByRole('tab', { name: 'Project' }).click()
+    const manager = page.locator('#f-p-packageManager')
+    await manager.selectOption(await manager.inputValue())
+    expect(await history()).toBe(start)
+    // A real change still is one.
+    await manager.selectOption('apk')
+    expect(await history()).toBe(start + 1)
     expect(errors).toEqual([])
     await context.close()
   })

@@ -63,10 +63,10 @@ describe('editor store: history', () => {
     store.getState().endCoalescing()
     set('ab', 'web.description')
     expect(store.getState().past).toHaveLength(2)
-    set('ab', 'web.process')
+    set('abc', 'web.process')
     expect(store.getState().past).toHaveLength(3)
     c.advance(10_000)
-    set('abc', 'web.process')
+    set('abcd', 'web.process')
     expect(store.getState().past).toHaveLength(4)
   })
 
@@ -138,6 +138,30 @@ describe('editor store: history', () => {
     expect(store.getState().noticeActionApplies(ui.notice!.id)).toBe(true)
     store.getState().runNoticeAction(ui.notice!.id)
     expect(store.getState().graph).toEqual(before)
+  })
+
+  it('adds no undo step for a change that changes nothing', () => {
+    const g = twoServices()
+    const store = createEditorStore({
+      graph: { ...g, layout: { db: { x: 0, y: 0 }, web: { x: 200, y: 0 } } },
+    })
+    const { graph } = store.getState()
+    // An auto-layout that moves nothing: the same positions, as new objects.
+    store.getState().setLayout({ db: { x: 0, y: 0 }, web: { x: 200, y: 0 } })
+    // The current value picked again in a select: an equal service, made anew.
+    store.getState().updateService('web', longrun({ dependencies: ['db'], withContenv: true }))
+    store.getState().setProject({ name: graph.project.name, env: [...graph.project.env] })
+    // A drag that ends where it began.
+    store.getState().moveServices({ web: { x: 240, y: 0 } }, { transient: true })
+    store.getState().moveServices({ web: { x: 200, y: 0 } }, { transient: true })
+    store.getState().endGesture()
+    expect(store.getState().past).toHaveLength(0)
+    expect(store.getState().graph.services).toBe(graph.services)
+    expect(store.getState().graph.project).toBe(graph.project)
+    // A real change still is one.
+    store.getState().setProject({ name: 'other' })
+    store.getState().setLayout({ db: { x: 16, y: 0 } })
+    expect(store.getState().past).toHaveLength(2)
   })
 
   it("changes a service's type in one undoable step, and records nothing when refused", () => {
