@@ -63,12 +63,18 @@ export function findLayout(tree: TreeIndex): TreeLayout {
       const p = joinPath(overlay, name)
       return tree.isDir(p) ? p : undefined
     }
+    // A bare s6-rc.d outside every image root is another tree too: say it was not read.
+    const inRoot = (d: string) =>
+      [rootfs, ...others].some((r) => r === '' || d === r || d.startsWith(`${r}/`))
+    const bare = dirs
+      .filter((d) => baseName(d) === 's6-rc.d' && !inRoot(d) && looksLikeSource(tree, d))
+      .sort(byDepth)
     return {
       rootfs,
       source: at('s6-rc.d'),
       userBundles: at('user-bundles.d'),
       scripts: at('scripts'),
-      others,
+      others: [...others, ...bare],
     }
   }
   if (looksLikeSource(tree, '')) return { source: '', others: [] }

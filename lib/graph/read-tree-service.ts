@@ -85,7 +85,8 @@ function readType(sd: ServiceDir): ServiceType | undefined {
       `${sd.path('type')} is missing; s6-rc-compile stops with "unable to read ${sd.path('type')}" (exit 111).${guess ? ` It looks like a ${guess}.` : ''}`,
       `Add a type file containing ${guess ?? 'oneshot, longrun or bundle'}.`,
     )
-    if (!guess) sd.finish(() => 'not read: the service has no type')
+    if (guess) sd.ctx.note(sd.path('type'), 'converted', `absent; read as ${guess}`)
+    else sd.finish(() => 'not read: the service has no type')
     return guess
   }
   const read = readTypeFile(bytes)
@@ -124,12 +125,23 @@ function readType(sd: ServiceDir): ServiceType | undefined {
   return guess
 }
 
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000 }
+
+/** Milliseconds of a duration written with a unit (`5s`, `1.5 m`, `500ms`), or undefined. */
+function withUnit(text: string): number | undefined {
+  const m = /^\s*([0-9]+(?:\.[0-9]+)?)\s*(ms|s|m)\s*$/i.exec(text.replace(/^\ufeff/, ''))
+  if (!m) return undefined
+  const ms = Math.round(Number(m[1]) * UNIT_MS[m[2]!.toLowerCase()]!)
+  return Number.isSafeInteger(ms) && ms <= 4294967295 ? ms : undefined
+}
+
 function timeout(sd: ServiceDir, entry: 'timeout-up' | 'timeout-down'): number | undefined {
   const bytes = sd.bytes(entry)
   if (bytes === undefined) return undefined
   const value = readTimeoutFile(bytes)
   if (value === null) {
-    const shown = `"${showBytes(decodeText(bytes.subarray(0, 40)))}"`
+    const text = decodeText(bytes.subarray(0, 40))
+    const shown = `"${showBytes(text)}"`
     sd.diag(
       'timeout-invalid',
       'error',
@@ -137,6 +149,12 @@ function timeout(sd: ServiceDir, entry: 'timeout-up' | 'timeout-down'): number |
       `${sd.path(entry)} holds ${shown}; s6-rc-compile wants milliseconds as plain digits and stops with "invalid ${sd.path(entry)}" (exit 1).`,
       'Write the number of milliseconds only, for example 5000 (no unit, no spaces, no CR).',
     )
+    // What the author meant, when it is a duration with a unit ("5s", "1.5 m", "500ms\r\n").
+    const meant = withUnit(text)
+    if (meant !== undefined) {
+      sd.note(entry, 'converted', `${shown} read as ${meant} ms`)
+      return meant
+    }
     sd.note(entry, 'ignored', 'not a number of milliseconds')
     return undefined
   }

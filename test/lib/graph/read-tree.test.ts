@@ -137,6 +137,33 @@ describe('readTree: numbers', () => {
     },
   )
 
+  it('keeps what a timeout with a unit meant, as a repair the report lists', () => {
+    for (const [text, ms] of [
+      ['5s\n', 5000],
+      ['1.5 m\n', 90_000],
+      ['500ms\r\n', 500],
+    ] as const) {
+      const r = readTree(source({ ...LONGRUN, 'web/timeout-up': text }))
+      expect(r.graph.services.web, text).toMatchObject({ timeoutUp: ms })
+      expect(r.diagnostics.map((d) => d.code)).toEqual(['timeout-invalid'])
+      expect(r.report.entries.find((e) => e.path === 'web/timeout-up')).toMatchObject({
+        action: 'converted',
+        note: expect.stringMatching(new RegExp(`read as ${ms} ms$`)),
+      })
+    }
+    const plain = readTree(source({ ...LONGRUN, 'web/timeout-up': 'soon\n' }))
+    expect(plain.graph.services.web).not.toHaveProperty('timeoutUp')
+  })
+
+  it('lists a missing type file it read as a guessed type among the repairs', () => {
+    const r = readTree(source({ 'web/run': '#!/bin/sh\nexec web\n' }))
+    expect(r.graph.services.web?.type).toBe('longrun')
+    expect(r.report.entries.find((e) => e.path === 'web/type')).toMatchObject({
+      action: 'converted',
+      note: 'absent; read as longrun',
+    })
+  })
+
   it('reads fds, tally and down-signal of a longrun', () => {
     const r = readTree(
       source({
@@ -509,5 +536,23 @@ describe('readTree: byte-order marks', () => {
       }),
     )
     expect(g.report.graphFile).toBe('docker/s6/s6-designer.json')
+  })
+})
+
+describe('readTree: several trees in one folder', () => {
+  it('reads the image root and says a bare s6-rc.d beside it was not read', () => {
+    const r = readTree(
+      textTree({
+        'repo/a/s6-rc.d/web/type': 'longrun\n',
+        'repo/a/s6-rc.d/web/run': '#!/bin/sh\nexec web\n',
+        'repo/b/etc/s6-overlay/s6-rc.d/api/type': 'longrun\n',
+        'repo/b/etc/s6-overlay/s6-rc.d/api/run': '#!/bin/sh\nexec api\n',
+      }),
+    )
+    expect(Object.keys(r.graph.services)).toContain('api')
+    expect(Object.keys(r.graph.services)).not.toContain('web')
+    const other = r.diagnostics.filter((d) => d.code === 'multiple-sources')
+    expect(other.map((d) => d.file)).toEqual(['repo/a/s6-rc.d'])
+    expect(other[0]?.message).toMatch(/only repo\/b was read/)
   })
 })
