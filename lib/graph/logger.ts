@@ -176,9 +176,10 @@ function followGenerated<S extends Service>(
 /**
  * Renames a service as `renameService` does and, when it is a producer whose logger is the one
  * `addLogger` made for it (named after it, reading only it), renames that logger's services and
- * pipeline after the new name too. What the user has not changed of the logger's texts (its
- * description, scripts and process label, all naming the default log folder) follows to the new
- * default folder; what they wrote stays. Unchanged graph when the rename cannot be made.
+ * pipeline after the new name too. The default log folder follows when both scripts that name
+ * it (the logger's run and the prepare step) are still as addLogger wrote them; then the texts
+ * that describe it (descriptions, process label) follow too unless the user rewrote them. What
+ * the user wrote stays. Unchanged graph when the rename cannot be made.
  */
 export function renameWithLogger(
   graph: ServiceGraph,
