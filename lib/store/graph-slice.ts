@@ -73,10 +73,15 @@ export function pruneSelection(selection: Selection, graph: ServiceGraph): Selec
   return { services: selection.services.filter(exists), edges: selection.edges.filter(edgeExists) }
 }
 
+/** At most this many services changed by an undo or redo are selected to show them. */
+const REVEAL_LIMIT = 20
+
 /**
- * The selection after undo or redo goes from `from` to `to`: a rename going back or forth
- * (one service gone, one come) carries the selection over to the other name, so the inspector
- * stays on the service; other names that went away are dropped.
+ * The selection after undo or redo goes from `from` to `to`. A rename going back or forth (one
+ * service gone, one come) carries the selection over to the other name, so the inspector stays
+ * on the service. Otherwise what the step changed is selected, so the user sees it: services
+ * that came back, or else the services (and positions) it changed; a step that only took
+ * services away, or changed none (project settings), keeps the selection without them.
  */
 export function selectionAcross(
   selection: Selection,
@@ -84,13 +89,30 @@ export function selectionAcross(
   to: ServiceGraph,
 ): Selection {
   const selected = selection.services
-  if (selected.length === 1 && !(selected[0]! in to.services)) {
-    const gone = Object.keys(from.services).filter((n) => !(n in to.services))
-    const come = Object.keys(to.services).filter((n) => !(n in from.services))
-    if (gone.length === 1 && come.length === 1 && gone[0] === selected[0])
-      return { services: [come[0]!], edges: [] }
+  const gone = Object.keys(from.services).filter((n) => !(n in to.services))
+  const come = Object.keys(to.services).filter((n) => !(n in from.services))
+  if (
+    selected.length === 1 &&
+    !(selected[0]! in to.services) &&
+    gone.length === 1 &&
+    come.length === 1 &&
+    gone[0] === selected[0]
+  )
+    return { services: [come[0]!], edges: [] }
+  const reveal = (names: ServiceName[]): Selection =>
+    names.length > 0 && names.length <= REVEAL_LIMIT
+      ? { services: names, edges: [] }
+      : pruneSelection(selection, to)
+  if (come.length > 0) return reveal(come)
+  if (gone.length > 0) return pruneSelection(selection, to)
+  const moved = (n: ServiceName) => {
+    const a = from.layout[n]
+    const b = to.layout[n]
+    return a !== b && (a?.x !== b?.x || a?.y !== b?.y)
   }
-  return pruneSelection(selection, to)
+  return reveal(
+    Object.keys(to.services).filter((n) => to.services[n] !== from.services[n] || moved(n)),
+  )
 }
 
 export function createGraphSlice(

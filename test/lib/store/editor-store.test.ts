@@ -176,6 +176,35 @@ describe('editor store: history', () => {
     expect(store.getState().graph.services.db?.type).toBe('oneshot')
   })
 
+  it('selects what an undo or redo changed, so the user sees it', () => {
+    const store = createEditorStore({ graph: twoServices() })
+    const s = () => store.getState()
+    // An edit of web undone while db is selected: web is selected, its inspector shows the undo.
+    const web = s().graph.services.web!
+    s().updateService('web', { ...web, description: 'edited' })
+    s().selectService('db')
+    s().undo()
+    expect(s().graph.services.web).toEqual(web)
+    expect(s().selection.services).toEqual(['web'])
+    s().redo()
+    expect(s().selection.services).toEqual(['web'])
+    // A delete undone: what came back is selected.
+    s().removeServices(['db'])
+    s().clearSelection()
+    s().undo()
+    expect(s().selection.services).toEqual(['db'])
+    // A move undone: the moved service.
+    s().moveServices({ db: { x: 400, y: 400 } })
+    s().selectService('web')
+    s().undo()
+    expect(s().selection.services).toEqual(['db'])
+    // An add undone takes the new service away and selects nothing else.
+    const added = s().addService('oneshot')
+    expect(s().selection.services).toEqual([added])
+    s().undo()
+    expect(s().selection.services).toEqual([])
+  })
+
   it('prunes the selection when undo removes a selected service', () => {
     const store = createEditorStore()
     store.getState().addService('oneshot')
