@@ -3,6 +3,7 @@
 import { useState } from 'react'
 import type { Diagnostic } from '@/lib/graph/types'
 import { Field } from './field'
+import { useRevertInvalid } from './use-revert-invalid'
 
 type Unit = 'ms' | 's'
 
@@ -58,6 +59,7 @@ export function DurationField({
   const [text, setText] = useState(() => display(value, unit))
   const [error, setError] = useState<string | undefined>()
   const [seen, setSeen] = useState(value)
+  const revertInvalid = useRevertInvalid(label)
   // The value changed from outside (undo, another panel): show it.
   if (seen !== value) {
     setSeen(value)
@@ -99,7 +101,18 @@ export function DurationField({
           value={text}
           aria-invalid={error !== undefined}
           onChange={(e) => change(e.target.value, unit)}
-          onBlur={onBlur}
+          onBlur={(e) => {
+            revertInvalid(
+              error,
+              () => {
+                setText(display(value, unit))
+                setError(undefined)
+              },
+              e.relatedTarget,
+              e.currentTarget.parentElement,
+            )
+            onBlur?.()
+          }}
         />
         <select
           className="input input-unit"

@@ -3,6 +3,7 @@
 import { useState } from 'react'
 import type { Diagnostic } from '@/lib/graph/types'
 import { Field } from './field'
+import { useRevertInvalid } from './use-revert-invalid'
 
 /** Checks a typed integer: undefined for empty, an error text when out of range or not a number. */
 export function parseInteger(
@@ -47,6 +48,7 @@ export function IntegerField({
   const [text, setText] = useState(value === undefined ? '' : String(value))
   const [error, setError] = useState<string | undefined>()
   const [seen, setSeen] = useState(value)
+  const revertInvalid = useRevertInvalid(label)
   if (seen !== value) {
     setSeen(value)
     const parsed = parseInteger(text, min, max)
@@ -82,7 +84,17 @@ export function IntegerField({
             onCommit(parsed.value)
           }
         }}
-        onBlur={onBlur}
+        onBlur={(e) => {
+          revertInvalid(
+            error,
+            () => {
+              setText(value === undefined ? '' : String(value))
+              setError(undefined)
+            },
+            e.relatedTarget,
+          )
+          onBlur?.()
+        }}
       />
     </Field>
   )

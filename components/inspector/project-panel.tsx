@@ -13,6 +13,7 @@ import { S6SettingsTable } from './s6-settings-table'
 import { Section } from './section'
 import { useFocusRequest } from './use-focus-request'
 import { useProjectProblems } from './use-project-problems'
+import { useRevertInvalid } from './use-revert-invalid'
 
 const MANAGERS: PackageManager[] = ['auto', 'apk', 'apt', 'dnf', 'none']
 
@@ -54,6 +55,7 @@ function PortsField({ ports, onChange }: { ports: number[]; onChange: (ports: nu
   const [text, setText] = useState(ports.join(', '))
   const [error, setError] = useState<string>()
   const problems = useProjectProblems('ports')
+  const revertInvalid = useRevertInvalid('Ports')
   return (
     <Field
       label="Ports"
@@ -79,6 +81,16 @@ function PortsField({ ports, onChange }: { ports: number[]; onChange: (ports: nu
           setError(undefined)
           onChange(parts.map(Number))
         }}
+        onBlur={(e) =>
+          revertInvalid(
+            error,
+            () => {
+              setText(ports.join(', '))
+              setError(undefined)
+            },
+            e.relatedTarget,
+          )
+        }
       />
     </Field>
   )

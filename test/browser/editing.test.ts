@@ -113,6 +113,28 @@ describe('editing keeps work', () => {
     await context.close()
   })
 
+  it('puts back a number typed wrong when the focus leaves it, and says so', async () => {
+    const { page, errors, context } = await newPage(site)
+    await openDesigner(site, page, '?example=reference')
+    await selectNode(page, 'config-check')
+    const field = page.locator('#f-timeoutUp')
+    const before = await field.inputValue()
+    await field.fill('3x')
+    expect(await page.locator('.field.has-error').count()).toBeGreaterThan(0)
+    await page.locator('#f-description').click()
+    await expect.poll(() => field.inputValue()).toBe(before)
+    expect(await page.locator('.notice').textContent()).toMatch(
+      /^Start timeout not changed: Enter a number/,
+    )
+    expect((await liveGraph(page)).services['config-check']).toMatchObject({ timeoutUp: 30_000 })
+    // The unit beside it keeps the typing: a value wrong in one unit may be right in the other.
+    await field.fill('3x')
+    await page.locator('[aria-label="Start timeout unit"]').focus()
+    expect(await field.inputValue()).toBe('3x')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
   it('says what Select all then Delete removed, with Undo', async () => {
     const { page, errors, context } = await newPage(site)
     await openDesigner(site, page, '?example=reference')
