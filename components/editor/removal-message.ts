@@ -1,9 +1,14 @@
 import { refocusCanvas } from '@/components/ui/focus-fallback'
+import { USER_BUNDLE } from '@/lib/graph/service-graph'
 import type { ServiceName } from '@/lib/graph/types'
 import type { RemovalSummary } from '@/lib/store/types'
 import type { EditorStore } from './editor-store-provider'
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+
+/** Why Delete or Cut leaves the boot bundle. */
+export const USER_STAYS =
+  'user cannot be deleted: it is what s6-overlay starts at boot. Remove services from it instead.'
 
 /**
  * The notice after a deletion, for example "Removed web and 3 references". Undefined when
@@ -29,5 +34,7 @@ export function removeWithNotice(store: EditorStore, names: readonly ServiceName
   const message = describeRemoval(summary, 0)
   if (message)
     store.getState().showNotice({ message, tone: 'info', action: { label: 'Undo', kind: 'undo' } })
+  else if (names.includes(USER_BUNDLE))
+    store.getState().showNotice({ message: USER_STAYS, tone: 'info' })
   refocusCanvas()
 }

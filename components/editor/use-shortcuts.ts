@@ -5,6 +5,7 @@ import { tidyLayout } from '@/components/canvas/use-layout-missing'
 import { USER_BUNDLE } from '@/lib/graph/service-graph'
 import { fieldOwnsUndo, isEditableTarget, watchTyping } from './editable-target'
 import { useEditorStoreApi } from './editor-store-provider'
+import { USER_STAYS } from './removal-message'
 
 /**
  * Global shortcuts: undo (Ctrl/⌘+Z), redo (Ctrl/⌘+Shift+Z, Ctrl+Y), select all (Ctrl/⌘+A),
@@ -72,11 +73,7 @@ export function useShortcuts(): void {
       if ((e.key !== 'Delete' && e.key !== 'Backspace') || isEditableTarget(e.target)) return
       const { selection, showNotice } = store.getState()
       if (selection.services.length === 1 && selection.services[0] === USER_BUNDLE)
-        showNotice({
-          message:
-            'user cannot be deleted: it is what s6-overlay starts at boot. Remove services from it instead.',
-          tone: 'info',
-        })
+        showNotice({ message: USER_STAYS, tone: 'info' })
     }
     const stopWatching = watchTyping()
     window.addEventListener('keydown', onKeyDown)

@@ -82,6 +82,12 @@ describe('editor features', () => {
     const g = await liveGraph(page)
     expect(g.services.web).toMatchObject({ dependencies: ['redis-ready', 'config-check'] })
     expect(g.services.user).toMatchObject({ contents: ['scheduler', 'worker', 'web'] })
+    // user alone cannot be cut, and says why, as Delete does.
+    await selectNode(page, 'user')
+    await node(page, 'user').focus()
+    await page.keyboard.press('Control+x')
+    await expect.poll(() => notice.textContent()).toMatch(/^user cannot be deleted/)
+    expect(await names()).toContain('user')
     expect(errors).toEqual([])
     await context.close()
   })
