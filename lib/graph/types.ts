@@ -210,4 +210,9 @@ export interface Diagnostic {
   message: string
   /** What to do about it, in one sentence. */
   fix?: string
+  /**
+   * The other services the problem is about (the rest of a cycle): the editor marks them and
+   * lists the problem with them too; it is counted once, under `service`.
+   */
+  also?: ServiceName[]
 }

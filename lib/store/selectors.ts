@@ -45,10 +45,15 @@ function index(graph: ServiceGraph): DiagnosticIndex {
     all = EMPTY
   }
   const byService = new Map<ServiceName | undefined, Diagnostic[]>()
-  for (const d of all) {
-    const list = byService.get(d.service)
+  const file = (name: ServiceName | undefined, d: Diagnostic) => {
+    const list = byService.get(name)
     if (list) list.push(d)
-    else byService.set(d.service, [d])
+    else byService.set(name, [d])
+  }
+  for (const d of all) {
+    file(d.service, d)
+    // A cycle is every member's problem: each node is marked, each inspector lists it.
+    for (const other of d.also ?? []) file(other, d)
   }
   const countsByService = new Map<ServiceName, ProblemCounts>()
   for (const [name, list] of byService)

@@ -13,6 +13,8 @@ export interface Finding {
   message: string
   /** Overrides the catalogue's generic fix with a specific one. */
   fix?: string
+  /** See Diagnostic.also. */
+  also?: string[]
 }
 
 /** An append-only list of diagnostics. */
@@ -31,6 +33,7 @@ export class Findings {
     if (finding.file !== undefined) d.file = finding.file
     const fix = finding.fix ?? info?.fix
     if (fix !== undefined) d.fix = fix
+    if (finding.also !== undefined && finding.also.length > 0) d.also = finding.also
     this.list.push(d)
   }
 }

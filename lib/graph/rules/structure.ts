@@ -157,6 +157,10 @@ function describeCycle(r: ResolvedGraph, cycle: CyclePath): string {
   return notes.length > 0 ? ` (${notes.join('; ')})` : ''
 }
 
+/** The services of a cycle path (`a -> b -> a`) but its first. */
+const others = (names: readonly ServiceName[]) =>
+  [...new Set(names.slice(1))].filter((n) => n !== names[0])
+
 /** Every dependency cycle and bundle cycle, one diagnostic per knot, with its path. */
 export function checkCycles(ctx: Context, out: Findings): void {
   const r = ctx.resolved ?? resolveContext(ctx, new Set())
@@ -168,6 +172,7 @@ export function checkCycles(ctx: Context, out: Findings): void {
     out.add({
       code: 'dependency-cycle',
       service: first,
+      also: others(cycle.names),
       field: producer ? 'producerFor' : 'dependencies',
       file: producer ? 'producer-for' : `dependencies.d/${second}`,
       message: self
@@ -183,6 +188,7 @@ export function checkCycles(ctx: Context, out: Findings): void {
     out.add({
       code: 'bundle-cycle',
       service: first,
+      also: others(cycle.names),
       field: 'contents',
       file: `contents.d/${second}`,
       message: `Bundle cycle: ${cycle.names.map(show).join(' -> ')}. A bundle cannot contain itself, directly or through other bundles.`,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { diagnosticsFor, problemCountsFor } from '@/lib/store/selectors'
 import { validate } from '@/lib/graph/validate'
 import { bundle, findingsOf, graphOf, longrun, oneshot } from '../../fixtures/graphs'
 
@@ -68,6 +69,21 @@ describe('validate: cycles', () => {
     expect(found).toHaveLength(1)
     expect(found[0]!.message).toContain('a -> b -> a')
     expect(found[0]).toMatchObject({ service: 'a', file: 'dependencies.d/b' })
+  })
+
+  it('names the rest of a cycle, so the editor marks every service on it, and counts it once', () => {
+    const g = graphOf({
+      a: oneshot({ dependencies: ['c'] }),
+      b: oneshot({ dependencies: ['a'] }),
+      c: oneshot({ dependencies: ['b'] }),
+    })
+    const found = findingsOf(g, 'dependency-cycle')
+    expect(found.map((d) => [d.service, d.also])).toEqual([['a', ['c', 'b']]])
+    for (const name of ['a', 'b', 'c'])
+      expect(problemCountsFor(g, name), name).toMatchObject({ errors: 1 })
+    expect(diagnosticsFor(g, 'b').map((d) => d.code)).toContain('dependency-cycle')
+    const self = findingsOf(graphOf({ w: longrun({ dependencies: ['w'] }) }), 'dependency-cycle')
+    expect(self[0]).not.toHaveProperty('also')
   })
 
   it('reports a self-dependency', () => {
