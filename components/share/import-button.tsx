@@ -15,7 +15,14 @@ import { type Picked, droppedData, pickedFile, pickedFolder } from './read-dropp
 import { runImport } from './run-import'
 
 type Shown =
-  | { kind: 'report'; name: string; result: Extract<ImportResult, { ok: true }>; keptNote: string }
+  | {
+      kind: 'report'
+      name: string
+      result: Extract<ImportResult, { ok: true }>
+      keptNote: string
+      /** Opened again from the menu, not right after the import. */
+      again?: boolean
+    }
   | { kind: 'refused'; message: string }
   | { kind: 'recent' }
   | undefined
@@ -29,6 +36,8 @@ export function ImportButton() {
   const store = useEditorStoreApi()
   const [storage] = useState(browserStorage)
   const [shown, setShown] = useState<Shown>()
+  // The last import's report, to open again from the menu after Done.
+  const [last, setLast] = useState<Extract<Shown, { kind: 'report' }>>()
   const [busy, setBusy] = useState(false)
   const fileRef = useRef<HTMLInputElement>(null)
   const folderRef = useRef<HTMLInputElement>(null)
@@ -49,7 +58,14 @@ export function ImportButton() {
           return
         }
         const replaced = replaceDesign(store, storage, result.graph, 'import')
-        setShown({ kind: 'report', name: picked.name, result, keptNote: keptMessage(replaced) })
+        const report = {
+          kind: 'report' as const,
+          name: picked.name,
+          result,
+          keptNote: keptMessage(replaced),
+        }
+        setShown(report)
+        setLast({ ...report, again: true })
       } finally {
         setBusy(false)
       }
@@ -66,6 +82,7 @@ export function ImportButton() {
         onFile={() => fileRef.current?.click()}
         onFolder={() => folderRef.current?.click()}
         onRecent={() => setShown({ kind: 'recent' })}
+        onLastReport={last ? () => setShown(last) : undefined}
       />
       <input
         ref={fileRef}
@@ -110,10 +127,15 @@ export function ImportButton() {
           result={shown.result}
           keptNote={shown.keptNote}
           onClose={close}
-          onUndo={() => {
-            store.getState().undo()
-            close()
-          }}
+          // Opened again later, the design may have moved on: no Undo import then.
+          onUndo={
+            shown.again
+              ? undefined
+              : () => {
+                  store.getState().undo()
+                  close()
+                }
+          }
         />
       ) : null}
       {shown?.kind === 'refused' ? (

@@ -10,11 +10,14 @@ export function ImportMenu({
   onFile,
   onFolder,
   onRecent,
+  onLastReport,
 }: {
   busy: boolean
   onFile: () => void
   onFolder: () => void
   onRecent: () => void
+  /** Opens the report of the last import again (absent before any import). */
+  onLastReport?: (() => void) | undefined
 }) {
   const menu = useMenu()
   const items: MenuItem[] = [
@@ -39,6 +42,17 @@ export function ImportMenu({
       icon: 'clock',
       onSelect: onRecent,
     },
+    ...(onLastReport
+      ? [
+          {
+            id: 'last-report',
+            label: 'Last import report…',
+            description: 'What the last import read, converted, kept and ignored, and its remarks',
+            icon: 'file' as const,
+            onSelect: onLastReport,
+          },
+        ]
+      : []),
   ]
 
   return (

@@ -107,7 +107,8 @@ export function ImportReportDialog({
   result: Imported
   /** Where the replaced design went (from `keptMessage`). */
   keptNote: string
-  onUndo: () => void
+  /** Offered right after the import only. */
+  onUndo: (() => void) | undefined
   onClose: () => void
 }) {
   const { report, diagnostics, graph } = result
@@ -131,10 +132,12 @@ export function ImportReportDialog({
       testId="import-report"
       footer={
         <>
-          <button type="button" className="btn btn-default btn-md" onClick={onUndo}>
-            <Icon name="undo" size={14} />
-            <span className="btn-label">Undo import</span>
-          </button>
+          {onUndo ? (
+            <button type="button" className="btn btn-default btn-md" onClick={onUndo}>
+              <Icon name="undo" size={14} />
+              <span className="btn-label">Undo import</span>
+            </button>
+          ) : null}
           <button type="button" className="btn btn-primary btn-md" data-autofocus onClick={onClose}>
             Done
           </button>
