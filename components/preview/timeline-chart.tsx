@@ -114,12 +114,19 @@ const Row = memo(function Row({
         {row.segments.map((s, i) => {
           const from = scale.at(s.fromMs)
           const to = scale.at(s.toMs)
+          // A bar that goes on past the axis (a 30 s limit on a 7 s axis) ends in an arrow, and
+          // its title says where it ends, so it does not read as ending at the axis.
+          const cut = Number.isFinite(s.toMs) && s.toMs > scale.maxMs
           return (
             <span
               key={i}
-              className={`tl-seg tl-seg-${s.variant}${Number.isFinite(s.toMs) ? '' : ' is-open'}`}
+              className={`tl-seg tl-seg-${s.variant}${Number.isFinite(s.toMs) ? '' : ' is-open'}${cut ? ' is-cut' : ''}`}
               style={{ left: pct(from), width: pct(Math.max(0, to - from)) }}
-              title={s.title}
+              title={
+                cut
+                  ? `${s.title ?? ''} (goes on past the axis, to ${formatMs(s.toMs)})`.trim()
+                  : s.title
+              }
             />
           )
         })}

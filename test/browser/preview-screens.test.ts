@@ -56,6 +56,12 @@ for (const scheme of ['light', 'dark'] as const) {
       const critical = (await page.locator('.pv-critical').textContent()) ?? ''
       expect(critical).toContain(`what decides when s6-rc is done, ${total}`)
       expect(critical).toMatch(/Ready last: \S+ \(~[0-9.]+ m?s\), which s6-rc does not wait for/)
+      // The 30 s start limits go on past the 7 s axis: their bars end in an arrow and say so.
+      const cut = page.locator('.tl-seg.is-cut')
+      expect(await cut.count()).toBe(2)
+      expect(await cut.first().getAttribute('title')).toMatch(
+        /goes on past the axis, to 3[0-9] s\)$/,
+      )
       await shot(page, `preview-start-order${suffix}`)
 
       await openTab(page, 'Shutdown')
