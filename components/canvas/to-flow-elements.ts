@@ -4,7 +4,7 @@
  * so the mapper also remembers measured sizes and copies them onto new objects.
  */
 import { type Edge, type Node, type NodeHandle, Position } from '@xyflow/react'
-import { USER_BUNDLE } from '@/lib/graph/service-graph'
+import { USER_BUNDLE, pipelineOwners } from '@/lib/graph/service-graph'
 import type { Service, ServiceGraph, ServiceName, ServiceType, XY } from '@/lib/graph/types'
 import { NODE_SIZES } from '@/lib/graph/layout'
 import { edgeId } from '@/lib/store/edge-ids'
@@ -166,11 +166,7 @@ export function createFlowMapper(): FlowMapper {
         : chosen.has(source) || chosen.has(target)
           ? ' is-related'
           : ' is-unrelated'
-    const pipelineOwner = new Map<ServiceName, ServiceName>()
-    for (const [name, s] of Object.entries(graph.services)) {
-      if (s.type === 'longrun' && s.pipelineName !== undefined)
-        pipelineOwner.set(s.pipelineName, name)
-    }
+    const pipelineOwner = pipelineOwners(graph)
     const next = new Map<string, ServiceFlowEdge>()
     const out: ServiceFlowEdge[] = []
     const add = (

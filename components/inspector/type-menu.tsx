@@ -4,6 +4,7 @@ import { useEditorStoreApi } from '@/components/editor/editor-store-provider'
 import { Icon } from '@/components/ui/icons'
 import { type MenuItem, MenuList } from '@/components/ui/menu'
 import { useMenu } from '@/components/ui/use-menu'
+import { listing } from '@/lib/generate/readme/markdown'
 import { USER_BUNDLE } from '@/lib/graph/service-graph'
 import type { ServiceName, ServiceType } from '@/lib/graph/types'
 
@@ -46,10 +47,7 @@ export function describeTypeChange(
 ): string {
   const now = `${name} is now a ${type}.`
   if (dropped.length === 0) return now
-  const words = dropped.map((f) => LEFT_BEHIND[f] ?? f)
-  const list =
-    words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`
-  return `${now} Left behind: its ${list}.`
+  return `${now} Left behind: its ${listing(dropped.map((f) => LEFT_BEHIND[f] ?? f))}.`
 }
 
 /**

@@ -8,6 +8,7 @@
 import type dagre from '@dagrejs/dagre'
 import type { ServiceGraph, ServiceName, ServiceType, XY } from './types'
 import { pipelineMembers } from './resolve'
+import { pipelineOwners } from './service-graph'
 
 /** The part of `@dagrejs/dagre` this module uses (a type only: nothing of dagre is bundled here). */
 export type DagreLike = Pick<typeof dagre, 'graphlib' | 'layout'>
@@ -95,10 +96,7 @@ export function startOrderEdges(graph: ServiceGraph): [ServiceName, ServiceName]
   const edges: [ServiceName, ServiceName][] = []
   const known = (n: ServiceName) => n in graph.services
   // A bundle that lists a pipeline by its name comes after the pipeline's services.
-  const pipelines = new Map<ServiceName, ServiceName>()
-  for (const [name, s] of Object.entries(graph.services))
-    if (s.type === 'longrun' && s.pipelineName && s.consumerFor?.length && !s.producerFor)
-      pipelines.set(s.pipelineName, name)
+  const pipelines = pipelineOwners(graph)
   for (const [name, s] of Object.entries(graph.services)) {
     if (s.type === 'bundle') {
       for (const m of s.contents) {

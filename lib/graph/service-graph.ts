@@ -139,6 +139,18 @@ export function pipelineNames(graph: ServiceGraph): Set<ServiceName> {
   return names
 }
 
+/**
+ * Each pipeline name that counts (the one on a pipeline's last consumer: a longrun that reads
+ * producers and sends its output nowhere) -> that consumer.
+ */
+export function pipelineOwners(graph: ServiceGraph): Map<ServiceName, ServiceName> {
+  const owners = new Map<ServiceName, ServiceName>()
+  for (const [name, s] of Object.entries(graph.services))
+    if (s.type === 'longrun' && s.pipelineName && s.consumerFor?.length && !s.producerFor)
+      owners.set(s.pipelineName, name)
+  return owners
+}
+
 function withServices(graph: ServiceGraph, services: Record<ServiceName, Service>): ServiceGraph {
   return { ...graph, services }
 }

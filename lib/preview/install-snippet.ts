@@ -4,6 +4,7 @@
  */
 import { imageName } from '../generate/build-script'
 import { createContext, inRepo } from '../generate/context'
+import { shellWord } from '../generate/scripts'
 import type { ServiceGraph } from '../graph/types'
 
 /**
@@ -15,11 +16,6 @@ import type { ServiceGraph } from '../graph/types'
  */
 export function zipFileName(projectName: string): string {
   return `${imageName(projectName)}-s6.zip`
-}
-
-/** Quotes a word for sh when it needs it. */
-function shellWord(word: string): string {
-  return /^[A-Za-z0-9_./:@%+=,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`
 }
 
 /**

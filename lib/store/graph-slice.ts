@@ -7,7 +7,7 @@
 import type { StateCreator } from 'zustand/vanilla'
 import { addLogger, removeLogger, renameWithLogger } from '../graph/logger'
 import * as ops from '../graph/service-graph'
-import type { ServiceGraph, ServiceName } from '../graph/types'
+import type { ServiceGraph, ServiceName, XY } from '../graph/types'
 import { canConnect, nameProblem } from '../graph/validate'
 import { copyServices, pasteServices } from './clipboard'
 import { NODE_SIZES, freeSpot } from '../graph/layout'
@@ -43,16 +43,19 @@ function sameRecord<T>(
 
 const sameJson = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y)
 
+const samePoint = (p: XY | undefined, q: XY | undefined) => p?.x === q?.x && p?.y === q?.y
+
 /**
- * Whether `b` is the design `a` is, though made anew: an auto-layout that moved nothing, the
- * current value picked again. Cheap, as edits leave what they do not change identical: only the
+ * Whether `b` is the graph `a` is, positions included, though made anew: an auto-layout that
+ * moved nothing, the current value picked again (recent.ts's sameDesign leaves positions out, to
+ * tell designs apart). Cheap, as edits leave what they do not change identical: only the
  * services and project values that are new objects are compared by value.
  */
-export function sameDesign(a: ServiceGraph, b: ServiceGraph): boolean {
+function sameGraph(a: ServiceGraph, b: ServiceGraph): boolean {
   if (a === b) return true
   return (
     a.version === b.version &&
-    sameRecord(a.layout, b.layout, (p, q) => p.x === q.x && p.y === q.y) &&
+    sameRecord(a.layout, b.layout, samePoint) &&
     sameRecord(a.services, b.services, sameJson) &&
     sameRecord(
       a.project as unknown as Record<string, unknown>,
@@ -105,13 +108,10 @@ export function selectionAcross(
       : pruneSelection(selection, to)
   if (come.length > 0) return reveal(come)
   if (gone.length > 0) return pruneSelection(selection, to)
-  const moved = (n: ServiceName) => {
-    const a = from.layout[n]
-    const b = to.layout[n]
-    return a !== b && (a?.x !== b?.x || a?.y !== b?.y)
-  }
   return reveal(
-    Object.keys(to.services).filter((n) => to.services[n] !== from.services[n] || moved(n)),
+    Object.keys(to.services).filter(
+      (n) => to.services[n] !== from.services[n] || !samePoint(from.layout[n], to.layout[n]),
+    ),
   )
 }
 
@@ -124,7 +124,7 @@ export function createGraphSlice(
       set((s) => {
         if (next === s.graph) return s
         // A change that changes nothing is no undo step (a drag is compared once, at its end).
-        if (!opts.transient && sameDesign(s.graph, next)) return s
+        if (!opts.transient && sameGraph(s.graph, next)) return s
         const selection = pruneSelection(s.selection, next)
         const revision = s.revision + 1
         if (opts.history === false) return { graph: next, revision, selection }
@@ -171,7 +171,7 @@ export function createGraphSlice(
       endGesture: () =>
         set((s) => {
           if (s.gestureBase === undefined) return s
-          if (sameDesign(s.gestureBase, s.graph)) return { gestureBase: undefined }
+          if (sameGraph(s.gestureBase, s.graph)) return { gestureBase: undefined }
           return {
             past: push(s.past, s.gestureBase, historyLimit),
             future: [],
