@@ -4,15 +4,25 @@
  * broken by name. All iterative (no recursion depth limit) and linear in nodes + edges, except
  * the name-ordered Kahn, which pays a log factor for its heap.
  */
-import { edgeKind, needsOf } from './resolve'
+import { edgeKind } from './resolve'
 import type { EdgeKind, ResolvedGraph } from './resolve'
 import type { ServiceName } from './types'
 
 const atomic = (r: ResolvedGraph, id: number) =>
   r.kinds[id] === 'oneshot' || r.kinds[id] === 'longrun'
 
-/** Strongly connected components among the nodes `include` accepts (Tarjan, iterative). */
-export function stronglyConnected(r: ResolvedGraph, include: (id: number) => boolean): number[][] {
+/** Whether node `v` has an edge to itself. */
+function selfLoop(r: ResolvedGraph, v: number): boolean {
+  for (let i = r.edgeStart[v]!; i < r.edgeStart[v + 1]!; i++) if (r.edgeList[i] === v) return true
+  return false
+}
+
+/**
+ * The knots among the nodes `include` accepts: strongly connected components that hold a
+ * cycle (two nodes or more, or one with an edge to itself). Tarjan, iterative; a node on no
+ * cycle allocates nothing (a graph of thousands has thousands of those).
+ */
+export function knots(r: ResolvedGraph, include: (id: number) => boolean): number[][] {
   const n = r.names.length
   const index = new Int32Array(n).fill(-1)
   const low = new Int32Array(n)
@@ -48,6 +58,11 @@ export function stronglyConnected(r: ResolvedGraph, include: (id: number) => boo
       const parent = frames[frames.length - 1]
       if (parent !== undefined) low[parent] = Math.min(low[parent]!, low[v]!)
       if (low[v] === index[v]) {
+        if (stack[stack.length - 1] === v && !selfLoop(r, v)) {
+          stack.pop()
+          onStack[v] = 0
+          continue
+        }
         const component: number[] = []
         let w: number
         do {
@@ -107,7 +122,7 @@ export function findCycles(r: ResolvedGraph, mode: 'dependency' | 'bundle'): Cyc
   const include = mode === 'bundle' ? (id: number) => r.kinds[id] === 'bundle' : () => true
   const componentOf = new Int32Array(r.names.length).fill(-1)
   const cycles: CyclePath[] = []
-  stronglyConnected(r, include).forEach((component, c) => {
+  knots(r, include).forEach((component, c) => {
     for (const id of component) componentOf[id] = c
     const atomics = mode === 'bundle' ? component : component.filter((id) => atomic(r, id))
     // Start from a service of the graph rather than one of s6-overlay's, when there is one.
@@ -115,7 +130,6 @@ export function findCycles(r: ResolvedGraph, mode: 'dependency' | 'bundle'): Cyc
     const candidates = own.length > 0 ? own : atomics
     if (candidates.length === 0) return
     const start = candidates.reduce((a, b) => (r.rank[a]! <= r.rank[b]! ? a : b))
-    if (component.length === 1 && !needsOf(r, start).includes(start)) return
     const path = cycleThrough(r, start, (id) => componentOf[id] === c && include(id))
     if (path) cycles.push(path)
   })
