@@ -23,6 +23,7 @@ import { describeRemoval } from '@/components/editor/removal-message'
 import type { XY } from '@/lib/graph/types'
 import { parseEdgeId } from '@/lib/store/edge-ids'
 import type { EdgeRef } from '@/lib/store/types'
+import { bringIntoView } from './bring-into-view'
 import { CanvasLegend } from './canvas-legend'
 import { CanvasPalette } from './canvas-palette'
 import { connectionIntent, orient } from './connection-intent'
@@ -68,6 +69,7 @@ export function ServiceCanvas() {
   const selection = useEditorStore((s) => s.selection)
   const checked = useEditorStore((s) => s.checkedGraph)
   const fitRequest = useEditorStore((s) => s.ui.fitViewRequest)
+  const revealRequest = useEditorStore((s) => s.ui.revealRequest)
   const [mapper] = useState(createFlowMapper)
   const rf = useReactFlow<ServiceFlowNode, ServiceFlowEdge>()
   const [initialViewport] = useState(() => store.getState().ui.viewport)
@@ -86,6 +88,13 @@ export function ServiceCanvas() {
     const id = requestAnimationFrame(() => void rf.fitView({ ...FIT, duration: 200 }))
     return () => cancelAnimationFrame(id)
   }, [fitRequest, rf])
+
+  // Undo and redo select what they changed: bring it on screen (a frame later, once drawn).
+  useEffect(() => {
+    if (revealRequest === 0) return
+    const id = requestAnimationFrame(() => bringIntoView(rf, store.getState().selection.services))
+    return () => cancelAnimationFrame(id)
+  }, [revealRequest, rf, store])
 
   // Zoom from the keyboard, outside text fields: + (or =, unshifted) in, - out, Shift+1 fits
   // the design in view as the fit button does.

@@ -2,6 +2,7 @@
 
 import { Fragment } from 'react'
 import { Modal } from '@/components/share/modal'
+import { isMac, keyLabel } from '@/components/ui/platform'
 import { useEditorStoreApi } from './editor-store-provider'
 
 /**
@@ -85,7 +86,7 @@ const COLUMNS: { title: string; shortcuts: Shortcut[] }[][] = [
 
 const MOUSE = new Set(['Click', 'Drag', 'Double-click a name'])
 
-function Keys({ combos }: { combos: string[][] }) {
+function Keys({ combos, mac }: { combos: string[][]; mac: boolean }) {
   return combos.map((combo, i) => (
     <Fragment key={combo.join('+')}>
       {i > 0 ? <span className="shortcut-or"> or </span> : null}
@@ -95,7 +96,7 @@ function Keys({ combos }: { combos: string[][] }) {
             {key.toLowerCase()}
           </span>
         ) : (
-          <kbd key={key}>{key}</kbd>
+          <kbd key={key}>{keyLabel(key, mac)}</kbd>
         ),
       )}
     </Fragment>
@@ -105,6 +106,7 @@ function Keys({ combos }: { combos: string[][] }) {
 /** "?": the keyboard shortcut sheet. Escape closes it and the focus goes back where it was. */
 export function ShortcutsDialog() {
   const store = useEditorStoreApi()
+  const mac = isMac()
   return (
     <Modal
       title="Keyboard shortcuts"
@@ -115,8 +117,8 @@ export function ShortcutsDialog() {
       onClose={() => store.getState().setShortcutsOpen(false)}
     >
       <p className="shortcut-note">
-        On a Mac, use <kbd>⌘</kbd> for <kbd>Ctrl</kbd>. In a text field the field keeps its own
-        keys, Ctrl+Z too once you have typed there.
+        In a text field the field keeps its own keys, {mac ? '⌘Z' : 'Ctrl+Z'} too once you have
+        typed there.
       </p>
       <div className="shortcut-sheet">
         {COLUMNS.map((groups) => (
@@ -128,7 +130,7 @@ export function ShortcutsDialog() {
                   {group.shortcuts.map((s) => (
                     <div key={s.what} className="shortcut-row">
                       <dt>
-                        <Keys combos={s.keys} />
+                        <Keys combos={s.keys} mac={mac} />
                       </dt>
                       <dd>{s.what}</dd>
                     </div>

@@ -6,6 +6,7 @@ import { ShareButton } from '@/components/share/share-button'
 import Link from 'next/link'
 import { Button } from '@/components/ui/button'
 import { Icon } from '@/components/ui/icons'
+import { shortcutText } from '@/components/ui/platform'
 import { ThemeToggle } from '@/components/ui/theme-toggle'
 import { selectCanRedo, selectCanUndo } from '@/lib/store/selectors'
 import { useEditorStore, useEditorStoreApi } from './editor-store-provider'
@@ -13,15 +14,12 @@ import { ExamplesMenu } from './examples-menu'
 import { NewGraphButton } from './new-graph-button'
 import { ProblemCounter } from './problem-counter'
 
-const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
-
 /** The bar above everything: project, files, history, search, problems, export, docs, theme. */
 export function Topbar() {
   const store = useEditorStoreApi()
   const projectName = useEditorStore((s) => s.graph.project.name)
   const canUndo = useEditorStore(selectCanUndo)
   const canRedo = useEditorStore(selectCanRedo)
-  const mod = isMac() ? '⌘' : 'Ctrl+'
   return (
     <header className="topbar">
       <Link className="brand" href="/" title="s6 Designer home">
@@ -52,7 +50,7 @@ export function Topbar() {
           variant="ghost"
           icon="undo"
           aria-label="Undo"
-          title={`Undo (${mod}Z)`}
+          title={`Undo (${shortcutText(['Ctrl', 'Z'])})`}
           disabled={!canUndo}
           onClick={() => store.getState().undo()}
         />
@@ -60,7 +58,7 @@ export function Topbar() {
           variant="ghost"
           icon="redo"
           aria-label="Redo"
-          title={`Redo (${mod}Shift+Z)`}
+          title={`Redo (${shortcutText(['Ctrl', 'Shift', 'Z'])})`}
           disabled={!canRedo}
           onClick={() => store.getState().redo()}
         />
@@ -76,7 +74,7 @@ export function Topbar() {
           ⌕
         </span>
         <span>Find service…</span>
-        <kbd>{mod}K</kbd>
+        <kbd>{shortcutText(['Ctrl', 'K'])}</kbd>
       </button>
       <ProblemCounter />
       <span className="topbar-spacer" />

@@ -1,6 +1,6 @@
 'use client'
 
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Icon } from '@/components/ui/icons'
 import type { Diagnostic, EnvVar } from '@/lib/graph/types'
 import { Field, FieldProblems } from './field'
@@ -9,7 +9,8 @@ import { Field, FieldProblems } from './field'
  * Env vars as an editable table: name and value on the first line, description and group on
  * the second, a secret switch. Each row shows validation's findings for it (names are checked as
  * they are typed, by the same rules as the export). Typing coalesces by field (`key`); adding or
- * removing a row passes no key, so each is an undo step of its own.
+ * removing a row passes no key, so each is an undo step of its own. A row just added keeps
+ * its empty name's error to itself until the name field is left: nothing has been typed wrong yet.
  */
 export function EnvTable({
   idPrefix,
@@ -37,6 +38,9 @@ export function EnvTable({
     document.getElementById(`${idPrefix}-${added.current}-name`)?.focus()
     added.current = undefined
   }, [vars.length, idPrefix])
+  // The row just added, while its name is empty and its name field has not been left.
+  const [fresh, setFresh] = useState<number | undefined>(undefined)
+  const freshRow = fresh !== undefined && vars[fresh]?.name === '' ? fresh : undefined
   const set = (i: number, patch: Partial<EnvVar>, key: string) =>
     onChange(
       vars.map((v, j) => {
@@ -64,7 +68,8 @@ export function EnvTable({
           </div>
         ) : null}
         {vars.map((v, i) => {
-          const rowProblems = problems.filter((p) => p.field?.startsWith(`${field}.${i}.`))
+          const rowProblems =
+            i === freshRow ? [] : problems.filter((p) => p.field?.startsWith(`${field}.${i}.`))
           const badName = rowProblems.some(
             (p) => p.severity === 'error' && p.field === `${field}.${i}.name`,
           )
@@ -86,7 +91,10 @@ export function EnvTable({
                   spellCheck={false}
                   value={v.name}
                   onChange={(e) => set(i, { name: e.target.value }, 'name')}
-                  onBlur={onBlur}
+                  onBlur={() => {
+                    if (i === fresh) setFresh(undefined)
+                    onBlur()
+                  }}
                 />
                 <input
                   className="input input-mono"
@@ -115,7 +123,10 @@ export function EnvTable({
                   type="button"
                   className="btn btn-ghost btn-sm btn-icon"
                   aria-label={`Remove variable ${v.name || i + 1}`}
-                  onClick={() => onChange(vars.filter((_, j) => j !== i))}
+                  onClick={() => {
+                    setFresh(undefined)
+                    onChange(vars.filter((_, j) => j !== i))
+                  }}
                 >
                   <Icon name="trash" size={13} />
                 </button>
@@ -150,6 +161,7 @@ export function EnvTable({
           id={`${idPrefix}-add`}
           onClick={() => {
             added.current = vars.length
+            setFresh(vars.length)
             onChange([...vars, { name: '', value: '' }])
           }}
         >

@@ -5,6 +5,7 @@ import { useRef } from 'react'
 import { useEditorStore, useEditorStoreApi } from '@/components/editor/editor-store-provider'
 import { Button } from '@/components/ui/button'
 import { Icon } from '@/components/ui/icons'
+import { keyLabel, shortcutText } from '@/components/ui/platform'
 import { selectSingleSelected } from '@/lib/store/selectors'
 import { USER_BUNDLE } from '@/lib/graph/service-graph'
 import { removeWithNotice } from '@/components/editor/removal-message'
@@ -19,6 +20,7 @@ import { useFocusRequest } from './use-focus-request'
 function EmptyInspector() {
   const store = useEditorStoreApi()
   const count = useEditorStore((s) => Object.keys(s.graph.services).length)
+  const [mod, alt] = [keyLabel('Ctrl'), keyLabel('Alt')]
   return (
     <div className="empty-state inspector-empty">
       <Icon name="longrun" size={22} className="empty-icon" />
@@ -29,19 +31,19 @@ function EmptyInspector() {
       </p>
       <ul className="shortcut-list">
         <li>
-          <kbd>Ctrl</kbd> <kbd>K</kbd> find a service
+          <kbd>{mod}</kbd> <kbd>K</kbd> find a service
         </li>
         <li>
-          <kbd>Ctrl</kbd> <kbd>Z</kbd> undo, <kbd>Ctrl</kbd> <kbd>Shift</kbd> <kbd>Z</kbd> redo
+          <kbd>{mod}</kbd> <kbd>Z</kbd> undo, <kbd>{mod}</kbd> <kbd>Shift</kbd> <kbd>Z</kbd> redo
         </li>
         <li>
-          <kbd>Ctrl</kbd> <kbd>C</kbd> / <kbd>X</kbd> / <kbd>V</kbd> copy, cut and paste services
+          <kbd>{mod}</kbd> <kbd>C</kbd> / <kbd>X</kbd> / <kbd>V</kbd> copy, cut and paste services
         </li>
         <li>
-          <kbd>Ctrl</kbd> <kbd>D</kbd> duplicate, <kbd>Delete</kbd> remove the selection
+          <kbd>{mod}</kbd> <kbd>D</kbd> duplicate, <kbd>Delete</kbd> remove the selection
         </li>
         <li>
-          <kbd>Shift</kbd> <kbd>Alt</kbd> <kbd>T</kbd> tidy up the layout
+          <kbd>Shift</kbd> <kbd>{alt}</kbd> <kbd>T</kbd> tidy up the layout
         </li>
         <li>Drag from a node’s right dot to what needs it</li>
         <li>
@@ -83,7 +85,9 @@ function ServiceActions({ name }: { name: string }) {
         size="sm"
         icon="copy"
         aria-label={`Duplicate ${name}`}
-        title={boot ? 'The boot bundle is one of a kind' : 'Duplicate (Ctrl+D)'}
+        title={
+          boot ? 'The boot bundle is one of a kind' : `Duplicate (${shortcutText(['Ctrl', 'D'])})`
+        }
         disabled={boot}
         onClick={() => {
           const [copy] = store.getState().duplicate([name])

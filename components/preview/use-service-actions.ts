@@ -4,6 +4,7 @@ import { useReactFlow } from '@xyflow/react'
 import { useEffect, useMemo } from 'react'
 import { useEditorStore, useEditorStoreApi } from '@/components/editor/editor-store-provider'
 import type { ServiceName } from '@/lib/graph/types'
+import { bringIntoView } from '@/components/canvas/bring-into-view'
 
 export interface ServiceActions {
   /** Highlights the service's node on the canvas (undefined clears). */
@@ -30,21 +31,7 @@ export function useServiceActions(): ServiceActions {
       select: (name) => {
         if (!isOwn(name)) return
         store.getState().selectService(name)
-        const node = rf.getNode(name)
-        const pane = document.querySelector('.react-flow')?.getBoundingClientRect()
-        if (!node || !pane || node.hidden) return
-        const { x, y, zoom } = rf.getViewport()
-        const w = node.measured?.width ?? node.width ?? 216
-        const h = node.measured?.height ?? node.height ?? 68
-        const left = node.position.x * zoom + x
-        const top = node.position.y * zoom + y
-        const visible =
-          left >= 0 && top >= 0 && left + w * zoom <= pane.width && top + h * zoom <= pane.height
-        if (!visible)
-          void rf.setCenter(node.position.x + w / 2, node.position.y + h / 2, {
-            zoom,
-            duration: 250,
-          })
+        bringIntoView(rf, [name])
       },
     }
   }, [store, rf])

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from 'react'
 import { Icon } from '@/components/ui/icons'
+import { shortcutText } from '@/components/ui/platform'
 import type { ServiceGraph } from '@/lib/graph/types'
 import { LINK_COMFORT_LENGTH, LINK_MAX_RECOMMENDED } from '@/lib/share/codec'
 import { downloadGraphJson, graphFileName } from './download-graph'
@@ -12,7 +13,6 @@ export type ShareState =
   | { status: 'ready'; url: string; copied: boolean; secrets: number; graph: ServiceGraph }
   | { status: 'error'; message: string; graph: ServiceGraph }
 
-const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
 const count = (n: number) => n.toLocaleString('en')
 
 function LengthNote({ length }: { length: number }) {
@@ -97,7 +97,7 @@ export function SharePopover({
             </span>
           ) : (
             <span className="share-status" role="status">
-              Press {isMac() ? '⌘C' : 'Ctrl+C'} to copy
+              Press {shortcutText(['Ctrl', 'C'])} to copy
             </span>
           )
         ) : null}

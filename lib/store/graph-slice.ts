@@ -192,6 +192,7 @@ export function createGraphSlice(
             revision: s.revision + 1,
             lastCommit: undefined,
             selection: selectionAcross(s.selection, s.graph, previous),
+            ui: { ...s.ui, revealRequest: s.ui.revealRequest + 1 },
           }
         })
       },
@@ -207,6 +208,7 @@ export function createGraphSlice(
             revision: s.revision + 1,
             lastCommit: undefined,
             selection: selectionAcross(s.selection, s.graph, next),
+            ui: { ...s.ui, revealRequest: s.ui.revealRequest + 1 },
           }
         })
       },

@@ -168,6 +168,8 @@ export interface UiState {
   savedStateIssue: { message: string; raw: string } | undefined
   /** Bumped to ask the canvas to fit the view (after loading a graph). */
   fitViewRequest: number
+  /** Bumped by undo and redo: the canvas brings what they selected (what changed) into view. */
+  revealRequest: number
   /** The service a preview row is hovered for; the canvas highlights its node. */
   hoveredService: ServiceName | undefined
 }

@@ -21,6 +21,7 @@ export function createUiSlice(init: {
         viewport: init.viewport,
         savedStateIssue: undefined,
         fitViewRequest: 0,
+        revealRequest: 0,
         hoveredService: undefined,
       },
       setSideTab: (sideTab) => patch({ sideTab }),

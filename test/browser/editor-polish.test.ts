@@ -1,0 +1,100 @@
+/**
+ * Details of the editor a demanding user notices: a variable row just added does not shout
+ * about its empty name before anything is typed; on a Mac, shortcuts are shown with ⌘ and ⌥;
+ * undo brings what it changed on screen.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Site, newPage, startSite } from './harness'
+import { node, openDesigner, selectNode } from './editor-helpers'
+
+let site: Site
+beforeAll(async () => {
+  site = await startSite()
+})
+afterAll(async () => {
+  await site?.close()
+})
+
+describe('editor polish', () => {
+  it("shows a new variable's empty-name error only once its name field is left empty", async () => {
+    const { page, errors, context } = await newPage(site)
+    await openDesigner(site, page, '?example=reference')
+    await selectNode(page, 'worker')
+    const before = await page.locator('.env-row').count()
+    await page.getByRole('button', { name: 'Add variable' }).click()
+    const row = page.locator('.env-row').nth(before)
+    const name = row.locator('input').first()
+    await expect.poll(() => name.evaluate((el) => el === document.activeElement)).toBe(true)
+    expect(await row.textContent()).not.toMatch(/empty name/)
+    expect(await name.getAttribute('aria-invalid')).toBe('false')
+    // Left empty: now it is a mistake, and the row says so.
+    await page.keyboard.press('Tab')
+    await expect.poll(() => row.textContent()).toMatch(/empty name/)
+    expect(await name.getAttribute('aria-invalid')).toBe('true')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('writes the shortcuts with ⌘ and ⌥ on a Mac, and with Ctrl and Alt elsewhere', async () => {
+    for (const platform of ['MacIntel', 'Linux x86_64']) {
+      const { page, errors, context } = await newPage(site)
+      await page.addInitScript((p) => {
+        Object.defineProperty(Navigator.prototype, 'platform', { get: () => p })
+      }, platform)
+      await openDesigner(site, page, '?example=reference')
+      const mac = platform === 'MacIntel'
+      // The empty inspector's hints and the buttons' titles.
+      const hints = (await page.locator('.inspector-empty .shortcut-list').textContent()) ?? ''
+      expect(hints.includes('⌘')).toBe(mac)
+      expect(hints.includes('Ctrl')).toBe(!mac)
+      expect(await page.getByRole('button', { name: 'Undo' }).getAttribute('title')).toBe(
+        mac ? 'Undo (⌘Z)' : 'Undo (Ctrl+Z)',
+      )
+      await page.getByRole('button', { name: 'All shortcuts' }).click()
+      const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+      await sheet.waitFor()
+      const keys = await sheet.locator('kbd').allTextContents()
+      expect(keys.includes('⌘')).toBe(mac)
+      expect(keys.includes('⌥')).toBe(mac)
+      expect(keys.includes('Ctrl')).toBe(!mac)
+      expect(keys.includes('Alt')).toBe(!mac)
+      expect(errors).toEqual([])
+      await context.close()
+    }
+  })
+
+  it('brings what an undo changed on screen when the canvas was scrolled away from it', async () => {
+    const { page, errors, context } = await newPage(site)
+    await openDesigner(site, page, '?example=reference')
+    await selectNode(page, 'worker')
+    await page.locator('.inspector [data-field="description"]').fill('Runs the jobs.')
+    await page.waitForTimeout(100)
+    const pane = (await page.locator('.react-flow').boundingBox())!
+    const onScreen = async () => {
+      const box = await node(page, 'worker').boundingBox()
+      return (
+        box !== null &&
+        box.x >= pane.x &&
+        box.y >= pane.y &&
+        box.x + box.width <= pane.x + pane.width &&
+        box.y + box.height <= pane.y + pane.height
+      )
+    }
+    // Drag the empty canvas until worker is off screen to the right.
+    for (let i = 0; i < 3 && (await onScreen()); i++) {
+      const from = { x: pane.x + 12, y: pane.y + pane.height - 12 }
+      await page.mouse.move(from.x, from.y)
+      await page.mouse.down()
+      await page.mouse.move(from.x + pane.width - 40, from.y, { steps: 8 })
+      await page.mouse.up()
+    }
+    expect(await onScreen()).toBe(false)
+    await page.keyboard.press('Control+z')
+    await expect
+      .poll(() => page.evaluate(() => window.__s6d!.store.getState().selection.services))
+      .toEqual(['worker'])
+    await expect.poll(onScreen, { timeout: 3000 }).toBe(true)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+})
