@@ -1,20 +1,27 @@
-import type { Edge, Node, ReactFlowInstance } from '@xyflow/react'
+import type { Edge, FitViewOptions, Node, ReactFlowInstance, Viewport } from '@xyflow/react'
+import { useEffect } from 'react'
 
 /** A node's size when React Flow has not measured it yet (the service node's usual size). */
 const DEFAULT_SIZE = { width: 216, height: 68 }
 
-/**
- * Scrolls the canvas so that the nodes `ids` are on screen, when some are not: at the same
- * zoom when they fit in the pane together, else zoomed out just enough. Hidden and unknown
- * nodes are left out; nothing moves when all are visible.
- */
-export function bringIntoView<N extends Node, E extends Edge>(
+interface Box {
+  left: number
+  top: number
+  right: number
+  bottom: number
+}
+
+interface Size {
+  width: number
+  height: number
+}
+
+/** The box around the nodes `ids` in flow coordinates; hidden and unknown nodes left out. */
+function boundsOf<N extends Node, E extends Edge>(
   rf: ReactFlowInstance<N, E>,
   ids: readonly string[],
-): void {
-  const pane = document.querySelector('.react-flow')?.getBoundingClientRect()
-  if (!pane) return
-  let box: { left: number; top: number; right: number; bottom: number } | undefined
+): Box | undefined {
+  let box: Box | undefined
   for (const id of ids) {
     const node = rf.getNode(id)
     if (!node || node.hidden) continue
@@ -30,14 +37,36 @@ export function bringIntoView<N extends Node, E extends Edge>(
         }
       : { left: x, top: y, right: x + width, bottom: y + height }
   }
-  if (!box) return
-  const { x, y, zoom } = rf.getViewport()
-  const visible =
-    box.left * zoom + x >= 0 &&
-    box.top * zoom + y >= 0 &&
-    box.right * zoom + x <= pane.width &&
-    box.bottom * zoom + y <= pane.height
-  if (visible) return
+  return box
+}
+
+/** Whether `box` is wholly on a pane of `pane`'s size under viewport `v`. */
+function onPane(box: Box, v: Viewport, pane: Size): boolean {
+  return (
+    box.left * v.zoom + v.x >= 0 &&
+    box.top * v.zoom + v.y >= 0 &&
+    box.right * v.zoom + v.x <= pane.width &&
+    box.bottom * v.zoom + v.y <= pane.height
+  )
+}
+
+const paneElement = () => document.querySelector<HTMLElement>('.react-flow')
+
+/**
+ * Scrolls the canvas so that the nodes `ids` are on screen, when some are not: at the same
+ * zoom when they fit in the pane together, else zoomed out just enough. Hidden and unknown
+ * nodes are left out; nothing moves when all are visible.
+ */
+export function bringIntoView<N extends Node, E extends Edge>(
+  rf: ReactFlowInstance<N, E>,
+  ids: readonly string[],
+): void {
+  const pane = paneElement()?.getBoundingClientRect()
+  const box = boundsOf(rf, ids)
+  if (!pane || !box) return
+  const viewport = rf.getViewport()
+  const { zoom } = viewport
+  if (onPane(box, viewport, pane)) return
   const fits =
     (box.right - box.left) * zoom <= pane.width * 0.9 &&
     (box.bottom - box.top) * zoom <= pane.height * 0.9
@@ -47,4 +76,34 @@ export function bringIntoView<N extends Node, E extends Edge>(
       duration: 250,
     })
   else void rf.fitView({ nodes: ids.map((id) => ({ id })), maxZoom: zoom, duration: 250 })
+}
+
+/**
+ * When the canvas gets smaller (the dock opens, the side panel widens, the window shrinks)
+ * while the whole design was in view, fits it again, never zooming in: it stays in view. A
+ * view the user has zoomed or panned into part of the design is left alone.
+ */
+export function useKeepDesignInView<N extends Node, E extends Edge>(
+  rf: ReactFlowInstance<N, E>,
+  fit: FitViewOptions,
+): void {
+  useEffect(() => {
+    const element = paneElement()
+    if (!element) return
+    let last: Size = { width: element.clientWidth, height: element.clientHeight }
+    const observer = new ResizeObserver(() => {
+      const before = last
+      last = { width: element.clientWidth, height: element.clientHeight }
+      if (last.width >= before.width && last.height >= before.height) return
+      const box = boundsOf(
+        rf,
+        rf.getNodes().map((n) => n.id),
+      )
+      const viewport = rf.getViewport()
+      if (box && onPane(box, viewport, before) && !onPane(box, viewport, last))
+        void rf.fitView({ ...fit, maxZoom: viewport.zoom, duration: 200 })
+    })
+    observer.observe(element)
+    return () => observer.disconnect()
+  }, [rf, fit])
 }

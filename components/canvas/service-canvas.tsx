@@ -6,6 +6,7 @@ import {
   Background,
   BackgroundVariant,
   type Connection,
+  ControlButton,
   Controls,
   type EdgeChange,
   type FinalConnectionState,
@@ -23,7 +24,7 @@ import { describeRemoval } from '@/components/editor/removal-message'
 import type { XY } from '@/lib/graph/types'
 import { parseEdgeId } from '@/lib/store/edge-ids'
 import type { EdgeRef } from '@/lib/store/types'
-import { bringIntoView } from './bring-into-view'
+import { bringIntoView, useKeepDesignInView } from './bring-into-view'
 import { CanvasLegend } from './canvas-legend'
 import { CanvasPalette } from './canvas-palette'
 import { connectionIntent, orient } from './connection-intent'
@@ -33,6 +34,8 @@ import { EmptyHint } from './empty-hint'
 import { nodeTypes } from './node-types'
 import { type ServiceFlowEdge, type ServiceFlowNode, createFlowMapper } from './to-flow-elements'
 import { useLayoutMissing } from './use-layout-missing'
+import { useMinimapShown } from './use-minimap-shown'
+import { Icon } from '@/components/ui/icons'
 
 const SNAP: [number, number] = [16, 16]
 const DELETE_KEYS = ['Delete', 'Backspace']
@@ -73,6 +76,7 @@ export function ServiceCanvas() {
   const [mapper] = useState(createFlowMapper)
   const rf = useReactFlow<ServiceFlowNode, ServiceFlowEdge>()
   const [initialViewport] = useState(() => store.getState().ui.viewport)
+  const [minimapShown, toggleMinimap] = useMinimapShown()
 
   const nodes = useMemo(
     () => mapper.nodes(graph, selection, checked),
@@ -88,6 +92,8 @@ export function ServiceCanvas() {
     const id = requestAnimationFrame(() => void rf.fitView({ ...FIT, duration: 200 }))
     return () => cancelAnimationFrame(id)
   }, [fitRequest, rf])
+
+  useKeepDesignInView(rf, FIT)
 
   // Undo and redo select what they changed: bring it on screen (a frame later, once drawn).
   useEffect(() => {
@@ -316,20 +322,31 @@ export function ServiceCanvas() {
           orientation="horizontal"
           showInteractive={false}
           fitViewOptions={FIT}
-        />
+        >
+          <ControlButton
+            onClick={toggleMinimap}
+            aria-pressed={minimapShown}
+            aria-label="Overview map"
+            title={minimapShown ? 'Hide the overview map' : 'Show the overview map'}
+          >
+            <Icon name="map" size={14} />
+          </ControlButton>
+        </Controls>
         <CanvasLegend />
         <EmptyHint />
-        <MiniMap
-          position="bottom-right"
-          pannable
-          zoomable
-          ariaLabel="Overview of the graph"
-          // The map draws at this size (its default is 200 x 150): the box and the map agree.
-          style={MINIMAP_SIZE}
-          nodeColor={(n) => `var(--${n.type ?? 'edge'})`}
-          nodeBorderRadius={6}
-          maskColor="var(--minimap-mask)"
-        />
+        {minimapShown ? (
+          <MiniMap
+            position="bottom-right"
+            pannable
+            zoomable
+            ariaLabel="Overview of the graph"
+            // The map draws at this size (its default is 200 x 150): the box and the map agree.
+            style={MINIMAP_SIZE}
+            nodeColor={(n) => `var(--${n.type ?? 'edge'})`}
+            nodeBorderRadius={6}
+            maskColor="var(--minimap-mask)"
+          />
+        ) : null}
       </ReactFlow>
     </div>
   )

@@ -1,7 +1,8 @@
 /**
  * Details of the editor a demanding user notices: a variable row just added does not shout
  * about its empty name before anything is typed; on a Mac, shortcuts are shown with ⌘ and ⌥;
- * undo brings what it changed on screen.
+ * undo brings what it changed on screen; the design stays in view when the dock opens; the
+ * overview map can be hidden, and stays hidden.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Site, newPage, startSite } from './harness'
@@ -94,6 +95,50 @@ describe('editor polish', () => {
       .poll(() => page.evaluate(() => window.__s6d!.store.getState().selection.services))
       .toEqual(['worker'])
     await expect.poll(onScreen, { timeout: 3000 }).toBe(true)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('keeps the whole design in view when the dock opens under it', async () => {
+    const { page, errors, context } = await newPage(site)
+    await openDesigner(site, page, '?example=reference')
+    const allOnScreen = async () => {
+      const pane = (await page.locator('.react-flow').boundingBox())!
+      const boxes = await Promise.all(
+        (await page.locator('.react-flow__node').all()).map((n) => n.boundingBox()),
+      )
+      return boxes.every(
+        (b) =>
+          b !== null &&
+          b.y >= pane.y &&
+          b.y + b.height <= pane.y + pane.height &&
+          b.x >= pane.x &&
+          b.x + b.width <= pane.x + pane.width,
+      )
+    }
+    expect(await allOnScreen()).toBe(true)
+    await page.getByRole('tab', { name: 'Start order', exact: true }).click()
+    await page.locator('#preview-body').waitFor()
+    await expect.poll(allOnScreen, { timeout: 3000 }).toBe(true)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('hides the overview map on request, and keeps it hidden after a reload', async () => {
+    const { page, errors, context } = await newPage(site)
+    await openDesigner(site, page, '?example=reference')
+    const map = page.locator('.react-flow__minimap')
+    const toggle = page.getByRole('button', { name: 'Overview map' })
+    expect(await map.count()).toBe(1)
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true')
+    await toggle.click()
+    expect(await map.count()).toBe(0)
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false')
+    await page.reload()
+    await page.waitForSelector('.react-flow__node', { state: 'visible' })
+    expect(await map.count()).toBe(0)
+    await toggle.click()
+    expect(await map.count()).toBe(1)
     expect(errors).toEqual([])
     await context.close()
   })
