@@ -31,7 +31,7 @@ import { connectionIntent, orient } from './connection-intent'
 import { ConnectionLine } from './connection-line'
 import { EdgeMarkers } from './edge-markers'
 import { EmptyHint } from './empty-hint'
-import { nodeTypes } from './node-types'
+import { edgeTypes, nodeTypes } from './node-types'
 import { type ServiceFlowEdge, type ServiceFlowNode, createFlowMapper } from './to-flow-elements'
 import { useLayoutMissing } from './use-layout-missing'
 import { useMinimapShown } from './use-minimap-shown'
@@ -281,6 +281,7 @@ export function ServiceCanvas() {
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}

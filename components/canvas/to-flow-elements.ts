@@ -191,7 +191,7 @@ export function createFlowMapper(): FlowMapper {
               id,
               source,
               target,
-              type: 'default',
+              type: 'service',
               data: { kind },
               selected: isSelected,
               className,

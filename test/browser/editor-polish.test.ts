@@ -2,7 +2,7 @@
  * Details of the editor a demanding user notices: a variable row just added does not shout
  * about its empty name before anything is typed; on a Mac, shortcuts are shown with ⌘ and ⌥;
  * undo brings what it changed on screen; the design stays in view when the dock opens; the
- * overview map can be hidden, and stays hidden.
+ * overview map can be hidden, and stays hidden; a back edge loops under its nodes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Site, newPage, startSite } from './harness'
@@ -139,6 +139,40 @@ describe('editor polish', () => {
     expect(await map.count()).toBe(0)
     await toggle.click()
     expect(await map.count()).toBe(1)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it("draws an edge that runs right to left (a cycle's back edge) as a loop under its two nodes", async () => {
+    const { page, errors, context } = await newPage(site)
+    await openDesigner(site, page, '?example=reference')
+    await page.waitForFunction(() => window.__s6d !== undefined)
+    // redis-ready (left) now also depends on web (right): a cycle, drawn from web back to it.
+    await page.evaluate(() => {
+      const s = window.__s6d!.store.getState()
+      const redis = s.graph.services['redis-ready']!
+      if (redis.type !== 'oneshot') throw new Error('redis-ready is a oneshot')
+      s.commit({
+        ...s.graph,
+        services: {
+          ...s.graph.services,
+          'redis-ready': { ...redis, dependencies: [...redis.dependencies, 'web'] },
+        },
+      })
+    })
+    const path = page.locator(
+      '.react-flow__edge[data-id="dep:redis-ready>web"] path.react-flow__edge-path',
+    )
+    await path.waitFor()
+    const line = (await path.boundingBox())!
+    const web = (await node(page, 'web').boundingBox())!
+    const redis = (await node(page, 'redis-ready').boundingBox())!
+    // Under both nodes, and out past both ends: not a curve through them.
+    expect(line.y + line.height).toBeGreaterThan(
+      Math.max(web.y + web.height, redis.y + redis.height),
+    )
+    expect(line.x).toBeLessThan(redis.x)
+    expect(line.x + line.width).toBeGreaterThan(web.x + web.width)
     expect(errors).toEqual([])
     await context.close()
   })
