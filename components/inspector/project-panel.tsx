@@ -141,6 +141,11 @@ export function ProjectPanel() {
             value={project.overlayVersion}
             onChange={(e) => set({ overlayVersion: e.target.value })}
           >
+            {release ? null : (
+              <option value={project.overlayVersion}>
+                {project.overlayVersion} (not supported)
+              </option>
+            )}
             {SUPPORTED_OVERLAY_RELEASES.map((r, i) => (
               <option key={r.version} value={r.version}>
                 {r.version}

@@ -3,6 +3,7 @@
  * exporter's marked additions, `env/`, readiness (`notification-fd`, `data/check`), the
  * s6-supervise numbers, the down signal, pipeline links and kept `data/` files.
  */
+import { isSignalWord } from '../graph/overlay'
 import type { Longrun, ServiceName } from '../graph/types'
 import { join, report } from './context'
 import type { ExportContext } from './context'
@@ -139,8 +140,8 @@ export function longrunFiles(
   numberFile(ctx, files, dir, name, 'timeout-kill', 'timeoutKill', service.timeoutKill)
   numberFile(ctx, files, dir, name, 'timeout-finish', 'timeoutFinish', service.timeoutFinish)
   numberFile(ctx, files, dir, name, 'max-death-tally', 'maxDeathTally', service.maxDeathTally)
-  if (service.downSignal !== undefined) {
-    if (/^[A-Za-z0-9+-]+$/.test(service.downSignal)) {
+  if (service.downSignal !== undefined && service.downSignal.trim() !== '') {
+    if (isSignalWord(service.downSignal)) {
       files.set(join(dir, 'down-signal'), {
         contents: lines([service.downSignal]),
         executable: false,

@@ -203,6 +203,12 @@ const ENTRIES: Record<string, Entry> = {
     'A Windows line ending (CR) in a name makes it undefined for s6-rc-compile, and in scripts it breaks the shebang ("sh\\r: not found") and arguments. Every generated file must use plain LF line endings.',
     'Remove the carriage returns, for example by retyping or pasting the text again.',
   ),
+  'nul-byte': error(
+    'NUL byte',
+    false,
+    'A NUL byte (the character 0) ends a string for the programs that read these files: a shell stops reading the script there, s6-envdir cuts the value, and most editors do not show it. It usually comes from pasting binary data or text saved as UTF-16.',
+    'Remove the character (retype the text around it), or save the file as UTF-8.',
+  ),
   'byte-order-mark': error(
     'Byte-order mark',
     false,

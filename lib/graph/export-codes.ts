@@ -83,7 +83,7 @@ const LIST: DiagnosticInfo[] = [
   ),
   entry(
     'export-invalid-signal',
-    'warning',
+    'error',
     'Down signal not written',
     'down-signal must name a signal (SIGTERM, SIGQUIT…) or give its number. Anything else is left out, and s6 then uses SIGTERM.',
     'Pick a signal from the list.',
@@ -132,7 +132,7 @@ const LIST: DiagnosticInfo[] = [
   ),
   entry(
     'export-healthcheck-url',
-    'warning',
+    'error',
     'Health check URL left out',
     'The HTTP probe URL goes into a shell command; blanks or control characters in it would break the command, so the probe is left out.',
     'Write a plain URL such as http://127.0.0.1:3000/health.',

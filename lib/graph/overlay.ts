@@ -264,6 +264,11 @@ const SIGNALS = new Set(
   ),
 )
 
+/** Whether `value` can be written to down-signal at all: one word of letters, digits, + and -. */
+export function isSignalWord(value: string): boolean {
+  return /^[A-Za-z0-9+-]+$/.test(value)
+}
+
 /** Whether s6-supervise understands a `down-signal` value (name ± SIG, any case, or number). */
 export function isKnownSignal(value: string): boolean {
   const v = value.trim().toUpperCase()

@@ -1,5 +1,4 @@
 /** Reads untrusted project settings, filling `defaultProject()` for missing fields. */
-import { DEFAULT_OVERLAY_VERSION, SUPPORTED_OVERLAY_VERSIONS } from './overlay'
 import { readEnvVar } from './parse-service'
 import {
   array,
@@ -81,12 +80,9 @@ export function readProject(path: string, value: unknown, notes: Notes): Project
   str('baseImage')
   str('repoDir')
   if (o.overlayVersion !== undefined) {
-    const v = string(`${path}.overlayVersion`, o.overlayVersion)
-    if (SUPPORTED_OVERLAY_VERSIONS.includes(v)) out.overlayVersion = v
-    else
-      notes.add(
-        `${path}.overlayVersion: s6-overlay ${v} is not supported; using ${DEFAULT_OVERLAY_VERSION}`,
-      )
+    // Kept as given: validation reports a version it does not support (overlay-version), so
+    // the user picks the release, rather than the design changing release unseen.
+    out.overlayVersion = string(`${path}.overlayVersion`, o.overlayVersion)
   }
   if (o.packageManager !== undefined) {
     out.packageManager = oneOf(`${path}.packageManager`, o.packageManager, PACKAGE_MANAGERS)

@@ -1,6 +1,7 @@
 /**
  * Carriage returns (FORMAT §6.1): a Windows line ending anywhere the export writes breaks
- * shebangs, arguments and names, so every such field is an error.
+ * shebangs, arguments and names, so every such field is an error. So is a NUL byte in a
+ * service's text: the shell stops reading a script there, s6-envdir cuts a value there.
  */
 import { show } from './report'
 import type { Findings } from './report'
@@ -24,6 +25,8 @@ const NAME_FIELDS = new Set([
 ])
 
 interface Walk {
+  /** The character looked for: a carriage return or a NUL byte. */
+  char: string
   path: string[]
   depth: number
   budget: number
@@ -33,7 +36,7 @@ interface Walk {
 function walkStrings(value: unknown, w: Walk): void {
   if (w.budget-- <= 0) return
   if (typeof value === 'string') {
-    if (value.includes('\r')) w.report([...w.path])
+    if (value.includes(w.char)) w.report([...w.path])
     return
   }
   if (w.path.length >= w.depth) return
@@ -55,11 +58,16 @@ function walkStrings(value: unknown, w: Walk): void {
 }
 
 /**
- * Reports every text field holding a carriage return (names have their own rule). Walks
- * depth-first with one shared path, so a clean service allocates almost nothing.
+ * Reports every text field holding `char` (names have their own rule). Walks depth-first with
+ * one shared path, so a clean object allocates almost nothing.
  */
-function checkCarriageReturns(raw: Raw, prefix: string[], report: (path: string[]) => void): void {
-  walkStrings(raw, { path: [...prefix], depth: prefix.length + 6, budget: 10_000, report })
+function checkStrings(
+  raw: Raw,
+  char: string,
+  prefix: string[],
+  report: (path: string[]) => void,
+): void {
+  walkStrings(raw, { char, path: [...prefix], depth: prefix.length + 6, budget: 10_000, report })
 }
 
 const TEXT_KEYS = ['description', 'process', 'downSignal'] as const
@@ -71,20 +79,21 @@ const LIST_KEYS: readonly [string, readonly string[]][] = [
 ]
 
 const hasCr = (value: unknown) => typeof value === 'string' && value.includes('\r')
+const hasNul = (value: unknown) => typeof value === 'string' && value.includes('\0')
 
 /**
- * Paths of the text fields of a service that the export writes and that hold a carriage
- * return (names have their own rule). Looks at the known fields only, with no closures or
+ * Paths of the text fields of a service that the export writes and that hold what `has`
+ * looks for, a carriage return or a NUL byte (names have their own rules). Looks at the known fields only, with no closures or
  * allocations for a clean service: this runs for every service on every edit.
  */
-function carriageReturnPaths(raw: Raw): string[][] | undefined {
+function pathsWith(raw: Raw, has: (value: unknown) => boolean): string[][] | undefined {
   let found: string[][] | undefined
-  for (const key of TEXT_KEYS) if (hasCr(raw[key])) (found ??= []).push([key])
+  for (const key of TEXT_KEYS) if (has(raw[key])) (found ??= []).push([key])
   for (const key of SCRIPT_KEYS) {
     const script = raw[key]
-    if (isRecord(script) && hasCr(script.body)) (found ??= []).push([key, 'body'])
+    if (isRecord(script) && has(script.body)) (found ??= []).push([key, 'body'])
   }
-  if (isRecord(raw.readiness) && hasCr(raw.readiness.check))
+  if (isRecord(raw.readiness) && has(raw.readiness.check))
     (found ??= []).push(['readiness', 'check'])
   for (const [field, keys] of LIST_KEYS) {
     const list = raw[field]
@@ -92,15 +101,24 @@ function carriageReturnPaths(raw: Raw): string[][] | undefined {
     for (let i = 0; i < list.length; i++) {
       const item: unknown = list[i]
       if (!isRecord(item)) continue
-      for (const key of keys) if (hasCr(item[key])) (found ??= []).push([field, String(i), key])
+      for (const key of keys) if (has(item[key])) (found ??= []).push([field, String(i), key])
     }
   }
   return found
 }
 
-/** Carriage returns in a service's exported text fields. */
+/** Carriage returns and NUL bytes in a service's exported text fields. */
 export function checkServiceCarriageReturns(name: string, raw: Raw, out: Findings): void {
-  for (const path of carriageReturnPaths(raw) ?? []) {
+  for (const path of pathsWith(raw, hasNul) ?? []) {
+    out.add({
+      code: 'nul-byte',
+      service: name,
+      field: path.join('.'),
+      file: scriptFile(path),
+      message: `${show(name)}'s ${path.join('.')} contains a NUL byte, which ends the text for the programs that read it.`,
+    })
+  }
+  for (const path of pathsWith(raw, hasCr) ?? []) {
     out.add({
       code: 'carriage-return',
       service: name,
@@ -111,13 +129,20 @@ export function checkServiceCarriageReturns(name: string, raw: Raw, out: Finding
   }
 }
 
-/** Carriage returns anywhere in the project settings. */
+/** Carriage returns and NUL bytes anywhere in the project settings. */
 export function checkProjectCarriageReturns(rawProject: Raw, out: Findings): void {
-  checkCarriageReturns(rawProject, ['project'], (path) =>
+  checkStrings(rawProject, '\r', ['project'], (path) =>
     out.add({
       code: 'carriage-return',
       field: path.join('.'),
       message: `The project's ${path.slice(1).join('.')} contains a carriage return (a Windows line ending).`,
+    }),
+  )
+  checkStrings(rawProject, '\0', ['project'], (path) =>
+    out.add({
+      code: 'nul-byte',
+      field: path.join('.'),
+      message: `The project's ${path.slice(1).join('.')} contains a NUL byte, which ends the text for the programs that read it.`,
     }),
   )
 }

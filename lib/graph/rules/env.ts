@@ -34,7 +34,14 @@ export function checkEnv(
       bad = `has a variable named ${show(name)}, starting with a dot, which s6-envdir skips`
     if (bad)
       out.add({ code: 'env-name-invalid', ...at(i, name, 'name'), message: `${who} ${bad}.` })
-    else if (!SHELL_NAME.test(name)) {
+    else if (owner === undefined && !SHELL_NAME.test(name)) {
+      // A container variable is written as a Dockerfile ENV, which takes only such names.
+      out.add({
+        code: 'export-env-name',
+        ...at(i, name, 'name'),
+        message: `The container has a variable named ${show(name)}, which a Dockerfile ENV cannot set; the export would leave it out.`,
+      })
+    } else if (!SHELL_NAME.test(name)) {
       out.add({
         code: 'env-name-unusual',
         ...at(i, name, 'name'),

@@ -11,7 +11,7 @@ import { isRecord } from './guards'
 import type { Shaped } from './shape'
 import { checkProjectCarriageReturns, checkServiceCarriageReturns } from './carriage-returns'
 import { checkEnv } from './env'
-import { isKnownSignal } from '../overlay'
+import { isKnownSignal, isSignalWord } from '../overlay'
 
 const UINT32_MAX = 0xffffffff
 
@@ -141,7 +141,17 @@ export function checkFields(shaped: Shaped, out: Findings): void {
     if (raw.type !== 'bundle') checkNumbers(name, raw, longrun, out)
     checkServiceCarriageReturns(name, raw, out)
     if (longrun) checkEnv(raw.env, name, 'env', out)
-    if (
+    if (longrun && typeof raw.downSignal === 'string' && !isSignalWord(raw.downSignal)) {
+      // Not even a word: the export cannot write it (export-invalid-signal).
+      if (raw.downSignal.trim() !== '')
+        out.add({
+          code: 'export-invalid-signal',
+          service: name,
+          field: 'downSignal',
+          file: 'down-signal',
+          message: `${show(name)}'s down signal ${showValue(raw.downSignal)} is not a signal name or number; the export would leave down-signal out, and s6 would send SIGTERM.`,
+        })
+    } else if (
       longrun &&
       typeof raw.downSignal === 'string' &&
       raw.downSignal.trim() !== '' &&

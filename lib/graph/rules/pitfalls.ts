@@ -4,6 +4,7 @@
  * than `docker stop`, boot time limits, and project settings the export depends on.
  */
 import { isImageReference, isStageName, normalizeRepoDir } from '../../generate/safe-path'
+import { isDockerEnvName, isDockerEnvValue } from '../../generate/dockerfile-quote'
 import { S6_SETTINGS, SUPPORTED_OVERLAY_VERSIONS, s6Value } from '../overlay'
 import { closureIds, directAtomicNeeds, idsOf, resolveGraph } from '../resolve'
 import { needsFirst } from '../resolve-order'
@@ -215,6 +216,18 @@ function checkReadiness(ctx: Context, out: Findings): void {
 function checkS6Settings(s6Env: Record<string, string>, out: Findings): void {
   for (const [name, raw] of Object.entries(s6Env)) {
     const field = `project.s6Env.${name}`
+    // Written as a Dockerfile ENV: a name or value that cannot be one is left out.
+    if (!isDockerEnvName(name) || !isDockerEnvValue(String(raw))) {
+      out.add({
+        code: 's6-setting-invalid',
+        field,
+        message: isDockerEnvName(name)
+          ? `${name} holds a line break or a NUL byte, which a Dockerfile ENV cannot hold; the export would leave it out.`
+          : `${showValue(name)} is not a name a Dockerfile ENV can set; the export would leave it out.`,
+        fix: 'Use a setting name from the list, with a one-line value.',
+      })
+      continue
+    }
     const setting = S6_SETTINGS.find((s) => s.name === name)
     if (!setting) {
       out.add({
@@ -291,6 +304,14 @@ function checkProject(ctx: Context, out: Findings): void {
     })
   }
   checkS6Settings(graph.project.s6Env ?? {}, out)
+  const url = graph.project.healthcheck?.url
+  if (typeof url === 'string' && /[\s\0]/.test(url)) {
+    out.add({
+      code: 'export-healthcheck-url',
+      field: 'project.healthcheck.url',
+      message: `The health check URL ${showValue(url)} holds blanks or control characters; the export would leave the HTTP probe out.`,
+    })
+  }
   graph.project.healthcheck?.services.forEach((name, i) => {
     const s = Object.hasOwn(graph.services, name) ? graph.services[name] : undefined
     if (s?.type === 'longrun') return
