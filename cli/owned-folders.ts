@@ -51,13 +51,14 @@ async function linkOnTheWay(root: string, path: string): Promise<string | undefi
 /**
  * Removes from the owned folders under `root` whatever `files` (or `keep`) does not hold:
  * stale files, folders and links (a link is removed, never followed). Nothing outside them is
- * touched.
+ * touched. With `dryRun`, says what it would remove and removes nothing.
  */
 export async function removeStale(
   root: string,
   owned: readonly string[],
   files: FileMap,
   keep: readonly string[] = [],
+  options: { dryRun?: boolean } = {},
 ): Promise<StaleResult> {
   const keepFiles = new Set([...files.keys(), ...keep])
   const keepDirs = new Set<string>()
@@ -66,7 +67,7 @@ export async function removeStale(
   const remove = async (path: string, isDir: boolean) => {
     const abs = join(root, path)
     out.files += Math.max(1, await countFiles(abs))
-    await rm(abs, { recursive: true, force: true })
+    if (!options.dryRun) await rm(abs, { recursive: true, force: true })
     out.removed.push(isDir ? `${path}/` : path)
   }
   const prune = async (dir: string): Promise<void> => {
@@ -132,4 +133,26 @@ export async function removeScripts(
   if (paths.length === 0) return
   const folder = join(root, inRootfs(createContext(graph), SCRIPTS_DIR))
   await rmdir(folder).catch(() => undefined)
+}
+
+/** Whether `root` holds an export of a design with `graph`'s project folder (its s6-designer.json). */
+export async function holdsExport(root: string, graph: ServiceGraph): Promise<boolean> {
+  const text = await readFile(
+    join(root, inRepo(createContext(graph), 's6-designer.json')),
+    'utf8',
+  ).catch(() => undefined)
+  return text !== undefined && parseGraph(text).ok
+}
+
+/** The files of `files` that exist under `root` with other contents (or are not files). */
+export async function differingFiles(root: string, files: FileMap): Promise<string[]> {
+  const out: string[] = []
+  for (const [path, file] of files) {
+    const abs = join(root, path)
+    const st = await lstat(abs).catch(() => undefined)
+    if (!st) continue
+    if (!st.isFile()) out.push(path)
+    else if ((await readFile(abs, 'utf8')) !== file.contents) out.push(path)
+  }
+  return out
 }

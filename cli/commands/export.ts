@@ -2,7 +2,7 @@
  * `s6-designer export GRAPH.json --out DIR|FILE.zip`: writes what the site's download gives,
  * with the file modes (0755 scripts, 0644 the rest) on disk or in the zip.
  */
-import { chmod, lstat, writeFile } from 'node:fs/promises'
+import { chmod, lstat, readFile, writeFile } from 'node:fs/promises'
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { zipFiles } from '../../lib/export/zip'
 import { exportResult } from '../../lib/generate/export-files'
@@ -13,27 +13,39 @@ import type { Command } from '../command'
 import { UsageError } from '../command'
 import { InputError, displayPath, makeDirs, readJsonFile } from '../fs'
 import { ownedFolders } from '../../lib/import/export-folders'
-import { removeScripts, removeStale, staleScripts } from '../owned-folders'
+import {
+  differingFiles,
+  holdsExport,
+  removeScripts,
+  removeStale,
+  staleScripts,
+} from '../owned-folders'
 import type { StaleResult } from '../owned-folders'
 import { formatDiagnostics, onePositional, parseArgs } from '../tree-source'
 
-const USAGE = `Usage: s6-designer export GRAPH.json --out DIR|FILE.zip [--force]
+const USAGE = `Usage: s6-designer export GRAPH.json --out DIR|FILE.zip [--force] [--replace]
 
 Writes the export of a design (a graph .json file): the s6-rc source tree under
 <repoDir>/rootfs/, the Dockerfile stage, build.sh, README.md, the graph and .gitattributes,
-all under the project's folder (repoDir, for example docker/s6).
+all under the project's folder (repoDir, for example docker/s6). The design's errors and
+warnings are printed on stderr, as lint prints them.
 
-  --out DIR       write the files into DIR (created if needed). Files the export writes are
-                  replaced; under rootfs/etc/s6-overlay, the s6-rc.d and user-bundles.d
-                  folders are the export's own: whatever an earlier export left there is
+  --out DIR       write the files into DIR (created if needed). Into a folder that holds an
+                  earlier export (its <repoDir>/s6-designer.json), files the export writes
+                  are replaced; under rootfs/etc/s6-overlay, the s6-rc.d and user-bundles.d
+                  folders are the export's own: whatever the earlier export left there is
                   removed, so a deleted service does not ship. Of scripts/, only the scripts
-                  the earlier export wrote (its s6-designer.json says which) are removed.
-                  Other files are left alone.
-  --out FILE.zip  write a zip instead (modes kept, same bytes for the same design)
+                  the earlier export wrote are removed. Other files are left alone.
+                  A folder that holds no earlier export but files the export would change
+                  or remove (a hand-written setup) is refused: import it first to start
+                  from it (s6-designer import), or give --replace.
+  --out FILE.zip  write a zip instead (modes kept, same bytes for the same design); an
+                  existing file that is not a zip is refused without --replace
   --force         write even when the design has errors (the exit status is still 1)
+  --replace       replace and remove files no earlier export wrote
 
 Exit status: 0 written, 1 the design has errors (nothing written without --force),
-2 usage or read/write problem.`
+2 usage or read/write problem, or files in the way (nothing written).`
 
 /** Writes the files under `dir` with their modes; refuses any path that would leave it. */
 export async function writeFileMap(dir: string, files: FileMap): Promise<void> {
@@ -77,6 +89,36 @@ async function refuseLinks(dir: string, files: FileMap): Promise<void> {
   }
 }
 
+/** Whether the file at `path` starts as a zip does (or is empty); false when it is missing. */
+async function holdsOtherThanZip(path: string): Promise<boolean> {
+  const bytes = await readFile(path).catch(() => undefined)
+  if (bytes === undefined || bytes.length === 0) return false
+  return !(bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5))
+}
+
+/**
+ * Refuses, before anything is written, an export into a folder that holds no earlier export
+ * but files it would remove or change: a hand-written setup, whose work the export would
+ * replace without a word.
+ */
+async function refuseHandWritten(
+  out: string,
+  shown: string,
+  owned: readonly string[],
+  files: FileMap,
+): Promise<void> {
+  const removed = (await removeStale(out, owned, files, [], { dryRun: true })).removed
+  const changed = await differingFiles(out, files)
+  if (removed.length + changed.length === 0) return
+  const parts = [
+    ...(changed.length > 0 ? [pathList('it would replace:', changed)] : []),
+    ...(removed.length > 0 ? [pathList('it would remove:', removed)] : []),
+  ]
+  throw new InputError(
+    `${shown} holds files no export wrote (there is no s6-designer.json of an earlier export); nothing written.\n${parts.join('')}To start from them, import the folder first (s6-designer import); to write over them, add --replace.`,
+  )
+}
+
 async function writeZip(path: string, files: FileMap): Promise<number> {
   const bytes = await zipFiles(files)
   await makeDirs(dirname(path))
@@ -87,17 +129,25 @@ async function writeZip(path: string, files: FileMap): Promise<number> {
 /** Paths listed after "removed N stale files" before "… and N more". */
 const LIST_LIMIT = 20
 
+/** `head`, then the first LIST_LIMIT paths, one a line, then how many more. */
+function pathList(head: string, paths: readonly string[]): string {
+  const lines = [head, ...paths.slice(0, LIST_LIMIT).map((p) => `  ${p}`)]
+  if (paths.length > LIST_LIMIT) lines.push(`  … and ${paths.length - LIST_LIMIT} more`)
+  return `${lines.join('\n')}\n`
+}
+
 /** What removeStale did, for stdout (removals) and stderr (folders it could not clean). */
-function staleReport(stale: StaleResult, stdout: (t: string) => void, stderr: (t: string) => void) {
+function staleReport(
+  stale: StaleResult,
+  earlier: boolean,
+  stdout: (t: string) => void,
+  stderr: (t: string) => void,
+) {
   if (stale.removed.length > 0) {
     const n = stale.files
-    const lines = [
-      `removed ${n} stale file${n === 1 ? '' : 's'} left by an earlier export:`,
-      ...stale.removed.slice(0, LIST_LIMIT).map((p) => `  ${p}`),
-    ]
-    if (stale.removed.length > LIST_LIMIT)
-      lines.push(`  … and ${stale.removed.length - LIST_LIMIT} more`)
-    stdout(`${lines.join('\n')}\n`)
+    const what = earlier ? 'stale ' : ''
+    const why = earlier ? 'left by an earlier export' : 'not in the design (--replace)'
+    stdout(pathList(`removed ${n} ${what}file${n === 1 ? '' : 's'} ${why}:`, stale.removed))
   }
   for (const folder of stale.skipped)
     stderr(
@@ -110,7 +160,8 @@ export const exportCommand: Command = {
   summary: 'write the s6-rc tree, Dockerfile stage, build script and README of a design',
   usage: USAGE,
   run: async ({ args, stdout, stderr, cwd }) => {
-    const parsed = parseArgs(args, { flags: ['--force'], options: ['--out'] })
+    const parsed = parseArgs(args, { flags: ['--force', '--replace'], options: ['--out'] })
+    const replace = parsed.flags.has('--replace')
     const graphArg = onePositional(parsed, 'GRAPH.json')
     const outs = parsed.options.get('--out') ?? []
     if (outs.length !== 1)
@@ -124,9 +175,11 @@ export const exportCommand: Command = {
       return 2
     }
     for (const note of read.notes) stderr(`note: ${note}\n`)
-    const errors = validate(read.graph).filter((d) => d.severity === 'error')
+    const found = validate(read.graph)
+    const errors = found.filter((d) => d.severity === 'error')
+    const shown = found.filter((d) => d.severity !== 'info')
+    if (shown.length > 0) stderr(formatDiagnostics(shown))
     if (errors.length > 0) {
-      stderr(formatDiagnostics(errors))
       if (!parsed.flags.has('--force')) {
         stderr(
           `s6-designer export: ${errors.length} error${errors.length === 1 ? '' : 's'} in the design; nothing written (fix them, or use --force to write anyway)\n`,
@@ -135,21 +188,30 @@ export const exportCommand: Command = {
       }
     }
     const { files, problems } = exportResult(read.graph)
-    if (problems.length > 0) stderr(formatDiagnostics(problems))
+    // What validation said already is not said twice.
+    const said = new Set(found.map((d) => `${d.code}|${d.service ?? ''}`))
+    const fresh = problems.filter((d) => !said.has(`${d.code}|${d.service ?? ''}`))
+    if (fresh.length > 0) stderr(formatDiagnostics(fresh))
     try {
       if (out.toLowerCase().endsWith('.zip')) {
+        if (!replace && (await holdsOtherThanZip(out)))
+          throw new InputError(
+            `${displayPath(cwd, out)} exists and is not a zip; nothing written (add --replace to write over it)`,
+          )
         const size = await writeZip(out, files)
         stdout(`wrote ${displayPath(cwd, out)} (${files.size} files, ${size} bytes)\n`)
       } else {
         await makeDirs(out)
         await refuseLinks(out, files)
         const owned = ownedFolders(read.graph)
+        const earlier = await holdsExport(out, read.graph)
+        if (!earlier && !replace) await refuseHandWritten(out, displayPath(cwd, out), owned, files)
         const scripts = await staleScripts(out, read.graph, files)
         const stale = await removeStale(out, owned, files)
         await removeScripts(out, read.graph, scripts)
         stale.removed.push(...scripts)
         stale.files += scripts.length
-        staleReport(stale, stdout, stderr)
+        staleReport(stale, earlier, stdout, stderr)
         await writeFileMap(out, files)
         stdout(`wrote ${files.size} files to ${displayPath(cwd, out)}\n`)
       }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { lstat, mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises'
+import { lstat, mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { ServiceGraph } from '@/lib/graph/types'
@@ -109,6 +109,8 @@ describe('s6-designer export --out DIR', () => {
 
   it('replaces a stale folder where the export now writes a file', async () => {
     const dir = await treeDir({})
+    expect((await runCli(['export', REFERENCE, '--out', dir])).code).toBe(0)
+    await rm(join(dir, OVERLAY, 's6-rc.d/web/type'))
     await mkdir(join(dir, OVERLAY, 's6-rc.d/web/type'), { recursive: true })
     await writeFile(join(dir, OVERLAY, 's6-rc.d/web/type/x'), '')
     const r = await runCli(['export', REFERENCE, '--out', dir])
