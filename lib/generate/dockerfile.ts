@@ -88,8 +88,8 @@ function overlayLines(ctx: ExportContext): string[] {
     `    for f in "${noarch}" "${arch}"; do \\`,
     '      for file in "$f" "$f.sha256"; do \\',
     `        url="${RELEASES_URL}/v\${S6_OVERLAY_VERSION}/$file"; \\`,
-    '        if command -v curl >/dev/null 2>&1; then curl -fsSL -o "/tmp/$file" "$url"; \\',
-    '        else wget -q -O "/tmp/$file" "$url"; fi; \\',
+    '        if command -v curl >/dev/null 2>&1; then curl -fsSL --retry 3 -o "/tmp/$file" "$url"; \\',
+    '        else wget -q -t 3 -O "/tmp/$file" "$url"; fi; \\',
     '      done; \\',
     '      (cd /tmp/ && sha256sum -c "$f.sha256"); \\',
     '      tar -C / -Jxpf "/tmp/$f"; \\',
@@ -207,7 +207,6 @@ export function dockerfileText(ctx: ExportContext, files?: FilePaths): string {
   const dockerfile = inRepo(ctx, 'Dockerfile')
   const stage = ctx.stageName
   const out = [
-    '# syntax=docker/dockerfile:1.7',
     `# s6-overlay stage for ${oneLine(project.name)}, written by s6 Designer (see README.md beside this file).`,
     '# Build from the repository root, as build.sh does:',
     `#   docker build -f ${shellWord(dockerfile)} --target ${stage} .`,

@@ -51,7 +51,8 @@ export function normalizeRepoDir(repoDir: string): string | undefined {
   const parts = repoDir.split('/').filter((p) => p !== '' && p !== '.')
   // A folder of the user's repository may start with a dot (`.docker/s6`); `..` may not.
   const ok = (p: string) => p !== '..' && isSafeSegment(p.startsWith('.') ? p.slice(1) || '.' : p)
-  if (repoDir.startsWith('/') || !parts.every(ok)) return undefined
+  // `$` would be expanded by Docker in the COPY line, even in its JSON form.
+  if (repoDir.startsWith('/') || repoDir.includes('$') || !parts.every(ok)) return undefined
   return parts.join('/')
 }
 

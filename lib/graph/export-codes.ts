@@ -29,7 +29,7 @@ const LIST: DiagnosticInfo[] = [
     'export-unsafe-path',
     'error',
     'Project folder outside the repository',
-    'The folder the files go to must stay inside the repository: an absolute path or one that climbs out with ".." is replaced by docker/s6.',
+    'The folder the files go to must stay inside the repository and be written as is in the Dockerfile\'s COPY line: an absolute path, one that climbs out with "..", or one with a "$" (which Docker expands there) is replaced by docker/s6.',
     'Use a relative folder such as docker/s6.',
   ),
   entry(

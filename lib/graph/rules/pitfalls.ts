@@ -300,7 +300,9 @@ function checkProject(ctx: Context, out: Findings): void {
     out.add({
       code: 'export-unsafe-path',
       field: 'project.repoDir',
-      message: `The project folder ${showValue(repoDir)} leaves the repository; the export would use docker/s6.`,
+      message: repoDir.includes('$')
+        ? `The project folder ${showValue(repoDir)} holds a "$", which Docker expands in the COPY line, so the build would not find the files; the export would use docker/s6.`
+        : `The project folder ${showValue(repoDir)} leaves the repository; the export would use docker/s6.`,
     })
   }
   checkS6Settings(graph.project.s6Env ?? {}, out)

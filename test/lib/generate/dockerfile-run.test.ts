@@ -37,7 +37,7 @@ const log = join(tmp, 'log')
 writeFileSync(
   join(bin, 'curl'),
   `#!/bin/sh
-# curl -fsSL -o FILE URL
+# curl -fsSL --retry 3 -o FILE URL
 while [ "$1" != -o ]; do shift; done
 echo "curl $3" >> ${log}
 case "$3" in

@@ -66,6 +66,11 @@ describe('validation reports what the export would leave out', () => {
       withProject({ s6Env: { S6_VERBOSITY: '1\n2' } }),
       's6-setting-invalid',
     ],
+    [
+      'a project folder with a "$" (Docker expands it in COPY)',
+      withProject({ repoDir: 'ops/$S6_OVERLAY_VERSION' }),
+      'export-unsafe-path',
+    ],
     ['a down signal that is no word', withWeb({ downSignal: 'SIG TERM' }), 'export-invalid-signal'],
     [
       'a NUL byte in a run script',
