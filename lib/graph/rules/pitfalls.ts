@@ -149,9 +149,14 @@ function checkBootTime(ctx: Context, targets: ServiceName[], out: Findings): voi
   }
 }
 
-/** The boot-wide start limit in ms (S6_CMD_WAIT_FOR_SERVICES_MAXTIME), 0 for none. */
+/**
+ * The boot-wide start limit in ms (S6_CMD_WAIT_FOR_SERVICES_MAXTIME), 0 for none. Unset, it is
+ * none whatever the release's default: the export then writes 0 for the releases whose default
+ * is 5 s (so each timeout-up decides), as the Dockerfile says.
+ */
 function bootLimitMs(ctx: Context): number {
   const { project } = ctx.shaped.graph
+  if (project.s6Env?.S6_CMD_WAIT_FOR_SERVICES_MAXTIME === undefined) return 0
   const raw = s6Value(
     project.s6Env,
     'S6_CMD_WAIT_FOR_SERVICES_MAXTIME',

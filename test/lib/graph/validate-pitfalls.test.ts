@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import { createContext } from '@/lib/generate/context'
+import { dockerfileText } from '@/lib/generate/dockerfile'
+import type { ServiceGraph } from '@/lib/graph/types'
 import { bundle, findingsOf, graphOf, longrun, oneshot } from '../../fixtures/graphs'
+
+const dockerfile = (g: ServiceGraph) => dockerfileText(createContext(g))
 
 describe('validate: s6-overlay pitfalls', () => {
   it('warns about a service nothing in user brings up', () => {
@@ -126,7 +131,7 @@ describe('validate: s6-overlay pitfalls', () => {
     expect(findingsOf(graphOf({ web: longrun() }), 'overlay-version')).toEqual([])
   })
 
-  it('warns about a slow boot under the 5 s limit of older releases', () => {
+  it('warns about a slow boot under a start limit the design sets, not under the one the export lifts', () => {
     const slow = (s6Env: Record<string, string>) =>
       graphOf(
         {
@@ -135,9 +140,12 @@ describe('validate: s6-overlay pitfalls', () => {
         },
         { project: { overlayVersion: '3.1.6.2', s6Env } },
       )
-    const found = findingsOf(slow({}), 'boot-timeout')
+    const found = findingsOf(slow({ S6_CMD_WAIT_FOR_SERVICES_MAXTIME: '5000' }), 'boot-timeout')
     expect(found.map((d) => d.service ?? '(graph)')).toEqual(['(graph)', 'web'])
     expect(findingsOf(slow({ S6_CMD_WAIT_FOR_SERVICES_MAXTIME: '0' }), 'boot-timeout')).toEqual([])
+    // Unset, the release's 5 s default is not what the container gets: the export writes 0.
+    expect(findingsOf(slow({}), 'boot-timeout')).toEqual([])
+    expect(dockerfile(slow({}))).toContain('ENV S6_CMD_WAIT_FOR_SERVICES_MAXTIME="0"')
     const modern = graphOf(
       { migrate: oneshot({ estimatedUpMs: 6000 }) },
       { project: { overlayVersion: '3.2.3.2' } },
