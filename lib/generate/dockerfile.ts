@@ -12,6 +12,7 @@ import type { ExportContext } from './context'
 import { dockerQuote, isDockerEnvName, isDockerEnvValue, needsJsonForm } from './dockerfile-quote'
 import { lines } from './file-map'
 import type { FileMap, FilePaths } from './file-map'
+import { isSafeRelativePath, isSafeSegment } from './safe-path'
 import { healthcheckLines } from './healthcheck'
 import { ARCH_CASES, RELEASES_URL, archiveName } from './overlay-archives'
 import { installCommand, resolvePackageManager } from './package-manager'
@@ -105,10 +106,25 @@ function copyLines(ctx: ExportContext, files: FilePaths | undefined): string[] {
     ? [...files.keys()].some((p) => p.startsWith(`${ctx.rootfs}${SCRIPTS_DIR}/`))
     : true
   const roots = [SOURCE_DIR, ...(hasScripts ? [SCRIPTS_DIR] : [])]
+  // Executable files of the design's own under data/ (data/check is in the patterns).
+  const executables: string[] = []
+  for (const [name, service] of Object.entries(ctx.graph.services)) {
+    if (service.type !== 'longrun') continue
+    for (const f of service.extraFiles ?? [])
+      if (
+        f.executable &&
+        f.path !== 'data/check' &&
+        f.path.startsWith('data/') &&
+        isSafeSegment(name) &&
+        isSafeRelativePath(f.path)
+      )
+        executables.push(`${SOURCE_DIR}/${name}/${f.path}`)
+  }
   const patterns = [
     `${SOURCE_DIR}/*/run`,
     `${SOURCE_DIR}/*/finish`,
     `${SOURCE_DIR}/*/data/check`,
+    ...executables.sort(),
     ...(hasScripts ? [`${SCRIPTS_DIR}/*`] : []),
   ]
   const test = patterns.map((p) => `-path ${shellWord(p)}`).join(' -o ')
