@@ -335,9 +335,10 @@ const ENTRIES: Record<string, Entry> = {
     'A longrun with readiness is up only once it is ready. With no start timeout (timeout-up), and S6_CMD_WAIT_FOR_SERVICES_MAXTIME at 0 (the default since 3.2.0.0), nothing ever gives up: if the service never becomes ready, the boot waits forever, what needs it never starts, and the command of the container never runs.',
     'Set a start timeout on the service, so that s6-rc reports the failure and the boot goes on (or stops, per S6_BEHAVIOUR_IF_STAGE2_FAILS); or give the whole boot a limit with S6_CMD_WAIT_FOR_SERVICES_MAXTIME.',
   ),
-  'base-image-no-shell': warning(
+  'base-image-no-shell': error(
     'Base image without a shell',
-    "scratch and distroless images have no /bin/sh. s6-overlay's /init is a shell script, the Dockerfile stage installs s6-overlay with RUN steps, and sh scripts need sh: such an image cannot boot s6-overlay.",
+    false,
+    "scratch and distroless images (but distroless's :debug tags, which have busybox) have no /bin/sh. s6-overlay's /init is a shell script, the Dockerfile stage installs s6-overlay with RUN steps, and sh scripts need sh: the image does not build, and could not boot s6-overlay if it did.",
     'Choose a base image with a shell, such as debian:bookworm-slim or alpine, and copy your program into it.',
   ),
   's6-setting-unknown': warning(

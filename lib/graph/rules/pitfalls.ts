@@ -286,7 +286,11 @@ function checkProject(ctx: Context, out: Findings): void {
     })
   }
   // FORMAT §6: scratch and distroless images have no /bin/sh, which /init itself needs.
-  if (isImageReference(baseImage) && /^scratch$|(^|\/)distroless\//.test(baseImage.trim())) {
+  if (
+    isImageReference(baseImage) &&
+    /^scratch$|(^|\/)distroless\//.test(baseImage.trim()) &&
+    !/:debug(-[a-z0-9]+)?$/.test(baseImage.trim())
+  ) {
     out.add({
       code: 'base-image-no-shell',
       field: 'project.baseImage',

@@ -206,7 +206,7 @@ describe('validate: s6-overlay settings', () => {
 })
 
 describe('validate: a base image without a shell', () => {
-  it('warns about scratch and distroless images, and only those', () => {
+  it('refuses scratch and distroless images (an error: the stage cannot build), and only those', () => {
     const base = (baseImage: string) =>
       findingsOf(graphOf({ web: longrun() }, { project: { baseImage } }), 'base-image-no-shell')
     for (const bad of [
@@ -214,8 +214,13 @@ describe('validate: a base image without a shell', () => {
       'gcr.io/distroless/base-debian12',
       'gcr.io/distroless/static:nonroot',
     ])
-      expect(base(bad), bad).toHaveLength(1)
+      expect(
+        base(bad).map((d) => d.severity),
+        bad,
+      ).toEqual(['error'])
     for (const ok of [
+      'gcr.io/distroless/base-debian12:debug',
+      'gcr.io/distroless/static:debug-nonroot',
       'debian:bookworm-slim',
       'alpine:3.20',
       'myregistry/scratchpad:1',
