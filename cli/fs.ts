@@ -83,7 +83,7 @@ export async function readTreeInput(path: string): Promise<TreeInput> {
   }
 }
 
-/** Reads and parses a JSON file; InputError when missing or not JSON. */
+/** Reads and parses a JSON file (a leading BOM is skipped); InputError when missing or not JSON. */
 export async function readJsonFile(path: string): Promise<unknown> {
   let text: string
   try {
@@ -92,7 +92,8 @@ export async function readJsonFile(path: string): Promise<unknown> {
     throw new InputError(`${path}: cannot be read`)
   }
   try {
-    return JSON.parse(text)
+    // A byte-order mark is no JSON, but Notepad and some editors on Windows write one.
+    return JSON.parse(text.replace(/^\ufeff/, ''))
   } catch (error) {
     throw new InputError(
       `${path}: not JSON (${error instanceof Error ? error.message : String(error)})`,
