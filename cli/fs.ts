@@ -83,20 +83,45 @@ export async function readTreeInput(path: string): Promise<TreeInput> {
   }
 }
 
-/** Reads and parses a JSON file (a leading BOM is skipped); InputError when missing or not JSON. */
-export async function readJsonFile(path: string): Promise<unknown> {
+/** Why a file cannot be read, in words, for the errors readFile gives most. */
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file',
+  ENOTDIR: 'part of the path is not a folder',
+  EACCES: 'permission denied',
+  EPERM: 'not permitted',
+}
+
+/**
+ * What to say about a folder given where a graph file belongs: the export's s6-designer.json
+ * when the folder holds one, else the commands that read folders.
+ */
+async function folderMessage(path: string, name: string): Promise<string> {
+  const graphFile = join(path, 's6-designer.json')
+  const exported = (await stat(graphFile).catch(() => undefined))?.isFile() === true
+  const hint = exported
+    ? `give ${join(name, 's6-designer.json')}, the design an export keeps`
+    : `give the design's graph .json file, or make one from an s6-rc tree with s6-designer import ${name} --out GRAPH.json (lint and plan read such folders as they are)`
+  return `${name} is a folder, not a graph .json file: ${hint}`
+}
+
+/**
+ * Reads and parses a JSON file (a leading BOM is skipped); InputError when missing, a folder or
+ * not JSON. `name` is the path as the messages say it (by default `path`).
+ */
+export async function readJsonFile(path: string, name = path): Promise<unknown> {
   let text: string
   try {
     text = await readFile(path, 'utf8')
-  } catch {
-    throw new InputError(`${path}: cannot be read`)
+  } catch (error) {
+    if (code(error) === 'EISDIR') throw new InputError(await folderMessage(path, name))
+    throw new InputError(`${name}: cannot be read (${READ_ERRORS[code(error)] ?? code(error)})`)
   }
   try {
     // A byte-order mark is no JSON, but Notepad and some editors on Windows write one.
     return JSON.parse(text.replace(/^\ufeff/, ''))
   } catch (error) {
     throw new InputError(
-      `${path}: not JSON (${error instanceof Error ? error.message : String(error)})`,
+      `${name}: not JSON (${error instanceof Error ? error.message : String(error)})`,
     )
   }
 }

@@ -54,7 +54,7 @@ export const shareCommand: Command = {
     const bases = parsed.options.get('--base') ?? []
     if (bases.length > 1) throw new UsageError('give --base once')
     const base = parseBase(bases[0] ?? DEFAULT_BASE)
-    const read = parseGraph(await readJsonFile(resolve(cwd, file)))
+    const read = parseGraph(await readJsonFile(resolve(cwd, file), file))
     if (!read.ok) throw new InputError(`${file}: ${read.error}`)
     for (const note of read.notes) stderr(`note: ${note}\n`)
     const url = await shareUrl(base, redactSecrets(read.graph))

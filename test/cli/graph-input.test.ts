@@ -37,3 +37,31 @@ describe('a graph file starting with a byte-order mark', () => {
     expect(r.stdout).toMatch(/^wrote \d+ files to /m)
   })
 })
+
+describe('a folder where a graph file is expected', () => {
+  it.each([
+    ['share', ['--base', 'https://example.org/']],
+    ['export', ['--out', 'out']],
+  ])('is named a folder by %s, with the commands that read folders', async (command, extra) => {
+    const dir = await tempDir()
+    const r = await runCli([command, dir, ...extra], dir)
+    expect(r.code).toBe(2)
+    expect(r.stderr).not.toMatch(/cannot be read/)
+    expect(r.stderr).toMatch(/is a folder, not a graph \.json file/)
+    expect(r.stderr).toMatch(/s6-designer import /)
+  })
+
+  it("points at an export folder's s6-designer.json", async () => {
+    const dir = await tempDir()
+    await writeFile(join(dir, 's6-designer.json'), await readFile(REFERENCE, 'utf8'))
+    const r = await runCli(['share', dir, '--base', 'https://example.org/'])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain(`give ${join(dir, 's6-designer.json')}`)
+  })
+
+  it('still says which file is missing', async () => {
+    const r = await runCli(['share', 'no/such.json', '--base', 'https://example.org/'])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/no\/such\.json: cannot be read \(no such file\)/)
+  })
+})
