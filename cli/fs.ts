@@ -7,6 +7,7 @@ import { access, lstat, mkdir, readdir, readFile, stat, writeFile } from 'node:f
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { fileRecord } from '../lib/graph/tree-input'
 import type { TreeInput } from '../lib/graph/tree-input'
+import { IMPORT_LIMITS, formatBytes } from '../lib/import/limits'
 
 /** A problem with the files themselves (missing, not a folder, too big): exit code 2. */
 export class InputError extends Error {}
@@ -83,6 +84,72 @@ export async function readTreeInput(path: string): Promise<TreeInput> {
   }
 }
 
+/** The argument that stands for standard input where a file is read. */
+export const STDIN_ARG = '-'
+
+/** Reads standard input whole. */
+export type StdinReader = () => Promise<Uint8Array>
+
+function tooBig(): InputError {
+  const limit = formatBytes(IMPORT_LIMITS.maxInputBytes)
+  return new InputError(`standard input holds more than the ${limit} a read takes`)
+}
+
+async function readProcessStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > IMPORT_LIMITS.maxInputBytes) throw tooBig()
+    chunks.push(chunk)
+  }
+  return new Uint8Array(Buffer.concat(chunks))
+}
+
+let stdin: { read: StdinReader; dash?: string } = { read: readProcessStdin }
+
+/**
+ * Sets where `-` reads from for the command about to run (main calls it): the process's
+ * standard input unless `read` is given. A command that resolves its argument before reading
+ * (export) hands readJsonFile `cwd/-`: when `dashGiven` (a bare `-` is among the arguments),
+ * that path means standard input too, while `./-` alone still names a file called `-`.
+ */
+export function setStdin(read: StdinReader | undefined, cwd: string, dashGiven: boolean): void {
+  stdin = {
+    read: read ?? readProcessStdin,
+    ...(dashGiven ? { dash: resolve(cwd, STDIN_ARG) } : {}),
+  }
+}
+
+/** Whether `path` means standard input: `-`, or `cwd/-` when a bare `-` was given. */
+export function isStdin(path: string): boolean {
+  return path === STDIN_ARG || path === stdin.dash
+}
+
+/** All of standard input, up to the import's size limit; InputError beyond it or when empty. */
+export async function readStdin(): Promise<Uint8Array> {
+  const bytes = await stdin.read().catch((error: unknown) => {
+    throw error instanceof InputError
+      ? error
+      : new InputError(`standard input cannot be read (${code(error)})`)
+  })
+  if (bytes.length > IMPORT_LIMITS.maxInputBytes) throw tooBig()
+  if (bytes.length === 0) throw new InputError('standard input is empty')
+  return bytes
+}
+
+/** Parses JSON text (a leading BOM is skipped); InputError naming `name` when it is not JSON. */
+export function parseJsonText(text: string, name: string): unknown {
+  try {
+    // A byte-order mark is no JSON, but Notepad and some editors on Windows write one.
+    return JSON.parse(text.replace(/^\ufeff/, ''))
+  } catch (error) {
+    throw new InputError(
+      `${name}: not JSON (${error instanceof Error ? error.message : String(error)})`,
+    )
+  }
+}
+
 /** Why a file cannot be read, in words, for the errors readFile gives most. */
 const READ_ERRORS: Record<string, string> = {
   ENOENT: 'no such file',
@@ -105,10 +172,13 @@ async function folderMessage(path: string, name: string): Promise<string> {
 }
 
 /**
- * Reads and parses a JSON file (a leading BOM is skipped); InputError when missing, a folder or
- * not JSON. `name` is the path as the messages say it (by default `path`).
+ * Reads and parses a JSON file (a leading BOM is skipped), or standard input for `-`;
+ * InputError when missing, a folder or not JSON. `name` is the path as the messages say it (by
+ * default `path`).
  */
 export async function readJsonFile(path: string, name = path): Promise<unknown> {
+  if (isStdin(path))
+    return parseJsonText(new TextDecoder().decode(await readStdin()), 'standard input')
   let text: string
   try {
     text = await readFile(path, 'utf8')
@@ -116,14 +186,7 @@ export async function readJsonFile(path: string, name = path): Promise<unknown> 
     if (code(error) === 'EISDIR') throw new InputError(await folderMessage(path, name))
     throw new InputError(`${name}: cannot be read (${READ_ERRORS[code(error)] ?? code(error)})`)
   }
-  try {
-    // A byte-order mark is no JSON, but Notepad and some editors on Windows write one.
-    return JSON.parse(text.replace(/^\ufeff/, ''))
-  } catch (error) {
-    throw new InputError(
-      `${name}: not JSON (${error instanceof Error ? error.message : String(error)})`,
-    )
-  }
+  return parseJsonText(text, name)
 }
 
 function code(error: unknown): string {

@@ -5,6 +5,8 @@ import { importCommand } from './commands/import'
 import { lintCommand } from './commands/lint'
 import { planCommand } from './commands/plan'
 import { shareCommands } from './commands/share'
+import { STDIN_ARG, setStdin } from './fs'
+import type { StdinReader } from './fs'
 
 export const COMMANDS: Command[] = [
   lintCommand,
@@ -56,14 +58,18 @@ function processStdout(): (text: string) => void {
   return stdoutWriter
 }
 
-/** Runs the CLI; returns the exit code (0 ok, 1 findings, 2 usage or I/O problems). */
+/**
+ * Runs the CLI; returns the exit code (0 ok, 1 findings, 2 usage or I/O problems). `io.stdin`
+ * is what a `-` argument reads (the process's standard input when not given).
+ */
 export async function main(
   argv: string[],
-  io: Partial<Omit<CommandContext, 'args'>> = {},
+  io: Partial<Omit<CommandContext, 'args'>> & { stdin?: StdinReader } = {},
 ): Promise<number> {
   const stdout = io.stdout ?? processStdout()
   const stderr = io.stderr ?? ((t: string) => void process.stderr.write(t))
   const cwd = io.cwd ?? process.cwd()
+  setStdin(io.stdin, cwd, argv.includes(STDIN_ARG))
   const [name, ...args] = argv
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     stdout(help())

@@ -17,7 +17,7 @@ import { IMPORT_LIMITS, formatBytes } from '../lib/import/limits'
 import { refusal } from '../lib/import/refusal'
 import { sniff } from '../lib/import/sniff'
 import { UsageError } from './command'
-import { InputError, readJsonFile, readTreeInput } from './fs'
+import { InputError, STDIN_ARG, parseJsonText, readStdin, readTreeInput } from './fs'
 import { compareWithGraphFile, foundTree, withoutGraphFiles } from '../lib/import/shipped-tree'
 
 export interface ParsedArgs {
@@ -172,14 +172,16 @@ async function shippedZipTree(
 
 /**
  * Reads a folder (readTree), a zip (lib/import, always with its checks) or, when `graphFiles`,
- * a graph JSON file (parseGraph). With `strict`, folders and JSON files go through lib/import
- * too, so whatever it refuses is an InputError.
+ * a graph JSON file (parseGraph); `-` reads a zip or a graph from standard input. With
+ * `strict`, folders and JSON files go through lib/import too, so whatever it refuses is an
+ * InputError.
  */
 export async function loadGraph(
   cwd: string,
   arg: string,
   options: LoadOptions,
 ): Promise<LoadedGraph> {
+  if (arg === STDIN_ARG) return loadBytes(arg, STDIN_ARG, await readStdin(), options)
   const path = resolve(cwd, arg)
   const st = await stat(path).catch(() => undefined)
   if (!st) throw new InputError(`${arg}: no such file or folder`)
@@ -195,7 +197,17 @@ export async function loadGraph(
     const tree = readTree(input, read)
     return { graph: tree.graph, diagnostics: tree.diagnostics, report: tree.report, notes: [] }
   }
-  const bytes = await readSmallFile(arg, path, st.size)
+  return loadBytes(arg, path, await readSmallFile(arg, path, st.size), options)
+}
+
+/** loadGraph for a file's bytes (`path` is `-` for standard input, whatever its contents). */
+async function loadBytes(
+  arg: string,
+  path: string,
+  bytes: Uint8Array,
+  options: LoadOptions,
+): Promise<LoadedGraph> {
+  const stdin = path === STDIN_ARG
   const kind = sniff(arg, bytes).kind
   const shipped =
     kind === 'zip' && options.preferTree
@@ -204,11 +216,14 @@ export async function loadGraph(
   if (shipped) return shipped
   if (kind === 'zip' || options.strict)
     return fromImport(await importFile(basename(path), bytes, { context: options.context }))
-  if (!options.graphFiles) throw new InputError(`${arg}: not a folder or a zip`)
-  if (!path.endsWith('.json'))
+  const what = stdin ? 'standard input' : arg
+  if (!options.graphFiles) throw new InputError(`${what}: not a folder or a zip`)
+  if (stdin && kind !== 'json')
+    throw new InputError('standard input holds neither a zip nor a graph .json file')
+  if (!stdin && !path.endsWith('.json'))
     throw new InputError(`${arg}: not a folder, a zip or a graph .json file`)
-  const parsed = parseGraph(await readJsonFile(path))
-  if (!parsed.ok) throw new InputError(`${arg}: ${parsed.error}`)
+  const parsed = parseGraph(parseJsonText(new TextDecoder().decode(bytes), what))
+  if (!parsed.ok) throw new InputError(`${what}: ${parsed.error}`)
   return { graph: parsed.graph, diagnostics: [], notes: parsed.notes }
 }
 

@@ -18,7 +18,8 @@ const USAGE = `Usage: s6-designer import PATH [--out GRAPH.json] [--plain] [--na
 
 Reads PATH into a graph file the designer opens. PATH is a folder or a zip of one (an s6-rc.d,
 an image root holding etc/s6-overlay, an s6-overlay v2 image root with etc/cont-init.d and
-etc/services.d, which are converted, or an s6 Designer export), or a graph JSON file.
+etc/services.d, which are converted, or an s6 Designer export), or a graph JSON file; - reads
+a zip or a graph from standard input.
 Archives are checked before anything is read: unsafe paths, links, oversized or non-text
 files make the import refuse. Without --out the graph is printed and the report goes to stderr.
 

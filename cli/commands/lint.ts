@@ -13,7 +13,8 @@ import {
 const USAGE = `Usage: s6-designer lint DIR [--json] [--plain]
 
 Checks an s6-rc source the way s6-rc-compile and s6-overlay would: DIR is an s6-rc.d folder,
-an image root holding etc/s6-overlay, or an s6 Designer export (a graph .json file works too).
+an image root holding etc/s6-overlay, or an s6 Designer export (a graph .json file works too;
+- reads a graph or a zip from standard input).
 In an export, the tree is checked, since it is what ships; its s6-designer.json is only
 compared with it, and a warning lists where they differ.
 

@@ -19,6 +19,7 @@ const USAGE = `Usage: s6-designer plan GRAPH.json|DIR [--json] [--target NAME]..
 
 Shows how s6-overlay starts and stops the design: the start waves of s6-rc -u change, the stop
 order with each step's worst case against docker stop, and the process tree of the container.
+- reads the graph (or a zip) from standard input.
 
   --target NAME  what to start (repeatable; default: user)
   --json         print the plans as JSON

@@ -23,6 +23,7 @@ const SHARE_USAGE = `Usage: s6-designer share GRAPH.json [--base URL]
 
 Prints the share link of a design (a graph .json file): the whole design rides in the link's
 fragment, as with the site's Share button. Secret values are left out, as in the export.
+- reads the graph from standard input.
 
   --base URL  the designer's address the link opens (default ${DEFAULT_BASE})
 

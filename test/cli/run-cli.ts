@@ -7,13 +7,23 @@ export interface CliRun {
   stderr: string
 }
 
-export async function runCli(argv: string[], cwd = process.cwd()): Promise<CliRun> {
+/** `stdin` is what a `-` argument reads (by default nothing: reading it then fails). */
+export async function runCli(
+  argv: string[],
+  cwd = process.cwd(),
+  options: { stdin?: string | Uint8Array } = {},
+): Promise<CliRun> {
   let stdout = ''
   let stderr = ''
+  const input = options.stdin
   const code = await main(argv, {
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
     cwd,
+    stdin: () =>
+      input === undefined
+        ? Promise.reject(new Error('no stdin in this test'))
+        : Promise.resolve(typeof input === 'string' ? new TextEncoder().encode(input) : input),
   })
   return { code, stdout, stderr }
 }

@@ -14,15 +14,16 @@ export interface SpawnedRun {
 
 /**
  * Runs the CLI; kills it with SIGKILL after `timeoutMs`, so a hang fails the test instead of
- * stalling the run. `closeStdout` closes the reading end of its stdout at once, like `| head`.
+ * stalling the run. `closeStdout` closes the reading end of its stdout at once, like `| head`;
+ * `stdin` is piped into it (without it, its stdin is empty).
  */
 export function spawnCli(
   argv: string[],
-  options: { timeoutMs?: number; closeStdout?: boolean } = {},
+  options: { timeoutMs?: number; closeStdout?: boolean; stdin?: string } = {},
 ): Promise<SpawnedRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...argv], {
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
       timeout: options.timeoutMs ?? 20_000,
       killSignal: 'SIGKILL',
     })
@@ -31,6 +32,7 @@ export function spawnCli(
     if (options.closeStdout) child.stdout.destroy()
     else child.stdout.on('data', (chunk: Buffer) => void (stdout += chunk.toString()))
     child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()))
+    child.stdin.end(options.stdin ?? '')
     child.on('error', reject)
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }))
   })
