@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import type { Command, CommandContext } from './command'
 import { UsageError } from './command'
 import { exportCommand } from './commands/export'
@@ -24,9 +25,18 @@ function help(): string {
     'Commands:',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'Run s6-designer <command> --help for its options.',
+    'Run s6-designer help <command> (or <command> --help) for its options,',
+    's6-designer --version for the version.',
     '',
   ].join('\n')
+}
+
+/** The version in package.json (the CLI runs from its checkout, so the file is there). */
+async function version(): Promise<string> {
+  const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version?: unknown
+  }
+  return String(pkg.version)
 }
 
 /** Set when standard output failed for another reason than its reader going away. */
@@ -71,16 +81,21 @@ export async function main(
   const cwd = io.cwd ?? process.cwd()
   setStdin(io.stdin, cwd, argv.includes(STDIN_ARG))
   const [name, ...args] = argv
-  if (!name || name === 'help' || name === '--help' || name === '-h') {
+  if (name === '--version' || name === '-V') {
+    stdout(`s6-designer ${await version()}\n`)
+    return 0
+  }
+  const asked = name === 'help' ? args[0] : undefined
+  if (!name || ((name === 'help' || name === '--help' || name === '-h') && asked === undefined)) {
     stdout(help())
     return name ? 0 : 2
   }
-  const command = COMMANDS.find((c) => c.name === name)
+  const command = COMMANDS.find((c) => c.name === (asked ?? name))
   if (!command) {
-    stderr(`s6-designer: unknown command "${name}"\n\n${help()}`)
+    stderr(`s6-designer: unknown command "${asked ?? name}"\n\n${help()}`)
     return 2
   }
-  if (args.includes('--help') || args.includes('-h')) {
+  if (asked !== undefined || args.includes('--help') || args.includes('-h')) {
     stdout(`${command.usage}\n`)
     return 0
   }

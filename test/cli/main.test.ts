@@ -1,0 +1,49 @@
+/** The CLI's own options: help, --version, and where usage goes. */
+import { readFile } from 'node:fs/promises'
+import { describe, expect, it } from 'vitest'
+import { COMMANDS } from '@/cli/main'
+import { runCli } from './run-cli'
+
+describe('s6-designer help and --version', () => {
+  it('prints the package version on --version', async () => {
+    const pkg = JSON.parse(await readFile('package.json', 'utf8')) as { version: string }
+    for (const flag of ['--version', '-V']) {
+      const r = await runCli([flag])
+      expect(r).toEqual({ code: 0, stdout: `s6-designer ${pkg.version}\n`, stderr: '' })
+    }
+  })
+
+  it.each(COMMANDS.map((c) => c.name))(
+    'prints the usage of %s on help and --help',
+    async (name) => {
+      const usage = COMMANDS.find((c) => c.name === name)?.usage
+      for (const argv of [
+        ['help', name],
+        [name, '--help'],
+        [name, '-h'],
+      ]) {
+        const r = await runCli(argv)
+        expect(r).toEqual({ code: 0, stdout: `${usage}\n`, stderr: '' })
+      }
+    },
+  )
+
+  it.each([['help'], ['--help'], ['-h']])(
+    'prints the general help on stdout for %j',
+    async (...argv) => {
+      const r = await runCli(argv)
+      expect(r.code).toBe(0)
+      expect(r.stderr).toBe('')
+      expect(r.stdout).toMatch(/^Usage: s6-designer <command> \[options\]/)
+    },
+  )
+
+  it('says an unknown command, on stderr, with exit 2', async () => {
+    for (const argv of [['nosuch'], ['help', 'nosuch']]) {
+      const r = await runCli(argv)
+      expect(r.code).toBe(2)
+      expect(r.stdout).toBe('')
+      expect(r.stderr).toMatch(/^s6-designer: unknown command "nosuch"\n\nUsage: s6-designer/)
+    }
+  })
+})
