@@ -86,9 +86,14 @@ export async function main(
     return 0
   }
   const asked = name === 'help' ? args[0] : undefined
-  if (!name || ((name === 'help' || name === '--help' || name === '-h') && asked === undefined)) {
+  // Help asked for goes to stdout (exit 0); usage printed because of a mistake, to stderr (exit 2).
+  if (!name) {
+    stderr(`s6-designer: no command given\n\n${help()}`)
+    return 2
+  }
+  if ((name === 'help' || name === '--help' || name === '-h') && asked === undefined) {
     stdout(help())
-    return name ? 0 : 2
+    return 0
   }
   const command = COMMANDS.find((c) => c.name === (asked ?? name))
   if (!command) {

@@ -47,3 +47,12 @@ describe('s6-designer help and --version', () => {
     }
   })
 })
+
+describe('usage printed because of a mistake', () => {
+  it('goes to stderr, with exit 2, when no command is given', async () => {
+    const r = await runCli([])
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toMatch(/^s6-designer: no command given\n\nUsage: s6-designer <command>/)
+  })
+})
