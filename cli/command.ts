@@ -4,6 +4,8 @@ export interface CommandContext {
   stdout: (text: string) => void
   stderr: (text: string) => void
   cwd: string
+  /** The environment (process.env, or what a test gives). */
+  env: Readonly<Record<string, string | undefined>>
 }
 
 export interface Command {

@@ -79,6 +79,7 @@ export async function main(
   const stdout = io.stdout ?? processStdout()
   const stderr = io.stderr ?? ((t: string) => void process.stderr.write(t))
   const cwd = io.cwd ?? process.cwd()
+  const env = io.env ?? process.env
   setStdin(io.stdin, cwd, argv.includes(STDIN_ARG))
   const [name, ...args] = argv
   if (name === '--version' || name === '-V') {
@@ -105,7 +106,7 @@ export async function main(
     return 0
   }
   try {
-    const code = await command.run({ args, stdout, stderr, cwd })
+    const code = await command.run({ args, stdout, stderr, cwd, env })
     return stdoutFailed ? 2 : code
   } catch (error) {
     if (error instanceof UsageError) {

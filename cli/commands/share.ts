@@ -17,15 +17,17 @@ import { UsageError } from '../command'
 import { InputError, displayPath, readJsonFile, writeTextFile } from '../fs'
 import { onePositional, parseArgs } from '../tree-source'
 
-const DEFAULT_BASE = 'http://localhost:3000/'
+/** The environment variable that gives --base when it is not given. */
+const BASE_ENV = 'S6_DESIGNER_URL'
 
-const SHARE_USAGE = `Usage: s6-designer share GRAPH.json [--base URL]
+const SHARE_USAGE = `Usage: s6-designer share GRAPH.json --base URL
 
 Prints the share link of a design (a graph .json file): the whole design rides in the link's
 fragment, as with the site's Share button. Secret values are left out, as in the export.
 - reads the graph from standard input.
 
-  --base URL  the designer's address the link opens (default ${DEFAULT_BASE})
+  --base URL  the address of the s6 Designer the link opens, for example
+              https://designer.example.org/ (required, unless ${BASE_ENV} gives it)
 
 Exit status: 0 printed, 2 usage or read problem.`
 
@@ -37,11 +39,11 @@ Decodes a share link (the whole URL, its #fragment or the s6g=… part) into a g
 
 Exit status: 0 written, 2 usage problem, a link that cannot be opened, or a write problem.`
 
-function parseBase(base: string): string {
+function parseBase(base: string, from: string): string {
   try {
     return new URL(base).href
   } catch {
-    throw new UsageError(`--base ${base} is not a URL (for example https://example.org/s6/)`)
+    throw new UsageError(`${from} ${base} is not a URL (for example https://example.org/s6/)`)
   }
 }
 
@@ -49,12 +51,20 @@ export const shareCommand: Command = {
   name: 'share',
   summary: 'print the share link of a graph file',
   usage: SHARE_USAGE,
-  run: async ({ args, stdout, stderr, cwd }) => {
+  run: async ({ args, stdout, stderr, cwd, env }) => {
     const parsed = parseArgs(args, { options: ['--base'] })
     const file = onePositional(parsed, 'GRAPH.json')
     const bases = parsed.options.get('--base') ?? []
     if (bases.length > 1) throw new UsageError('give --base once')
-    const base = parseBase(bases[0] ?? DEFAULT_BASE)
+    const fromEnv = env[BASE_ENV] || undefined
+    if (bases[0] === undefined && fromEnv === undefined)
+      throw new UsageError(
+        `missing --base URL: the address of the s6 Designer the link should open, for example --base https://designer.example.org/ (or set ${BASE_ENV})`,
+      )
+    const base =
+      bases[0] !== undefined
+        ? parseBase(bases[0], '--base')
+        : parseBase(fromEnv as string, BASE_ENV)
     const read = parseGraph(await readJsonFile(resolve(cwd, file), file))
     if (!read.ok) throw new InputError(`${file}: ${read.error}`)
     for (const note of read.notes) stderr(`note: ${note}\n`)

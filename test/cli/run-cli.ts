@@ -7,11 +7,14 @@ export interface CliRun {
   stderr: string
 }
 
-/** `stdin` is what a `-` argument reads (by default nothing: reading it then fails). */
+/**
+ * `stdin` is what a `-` argument reads (by default nothing: reading it then fails); `env` the
+ * environment the command sees (by default none, whatever the test run's is).
+ */
 export async function runCli(
   argv: string[],
   cwd = process.cwd(),
-  options: { stdin?: string | Uint8Array } = {},
+  options: { stdin?: string | Uint8Array; env?: Record<string, string> } = {},
 ): Promise<CliRun> {
   let stdout = ''
   let stderr = ''
@@ -20,6 +23,7 @@ export async function runCli(
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
     cwd,
+    env: options.env ?? {},
     stdin: () =>
       input === undefined
         ? Promise.reject(new Error('no stdin in this test'))

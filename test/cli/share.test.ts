@@ -6,6 +6,7 @@ import { runCli } from './run-cli'
 import { treeDir } from './tree-dir'
 
 const REFERENCE = 'content/examples/reference.json'
+const BASE = 'https://example.org/s6/'
 
 /** The reference design with a secret on web and one in the project. */
 async function withSecrets(dir: string): Promise<string> {
@@ -36,7 +37,7 @@ describe('s6-designer share and open', () => {
 
   it('leaves secret values out of the link and says how many', async () => {
     const dir = await treeDir({})
-    const share = await runCli(['share', await withSecrets(dir)])
+    const share = await runCli(['share', await withSecrets(dir), '--base', BASE])
     expect(share.code).toBe(0)
     expect(share.stderr).toContain('note: 2 secret values are left out of the link\n')
     const open = await runCli(['open', share.stdout.trim(), '--out', 'g.json'], dir)
@@ -54,7 +55,7 @@ describe('s6-designer share and open', () => {
   })
 
   it('says nothing about secrets when there are none to leave out', async () => {
-    const share = await runCli(['share', REFERENCE])
+    const share = await runCli(['share', REFERENCE, '--base', BASE])
     expect(share.code).toBe(0)
     expect(share.stderr).not.toMatch(/secret/)
   })
@@ -77,10 +78,10 @@ describe('s6-designer share and open', () => {
   })
 
   it('exits 2 on a graph it cannot read and on a link it cannot open', async () => {
-    const missing = await runCli(['share', 'no/such.json'])
+    const missing = await runCli(['share', 'no/such.json', '--base', BASE])
     expect(missing.code).toBe(2)
     expect(missing.stderr).toMatch(/no\/such\.json: cannot be read/)
-    const notGraph = await runCli(['share', 'package.json'])
+    const notGraph = await runCli(['share', 'package.json', '--base', BASE])
     expect(notGraph.code).toBe(2)
     expect(notGraph.stderr).toMatch(/^s6-designer share: package\.json: /)
     const dir = await treeDir({})
