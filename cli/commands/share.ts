@@ -34,6 +34,7 @@ Exit status: 0 printed, 2 usage or read problem.`
 const OPEN_USAGE = `Usage: s6-designer open LINK --out GRAPH.json
 
 Decodes a share link (the whole URL, its #fragment or the s6g=… part) into a graph file.
+A link whose # a chat app wrote %23 opens too.
 
   --out FILE  write the graph there (its folder is created)
 

@@ -54,11 +54,20 @@ export async function shareUrl(base: string, graph: ServiceGraph): Promise<strin
   return `${base.split('#')[0]}#${await encodeShareLink(graph)}`
 }
 
-/** The `s6g=` part of a URL or fragment, or undefined when there is none. */
+/** A `#s6g=` some chat apps and mail clients percent-encode as `%23s6g=` (or `%23s6g%3D`). */
+const ENCODED_START = /%23(?=s6g(?:=|%3D))/i
+
+/**
+ * The `s6g=` part of a URL or fragment, or undefined when there is none. A URL without `#`
+ * whose `#s6g=` was percent-encoded on the way is read too.
+ */
 export function findLinkFragment(urlOrFragment: string): string | undefined {
+  const encoded = urlOrFragment.includes('#') ? null : ENCODED_START.exec(urlOrFragment)
   const hash = urlOrFragment.includes('#')
     ? urlOrFragment.slice(urlOrFragment.indexOf('#') + 1)
-    : urlOrFragment
+    : encoded
+      ? urlOrFragment.slice(encoded.index + 3).replace(/^s6g%3D/i, LINK_PREFIX)
+      : urlOrFragment
   // A link pasted from a sentence or Markdown may carry its closing punctuation; a link itself
   // ends in base64url, which has none of these.
   const trimmed = hash.trim().replace(/[.,;:!?)\]}>'"»]+$/, '')

@@ -1,4 +1,10 @@
-/** Where a share link points: --base, else S6_DESIGNER_URL; no default a link could not use. */
+/**
+ * Where a share link points: --base, else S6_DESIGNER_URL; no default a link could not use. And
+ * links mangled on the way back: a # written %23.
+ */
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from './run-cli'
 
@@ -40,5 +46,16 @@ describe('s6-designer share: the base URL', () => {
     const r = await runCli(['share', '--help'])
     expect(r.stdout).toMatch(/--base URL[\s\S]*\(required, unless S6_DESIGNER_URL gives it\)/)
     expect(r.stdout).not.toContain('localhost')
+  })
+})
+
+describe('s6-designer open: a link whose # was percent-encoded', () => {
+  it('is opened', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 's6d-open-'))
+    const share = await runCli(['share', REFERENCE, '--base', 'https://example.org/'])
+    const link = share.stdout.trim().replace('#', '%23')
+    const r = await runCli(['open', link, '--out', 'g.json'], dir)
+    expect(r.stderr).toBe('')
+    expect(r).toMatchObject({ code: 0, stdout: 'wrote g.json (6 services)\n' })
   })
 })
