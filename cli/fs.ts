@@ -239,10 +239,32 @@ export async function makeDirs(path: string): Promise<void> {
   }
 }
 
-/** Writes a text file, creating its folder. */
-export async function writeTextFile(path: string, text: string): Promise<void> {
+/**
+ * Refuses, before any work, an output file that is a folder, or that exists when `force` is not
+ * set. `name` is the path as given, for the messages.
+ */
+export async function checkOutFile(path: string, name: string, force: boolean): Promise<void> {
+  const st = await stat(path).catch(() => undefined)
+  if (st?.isDirectory())
+    throw new InputError(`${name} is a folder; give --out the graph file to write`)
+  if (st && !force) throw new InputError(`${name} already exists; add --force to replace it`)
+}
+
+/**
+ * Writes a text file, creating its folder. With `replace: false` an existing file is left alone
+ * (InputError), even one that appeared since checkOutFile looked.
+ */
+export async function writeTextFile(
+  path: string,
+  text: string,
+  { replace = true, name = path }: { replace?: boolean; name?: string } = {},
+): Promise<void> {
   await makeDirs(dirname(path))
-  await writeFile(path, text)
+  await writeFile(path, text, { flag: replace ? 'w' : 'wx' }).catch((error: unknown) => {
+    if (code(error) === 'EEXIST')
+      throw new InputError(`${name} already exists; add --force to replace it`)
+    throw error
+  })
 }
 
 /** `path` relative to `cwd` for messages, or absolute when outside it. */

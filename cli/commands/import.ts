@@ -2,7 +2,8 @@ import { resolve } from 'node:path'
 import { serializeGraph } from '../../lib/graph/parse'
 import type { ReadReport } from '../../lib/graph/read-tree'
 import type { Command } from '../command'
-import { displayPath, writeTextFile } from '../fs'
+import { UsageError } from '../command'
+import { checkOutFile, displayPath, writeTextFile } from '../fs'
 import {
   allDiagnostics,
   count,
@@ -14,7 +15,7 @@ import {
   summaryLine,
 } from '../tree-source'
 
-const USAGE = `Usage: s6-designer import PATH [--out GRAPH.json] [--plain] [--name NAME]
+const USAGE = `Usage: s6-designer import PATH [--out GRAPH.json [--force]] [--plain] [--name NAME]
 
 Reads PATH into a graph file the designer opens. PATH is a folder or a zip of one (an s6-rc.d,
 an image root holding etc/s6-overlay, an s6-overlay v2 image root with etc/cont-init.d and
@@ -23,7 +24,8 @@ a zip or a graph from standard input.
 Archives are checked before anything is read: unsafe paths, links, oversized or non-text
 files make the import refuse. Without --out the graph is printed and the report goes to stderr.
 
-  --out FILE  write the graph there (its folder is created)
+  --out FILE  write the graph there (its folder is created); an existing file is left alone
+  --force     replace the --out file if it exists
   --plain     bare s6-rc: base, user, top… are ordinary names, not s6-overlay's
   --name NAME project name (default: the folder's name)
 
@@ -55,11 +57,18 @@ export const importCommand: Command = {
   summary: 'read an s6-rc.d tree, image root, zip or v2 tree into a graph file',
   usage: USAGE,
   run: async ({ args, stdout, stderr, cwd }) => {
-    const parsed = parseArgs(args, { flags: ['--plain'], options: ['--out', '--name'] })
+    const parsed = parseArgs(args, {
+      flags: ['--plain', '--force'],
+      options: ['--out', '--name'],
+    })
     const path = onePositional(parsed, 'PATH')
     const context = parsed.flags.has('--plain') ? 'plain' : 'overlay'
     const out = parsed.options.get('--out')?.at(-1)
     const name = parsed.options.get('--name')?.at(-1)
+    const force = parsed.flags.has('--force')
+    if (force && out === undefined)
+      throw new UsageError('--force replaces the --out file; give --out')
+    if (out !== undefined) await checkOutFile(resolve(cwd, out), out, force)
     const loaded = await loadGraph(cwd, path, { context, graphFiles: true, strict: true })
     if (name !== undefined)
       loaded.graph = { ...loaded.graph, project: { ...loaded.graph.project, name } }
@@ -73,7 +82,7 @@ export const importCommand: Command = {
     const text = serializeGraph(loaded.graph)
     if (out === undefined) stdout(text)
     else {
-      await writeTextFile(resolve(cwd, out), text)
+      await writeTextFile(resolve(cwd, out), text, { replace: force, name: out })
       say(`Wrote ${displayPath(cwd, out)}.\n`)
     }
     if (errors > 0) {
