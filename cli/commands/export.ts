@@ -25,10 +25,10 @@ import { formatDiagnostics, onePositional, parseArgs } from '../tree-source'
 
 const USAGE = `Usage: s6-designer export GRAPH.json --out DIR|FILE.zip [--force] [--replace]
 
-Writes the export of a design (a graph .json file): the s6-rc source tree under
-<repoDir>/rootfs/, the Dockerfile stage, build.sh, README.md, the graph and .gitattributes,
-all under the project's folder (repoDir, for example docker/s6). The design's errors and
-warnings are printed on stderr, as lint prints them.
+Writes the export of a design (a graph .json file, or - for standard input): the s6-rc
+source tree under <repoDir>/rootfs/, the Dockerfile stage, build.sh, README.md, the graph and
+.gitattributes, all under the project's folder (repoDir, for example docker/s6). The design's
+errors and warnings are printed on stderr, as lint prints them.
 
   --out DIR       write the files into DIR (created if needed). Into a folder that holds an
                   earlier export (its <repoDir>/s6-designer.json), files the export writes
@@ -169,7 +169,9 @@ export const exportCommand: Command = {
         outs.length === 0 ? 'missing --out DIR or --out FILE.zip' : 'give --out once',
       )
     const out = resolve(cwd, outs[0] as string)
-    const read = parseGraph(await readJsonFile(resolve(cwd, graphArg)))
+    const read = parseGraph(
+      await readJsonFile(graphArg === '-' ? '-' : resolve(cwd, graphArg), graphArg),
+    )
     if (!read.ok) {
       stderr(`s6-designer export: ${graphArg}: ${read.error}\n`)
       return 2
