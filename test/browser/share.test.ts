@@ -81,6 +81,21 @@ describe('share links', () => {
     await b.context.close()
   })
 
+  it('opens a link whose # a chat app wrote as %23 (it arrives as a path the site does not have)', async () => {
+    const shared = example('nested-bundles')
+    const fragment = await encodeShareLink(shared)
+    const { context, page, errors } = await newPage(site)
+    await page.goto(`${site.url}/%23${fragment}`)
+    await page.waitForURL((url) => url.pathname === '/' && url.hash === `#${fragment}`)
+    await page.waitForSelector('.react-flow__node', { state: 'visible' })
+    await expect
+      .poll(async () => Object.keys((await liveGraph(page)).services).sort())
+      .toEqual(Object.keys(shared.services).sort())
+    // The 404 status of the first address is the only console error.
+    expect(errors.filter((e) => !/404/.test(e))).toEqual([])
+    await context.close()
+  })
+
   it('asks before opening a link over local work, and keeps the other design in Recent', async () => {
     const shared = example('nested-bundles')
     const fragment = await encodeShareLink(shared)
