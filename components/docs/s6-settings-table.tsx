@@ -1,3 +1,4 @@
+import { S6_SETTING_NOTES } from '@/lib/docs/s6-setting-notes'
 import { S6_SETTINGS } from '@/lib/graph/overlay'
 
 /** `<S6SettingsTable />` in MDX: every S6_* setting the designer offers, from lib/graph/overlay. */
@@ -38,7 +39,10 @@ export function S6SettingsTable() {
                   <code className="code-breakable">{s.default}</code>
                 )}
               </td>
-              <td>{s.meaning}</td>
+              <td>
+                {s.meaning}
+                {S6_SETTING_NOTES[s.name] ? ` ${S6_SETTING_NOTES[s.name]}` : ''}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -272,8 +272,8 @@ const ENTRIES: Record<string, Entry> = {
   ),
   'env-value-newline': warning(
     'Variable value spans several lines',
-    's6-envdir only reads the first line of an env/ file, and a line break in a Dockerfile ENV value needs escaping. The rest of the value is lost or breaks the Dockerfile.',
-    'Put the value on one line.',
+    "A Dockerfile ENV cannot hold a line break, so a container variable with one is left out of the Dockerfile and must be given at run time. A service's env/ file keeps the whole value: the export reads it with s6-envdir -Lf, as with-contenv does. Plain s6-envdir, without -Lf, would keep only the first line, so a script that reads the folder itself loses the rest.",
+    'Put the value on one line, or pass it at run time if it really spans several.',
   ),
   'secret-value': warning(
     'Secret with a value',
