@@ -40,7 +40,7 @@ const LIST: DiagnosticInfo[] = [
     'warning',
     false,
     'Extra text in a type file',
-    's6-rc-compile reads only the first 8 bytes of type, so anything after the first line is ignored. It compiles, but the file does not mean what it seems to.',
+    's6-rc-compile reads at most 8 bytes of type and ignores the rest. "longrun" or "oneshot" plus its newline fills those 8 bytes, so whatever follows is ignored and the tree compiles, though the file does not mean what it seems to. (A shorter word does not get away with it: "bundle" followed by a blank line or more text fails as an invalid type.)',
     'Keep only the type and one LF.',
   ),
   entry(
