@@ -303,7 +303,7 @@ const ENTRIES: Record<string, Entry> = {
   'no-base-dependency': warning(
     'Service does not wait for base',
     "Without a dependency on base, a service may start before the overlay's fix-attrs and cont-init.d scripts have finished. The project does not add base automatically.",
-    'Add a dependency on base, or turn on "depend on base" in the project settings.',
+    'Add a dependency on base, or turn on the Project tab\'s "Services depend on base" setting (its switch reads "Depend on base").',
   ),
   'logger-without-prepare': warning(
     'Logger without a prepare oneshot',
