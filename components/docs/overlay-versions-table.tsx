@@ -1,3 +1,4 @@
+import { bootLimitText, releaseAnchor } from '@/lib/docs/table-search'
 import { SUPPORTED_OVERLAY_RELEASES } from '@/lib/graph/overlay'
 
 /**
@@ -20,7 +21,7 @@ export function OverlayVersionsTable() {
         </thead>
         <tbody>
           {SUPPORTED_OVERLAY_RELEASES.map((r, i) => (
-            <tr key={r.version}>
+            <tr key={r.version} id={releaseAnchor(r.version)} className="anchored-row">
               <td>
                 <code>{r.version}</code>
                 {i === 0 ? ' (default)' : ''}
@@ -28,11 +29,7 @@ export function OverlayVersionsTable() {
               <td>
                 <code>{r.userBundleLayout}</code>
               </td>
-              <td>
-                {r.waitForServicesMaxtimeDefault === 0
-                  ? 'none'
-                  : `${r.waitForServicesMaxtimeDefault / 1000} s`}
-              </td>
+              <td>{bootLimitText(r)}</td>
               <td>
                 <code>{r.s6rc}</code>
               </td>

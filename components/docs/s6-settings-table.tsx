@@ -1,7 +1,10 @@
-import { S6_SETTING_NOTES } from '@/lib/docs/s6-setting-notes'
+import { settingAnchor, settingEffect } from '@/lib/docs/table-search'
 import { S6_SETTINGS } from '@/lib/graph/overlay'
 
-/** `<S6SettingsTable />` in MDX: every S6_* setting the designer offers, from lib/graph/overlay. */
+/**
+ * `<S6SettingsTable />` in MDX: every S6_* setting the designer offers, from lib/graph/overlay.
+ * Each row's id is the setting's name; the search index links there (lib/docs/table-search).
+ */
 export function S6SettingsTable() {
   return (
     <div className="table-scroll">
@@ -20,7 +23,7 @@ export function S6SettingsTable() {
         </thead>
         <tbody>
           {S6_SETTINGS.map((s) => (
-            <tr key={s.name}>
+            <tr key={s.name} id={settingAnchor(s.name)} className="anchored-row">
               <td>
                 <code className="code-breakable">
                   {s.name.split('_').map((part, i, parts) => (
@@ -39,10 +42,7 @@ export function S6SettingsTable() {
                   <code className="code-breakable">{s.default}</code>
                 )}
               </td>
-              <td>
-                {s.meaning}
-                {S6_SETTING_NOTES[s.name] ? ` ${S6_SETTING_NOTES[s.name]}` : ''}
-              </td>
+              <td>{settingEffect(s)}</td>
             </tr>
           ))}
         </tbody>

@@ -8,7 +8,9 @@ import type { DiagnosticInfo } from '../graph/diagnostics'
 import { diagnosticHref } from './diagnostic-pages'
 import type { DocPage, NavSection } from './nav'
 import { DOCS_NAV, docHref, docPages } from './nav'
-import type { IndexSource } from './search-index'
+import type { IndexSource, SearchIndex } from './search-index'
+import { buildSearchIndex } from './search-index'
+import { tableSearchEntries } from './table-search'
 
 /** Where the MDX files live, relative to the project root. */
 export const DOCS_DIR = join('content', 'docs')
@@ -37,4 +39,18 @@ export function searchSources(
     source: `## How to fix it\n\n${d.fix}`,
   }))
   return [...pages, ...codes]
+}
+
+/**
+ * The index /docs/search-index.json serves: every page's sections, one entry per diagnostic,
+ * and one per row of the tables MDX renders from data (S6_* settings, s6-overlay releases).
+ */
+export function buildDocsSearchIndex(
+  diagnostics: Record<string, DiagnosticInfo>,
+  nav: readonly NavSection[] = DOCS_NAV,
+  root: string = process.cwd(),
+): SearchIndex {
+  const sources = searchSources(diagnostics, nav, root)
+  const index = buildSearchIndex(sources)
+  return { ...index, entries: [...index.entries, ...tableSearchEntries(sources)] }
 }

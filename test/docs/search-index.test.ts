@@ -1,5 +1,9 @@
+import { createElement } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
-import { searchSources } from '@/lib/docs/content'
+import { OverlayVersionsTable } from '@/components/docs/overlay-versions-table'
+import { S6SettingsTable } from '@/components/docs/s6-settings-table'
+import { buildDocsSearchIndex, searchSources } from '@/lib/docs/content'
 import {
   buildSearchIndex,
   correctedQuery,
@@ -9,7 +13,9 @@ import {
   searchDocsForgiving,
   searchTerms,
 } from '@/lib/docs/search-index'
+import { releaseAnchor, settingAnchor, tableSearchEntries } from '@/lib/docs/table-search'
 import { DIAGNOSTICS } from '@/lib/graph/diagnostics'
+import { S6_SETTINGS } from '@/lib/graph/overlay'
 
 const index = buildSearchIndex([
   {
@@ -116,5 +122,33 @@ describe('search with typos', () => {
     expect(searchDocsForgiving(real, 'readiness').hits.length).toBeGreaterThan(0)
     expect(searchDocsForgiving(real, 'xylophone quasar')).toEqual({ hits: [] })
     expect(correctedQuery(real, 'cat')).toBeUndefined()
+  })
+})
+
+describe('the docs search index', () => {
+  const docs = buildDocsSearchIndex(DIAGNOSTICS)
+
+  it('finds an S6_* setting by name, on its own row of the environment page', () => {
+    const hit = searchDocs(docs, 'S6_READ_ONLY_ROOT')[0]
+    expect(hit?.entry.href).toBe('/docs/environment-variables/#S6_READ_ONLY_ROOT')
+    expect(hit?.entry.section).toBe('S6_READ_ONLY_ROOT')
+  })
+
+  it('has one entry per setting and per supported s6-overlay release', () => {
+    for (const s of S6_SETTINGS)
+      expect(docs.entries.map((e) => e.href)).toContain(
+        `/docs/environment-variables/#${settingAnchor(s.name)}`,
+      )
+    const hit = searchDocs(docs, '3.1.6.2')[0]
+    expect(hit?.entry.href).toBe(`/docs/dockerfile/#${releaseAnchor('3.1.6.2')}`)
+    expect(hit?.entry.text).toContain('5 s')
+  })
+
+  it('links to ids the tables render', () => {
+    const html =
+      renderToStaticMarkup(createElement(S6SettingsTable)) +
+      renderToStaticMarkup(createElement(OverlayVersionsTable))
+    for (const e of tableSearchEntries(searchSources(DIAGNOSTICS)))
+      expect(html).toContain(`id="${e.href.split('#')[1]}"`)
   })
 })
