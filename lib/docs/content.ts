@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { DiagnosticInfo } from '../graph/diagnostics'
 import { diagnosticHref } from './diagnostic-pages'
+import { diagnosticTopic } from './diagnostic-topics'
+import { extractHeadings } from './mdx-text'
 import type { DocPage, NavSection } from './nav'
 import { DOCS_NAV, docHref, docPages } from './nav'
 import type { IndexSource, SearchIndex } from './search-index'
@@ -53,4 +55,33 @@ export function buildDocsSearchIndex(
   const sources = searchSources(diagnostics, nav, root)
   const index = buildSearchIndex(sources)
   return { ...index, entries: [...index.entries, ...tableSearchEntries(sources)] }
+}
+
+/** Where a diagnostic page's "Learn more" link goes, with the page and section it names. */
+export interface TopicLink {
+  href: string
+  /** "Page title › Section heading", or the page title alone. */
+  title: string
+}
+
+/**
+ * The guide section a diagnostic code belongs to (DIAGNOSTIC_TOPICS), or undefined when the
+ * code has none, its page is not in the nav, or the section is not a heading of that page.
+ */
+export function diagnosticTopicLink(
+  code: string,
+  nav: readonly NavSection[] = DOCS_NAV,
+  root: string = process.cwd(),
+): TopicLink | undefined {
+  const topic = diagnosticTopic(code)
+  if (!topic) return undefined
+  const page = docPages(nav).find((p) => p.slug === topic.slug)
+  if (!page) return undefined
+  if (topic.anchor === undefined) return { href: docHref(page.slug), title: page.title }
+  const heading = extractHeadings(readDocSource(page, root)).find((h) => h.id === topic.anchor)
+  if (!heading) return undefined
+  return {
+    href: `${docHref(page.slug)}#${heading.id}`,
+    title: `${page.title} › ${heading.text}`,
+  }
 }

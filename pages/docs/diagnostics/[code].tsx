@@ -1,6 +1,8 @@
 import type { GetStaticPaths, GetStaticProps } from 'next'
 import { DocArticle } from '@/components/docs/doc-article'
 import { DocsLayout } from '@/components/docs/docs-layout'
+import type { TopicLink } from '@/lib/docs/content'
+import { diagnosticTopicLink } from '@/lib/docs/content'
 import { diagnosticHref, SEVERITY_TITLES } from '@/lib/docs/diagnostic-pages'
 import type { Heading } from '@/lib/docs/mdx-text'
 import { DIAGNOSTICS } from '@/lib/graph/diagnostics'
@@ -12,6 +14,8 @@ type Params = { code: string }
 
 interface Props {
   code: string
+  /** The guide section the code belongs to (lib/docs/diagnostic-topics). */
+  learnMore: TopicLink | null
 }
 
 function info(code: string) {
@@ -26,7 +30,7 @@ export const getStaticPaths: GetStaticPaths<Params> = () => ({
 export const getStaticProps: GetStaticProps<Props, Params> = ({ params }) => {
   const code = params?.code ?? ''
   if (!info(code)) return { notFound: true }
-  return { props: { code } }
+  return { props: { code, learnMore: diagnosticTopicLink(code) ?? null } }
 }
 
 const HEADINGS: Heading[] = [
@@ -35,7 +39,9 @@ const HEADINGS: Heading[] = [
   { depth: 2, text: 'Does s6-rc-compile refuse it?', id: 'compiler' },
 ]
 
-export default function DiagnosticPage({ code }: Props) {
+const LEARN_MORE: Heading = { depth: 2, text: 'Learn more', id: 'learn-more' }
+
+export default function DiagnosticPage({ code, learnMore }: Props) {
   const d = info(code)
   if (!d) return null
   const severity = SEVERITY_TITLES[d.severity].replace(/s$/, '').toLowerCase()
@@ -54,8 +60,11 @@ export default function DiagnosticPage({ code }: Props) {
             <span className="diag-severity">{severity}</span>
           </>
         }
-        headings={HEADINGS}
-        neighbours={{ prev: { href: '/docs/diagnostics/', title: 'All diagnostics' } }}
+        headings={learnMore ? [...HEADINGS, LEARN_MORE] : HEADINGS}
+        neighbours={{
+          prev: { href: '/docs/diagnostics/', title: 'All diagnostics' },
+          ...(learnMore ? { next: learnMore } : {}),
+        }}
       >
         <h2 id="what-it-means">What it means</h2>
         <p>{d.explanation}</p>
@@ -67,6 +76,18 @@ export default function DiagnosticPage({ code }: Props) {
             ? 'Yes. s6-rc-compile stops with an error on a tree like this, and s6-overlay then cannot start your services.'
             : 'No. s6-rc-compile accepts such a tree; the designer reports it because of what happens once the container runs.'}
         </p>
+        {learnMore ? (
+          <>
+            <h2 id={LEARN_MORE.id}>{LEARN_MORE.text}</h2>
+            <p>
+              The guide explains the idea behind this check:{' '}
+              <a href={learnMore.href} data-testid="learn-more">
+                {learnMore.title}
+              </a>
+              .
+            </p>
+          </>
+        ) : null}
       </DocArticle>
     </DocsLayout>
   )
