@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import type { Heading } from '@/lib/docs/mdx-text'
 import type { PrevNext } from '@/lib/docs/nav'
-import { TableOfContents } from './table-of-contents'
+import { InlineTableOfContents, TableOfContents } from './table-of-contents'
 
 /** A docs page: title, lead, body, previous/next links and the table of contents. */
 export function DocArticle({
@@ -27,6 +27,7 @@ export function DocArticle({
           {section ? <p className="docs-eyebrow">{section}</p> : null}
           <h1>{title}</h1>
           {description ? <p className="docs-lead">{description}</p> : null}
+          <InlineTableOfContents headings={headings} />
         </header>
         <div className="prose">{children}</div>
         {prev || next ? (

@@ -8,7 +8,7 @@ import { SUPPORTED_OVERLAY_RELEASES } from '@/lib/graph/overlay'
 export function OverlayVersionsTable() {
   return (
     <div className="table-scroll">
-      <table>
+      <table className="stack-narrow">
         <thead>
           <tr>
             <th>s6-overlay</th>
@@ -22,15 +22,15 @@ export function OverlayVersionsTable() {
         <tbody>
           {SUPPORTED_OVERLAY_RELEASES.map((r, i) => (
             <tr key={r.version} id={releaseAnchor(r.version)} className="anchored-row">
-              <td>
+              <td data-label="s6-overlay">
                 <code>{r.version}</code>
                 {i === 0 ? ' (default)' : ''}
               </td>
-              <td>
+              <td data-label="user membership in">
                 <code>{r.userBundleLayout}</code>
               </td>
-              <td>{bootLimitText(r)}</td>
-              <td>
+              <td data-label="Boot time limit by default">{bootLimitText(r)}</td>
+              <td data-label="Bundled s6-rc">
                 <code>{r.s6rc}</code>
               </td>
             </tr>

@@ -8,7 +8,7 @@ import { S6_SETTINGS } from '@/lib/graph/overlay'
 export function S6SettingsTable() {
   return (
     <div className="table-scroll">
-      <table className="fixed-table">
+      <table className="fixed-table stack-narrow">
         <colgroup>
           <col style={{ width: '38%' }} />
           <col style={{ width: '17%' }} />
@@ -24,7 +24,7 @@ export function S6SettingsTable() {
         <tbody>
           {S6_SETTINGS.map((s) => (
             <tr key={s.name} id={settingAnchor(s.name)} className="anchored-row">
-              <td>
+              <td data-label="Setting">
                 <code className="code-breakable">
                   {s.name.split('_').map((part, i, parts) => (
                     <span key={i}>
@@ -35,14 +35,14 @@ export function S6SettingsTable() {
                   ))}
                 </code>
               </td>
-              <td>
+              <td data-label="Default">
                 {s.default === '' ? (
                   <em>unset</em>
                 ) : (
                   <code className="code-breakable">{s.default}</code>
                 )}
               </td>
-              <td>{settingEffect(s)}</td>
+              <td data-label="Effect">{settingEffect(s)}</td>
             </tr>
           ))}
         </tbody>

@@ -16,7 +16,7 @@ export function SearchBox() {
       <input
         type="search"
         className="search-input"
-        placeholder="Search the docs"
+        placeholder="Search"
         aria-label="Search the docs"
         role="combobox"
         aria-expanded="false"

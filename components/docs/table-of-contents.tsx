@@ -21,3 +21,25 @@ export function TableOfContents({ headings }: { headings: Heading[] }) {
     </nav>
   )
 }
+
+/**
+ * "On this page" for screens too narrow for the side column: a closed disclosure under the
+ * page title (CSS shows one or the other). Not `.toc`, so the scroll spy keeps to one list.
+ */
+export function InlineTableOfContents({ headings }: { headings: Heading[] }) {
+  if (headings.length < 2) return null
+  return (
+    <details className="toc-inline">
+      <summary>On this page</summary>
+      <nav aria-label="On this page">
+        <ul>
+          {headings.map((h) => (
+            <li key={h.id} className={h.depth === 3 ? 'toc-sub' : undefined}>
+              <a href={`#${h.id}`}>{h.text}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </details>
+  )
+}

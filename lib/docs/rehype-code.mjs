@@ -3,6 +3,7 @@
 // @next/mdx loads plugins by path inside the MDX loader, where TypeScript is not compiled.
 // Test: test/docs/rehype-code.test.ts.
 import { createHighlighter } from 'shiki'
+import { labelReferenceTables } from './rehype-tables.mjs'
 
 /** Themes: the CSS picks --shiki-light or --shiki-dark to match the site's theme. */
 export const THEMES = { light: 'github-light', dark: 'github-dark' }
@@ -62,12 +63,14 @@ function collectCodeBlocks(node, found) {
 }
 
 /**
- * Replaces every `pre > code` with shiki's highlighted `pre`. The fence's language is kept in
+ * Replaces every `pre > code` with shiki's highlighted `pre`. Also labels reference tables'
+ * cells for phones (rehype-tables.mjs), so that next.config.ts needs no second plugin. The fence's language is kept in
  * `data-language` and a `title="…"` in the fence's meta becomes `data-title`.
  */
 export default function rehypeCode() {
   /** @param {any} tree */
   return async (tree) => {
+    labelReferenceTables(tree)
     const blocks = []
     collectCodeBlocks(tree, blocks)
     if (blocks.length === 0) return

@@ -251,6 +251,57 @@ describe('content pages', () => {
 })
 
 describe('docs layout', () => {
+  it('shows reference tables as cards on a phone, each value under its column name', async () => {
+    const { context, page } = await phonePage()
+    await page.goto(`${site.url}/docs/field-reference/`)
+    const table = page.locator('table.stack-narrow').first()
+    await table.waitFor()
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    expect(await page.locator('.table-scroll.is-scrollable:has(table.stack-narrow)').count()).toBe(
+      0,
+    )
+    const cell = table.locator('td[data-label="Default"]').first()
+    expect(await cell.evaluate((td) => getComputedStyle(td, '::before').content)).toBe('"Default"')
+    const box = await table.locator('td[data-label^="What it does"]').first().boundingBox()
+    expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true)
+    await shot(page, 'field-reference-phone')
+    await context.close()
+  })
+
+  it('offers "On this page" under the title on a phone, and keeps it out of the way on a desktop', async () => {
+    const { context, page } = await phonePage()
+    await page.goto(`${site.url}/docs/start-and-stop-order/`)
+    const toc = page.locator('details.toc-inline')
+    await toc.locator('summary').click()
+    await toc.getByRole('link', { name: 'How services stop' }).click()
+    await page.waitForURL(/#how-services-stop$/)
+    await context.close()
+    const { context: deskContext, page: desk } = await newPage(site)
+    await desk.setViewportSize({ width: 1366, height: 900 })
+    await desk.goto(`${site.url}/docs/start-and-stop-order/`)
+    expect(await desk.locator('details.toc-inline').isVisible()).toBe(false)
+    expect(await desk.locator('.docs-toc .toc').isVisible()).toBe(true)
+    await deskContext.close()
+  })
+
+  it('says that a start-wave diagram wider than a phone scrolls sideways', async () => {
+    const { context, page } = await phonePage()
+    await page.goto(`${site.url}/docs/getting-started/`)
+    const preview = page.locator('.graph-preview').first()
+    await preview.scrollIntoViewIfNeeded()
+    await expect.poll(() => preview.locator('.live-scroll-hint').isVisible()).toBe(true)
+    const scrolls = await preview
+      .locator('.live-scroll')
+      .evaluate((el) => el.scrollWidth > el.clientWidth)
+    expect(scrolls).toBe(true)
+    await context.close()
+    const { context: deskContext, page: desk } = await newPage(site)
+    await desk.setViewportSize({ width: 1366, height: 900 })
+    await desk.goto(`${site.url}/docs/getting-started/`)
+    expect(await desk.locator('.graph-preview .live-scroll-hint').first().isVisible()).toBe(false)
+    await deskContext.close()
+  })
+
   it('keeps the closed phone menu out of the tab order', async () => {
     const { context, page } = await phonePage()
     await page.goto(`${site.url}/docs/debugging/`)

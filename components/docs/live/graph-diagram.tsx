@@ -77,6 +77,9 @@ function shorten(name: string, max = 19): string {
   return name.length > max ? `${name.slice(0, max - 1)}…` : name
 }
 
+/** The narrowest the drawing gets (px) before its box scrolls instead: below, text is too small. */
+export const MIN_DIAGRAM_WIDTH = 480
+
 /**
  * A read-only drawing of a start plan: one column per wave, an arrow from each dependency to
  * its dependent. s6-overlay's own services are drawn quieter.
@@ -90,7 +93,7 @@ export function GraphDiagram({ plan, label }: { plan: StartPlan; label: string }
       viewBox={`0 0 ${width} ${height}`}
       width={width}
       height={height}
-      style={{ maxWidth: width, minWidth: Math.min(width, 480) }}
+      style={{ maxWidth: width, minWidth: Math.min(width, MIN_DIAGRAM_WIDTH) }}
       role="img"
       aria-label={label}
     >
@@ -149,5 +152,26 @@ export function GraphDiagram({ plan, label }: { plan: StartPlan; label: string }
         </g>
       ))}
     </svg>
+  )
+}
+
+/**
+ * A drawing in a box that scrolls sideways when the box is narrower than the drawing can
+ * shrink to (phones), with a line saying so (CSS shows it only then: a container query on
+ * the box's width).
+ */
+export function ScrollableDiagram({ plan, label }: { plan: StartPlan; label: string }) {
+  const { width } = place(plan)
+  return (
+    <div className="live-scroll-box">
+      <div className="live-scroll">
+        <GraphDiagram plan={plan} label={label} />
+      </div>
+      {width >= MIN_DIAGRAM_WIDTH ? (
+        <p className="live-scroll-hint" aria-hidden="true">
+          Scroll sideways for every wave <span>→</span>
+        </p>
+      ) : null}
+    </div>
   )
 }

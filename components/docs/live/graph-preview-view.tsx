@@ -1,6 +1,6 @@
 import type { ServiceGraph } from '@/lib/graph/types'
 import { startPlan } from '@/lib/plan/plan'
-import { GraphDiagram } from './graph-diagram'
+import { ScrollableDiagram } from './graph-diagram'
 import { useDesignerLink } from './designer-href'
 
 /** `<GraphPreview>`: a built-in example drawn in start waves. */
@@ -30,9 +30,7 @@ export function GraphPreviewView({
           <span aria-hidden="true"> →</span>
         </a>
       </figcaption>
-      <div className="live-scroll">
-        <GraphDiagram plan={plan} label={`Start order of the ${graph.project.name} example`} />
-      </div>
+      <ScrollableDiagram plan={plan} label={`Start order of the ${graph.project.name} example`} />
       <p className="live-caption">
         {caption ??
           'Each column is a start wave: a service starts as soon as everything it depends on is up. Arrows point from a dependency to its dependent.'}

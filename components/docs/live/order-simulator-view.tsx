@@ -3,7 +3,7 @@ import { removeDependency, removeServices, serviceNames } from '@/lib/graph/serv
 import type { ServiceGraph, ServiceName } from '@/lib/graph/types'
 import { startPlan, stopPlan } from '@/lib/plan/plan'
 import { useDesignerLink } from './designer-href'
-import { GraphDiagram } from './graph-diagram'
+import { ScrollableDiagram } from './graph-diagram'
 import { OrderLists } from './order-lists'
 import { useLive } from './use-live'
 
@@ -127,9 +127,7 @@ export function OrderSimulatorView({ graph, example }: { graph: ServiceGraph; ex
           </div>
         </div>
         <div className="order-sim-output">
-          <div className="live-scroll">
-            <GraphDiagram plan={start} label="Start waves of the modified graph" />
-          </div>
+          <ScrollableDiagram plan={start} label="Start waves of the modified graph" />
           <OrderLists start={start} stop={stop} before={before} />
         </div>
       </div>
