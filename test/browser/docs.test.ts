@@ -63,6 +63,27 @@ describe('docs search', () => {
     await context.close()
   })
 
+  it('finds an S6_* setting by name and lands on its row of the settings table', async () => {
+    const { context, page, errors } = await newPage(site)
+    await page.goto(`${site.url}/docs/`)
+    const box = page.getByRole('combobox', { name: 'Search the docs' })
+    await box.focus()
+    await box.pressSequentially('S6_READ_ONLY_ROOT')
+    const results = page.getByTestId('search-results')
+    await expect
+      .poll(() => results.locator('.search-hit-title').first().textContent())
+      .toBe('Environment variables›S6_READ_ONLY_ROOT')
+    await box.press('Enter')
+    await page.waitForURL(/\/docs\/environment-variables\/#S6_READ_ONLY_ROOT$/)
+    const row = page.locator('tr#S6_READ_ONLY_ROOT')
+    await expect.poll(() => row.evaluate((tr) => tr.matches(':target'))).toBe(true)
+    const box2 = await row.boundingBox()
+    const viewport = page.viewportSize()
+    expect(box2 && viewport && box2.y > 0 && box2.y < viewport.height).toBe(true)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
   it('forgives a typo, and says what it searched instead', async () => {
     const { context, page, errors } = await newPage(site)
     await page.goto(`${site.url}/docs/`)
@@ -179,6 +200,20 @@ describe('diagnostics pages', () => {
     await page.waitForURL(new RegExp(`/docs/diagnostics/${code}/$`))
     await expect.poll(() => page.locator('h1').textContent()).toBe(title)
     expect(await page.locator('#how-to-fix-it + p').textContent()).not.toBe('')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+})
+
+describe('diagnostic page links', () => {
+  it('ends each code page with a link to the guide section it belongs to', async () => {
+    const { context, page, errors } = await newPage(site)
+    await page.goto(`${site.url}/docs/diagnostics/no-base-dependency/`)
+    const link = page.getByTestId('learn-more')
+    expect(await link.textContent()).toBe('Dependencies and bundles › Depending on base')
+    await link.click()
+    await page.waitForURL(/\/docs\/dependencies-and-bundles\/#depending-on-base$/)
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Dependencies and bundles')
     expect(errors).toEqual([])
     await context.close()
   })
