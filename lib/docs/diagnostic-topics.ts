@@ -92,6 +92,7 @@ export const DIAGNOSTIC_TOPICS: Readonly<Record<string, DocTopic>> = {
   'max-death-tally-invalid': `${FIELDS}#longrun`,
   'carriage-return': 'dockerfile#things-to-avoid',
   'byte-order-mark': 'dockerfile#things-to-avoid',
+  'nul-byte': 'dockerfile#things-to-avoid',
   'missing-script': `${TYPES}#choosing-a-type`,
   'empty-run': `${TYPES}#longrun`,
   'empty-up': `${TYPES}#oneshot`,
