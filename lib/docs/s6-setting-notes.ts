@@ -4,8 +4,6 @@
  * and upstream's code disagree (FORMAT §5).
  */
 export const S6_SETTING_NOTES: Readonly<Record<string, string>> = {
-  S6_BEHAVIOUR_IF_STAGE2_FAILS:
-    'With 2, a failing /etc/cont-init.d script or a failing S6_STAGE2_HOOK also stops the container.',
   S6_KILL_FINISH_MAXTIME:
     "The s6-overlay README gives 5000 as the default; the overlay's cont-finish script uses 0 (no limit), and this table follows the code.",
 }

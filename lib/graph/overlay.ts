@@ -133,7 +133,7 @@ export const S6_SETTINGS: readonly S6Setting[] = [
     default: '0',
     choices: ['0', '1', '2'],
     meaning:
-      '0 carries on, 1 warns, 2 stops the container when a oneshot or a readiness wait fails at boot.',
+      '0 carries on, 1 warns, 2 stops the container when a oneshot, a readiness wait, a cont-init.d script or the S6_STAGE2_HOOK fails at boot.',
   },
   {
     name: 'S6_KILL_FINISH_MAXTIME',
