@@ -6,6 +6,7 @@ import cronBesideApp from '../content/examples/cron-beside-app.json'
 import loggerPipeline from '../content/examples/logger-pipeline.json'
 import nestedBundles from '../content/examples/nested-bundles.json'
 import reference from '../content/examples/reference.json'
+import starter from '../content/examples/starter.json'
 import { parseGraph } from './graph/parse'
 import type { ServiceGraph } from './graph/types'
 
@@ -22,6 +23,12 @@ const SOURCES: { id: string; title: string; description: string; data: unknown }
     title: 'Web app with jobs',
     description: 'Two pre-flight oneshots, then a web server, a scheduler and a worker.',
     data: reference,
+  },
+  {
+    id: 'starter',
+    title: 'Runnable starter',
+    description: 'A setup oneshot, a web server and cron on python:3.12-alpine; runs as exported.',
+    data: starter,
   },
   {
     id: 'logger-pipeline',
