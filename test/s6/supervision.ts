@@ -5,7 +5,15 @@
  */
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  closeSync,
+  cpSync,
+  existsSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { join } from 'node:path'
 import type { FileMap } from '@/lib/generate/file-map'
 import { fakeBin, localize, poll, run, tempDir, writeFiles } from './helpers'
@@ -44,12 +52,17 @@ export class Supervision {
     }
   }
 
-  /** Starts s6-svscan and waits for every s6-supervise. */
-  async start(): Promise<void> {
+  /**
+   * Starts s6-svscan and waits for every s6-supervise. With `output`, what the services write
+   * to stdout and stderr (the container's log, in the image) goes to that file.
+   */
+  async start(output?: string): Promise<void> {
+    const fd = output === undefined ? undefined : openSync(output, 'a')
     this.svscan = spawn('s6-svscan', [this.scan], {
       env: this.env as NodeJS.ProcessEnv,
-      stdio: 'ignore',
+      stdio: fd === undefined ? 'ignore' : ['ignore', fd, fd],
     })
+    if (fd !== undefined) closeSync(fd)
     await new Promise<void>((resolve, reject) => {
       this.svscan?.once('spawn', () => resolve())
       this.svscan?.once('error', reject)
