@@ -10,7 +10,7 @@ import { Field, FieldProblems } from './field'
  * the second, a secret switch. Each row shows validation's findings for it (names are checked as
  * they are typed, by the same rules as the export). Typing coalesces by field (`key`); adding or
  * removing a row passes no key, so each is an undo step of its own. A row just added keeps
- * its empty name's error to itself until the name field is left: nothing has been typed wrong yet.
+ * its empty name's error to itself until the focus leaves the table: nothing is wrong yet.
  */
 export function EnvTable({
   idPrefix,
@@ -79,6 +79,13 @@ export function EnvTable({
               className={`env-row${badName ? ' has-error' : ''}`}
               role="group"
               aria-label={`Variable ${v.name || i + 1}`}
+              onBlur={(e) => {
+                // Left for another row's field or for Add variable, the row stays quiet: its
+                // error would push the button away under the pointer between press and release.
+                const to = e.relatedTarget
+                const table = e.currentTarget.parentElement
+                if (i === fresh && !(to instanceof Node && table?.contains(to))) setFresh(undefined)
+              }}
             >
               <div className="env-line">
                 <input
@@ -91,10 +98,7 @@ export function EnvTable({
                   spellCheck={false}
                   value={v.name}
                   onChange={(e) => set(i, { name: e.target.value }, 'name')}
-                  onBlur={() => {
-                    if (i === fresh) setFresh(undefined)
-                    onBlur()
-                  }}
+                  onBlur={onBlur}
                 />
                 <input
                   className="input input-mono"
