@@ -214,6 +214,19 @@ function envLines(ctx: ExportContext): string[] {
   return out
 }
 
+/** EXPOSE for the design's ports: what docker run -P publishes, and what the image documents. */
+function exposeLines(ctx: ExportContext): string[] {
+  const ports = [...new Set(ctx.graph.project.ports ?? [])]
+    .filter((p) => Number.isInteger(p) && p > 0 && p < 65536)
+    .sort((a, b) => a - b)
+  if (ports.length === 0) return []
+  return [
+    '',
+    '# The ports the services listen on (docker run -p publishes them).',
+    `EXPOSE ${ports.join(' ')}`,
+  ]
+}
+
 /**
  * The Dockerfile stage text. `files` (the export's file map) lets the chmod line name only
  * folders that exist; without it both are listed.
@@ -237,6 +250,7 @@ export function dockerfileText(ctx: ExportContext, files?: FilePaths): string {
     '',
     ...copyLines(ctx, files),
     ...envLines(ctx),
+    ...exposeLines(ctx),
     ...healthcheckLines(ctx),
     '',
     '# s6-overlay must run as PID 1: keep this exec form, and do not add docker run --init.',

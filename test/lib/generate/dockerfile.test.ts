@@ -64,6 +64,13 @@ describe('dockerfileText', () => {
     }
   })
 
+  it("exposes the design's ports, once each and in order, and nothing without ports", () => {
+    const g = exampleGraphs().reference as ServiceGraph
+    const withPorts = (ports: number[]) => ({ ...g, project: { ...g.project, ports } })
+    expect(dockerfile(withPorts([8080, 3000, 8080]))).toContain('\nEXPOSE 3000 8080\n')
+    expect(dockerfile(withPorts([]))).not.toContain('EXPOSE')
+  })
+
   it('starts with what it is, has no syntax line, and ends with ENTRYPOINT ["/init"]', () => {
     const text = dockerfile(exampleGraphs().reference as ServiceGraph)
     expect(text.startsWith('# s6-overlay stage for onetimesecret')).toBe(true)
