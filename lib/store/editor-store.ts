@@ -21,6 +21,8 @@ export interface EditorStoreInit {
   historyLimit?: number
   /** Coalescing window in ms (default 3000). */
   coalesceMs?: number
+  /** Longest span of one coalesced entry in ms (default 20000). */
+  coalesceMaxMs?: number
 }
 
 /**
@@ -37,6 +39,7 @@ export function createEditorStore(init: EditorStoreInit = {}) {
     now: init.now ?? Date.now,
     historyLimit: init.historyLimit ?? 200,
     coalesceMs: init.coalesceMs ?? 3000,
+    coalesceMaxMs: init.coalesceMaxMs ?? 20_000,
   })
   const uiSlice = createUiSlice(init.viewport ? { viewport: init.viewport } : {})
   return createStore<EditorState>()((...a) => ({

@@ -22,6 +22,8 @@ export interface GraphSliceOptions {
   historyLimit: number
   /** Edits with the same coalesce key closer together than this merge into one entry. */
   coalesceMs: number
+  /** An entry stops taking merges once it spans this long. */
+  coalesceMaxMs: number
 }
 
 function push(stack: ServiceGraph[], graph: ServiceGraph, limit: number): ServiceGraph[] {
@@ -118,7 +120,7 @@ export function selectionAcross(
 export function createGraphSlice(
   options: GraphSliceOptions,
 ): StateCreator<EditorState, [], [], GraphSlice> {
-  const { now, historyLimit, coalesceMs } = options
+  const { now, historyLimit, coalesceMs, coalesceMaxMs } = options
   return (set, get) => {
     const commit = (next: ServiceGraph, opts: CommitOptions = {}) =>
       set((s) => {
@@ -142,6 +144,7 @@ export function createGraphSlice(
           s.gestureBase === undefined &&
           last?.key === opts.coalesce &&
           at - last.at <= coalesceMs &&
+          at - last.since <= coalesceMaxMs &&
           past.length > 0
         if (!merge) past = push(past, s.graph, historyLimit)
         return {
@@ -151,7 +154,10 @@ export function createGraphSlice(
           revision,
           selection,
           gestureBase: undefined,
-          lastCommit: opts.coalesce !== undefined ? { key: opts.coalesce, at } : undefined,
+          lastCommit:
+            opts.coalesce !== undefined
+              ? { key: opts.coalesce, at, since: merge && last ? last.since : at }
+              : undefined,
         }
       })
 

@@ -18,7 +18,8 @@ import type {
 export interface CommitOptions {
   /**
    * Changes with the same key in a row (typing in one field) become one history entry, as long
-   * as they come within `coalesceMs` of each other and nothing else was committed in between.
+   * as they come within `coalesceMs` of each other, nothing else was committed in between, and
+   * the entry has not lasted `coalesceMaxMs` (a long stretch of typing is undone in parts).
    */
   coalesce?: string
   /**
@@ -55,8 +56,8 @@ export interface GraphSlice {
   future: ServiceGraph[]
   /** Bumped on every change of `graph` (undo and redo too); autosave watches it. */
   revision: number
-  /** Key and time of the last coalescable commit. */
-  lastCommit: { key: string; at: number } | undefined
+  /** Key and time of the last coalescable commit, and when its run of merged commits began. */
+  lastCommit: { key: string; at: number; since: number } | undefined
   /** The graph before the running gesture; `endGesture` commits from it. */
   gestureBase: ServiceGraph | undefined
   /**

@@ -52,6 +52,28 @@ describe('editor store: history', () => {
     expect(web()?.description).toBeUndefined()
   })
 
+  it('splits a long stretch of typing into entries of at most 20 s', () => {
+    const c = clock()
+    const store = createEditorStore({ graph: twoServices(), now: c.now })
+    const web = () => store.getState().graph.services.web
+    // A minute of typing, a key every second: never a 3 s pause.
+    for (let i = 1; i <= 60; i++) {
+      const s = web()
+      if (s)
+        store
+          .getState()
+          .updateService(
+            'web',
+            { ...s, description: 'x'.repeat(i) },
+            { coalesce: 'web.description' },
+          )
+      c.advance(1000)
+    }
+    expect(store.getState().past).toHaveLength(3)
+    store.getState().undo()
+    expect(web()?.description?.length).toBeGreaterThan(30)
+  })
+
   it('starts a new entry after the field loses focus or the key changes', () => {
     const c = clock()
     const store = createEditorStore({ graph: twoServices(), now: c.now })
