@@ -104,6 +104,13 @@ export const planCommand: Command = {
     const source = onePositional(parsed, 'GRAPH.json or DIR')
     const context = parsed.flags.has('--plain') ? 'plain' : 'overlay'
     const loaded = await loadGraph(cwd, source, { context, graphFiles: true })
+    // A folder with no s6-rc source has nothing to plan: say so, rather than an empty plan.
+    const missing = loaded.diagnostics.filter((d) => d.code === 'source-not-found')
+    if (missing.length > 0) {
+      stderr(formatDiagnostics(missing))
+      stderr(`s6-designer plan: ${source}: no s6 services to plan\n`)
+      return 2
+    }
     const graph = loaded.graph
     const targets = parsed.options.get('--target') ?? ['user']
     const known = knownTargets(graph)

@@ -54,3 +54,14 @@ describe('s6-designer plan', () => {
     expect((await runCli(['plan', 'package.json'])).code).toBe(2)
   })
 })
+
+describe('s6-designer plan on a folder without services', () => {
+  it('says there is nothing to plan, with exit 2 and no plan', async () => {
+    const dir = await treeDir({ 'notes.txt': 'no services here\n' })
+    const r = await runCli(['plan', dir])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('source-not-found')
+    expect(r.stderr).toContain('no s6 services to plan')
+    expect(r.stdout).toBe('')
+  })
+})
