@@ -78,30 +78,43 @@ const LIST_KEYS: readonly [string, readonly string[]][] = [
   ['extraFiles', ['path', 'contents']],
 ]
 
-const hasCr = (value: unknown) => typeof value === 'string' && value.includes('\r')
-const hasNul = (value: unknown) => typeof value === 'string' && value.includes('\0')
+/** What a text holds of the two: CR (1), NUL (2), both (3) or neither (0). */
+function controls(value: unknown): number {
+  if (typeof value !== 'string') return 0
+  return (value.includes('\r') ? CR : 0) | (value.includes('\0') ? NUL : 0)
+}
+const CR = 1
+const NUL = 2
 
 /**
- * Paths of the text fields of a service that the export writes and that hold what `has`
- * looks for, a carriage return or a NUL byte (names have their own rules). Looks at the known fields only, with no closures or
- * allocations for a clean service: this runs for every service on every edit.
+ * The text fields of a service that the export writes and that hold a carriage return or a
+ * NUL byte (names have their own rules), each path with what it holds (see `controls`).
+ * Looks at the known fields only, each once, with no closures or allocations for a clean
+ * service: this runs for every service on every edit.
  */
-function pathsWith(raw: Raw, has: (value: unknown) => boolean): string[][] | undefined {
-  let found: string[][] | undefined
-  for (const key of TEXT_KEYS) if (has(raw[key])) (found ??= []).push([key])
+function controlPaths(raw: Raw): [string[], number][] | undefined {
+  let found: [string[], number][] | undefined
+  for (const key of TEXT_KEYS) {
+    const kinds = controls(raw[key])
+    if (kinds) (found ??= []).push([[key], kinds])
+  }
   for (const key of SCRIPT_KEYS) {
     const script = raw[key]
-    if (isRecord(script) && has(script.body)) (found ??= []).push([key, 'body'])
+    const kinds = isRecord(script) ? controls(script.body) : 0
+    if (kinds) (found ??= []).push([[key, 'body'], kinds])
   }
-  if (isRecord(raw.readiness) && has(raw.readiness.check))
-    (found ??= []).push(['readiness', 'check'])
+  const check = isRecord(raw.readiness) ? controls(raw.readiness.check) : 0
+  if (check) (found ??= []).push([['readiness', 'check'], check])
   for (const [field, keys] of LIST_KEYS) {
     const list = raw[field]
     if (!Array.isArray(list)) continue
     for (let i = 0; i < list.length; i++) {
       const item: unknown = list[i]
       if (!isRecord(item)) continue
-      for (const key of keys) if (has(item[key])) (found ??= []).push([field, String(i), key])
+      for (const key of keys) {
+        const kinds = controls(item[key])
+        if (kinds) (found ??= []).push([[field, String(i), key], kinds])
+      }
     }
   }
   return found
@@ -109,23 +122,21 @@ function pathsWith(raw: Raw, has: (value: unknown) => boolean): string[][] | und
 
 /** Carriage returns and NUL bytes in a service's exported text fields. */
 export function checkServiceCarriageReturns(name: string, raw: Raw, out: Findings): void {
-  for (const path of pathsWith(raw, hasNul) ?? []) {
-    out.add({
-      code: 'nul-byte',
-      service: name,
-      field: path.join('.'),
-      file: scriptFile(path),
-      message: `${show(name)}'s ${path.join('.')} contains a NUL byte, which ends the text for the programs that read it.`,
-    })
-  }
-  for (const path of pathsWith(raw, hasCr) ?? []) {
-    out.add({
-      code: 'carriage-return',
-      service: name,
-      field: path.join('.'),
-      file: scriptFile(path),
-      message: `${show(name)}'s ${path.join('.')} contains a carriage return (a Windows line ending).`,
-    })
+  for (const [path, kinds] of controlPaths(raw) ?? []) {
+    const field = path.join('.')
+    const at = { service: name, field, file: scriptFile(path) }
+    if (kinds & NUL)
+      out.add({
+        code: 'nul-byte',
+        ...at,
+        message: `${show(name)}'s ${field} contains a NUL byte, which ends the text for the programs that read it.`,
+      })
+    if (kinds & CR)
+      out.add({
+        code: 'carriage-return',
+        ...at,
+        message: `${show(name)}'s ${field} contains a carriage return (a Windows line ending).`,
+      })
   }
 }
 
