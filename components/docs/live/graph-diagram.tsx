@@ -6,6 +6,8 @@ const COL_GAP = 56
 const ROW_GAP = 14
 const PAD = 16
 const HEADER = 28
+/** Where a node's text starts: clear of a longrun's bar, of a oneshot's round end. */
+const TEXT_X = { longrun: 14, oneshot: 20 } as const
 
 interface Placed {
   entry: TimelineEntry
@@ -141,12 +143,22 @@ export function GraphDiagram({ plan, label }: { plan: StartPlan; label: string }
           data-wave={entry.wave}
         >
           <title>{`${entry.name} (${entry.overlay ? 's6-overlay ' : ''}${entry.type})`}</title>
-          <rect x={x} y={y} width={NODE_W} height={NODE_H} rx="9" className="gd-box" />
-          <rect x={x} y={y + 9} width="4" height={NODE_H - 18} rx="2" className="gd-bar" />
-          <text x={x + 14} y={y + 20} className="gd-name">
-            {shorten(entry.name)}
+          {/* As on the designer's canvas: a oneshot is a pill, a longrun a card with a bar. */}
+          <rect
+            x={x}
+            y={y}
+            width={NODE_W}
+            height={NODE_H}
+            rx={entry.type === 'oneshot' ? NODE_H / 2 : 9}
+            className="gd-box"
+          />
+          {entry.type === 'longrun' ? (
+            <rect x={x} y={y + 9} width="4" height={NODE_H - 18} rx="2" className="gd-bar" />
+          ) : null}
+          <text x={x + TEXT_X[entry.type]} y={y + 20} className="gd-name">
+            {shorten(entry.name, entry.type === 'oneshot' ? 17 : 19)}
           </text>
-          <text x={x + 14} y={y + 36} className="gd-type">
+          <text x={x + TEXT_X[entry.type]} y={y + 36} className="gd-type">
             {entry.overlay ? `s6-overlay · ${entry.type}` : entry.type}
           </text>
         </g>
