@@ -4,6 +4,7 @@
  */
 import type { ComponentType } from 'react'
 import Cli from '@/content/docs/cli.mdx'
+import CmdAndLifetime from '@/content/docs/cmd-and-lifetime.mdx'
 import Debugging from '@/content/docs/debugging.mdx'
 import DependenciesAndBundles from '@/content/docs/dependencies-and-bundles.mdx'
 import Dockerfile from '@/content/docs/dockerfile.mdx'
@@ -15,13 +16,16 @@ import GettingStarted from '@/content/docs/getting-started.mdx'
 import GracefulShutdown from '@/content/docs/graceful-shutdown.mdx'
 import Index from '@/content/docs/index.mdx'
 import Logging from '@/content/docs/logging.mdx'
+import NginxPhpFpm from '@/content/docs/nginx-php-fpm.mdx'
 import Performance from '@/content/docs/performance.mdx'
 import Readiness from '@/content/docs/readiness.mdx'
+import RunningAsAnotherUser from '@/content/docs/running-as-another-user.mdx'
 import ServiceTypes from '@/content/docs/service-types.mdx'
 import StartAndStopOrder from '@/content/docs/start-and-stop-order.mdx'
 
 export const DOC_CONTENT: Record<string, ComponentType> = {
   cli: Cli,
+  'cmd-and-lifetime': CmdAndLifetime,
   debugging: Debugging,
   'dependencies-and-bundles': DependenciesAndBundles,
   dockerfile: Dockerfile,
@@ -33,8 +37,10 @@ export const DOC_CONTENT: Record<string, ComponentType> = {
   'graceful-shutdown': GracefulShutdown,
   index: Index,
   logging: Logging,
+  'nginx-php-fpm': NginxPhpFpm,
   performance: Performance,
   readiness: Readiness,
+  'running-as-another-user': RunningAsAnotherUser,
   'service-types': ServiceTypes,
   'start-and-stop-order': StartAndStopOrder,
 }

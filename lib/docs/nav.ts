@@ -95,6 +95,32 @@ export const DOCS_NAV: readonly NavSection[] = [
         title: 'Graceful shutdown and timeouts',
         description: 'What happens on docker stop, and how to fit inside its grace period.',
       },
+      {
+        slug: 'cmd-and-lifetime',
+        file: 'cmd-and-lifetime',
+        title: 'The CMD and the container’s lifetime',
+        description:
+          'When a command given to the container runs, what ends the container, and how a service can.',
+      },
+      {
+        slug: 'running-as-another-user',
+        file: 'running-as-another-user',
+        title: 'Running as another user',
+        description:
+          'Drop root in each service with s6-setuidgid, prepare file ownership, and what USER limits.',
+      },
+    ],
+  },
+  {
+    title: 'Recipes',
+    items: [
+      {
+        slug: 'recipes/nginx-php-fpm',
+        file: 'nginx-php-fpm',
+        title: 'nginx, PHP-FPM, cron and a queue worker',
+        description:
+          'A PHP stack in one container: foreground daemons, a ready check, cron jobs with the container environment, a worker that finishes its job.',
+      },
     ],
   },
   {
