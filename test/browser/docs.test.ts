@@ -229,14 +229,14 @@ describe('content pages', () => {
     await build.getByRole('button', { name: 'Copy code' }).click()
     await expect.poll(() => build.locator('.copy-button').getAttribute('data-state')).toBe('copied')
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-      'docker build -f docker/s6/Dockerfile --target final-s6 -t onetimesecret:s6 .',
+      'docker build -f docker/s6/Dockerfile --target final-s6 -t starter:s6 .',
     )
     expect(
       await page.locator('.code-block pre.shiki span[style*="--shiki-light"]').count(),
     ).toBeGreaterThan(10)
     expect(await page.locator('.toc a[href="#5-build"]').count()).toBe(1)
     expect(await page.locator('.pager-next').getAttribute('href')).toBe('/docs/service-types/')
-    await page.locator('.graph-preview svg').waitFor()
+    await page.locator('.graph-preview svg').first().waitFor()
     await shot(page, 'page-light')
     const explorer = page.getByTestId('file-explorer')
     await explorer.scrollIntoViewIfNeeded()
@@ -244,7 +244,7 @@ describe('content pages', () => {
     await expect.poll(() => contents.textContent()).toContain('#!/command/with-contenv sh')
     await explorer.getByRole('button', { name: 'web/' }).click()
     await explorer.locator('[data-path$="/s6-rc.d/web/run"]').click()
-    await expect.poll(() => contents.textContent()).toContain('puma')
+    await expect.poll(() => contents.textContent()).toContain('http.server')
     await shot(page, 'file-explorer-desktop')
     expect(errors).toEqual([])
     await context.close()
@@ -322,7 +322,8 @@ describe('docs layout', () => {
   it('says that a start-wave diagram wider than a phone scrolls sideways', async () => {
     const { context, page } = await phonePage()
     await page.goto(`${site.url}/docs/getting-started/`)
-    const preview = page.locator('.graph-preview').first()
+    // The reference example's diagram, in "Next: your own application" (the starter's fits).
+    const preview = page.locator('.graph-preview').last()
     await preview.scrollIntoViewIfNeeded()
     await expect.poll(() => preview.locator('.live-scroll-hint').isVisible()).toBe(true)
     const scrolls = await preview
@@ -477,11 +478,14 @@ describe('docs page script', () => {
     const page = await context.newPage()
     await page.goto(`${site.url}/docs/getting-started/`)
     expect(await page.locator('h1').textContent()).toBe('Getting started')
-    expect(await page.locator('.graph-preview svg').count()).toBe(1)
+    // The starter at the top, the reference example in "Next: your own application".
+    expect(await page.locator('.graph-preview svg').count()).toBe(2)
     expect(await page.getByTestId('file-contents').textContent()).toContain('#!/command/')
-    expect(await page.locator('.graph-preview a.live-action').getAttribute('href')).toBe(
-      '/?example=reference',
-    )
+    expect(
+      await page
+        .locator('.graph-preview a.live-action')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+    ).toEqual(['/?example=starter', '/?example=reference'])
     await context.close()
   })
 })
@@ -544,7 +548,9 @@ describe('docs JavaScript', () => {
     expect(await explorer.locator('button.fx-row').first().isDisabled()).toBe(true)
     // The preview near the top is live already.
     await expect
-      .poll(() => page.locator('[data-island="graph-preview"]').getAttribute('data-island-ready'))
+      .poll(() =>
+        page.locator('[data-island="graph-preview"]').first().getAttribute('data-island-ready'),
+      )
       .toBe('')
     await explorer.scrollIntoViewIfNeeded()
     await expect.poll(() => explorer.getAttribute('data-island-ready')).toBe('')
