@@ -38,7 +38,7 @@ export function EnvTable({
     document.getElementById(`${idPrefix}-${added.current}-name`)?.focus()
     added.current = undefined
   }, [vars.length, idPrefix])
-  // The row just added, while its name is empty and its name field has not been left.
+  // The row just added, while its name is empty and the focus has not left the table.
   const [fresh, setFresh] = useState<number | undefined>(undefined)
   const freshRow = fresh !== undefined && vars[fresh]?.name === '' ? fresh : undefined
   const set = (i: number, patch: Partial<EnvVar>, key: string) =>

@@ -16,6 +16,24 @@ afterAll(async () => {
   await site?.close()
 })
 
+interface Box {
+  x: number
+  y: number
+  width: number
+  height: number
+}
+
+/** Whether `box` lies wholly inside `pane`. */
+function within(box: Box | null, pane: Box): boolean {
+  return (
+    box !== null &&
+    box.x >= pane.x &&
+    box.y >= pane.y &&
+    box.x + box.width <= pane.x + pane.width &&
+    box.y + box.height <= pane.y + pane.height
+  )
+}
+
 describe('editor polish', () => {
   it("shows a new variable's empty-name error only once the focus leaves the variables", async () => {
     const { page, errors, context } = await newPage(site)
@@ -75,16 +93,7 @@ describe('editor polish', () => {
     await page.locator('.inspector [data-field="description"]').fill('Runs the jobs.')
     await page.waitForTimeout(100)
     const pane = (await page.locator('.react-flow').boundingBox())!
-    const onScreen = async () => {
-      const box = await node(page, 'worker').boundingBox()
-      return (
-        box !== null &&
-        box.x >= pane.x &&
-        box.y >= pane.y &&
-        box.x + box.width <= pane.x + pane.width &&
-        box.y + box.height <= pane.y + pane.height
-      )
-    }
+    const onScreen = async () => within(await node(page, 'worker').boundingBox(), pane)
     // Drag the empty canvas until worker is off screen to the right.
     for (let i = 0; i < 3 && (await onScreen()); i++) {
       const from = { x: pane.x + 12, y: pane.y + pane.height - 12 }
@@ -111,14 +120,7 @@ describe('editor polish', () => {
       const boxes = await Promise.all(
         (await page.locator('.react-flow__node').all()).map((n) => n.boundingBox()),
       )
-      return boxes.every(
-        (b) =>
-          b !== null &&
-          b.y >= pane.y &&
-          b.y + b.height <= pane.y + pane.height &&
-          b.x >= pane.x &&
-          b.x + b.width <= pane.x + pane.width,
-      )
+      return boxes.every((b) => within(b, pane))
     }
     expect(await allOnScreen()).toBe(true)
     await page.getByRole('tab', { name: 'Start order', exact: true }).click()
