@@ -323,8 +323,11 @@ describe('docs layout', () => {
     const { context, page } = await phonePage()
     await page.goto(`${site.url}/docs/getting-started/`)
     // The reference example's diagram, in "Next: your own application" (the starter's fits).
-    const preview = page.locator('.graph-preview').last()
+    // The island, not its .graph-preview: going live replaces the HTML inside it (and a
+    // locator on the build's HTML then points at a detached element).
+    const preview = page.locator('[data-island="graph-preview"]').last()
     await preview.scrollIntoViewIfNeeded()
+    await expect.poll(() => preview.getAttribute('data-island-ready')).toBe('')
     await expect.poll(() => preview.locator('.live-scroll-hint').isVisible()).toBe(true)
     const scrolls = await preview
       .locator('.live-scroll')
