@@ -55,7 +55,7 @@ export async function shareUrl(base: string, graph: ServiceGraph): Promise<strin
 }
 
 /** A `#s6g=` some chat apps and mail clients percent-encode as `%23s6g=` (or `%23s6g%3D`). */
-const ENCODED_START = /%23(?=s6g(?:=|%3D))/i
+export const ENCODED_START = /%23(?=s6g(?:=|%3D))/i
 
 /**
  * The `s6g=` part of a URL or fragment, or undefined when there is none. A URL without `#`
