@@ -234,6 +234,17 @@ describe('content pages', () => {
     expect(
       await page.locator('.code-block pre.shiki span[style*="--shiki-light"]').count(),
     ).toBeGreaterThan(10)
+    // A console session copies as its command, without the prompt and the output.
+    await page.goto(`${site.url}/docs/cli/`)
+    const session = page.locator('.code-block[data-language="console"]').first()
+    await session.getByRole('button', { name: 'Copy code' }).click()
+    await expect
+      .poll(() => session.locator('.copy-button').getAttribute('data-state'))
+      .toBe('copied')
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      'npm run --silent cli -- lint /tmp/bad',
+    )
+    await page.goto(`${site.url}/docs/getting-started/`)
     expect(await page.locator('.toc a[href="#5-build"]').count()).toBe(1)
     expect(await page.locator('.pager-next').getAttribute('href')).toBe('/docs/service-types/')
     await page.locator('.graph-preview svg').first().waitFor()

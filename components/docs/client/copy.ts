@@ -1,3 +1,5 @@
+import { copyText } from '@/lib/docs/copy-text'
+
 const RESET_MS = 1600
 const timers = new WeakMap<HTMLElement, ReturnType<typeof setTimeout>>()
 
@@ -10,8 +12,8 @@ function show(button: HTMLElement, state: 'idle' | 'copied' | 'failed'): void {
 }
 
 async function copy(button: HTMLElement): Promise<void> {
-  const pre = button.closest('.code-block')?.querySelector('pre')
-  const text = (pre?.innerText ?? '').replace(/\n$/, '')
+  const block = button.closest<HTMLElement>('.code-block')
+  const text = copyText(block?.dataset.language, block?.querySelector('pre')?.innerText ?? '')
   try {
     await navigator.clipboard.writeText(text)
     show(button, 'copied')
