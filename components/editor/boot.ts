@@ -50,14 +50,19 @@ export function withoutExampleParam(url: string): string | undefined {
 /**
  * Decides what the designer opens on: `?example=<id>`, else the autosave, else (first visit)
  * the reference example. An unreadable autosave is kept aside and the designer starts blank.
+ * A share link in `hash` (`#s6g=…`, as the docs' widgets add to their `?example=` link) is
+ * the design meant: the example is not opened, and the link is opened as any share link
+ * (asking first over the user's own work), instead of the example replacing that work and
+ * then the link asking whether to keep the example.
  */
 export function bootEditor(
   storage: KeyValueStorage,
   search: string,
   now: number = Date.now(),
+  hash = '',
 ): Boot {
   const params = new URLSearchParams(search)
-  const exampleId = params.get('example')
+  const exampleId = hash.includes('s6g=') ? null : params.get('example')
   const example = exampleId ? exampleById(exampleId) : undefined
   const saved = readSavedState(storage)
   if (example) {

@@ -47,7 +47,7 @@ function ShortcutsSheet() {
 export function Editor() {
   const [boot] = useState(() => {
     const storage = browserStorage()
-    const b = bootEditor(storage, window.location.search)
+    const b = bootEditor(storage, window.location.search, Date.now(), window.location.hash)
     const store = createEditorStore(b.init)
     if (b.issue) store.getState().setSavedStateIssue(b.issue)
     if (b.replaced) {

@@ -58,7 +58,7 @@ export function OpenLinkHandler({ storage }: { storage: KeyValueStorage }) {
       }
       setError(undefined)
       if (sameDesign(s.graph, result.graph)) {
-        // Already open (a docs link with ?example= opens the example first): nothing to ask.
+        // Already open (the design the link holds is the one on screen): nothing to ask.
         clearFragment()
       } else if (!hasLocalWork()) {
         clearFragment()

@@ -24,6 +24,15 @@ describe('bootEditor', () => {
     expect(Object.keys(recent?.graph.services ?? {})).toContain('worker')
   })
 
+  it('leaves the example to a share link in the same address (the docs widgets add one)', () => {
+    const storage = memoryStorage()
+    writeSavedState(storage, { graph: mine })
+    const boot = bootEditor(storage, '?example=nested-bundles', 1_000, '#s6g=1.d.abc.def')
+    expect(boot.init.graph).toEqual(mine)
+    expect(boot.replaced).toBeUndefined()
+    expect(readRecent(storage)).toEqual([])
+  })
+
   it('replaces nothing when the saved design is that example or blank', () => {
     const storage = memoryStorage()
     writeSavedState(storage, { graph: exampleById('reference')!.graph })
