@@ -106,29 +106,24 @@ async function readProcessStdin(): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(chunks))
 }
 
-let stdin: { read: StdinReader; dash?: string } = { read: readProcessStdin }
+let stdin: StdinReader = readProcessStdin
 
 /**
  * Sets where `-` reads from for the command about to run (main calls it): the process's
- * standard input unless `read` is given. A command that resolves its argument before reading
- * (export) hands readJsonFile `cwd/-`: when `dashGiven` (a bare `-` is among the arguments),
- * that path means standard input too, while `./-` alone still names a file called `-`.
+ * standard input unless `read` is given.
  */
-export function setStdin(read: StdinReader | undefined, cwd: string, dashGiven: boolean): void {
-  stdin = {
-    read: read ?? readProcessStdin,
-    ...(dashGiven ? { dash: resolve(cwd, STDIN_ARG) } : {}),
-  }
+export function setStdin(read: StdinReader | undefined): void {
+  stdin = read ?? readProcessStdin
 }
 
-/** Whether `path` means standard input: `-`, or `cwd/-` when a bare `-` was given. */
-export function isStdin(path: string): boolean {
-  return path === STDIN_ARG || path === stdin.dash
+/** The path a command reads for argument `arg`: `-` (standard input) as it is, else resolved. */
+export function inputPath(cwd: string, arg: string): string {
+  return arg === STDIN_ARG ? STDIN_ARG : resolve(cwd, arg)
 }
 
 /** All of standard input, up to the import's size limit; InputError beyond it or when empty. */
 export async function readStdin(): Promise<Uint8Array> {
-  const bytes = await stdin.read().catch((error: unknown) => {
+  const bytes = await stdin().catch((error: unknown) => {
     throw error instanceof InputError
       ? error
       : new InputError(`standard input cannot be read (${code(error)})`)
@@ -177,7 +172,7 @@ async function folderMessage(path: string, name: string): Promise<string> {
  * default `path`).
  */
 export async function readJsonFile(path: string, name = path): Promise<unknown> {
-  if (isStdin(path))
+  if (path === STDIN_ARG)
     return parseJsonText(new TextDecoder().decode(await readStdin()), 'standard input')
   let text: string
   try {

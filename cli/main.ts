@@ -6,7 +6,7 @@ import { importCommand } from './commands/import'
 import { lintCommand } from './commands/lint'
 import { planCommand } from './commands/plan'
 import { shareCommands } from './commands/share'
-import { STDIN_ARG, setStdin } from './fs'
+import { setStdin } from './fs'
 import type { StdinReader } from './fs'
 
 export const COMMANDS: Command[] = [
@@ -80,7 +80,7 @@ export async function main(
   const stderr = io.stderr ?? ((t: string) => void process.stderr.write(t))
   const cwd = io.cwd ?? process.cwd()
   const env = io.env ?? process.env
-  setStdin(io.stdin, cwd, argv.includes(STDIN_ARG))
+  setStdin(io.stdin)
   const [name, ...args] = argv
   if (name === '--version' || name === '-V') {
     stdout(`s6-designer ${await version()}\n`)

@@ -93,28 +93,23 @@ export async function removeStale(
 }
 
 /**
- * The scripts under /etc/s6-overlay/scripts that the export found in `root` wrote (its
- * s6-designer.json, where this design's export puts it, says which) and `files` does not hold
- * any more, nor calls. None when there is no readable earlier graph: then nothing there is known to be
- * the export's.
+ * The scripts under /etc/s6-overlay/scripts that the export found in `root` wrote (`earlier`,
+ * its design, see earlierExport) and `files` does not hold any more, nor calls. None without
+ * an earlier design: then nothing there is known to be the export's.
  */
 export async function staleScripts(
   root: string,
   graph: ServiceGraph,
   files: FileMap,
+  earlier: ServiceGraph | undefined,
 ): Promise<string[]> {
+  if (!earlier) return []
   const ctx = createContext(graph)
-  const text = await readFile(join(root, inRepo(ctx, 's6-designer.json')), 'utf8').catch(
-    () => undefined,
-  )
-  if (text === undefined) return []
-  const earlier = parseGraph(text)
-  if (!earlier.ok) return []
   const scripts = `${inRootfs(ctx, SCRIPTS_DIR)}/`
   // A script this design's steps call without writing it stays: the image provides it now.
   const called = new Set(providedScripts(graph, files))
   const out: string[] = []
-  for (const [path, file] of exportFiles(earlier.graph)) {
+  for (const [path, file] of exportFiles(earlier)) {
     if (!path.startsWith(scripts) || files.has(path) || called.has(path) || !file.executable)
       continue
     const st = await lstat(join(root, path)).catch(() => undefined)
@@ -135,13 +130,19 @@ export async function removeScripts(
   await rmdir(folder).catch(() => undefined)
 }
 
-/** Whether `root` holds an export of a design with `graph`'s project folder (its s6-designer.json). */
-export async function holdsExport(root: string, graph: ServiceGraph): Promise<boolean> {
-  const text = await readFile(
-    join(root, inRepo(createContext(graph), 's6-designer.json')),
-    'utf8',
-  ).catch(() => undefined)
-  return text !== undefined && parseGraph(text).ok
+/**
+ * The design of the export `root` holds where `graph`'s export goes (its s6-designer.json),
+ * or undefined when there is none that reads.
+ */
+export async function earlierExport(
+  root: string,
+  graph: ServiceGraph,
+): Promise<ServiceGraph | undefined> {
+  const path = join(root, inRepo(createContext(graph), 's6-designer.json'))
+  const text = await readFile(path, 'utf8').catch(() => undefined)
+  if (text === undefined) return undefined
+  const read = parseGraph(text)
+  return read.ok ? read.graph : undefined
 }
 
 /** The files of `files` that exist under `root` with other contents (or are not files). */

@@ -11,11 +11,11 @@ import { parseGraph } from '../../lib/graph/parse'
 import { validate } from '../../lib/graph/validate'
 import type { Command } from '../command'
 import { UsageError } from '../command'
-import { InputError, displayPath, makeDirs, readJsonFile } from '../fs'
+import { InputError, displayPath, inputPath, makeDirs, readJsonFile } from '../fs'
 import { ownedFolders } from '../../lib/import/export-folders'
 import {
   differingFiles,
-  holdsExport,
+  earlierExport,
   removeScripts,
   removeStale,
   staleScripts,
@@ -169,9 +169,7 @@ export const exportCommand: Command = {
         outs.length === 0 ? 'missing --out DIR or --out FILE.zip' : 'give --out once',
       )
     const out = resolve(cwd, outs[0] as string)
-    const read = parseGraph(
-      await readJsonFile(graphArg === '-' ? '-' : resolve(cwd, graphArg), graphArg),
-    )
+    const read = parseGraph(await readJsonFile(inputPath(cwd, graphArg), graphArg))
     if (!read.ok) {
       stderr(`s6-designer export: ${graphArg}: ${read.error}\n`)
       return 2
@@ -206,14 +204,14 @@ export const exportCommand: Command = {
         await makeDirs(out)
         await refuseLinks(out, files)
         const owned = ownedFolders(read.graph)
-        const earlier = await holdsExport(out, read.graph)
+        const earlier = await earlierExport(out, read.graph)
         if (!earlier && !replace) await refuseHandWritten(out, displayPath(cwd, out), owned, files)
-        const scripts = await staleScripts(out, read.graph, files)
+        const scripts = await staleScripts(out, read.graph, files, earlier)
         const stale = await removeStale(out, owned, files)
         await removeScripts(out, read.graph, scripts)
         stale.removed.push(...scripts)
         stale.files += scripts.length
-        staleReport(stale, earlier, stdout, stderr)
+        staleReport(stale, earlier !== undefined, stdout, stderr)
         await writeFileMap(out, files)
         stdout(`wrote ${files.size} files to ${displayPath(cwd, out)}\n`)
       }

@@ -14,7 +14,7 @@ import {
 } from '../../lib/share/codec'
 import type { Command } from '../command'
 import { UsageError } from '../command'
-import { InputError, displayPath, readJsonFile, writeTextFile } from '../fs'
+import { InputError, displayPath, inputPath, readJsonFile, writeTextFile } from '../fs'
 import { onePositional, parseArgs } from '../tree-source'
 
 /** The environment variable that gives --base when it is not given. */
@@ -66,7 +66,7 @@ export const shareCommand: Command = {
       bases[0] !== undefined
         ? parseBase(bases[0], '--base')
         : parseBase(fromEnv as string, BASE_ENV)
-    const read = parseGraph(await readJsonFile(resolve(cwd, file), file))
+    const read = parseGraph(await readJsonFile(inputPath(cwd, file), file))
     if (!read.ok) throw new InputError(`${file}: ${read.error}`)
     for (const note of read.notes) stderr(`note: ${note}\n`)
     const url = await shareUrl(base, redactSecrets(read.graph))

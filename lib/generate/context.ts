@@ -204,3 +204,10 @@ export function createContext(graph: ServiceGraph): ExportContext {
   }
   return ctx
 }
+
+/** The project's ports the export names (EXPOSE, docker run -p): valid ones, once each, in order. */
+export function exportedPorts(ctx: ExportContext): number[] {
+  return [...new Set(ctx.graph.project.ports ?? [])]
+    .filter((p) => Number.isInteger(p) && p > 0 && p < 65536)
+    .sort((a, b) => a - b)
+}

@@ -7,7 +7,7 @@
  * TARGETVARIANT build arguments; it uses no other BuildKit-only instruction or flag.
  */
 import type { Script, Service, ServiceGraph } from '../graph/types'
-import { createContext, inRepo, join, oneLine, report } from './context'
+import { createContext, exportedPorts, inRepo, join, oneLine, report } from './context'
 import type { ExportContext } from './context'
 import { dockerQuote, isDockerEnvName, isDockerEnvValue, needsJsonForm } from './dockerfile-quote'
 import { lines } from './file-map'
@@ -216,9 +216,7 @@ function envLines(ctx: ExportContext): string[] {
 
 /** EXPOSE for the design's ports: what docker run -P publishes, and what the image documents. */
 function exposeLines(ctx: ExportContext): string[] {
-  const ports = [...new Set(ctx.graph.project.ports ?? [])]
-    .filter((p) => Number.isInteger(p) && p > 0 && p < 65536)
-    .sort((a, b) => a - b)
+  const ports = exportedPorts(ctx)
   if (ports.length === 0) return []
   return [
     '',

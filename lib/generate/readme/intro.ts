@@ -1,5 +1,7 @@
 /** README: title, what the folder is, quick start, what s6-overlay does here, build options. */
 import { ARCH_CASES } from '../overlay-archives'
+import { exportedPorts } from '../context'
+import { isDockerEnvName } from '../dockerfile-quote'
 import type { ReadmeFacts } from './facts'
 import { block, code, listing, text } from './markdown'
 
@@ -15,10 +17,9 @@ function count(n: number, one: string, many: string): string {
 /** `-p 3000:3000 -e NAME=…` options for the docs' `docker run` examples. */
 export function runOptions(f: ReadmeFacts): string[] {
   const { project } = f.ctx.graph
-  const ports = (project.ports ?? []).filter((p) => Number.isInteger(p) && p > 0 && p < 65536)
-  const out = ports.map((p) => `-p ${p}:${p}`)
+  const out = exportedPorts(f.ctx).map((p) => `-p ${p}:${p}`)
   for (const v of project.env ?? []) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(v.name)) continue
+    if (!isDockerEnvName(v.name)) continue
     if (v.secret) out.push(`-e ${v.name}=change-me`)
   }
   return out

@@ -5,6 +5,8 @@
 import { show } from './report'
 import type { Findings } from './report'
 import { isRecord } from './guards'
+// The names a Dockerfile ENV sets are the names a shell reads.
+import { isDockerEnvName } from '../../generate/dockerfile-quote'
 
 /** Checks one list of variables: a longrun's (`owner`) or, without owner, the container's. */
 export function checkEnv(
@@ -34,14 +36,14 @@ export function checkEnv(
       bad = `has a variable named ${show(name)}, starting with a dot, which s6-envdir skips`
     if (bad)
       out.add({ code: 'env-name-invalid', ...at(i, name, 'name'), message: `${who} ${bad}.` })
-    else if (owner === undefined && !SHELL_NAME.test(name)) {
+    else if (owner === undefined && !isDockerEnvName(name)) {
       // A container variable is written as a Dockerfile ENV, which takes only such names.
       out.add({
         code: 'export-env-name',
         ...at(i, name, 'name'),
         message: `The container has a variable named ${show(name)}, which a Dockerfile ENV cannot set; the export would leave it out.`,
       })
-    } else if (!SHELL_NAME.test(name)) {
+    } else if (!isDockerEnvName(name)) {
       out.add({
         code: 'env-name-unusual',
         ...at(i, name, 'name'),
@@ -73,8 +75,6 @@ export function checkEnv(
     }
   }
 }
-
-const SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 
 /**
  * The index of the first variable before `end` named `name`, or -1. A scan: lists are short,
