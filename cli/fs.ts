@@ -235,14 +235,14 @@ export async function makeDirs(path: string): Promise<void> {
 }
 
 /**
- * Refuses, before any work, an output file that is a folder, or that exists when `force` is not
+ * Refuses, before any work, an output file that is a folder, or that exists when `replace` is not
  * set. `name` is the path as given, for the messages.
  */
-export async function checkOutFile(path: string, name: string, force: boolean): Promise<void> {
+export async function checkOutFile(path: string, name: string, replace: boolean): Promise<void> {
   const st = await stat(path).catch(() => undefined)
   if (st?.isDirectory())
     throw new InputError(`${name} is a folder; give --out the graph file to write`)
-  if (st && !force) throw new InputError(`${name} already exists; add --force to replace it`)
+  if (st && !replace) throw new InputError(`${name} already exists; add --replace to replace it`)
 }
 
 /**
@@ -257,7 +257,7 @@ export async function writeTextFile(
   await makeDirs(dirname(path))
   await writeFile(path, text, { flag: replace ? 'w' : 'wx' }).catch((error: unknown) => {
     if (code(error) === 'EEXIST')
-      throw new InputError(`${name} already exists; add --force to replace it`)
+      throw new InputError(`${name} already exists; add --replace to replace it`)
     throw error
   })
 }

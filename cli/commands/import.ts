@@ -15,7 +15,7 @@ import {
   summaryLine,
 } from '../tree-source'
 
-const USAGE = `Usage: s6-designer import PATH [--out GRAPH.json [--force]] [--plain] [--name NAME]
+const USAGE = `Usage: s6-designer import PATH [--out GRAPH.json [--replace]] [--plain] [--name NAME]
 
 Reads PATH into a graph file the designer opens. PATH is a folder or a zip of one (an s6-rc.d,
 an image root holding etc/s6-overlay, an s6-overlay v2 image root with etc/cont-init.d and
@@ -25,7 +25,7 @@ Archives are checked before anything is read: unsafe paths, links, oversized or 
 files make the import refuse. Without --out the graph is printed and the report goes to stderr.
 
   --out FILE  write the graph there (its folder is created); an existing file is left alone
-  --force     replace the --out file if it exists
+  --replace   replace the --out file if it exists (as export's --replace)
   --plain     bare s6-rc: base, user, top… are ordinary names, not s6-overlay's
   --name NAME project name (default: the folder's name)
 
@@ -58,17 +58,17 @@ export const importCommand: Command = {
   usage: USAGE,
   run: async ({ args, stdout, stderr, cwd }) => {
     const parsed = parseArgs(args, {
-      flags: ['--plain', '--force'],
+      flags: ['--plain', '--replace'],
       options: ['--out', '--name'],
     })
     const path = onePositional(parsed, 'PATH')
     const context = parsed.flags.has('--plain') ? 'plain' : 'overlay'
     const out = parsed.options.get('--out')?.at(-1)
     const name = parsed.options.get('--name')?.at(-1)
-    const force = parsed.flags.has('--force')
-    if (force && out === undefined)
-      throw new UsageError('--force replaces the --out file; give --out')
-    if (out !== undefined) await checkOutFile(resolve(cwd, out), out, force)
+    const replace = parsed.flags.has('--replace')
+    if (replace && out === undefined)
+      throw new UsageError('--replace replaces the --out file; give --out')
+    if (out !== undefined) await checkOutFile(resolve(cwd, out), out, replace)
     const loaded = await loadGraph(cwd, path, { context, graphFiles: true, strict: true })
     if (name !== undefined)
       loaded.graph = { ...loaded.graph, project: { ...loaded.graph.project, name } }
@@ -82,7 +82,7 @@ export const importCommand: Command = {
     const text = serializeGraph(loaded.graph)
     if (out === undefined) stdout(text)
     else {
-      await writeTextFile(resolve(cwd, out), text, { replace: force, name: out })
+      await writeTextFile(resolve(cwd, out), text, { replace, name: out })
       say(`Wrote ${displayPath(cwd, out)}.\n`)
     }
     if (errors > 0) {
