@@ -152,14 +152,79 @@ export function autoLayout(
   }
   for (const [from, to] of startOrderEdges(graph)) if (from !== to) g.setEdge(from, to)
   dagre.layout(g)
-  const snap = (v: number) => Math.round(v / grid) * grid
-  const positions: Record<ServiceName, XY> = {}
+  const placed: Placed[] = []
   for (const name of names) {
     const n = g.node(name)
     if (!n || n.x === undefined || n.y === undefined) continue
-    positions[name] = { x: snap(n.x - n.width / 2), y: snap(n.y - n.height / 2) }
+    placed.push({ name, x: n.x - n.width / 2, y: n.y - n.height / 2, centreX: n.x })
   }
+  foldTallRanks(placed, columnLimit(placed.length), options.nodeSep ?? 28)
+  const snap = (v: number) => Math.round(v / grid) * grid
+  const positions: Record<ServiceName, XY> = {}
+  for (const p of placed) positions[p.name] = { x: snap(p.x), y: snap(p.y) }
   return positions
+}
+
+/** A node as dagre placed it: top-left corner, and the centre line of its rank. */
+interface Placed {
+  name: ServiceName
+  x: number
+  y: number
+  centreX: number
+}
+
+/** The widest and tallest node the canvas draws. */
+const CELL = {
+  width: Math.max(...Object.values(NODE_SIZES).map((s) => s.width)),
+  height: Math.max(...Object.values(NODE_SIZES).map((s) => s.height)),
+}
+
+/** Gap between the columns a tall rank is folded into (less than between ranks). */
+const FOLD_GAP = 40
+
+/**
+ * How many nodes one rank may stack before it is folded: a rank of hundreds of services (all
+ * the workers that need one oneshot, say) would be one strip far taller than any screen, and
+ * even the overview could not show it legibly. Grows with the design, so that a folded layout
+ * stays about as wide as it is tall.
+ */
+export function columnLimit(count: number): number {
+  return Math.max(12, Math.ceil(Math.sqrt(count) * 1.5))
+}
+
+/**
+ * Folds each rank (dagre's column: one centre line) of more than `limit` nodes into several
+ * columns side by side, in dagre's order (top to bottom, then the next column), and moves the
+ * later ranks right by the room that takes: start order still reads left to right.
+ */
+function foldTallRanks(placed: Placed[], limit: number, nodeSep: number): void {
+  const ranks = new Map<number, Placed[]>()
+  for (const p of placed) {
+    const rank = ranks.get(p.centreX)
+    if (rank) rank.push(p)
+    else ranks.set(p.centreX, [p])
+  }
+  let shift = 0
+  for (const centre of [...ranks.keys()].sort((a, b) => a - b)) {
+    const rank = ranks.get(centre)!
+    const left = Math.min(...rank.map((p) => p.x))
+    if (rank.length <= limit) {
+      for (const p of rank) p.x += shift
+      continue
+    }
+    rank.sort((a, b) => a.y - b.y || (a.name < b.name ? -1 : 1))
+    const columns = Math.ceil(rank.length / limit)
+    const rows = Math.ceil(rank.length / columns)
+    const pitch = CELL.height + nodeSep
+    const middle = (rank[0]!.y + rank[rank.length - 1]!.y + CELL.height) / 2
+    const top = middle - (rows * pitch - nodeSep) / 2
+    rank.forEach((p, i) => {
+      const column = Math.floor(i / rows)
+      p.x = left + shift + column * (CELL.width + FOLD_GAP)
+      p.y = top + (i % rows) * pitch
+    })
+    shift += (columns - 1) * (CELL.width + FOLD_GAP)
+  }
 }
 
 /** Names of services without a position. */

@@ -4,6 +4,7 @@ import fc from 'fast-check'
 import {
   NODE_SIZES,
   autoLayout,
+  columnLimit,
   freeSpot,
   layoutMissing,
   startOrderEdges,
@@ -68,6 +69,41 @@ describe('autoLayout', () => {
       expect(p.x % 16).toBe(0)
       expect(p.y % 16).toBe(0)
     }
+  })
+
+  it('folds a rank of hundreds of services into columns, keeping start order left to right', () => {
+    const g = createGraph()
+    const services: ServiceGraph['services'] = { prep: oneshot(), user: bundle({ contents: [] }) }
+    const workers: string[] = []
+    for (let i = 0; i < 300; i++) {
+      const name = `worker-${i}`
+      services[name] = longrun({ dependencies: ['prep'] })
+      workers.push(name)
+    }
+    services.user = bundle({ contents: workers })
+    const graph: ServiceGraph = { ...g, services }
+    const pos = autoLayout(graph, dagre)
+    const xs = Object.values(pos).map((p) => p.x)
+    const ys = Object.values(pos).map((p) => p.y)
+    const width = Math.max(...xs) - Math.min(...xs) + NODE_SIZES.longrun.width
+    const height = Math.max(...ys) - Math.min(...ys) + NODE_SIZES.longrun.height
+    // One strip of 300 nodes would be about 29,000 px tall and 900 wide.
+    expect(height / width).toBeLessThan(2)
+    expect(width / height).toBeLessThan(4)
+    for (const [earlier, later] of startOrderEdges(graph)) {
+      expect(pos[earlier]!.x, `${earlier} before ${later}`).toBeLessThan(pos[later]!.x)
+    }
+    const columns = new Map<number, number>()
+    for (const w of workers) columns.set(pos[w]!.x, (columns.get(pos[w]!.x) ?? 0) + 1)
+    expect(columns.size).toBeGreaterThan(1)
+    for (const count of columns.values()) expect(count).toBeLessThanOrEqual(columnLimit(301))
+    const boxes = Object.values(pos)
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!
+        const b = boxes[j]!
+        expect(Math.abs(a.x - b.x) >= 216 || Math.abs(a.y - b.y) >= 68).toBe(true)
+      }
   })
 
   it('does not overlap nodes', () => {
