@@ -107,3 +107,15 @@ export function useKeepDesignInView<N extends Node, E extends Edge>(
     return () => observer.disconnect()
   }, [rf, fit])
 }
+
+/**
+ * Focuses a service's node once the canvas has drawn it: a large design draws only what is on
+ * screen, a frame or more after the view moves there. Gives up after `frames` frames.
+ */
+export function focusNodeWhenDrawn(name: string, frames = 60): void {
+  const node = document.querySelector<HTMLElement>(
+    `.react-flow__node[data-id="${CSS.escape(name)}"]`,
+  )
+  if (node) node.focus()
+  else if (frames > 0) requestAnimationFrame(() => focusNodeWhenDrawn(name, frames - 1))
+}

@@ -88,6 +88,12 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i])
 }
 
+/** A node's problems as its accessible name ends: ", 1 error, 2 warnings" (the badge says it on screen). */
+function problemWords(p: ProblemCounts): string {
+  const part = (n: number, one: string) => (n === 0 ? '' : `, ${n} ${one}${n === 1 ? '' : 's'}`)
+  return part(p.errors, 'error') + part(p.warnings, 'warning')
+}
+
 /** A mapper with its own caches; make one per canvas. */
 export function createFlowMapper(): FlowMapper {
   let nodeCache = new Map<string, ServiceFlowNode>()
@@ -139,14 +145,17 @@ export function createFlowMapper(): FlowMapper {
           selected: isSelected,
           // Until auto-layout gives it a place, a service is not drawn at the origin.
           hidden: position === undefined,
-          ariaLabel: `${service.type} ${name}${name === USER_BUNDLE ? ', boots at start' : ''}`,
+          ariaLabel: `${service.type} ${name}${name === USER_BUNDLE ? ', boots at start' : ''}${problemWords(problems)}`,
           domAttributes: { 'data-service': name } as ServiceFlowNode['domAttributes'],
           deletable: name !== USER_BUNDLE,
           // The CSS draws nodes at exactly these sizes; the minimap and fit-view use them too.
           initialWidth: NODE_SIZES[service.type].width,
           initialHeight: NODE_SIZES[service.type].height,
           handles: NODE_HANDLES[service.type],
-          ...(size ? { measured: size } : {}),
+          // Measured already, as far as React Flow is concerned: a large design draws only what
+          // is on screen, and React Flow fits the view (fit, find, go to a problem) only once
+          // every node has a size; one never drawn would keep the view where it was.
+          measured: size ?? NODE_SIZES[service.type],
         }
       }
       next.set(name, node)

@@ -2,6 +2,7 @@
 
 import { useReactFlow } from '@xyflow/react'
 import { useEffect, useMemo, useRef, useState } from 'react'
+import { focusNodeWhenDrawn } from '@/components/canvas/bring-into-view'
 import { Icon } from '@/components/ui/icons'
 import { type FoundService, findServices } from '@/lib/graph/find-services'
 import { useEditorStore, useEditorStoreApi } from './editor-store-provider'
@@ -45,10 +46,7 @@ export function SearchDialog() {
       .then(() => {
         // A match in a field opens that field; a name match focuses the node.
         if (field !== undefined) store.getState().requestFocus(field, name)
-        else
-          document
-            .querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(name)}"]`)
-            ?.focus()
+        else focusNodeWhenDrawn(name)
       })
   }
   // On the dialog: Escape closes it wherever the focus is in it, and Tab stays in the field

@@ -57,20 +57,23 @@ export function createUiSlice(init: {
       },
       requestFocus: (field, service) => {
         focusNonce += 1
-        set((s) => ({
-          ui: {
-            ...s.ui,
-            sideTab: service === undefined ? 'project' : 'inspector',
-            focusRequest: {
-              field,
-              nonce: focusNonce,
-              ...(service !== undefined ? { service } : {}),
+        set((s) => {
+          const own = service !== undefined && Object.hasOwn(s.graph.services, service)
+          return {
+            ui: {
+              ...s.ui,
+              sideTab: service === undefined ? 'project' : 'inspector',
+              focusRequest: {
+                field,
+                nonce: focusNonce,
+                ...(service !== undefined ? { service } : {}),
+              },
+              // The canvas brings the service on screen (a problem's, a found one's).
+              ...(own ? { revealRequest: s.ui.revealRequest + 1 } : {}),
             },
-          },
-          ...(service !== undefined && service in s.graph.services
-            ? { selection: { services: [service], edges: [] } }
-            : {}),
-        }))
+            ...(own ? { selection: { services: [service], edges: [] } } : {}),
+          }
+        })
       },
       setViewport: (viewport) => patch({ viewport }),
       setSavedStateIssue: (savedStateIssue) => patch({ savedStateIssue }),

@@ -79,6 +79,60 @@ describe('canvas with a large design', () => {
     await context.close()
   })
 
+  it('fits, finds and shows a problem of a large design that is off screen', async () => {
+    const { page, errors, context } = await newPage(site)
+    const graph = largeGraph(300)
+    // One error, far from the top-left: svc-0291's run script is empty.
+    const broken = graph.services['svc-0291']
+    if (broken?.type !== 'longrun') throw new Error('svc-0291 is not a longrun')
+    broken.run = { language: 'sh', body: '' }
+    // A view far away from every node, as after opening a design over another one.
+    const saved = JSON.stringify({ v: 1, graph, viewport: { x: 90000, y: 90000, zoom: 1.2 } })
+    await context.addInitScript((raw: string) => localStorage.setItem('s6d-autosave', raw), saved)
+    await page.goto(`${site.url}/`)
+    await page.waitForFunction(() => window.__s6d !== undefined)
+    const drawn = () => page.locator('.react-flow__node').count()
+    expect(await drawn()).toBe(0)
+    // React Flow's own fit counted only measured nodes: with none drawn, it fitted nothing.
+    await page.locator('.react-flow__controls-fitview').click()
+    await expect.poll(drawn, { timeout: 5000 }).toBeGreaterThan(20)
+    // Find moves the view to a service that is not drawn yet, and focuses its node.
+    await page.keyboard.press('Control+k')
+    await page.keyboard.type('svc-0250')
+    await page.keyboard.press('Enter')
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.id), {
+        timeout: 5000,
+      })
+      .toBe('svc-0250')
+    // Far away again (the saved view is put back on load); a problem's Go to the field brings
+    // its service on screen.
+    await page.reload()
+    await page.waitForFunction(() => window.__s6d !== undefined)
+    expect(await drawn()).toBe(0)
+    await page.getByRole('button', { name: /1 error/ }).click()
+    await page.locator('.problem-main', { hasText: "svc-0291's run script is empty" }).click()
+    const pane = await page.locator('.react-flow__pane').boundingBox()
+    await expect
+      .poll(
+        async () => {
+          const box = await page.locator('.react-flow__node[data-id="svc-0291"]').boundingBox()
+          return (
+            box !== null &&
+            pane !== null &&
+            box.x >= pane.x &&
+            box.y >= pane.y &&
+            box.x + box.width <= pane.x + pane.width &&
+            box.y + box.height <= pane.y + pane.height
+          )
+        },
+        { timeout: 5000 },
+      )
+      .toBe(true)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
   it('declares each type of node with its handles where the page draws them', async () => {
     const { page, errors, context } = await newPage(site)
     await openDesigner(site, page, '?example=reference')

@@ -363,6 +363,16 @@ describe('editor store: ui', () => {
     expect(store.getState().ui.sideTab).toBe('inspector')
     expect(store.getState().ui.focusRequest).toMatchObject({ field: 'timeoutUp', service: 'db' })
   })
+
+  it('asks the canvas to bring the service of a focus request on screen, not for the project', () => {
+    const store = createEditorStore({ graph: twoServices() })
+    const before = store.getState().ui.revealRequest
+    store.getState().requestFocus('timeoutUp', 'db')
+    expect(store.getState().ui.revealRequest).toBe(before + 1)
+    store.getState().requestFocus('name')
+    store.getState().requestFocus('name', 'no-such-service')
+    expect(store.getState().ui.revealRequest).toBe(before + 1)
+  })
 })
 
 describe('editor store: checked graph', () => {
