@@ -93,6 +93,7 @@ export const DIAGNOSTIC_TOPICS: Readonly<Record<string, DocTopic>> = {
   'carriage-return': 'dockerfile#things-to-avoid',
   'byte-order-mark': 'dockerfile#things-to-avoid',
   'nul-byte': 'dockerfile#things-to-avoid',
+  'text-too-long': 'cli#size-limits',
   'missing-script': `${TYPES}#choosing-a-type`,
   'empty-run': `${TYPES}#longrun`,
   'empty-up': `${TYPES}#oneshot`,

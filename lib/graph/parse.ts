@@ -16,30 +16,55 @@ export { serializeGraph } from './parse-serialize'
 export type ParseResult =
   { ok: true; graph: ServiceGraph; notes: string[] } | { ok: false; error: string }
 
-/** What parseGraph accepts at most. */
-export const PARSE_LIMITS = {
-  services: 5000,
+export interface ParseLimits {
+  services: number
   /** Longest single string, in characters. */
-  stringChars: 100 * 1024,
+  stringChars: number
   /** All strings and keys together, in characters. */
+  totalChars: number
+  depth: number
+}
+
+/** What parseGraph accepts at most from a file, a link or pasted text. */
+export const PARSE_LIMITS: ParseLimits = {
+  services: 5000,
+  stringChars: 100 * 1024,
   totalChars: 5 * 1024 * 1024,
   depth: 32,
-} as const
+}
+
+/**
+ * What it accepts from the designer's own storage (the autosave, Recent designs): whatever the
+ * editor let the user make, so that no design is refused on reload. The browser's storage
+ * holds a few MB at most; the limits only keep a damaged entry from running away.
+ */
+export const OWN_LIMITS: ParseLimits = {
+  services: 50_000,
+  stringChars: 64 * 1024 * 1024,
+  totalChars: 64 * 1024 * 1024,
+  depth: 32,
+}
+
+/** A size in characters as the messages say it: 100 KB, 5 MB. */
+function size(chars: number): string {
+  return chars >= 1024 * 1024 ? `${chars / (1024 * 1024)} MB` : `${chars / 1024} KB`
+}
 
 /** Checks sizes and cycles before reading; returns the problem, if any. */
-function measure(root: unknown): string | undefined {
+function measure(root: unknown, limits: ParseLimits): string | undefined {
   let total = 0
   const ancestors = new Set<object>()
+  const tooBig = `the graph is larger than ${size(limits.totalChars)}`
   const visit = (value: unknown, path: string, depth: number): string | undefined => {
     if (typeof value === 'string') {
       total += value.length
-      if (value.length > PARSE_LIMITS.stringChars)
-        return `${path || 'value'}: text longer than 100 KB`
+      if (value.length > limits.stringChars)
+        return `${path || 'value'}: text longer than ${size(limits.stringChars)}`
       return undefined
     }
     total += 4
     if (typeof value !== 'object' || value === null) return undefined
-    if (depth > PARSE_LIMITS.depth) return `${path}: nested too deeply`
+    if (depth > limits.depth) return `${path}: nested too deeply`
     if (ancestors.has(value)) return `${path}: contains itself`
     ancestors.add(value)
     const entries: [string, unknown][] = Array.isArray(value)
@@ -47,12 +72,12 @@ function measure(root: unknown): string | undefined {
       : Object.keys(value).map((k) => [k, (value as Record<string, unknown>)[k]])
     for (const [k, v] of entries) {
       total += k.length
-      if (total > PARSE_LIMITS.totalChars) return 'the graph is larger than 5 MB'
+      if (total > limits.totalChars) return tooBig
       const problem = visit(v, path ? `${path}.${k}` : k, depth + 1)
       if (problem) return problem
     }
     ancestors.delete(value)
-    return total > PARSE_LIMITS.totalChars ? 'the graph is larger than 5 MB' : undefined
+    return total > limits.totalChars ? tooBig : undefined
   }
   return visit(root, '', 0)
 }
@@ -79,11 +104,11 @@ function readLayout(
   return layout
 }
 
-function parseUnsafe(input: unknown): ParseResult {
+function parseUnsafe(input: unknown, limits: ParseLimits): ParseResult {
   let value = input
   if (typeof value === 'string') {
-    if (value.length > PARSE_LIMITS.totalChars)
-      return { ok: false, error: 'the graph is larger than 5 MB' }
+    if (value.length > limits.totalChars)
+      return { ok: false, error: `the graph is larger than ${size(limits.totalChars)}` }
     try {
       // A byte-order mark some editors write first is not part of the JSON.
       value = JSON.parse(value.startsWith('\ufeff') ? value.slice(1) : value)
@@ -105,7 +130,7 @@ function parseUnsafe(input: unknown): ParseResult {
       error: 'this is not an s6 Designer graph (it has no version, project or services)',
     }
   }
-  const tooBig = measure(value)
+  const tooBig = measure(value, limits)
   if (tooBig) return { ok: false, error: tooBig }
   const notes = new Notes()
   const top = object('', value, ['version', 'project', 'services', 'layout'], notes)
@@ -118,10 +143,10 @@ function parseUnsafe(input: unknown): ParseResult {
     raw.services === undefined || raw.services === null
       ? []
       : record('services', raw.services, 'an object of services')
-  if (entries.length > PARSE_LIMITS.services) {
+  if (entries.length > limits.services) {
     return {
       ok: false,
-      error: `services: ${entries.length} services; s6 Designer handles at most 5,000`,
+      error: `services: ${entries.length} services; s6 Designer handles at most ${limits.services.toLocaleString('en-US')}`,
     }
   }
   const services: Record<string, Service> = {}
@@ -168,9 +193,9 @@ function message(error: unknown): string {
  * parseGraph({ version: 1, services: { web: { type: 'longrun', timeoutUp: '5s' } } })
  * // { ok: false, error: 'services.web.timeoutUp: expected a number of milliseconds, got "5s"' }
  */
-export function parseGraph(input: unknown): ParseResult {
+export function parseGraph(input: unknown, limits: ParseLimits = PARSE_LIMITS): ParseResult {
   try {
-    return parseUnsafe(input)
+    return parseUnsafe(input, limits)
   } catch (error) {
     return { ok: false, error: message(error) }
   }

@@ -3,7 +3,7 @@
  * this module never touches `window`). The saved value is a versioned envelope; reading it goes
  * through `parseGraph`, and anything it cannot restore is reported, never thrown.
  */
-import { parseGraph } from '../graph/parse'
+import { OWN_LIMITS, parseGraph } from '../graph/parse'
 import type { ServiceGraph } from '../graph/types'
 import type { Viewport } from './types'
 
@@ -81,7 +81,7 @@ export function parseSavedState(raw: string): LoadedState {
           : 'The saved design comes from an older version of s6 Designer.',
     }
   }
-  const parsed = parseGraph(envelope.graph)
+  const parsed = parseGraph(envelope.graph, OWN_LIMITS)
   if (!parsed.ok)
     return { kind: 'unreadable', raw, reason: `The saved design is damaged: ${parsed.error}` }
   if (!hasGraphShape(parsed.graph)) {

@@ -4,7 +4,7 @@
  * chose not to open), kept in an injected
  * key-value storage so nothing the user made is ever lost to a single click. Framework-free.
  */
-import { parseGraph, serializeGraph } from '../graph/parse'
+import { OWN_LIMITS, parseGraph, serializeGraph } from '../graph/parse'
 import { createGraph } from '../graph/service-graph'
 import type { ServiceGraph } from '../graph/types'
 import { type KeyValueStorage, STORAGE_KEYS, writeItem } from './persistence'
@@ -79,7 +79,7 @@ const REASONS: readonly RecentReason[] = [
 
 function readEntry(value: unknown): RecentDesign | undefined {
   if (!isRecord(value)) return undefined
-  const parsed = parseGraph(value.graph)
+  const parsed = parseGraph(value.graph, OWN_LIMITS)
   if (!parsed.ok) return undefined
   const graph = parsed.graph
   const savedAt =

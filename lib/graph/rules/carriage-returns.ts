@@ -1,12 +1,14 @@
 /**
  * Carriage returns (FORMAT §6.1): a Windows line ending anywhere the export writes breaks
  * shebangs, arguments and names, so every such field is an error. So is a NUL byte in a
- * service's text: the shell stops reading a script there, s6-envdir cuts a value there.
+ * service's text: the shell stops reading a script there, s6-envdir cuts a value there. And a
+ * text longer than a graph file or share link may hold (PARSE_LIMITS): made here, refused there.
  */
 import { show } from './report'
 import type { Findings } from './report'
 import type { Raw } from './guards'
 import { isRecord } from './guards'
+import { PARSE_LIMITS } from '../parse'
 
 function scriptFile(path: string[]): string | undefined {
   const [top, second, third] = path
@@ -25,8 +27,8 @@ const NAME_FIELDS = new Set([
 ])
 
 interface Walk {
-  /** The character looked for: a carriage return or a NUL byte. */
-  char: string
+  /** What is looked for in each text: a carriage return, a NUL byte, a length. */
+  holds: (text: string) => boolean
   path: string[]
   depth: number
   budget: number
@@ -36,7 +38,7 @@ interface Walk {
 function walkStrings(value: unknown, w: Walk): void {
   if (w.budget-- <= 0) return
   if (typeof value === 'string') {
-    if (value.includes(w.char)) w.report([...w.path])
+    if (w.holds(value)) w.report([...w.path])
     return
   }
   if (w.path.length >= w.depth) return
@@ -63,11 +65,11 @@ function walkStrings(value: unknown, w: Walk): void {
  */
 function checkStrings(
   raw: Raw,
-  char: string,
+  holds: (text: string) => boolean,
   prefix: string[],
   report: (path: string[]) => void,
 ): void {
-  walkStrings(raw, { char, path: [...prefix], depth: prefix.length + 6, budget: 10_000, report })
+  walkStrings(raw, { holds, path: [...prefix], depth: prefix.length + 6, budget: 10_000, report })
 }
 
 const TEXT_KEYS = ['description', 'process', 'downSignal'] as const
@@ -78,17 +80,28 @@ const LIST_KEYS: readonly [string, readonly string[]][] = [
   ['extraFiles', ['path', 'contents']],
 ]
 
-/** What a text holds of the two: CR (1), NUL (2), both (3) or neither (0). */
+/** What a text holds of the three: CR (1), NUL (2), too many characters (4), or none (0). */
 function controls(value: unknown): number {
   if (typeof value !== 'string') return 0
-  return (value.includes('\r') ? CR : 0) | (value.includes('\0') ? NUL : 0)
+  return (
+    (value.includes('\r') ? CR : 0) |
+    (value.includes('\0') ? NUL : 0) |
+    (value.length > PARSE_LIMITS.stringChars ? LONG : 0)
+  )
 }
 const CR = 1
 const NUL = 2
+const LONG = 4
+
+const tooLong = (text: string) => text.length > PARSE_LIMITS.stringChars
+
+/** Why a text of more than PARSE_LIMITS.stringChars matters, for the messages. */
+const LONG_TEXT = `longer than ${PARSE_LIMITS.stringChars / 1024} KB, more than share links, graph files and the export's s6-designer.json may hold: opening or importing any of them refuses the design`
 
 /**
- * The text fields of a service that the export writes and that hold a carriage return or a
- * NUL byte (names have their own rules), each path with what it holds (see `controls`).
+ * The text fields of a service that the export writes and that hold a carriage return, a NUL
+ * byte or too many characters (names have their own rules), each path with what it holds (see
+ * `controls`).
  * Looks at the known fields only, each once, with no closures or allocations for a clean
  * service: this runs for every service on every edit.
  */
@@ -120,7 +133,7 @@ function controlPaths(raw: Raw): [string[], number][] | undefined {
   return found
 }
 
-/** Carriage returns and NUL bytes in a service's exported text fields. */
+/** Carriage returns, NUL bytes and texts too long in a service's exported text fields. */
 export function checkServiceCarriageReturns(name: string, raw: Raw, out: Findings): void {
   for (const [path, kinds] of controlPaths(raw) ?? []) {
     const field = path.join('.')
@@ -137,23 +150,44 @@ export function checkServiceCarriageReturns(name: string, raw: Raw, out: Finding
         ...at,
         message: `${show(name)}'s ${field} contains a carriage return (a Windows line ending).`,
       })
+    if (kinds & LONG)
+      out.add({
+        code: 'text-too-long',
+        ...at,
+        message: `${show(name)}'s ${field} is ${LONG_TEXT}.`,
+      })
   }
 }
 
-/** Carriage returns and NUL bytes anywhere in the project settings. */
+/** Carriage returns, NUL bytes and texts too long anywhere in the project settings. */
 export function checkProjectCarriageReturns(rawProject: Raw, out: Findings): void {
-  checkStrings(rawProject, '\r', ['project'], (path) =>
-    out.add({
-      code: 'carriage-return',
-      field: path.join('.'),
-      message: `The project's ${path.slice(1).join('.')} contains a carriage return (a Windows line ending).`,
-    }),
+  checkStrings(
+    rawProject,
+    (text) => text.includes('\r'),
+    ['project'],
+    (path) =>
+      out.add({
+        code: 'carriage-return',
+        field: path.join('.'),
+        message: `The project's ${path.slice(1).join('.')} contains a carriage return (a Windows line ending).`,
+      }),
   )
-  checkStrings(rawProject, '\0', ['project'], (path) =>
+  checkStrings(
+    rawProject,
+    (text) => text.includes('\0'),
+    ['project'],
+    (path) =>
+      out.add({
+        code: 'nul-byte',
+        field: path.join('.'),
+        message: `The project's ${path.slice(1).join('.')} contains a NUL byte, which ends the text for the programs that read it.`,
+      }),
+  )
+  checkStrings(rawProject, tooLong, ['project'], (path) =>
     out.add({
-      code: 'nul-byte',
+      code: 'text-too-long',
       field: path.join('.'),
-      message: `The project's ${path.slice(1).join('.')} contains a NUL byte, which ends the text for the programs that read it.`,
+      message: `The project's ${path.slice(1).join('.')} is ${LONG_TEXT}.`,
     }),
   )
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { PARSE_LIMITS, parseGraph } from '@/lib/graph/parse'
 import { validate } from '@/lib/graph/validate'
 import { findingsOf, graphOf, longrun, oneshot, shLongrun } from '../../fixtures/graphs'
 
@@ -68,6 +69,31 @@ describe('validate: descriptors and max-death-tally', () => {
     )
     expect(findingsOf(withField({ maxDeathTally: 2.5 }), 'max-death-tally-invalid')).toHaveLength(1)
     expect(findingsOf(withField({ maxDeathTally: 4096 }), 'max-death-tally-invalid')).toEqual([])
+  })
+})
+
+describe('validate: texts too long for a link or a graph file', () => {
+  it('reports a script or value over the 100 KB a link may hold, and not one at the limit', () => {
+    const long = 'x'.repeat(PARSE_LIMITS.stringChars + 1)
+    const g = graphOf(
+      {
+        web: longrun({
+          run: { language: 'sh', body: `exec web ${long}` },
+          env: [{ name: 'BIG', value: long }],
+        }),
+        ok: longrun({ run: { language: 'sh', body: 'x'.repeat(PARSE_LIMITS.stringChars) } }),
+      },
+      { project: { env: [{ name: 'A', value: long }] } },
+    )
+    const found = findingsOf(g, 'text-too-long')
+    expect(found.map((d) => [d.service, d.field])).toEqual([
+      [undefined, 'project.env.0.value'],
+      ['web', 'env.0.value'],
+      ['web', 'run.body'],
+    ])
+    expect(found.every((d) => d.severity === 'error' && /100 KB/.test(d.message))).toBe(true)
+    // What validation passes, a link carries: the limit is the one parseGraph applies.
+    expect(parseGraph(graphOf({ ok: g.services.ok! })).ok).toBe(true)
   })
 })
 

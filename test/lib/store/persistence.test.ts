@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { parseGraph } from '@/lib/graph/parse'
 import { createGraph, longrun } from '@/lib/graph/service-graph'
 import { attachAutosave } from '@/lib/store/autosave'
 import { createEditorStore } from '@/lib/store/editor-store'
@@ -13,6 +14,23 @@ import { addRecent, readRecent } from '@/lib/store/recent'
 import { memoryStorage } from '../../fixtures/storage'
 
 describe('saved state', () => {
+  it('keeps whatever the editor lets the user make: a 150 KB script that a link refuses', () => {
+    const storage = memoryStorage()
+    const g = createGraph({ name: 'big' })
+    const body = `exec app ${'x'.repeat(150 * 1024)}`
+    const graph = {
+      ...g,
+      services: { ...g.services, web: longrun({ run: { language: 'sh' as const, body } }) },
+    }
+    expect(parseGraph(graph).ok).toBe(false)
+    writeSavedState(storage, { graph })
+    const loaded = readSavedState(storage)
+    expect(loaded.kind).toBe('ok')
+    if (loaded.kind === 'ok') expect(loaded.graph.services.web).toMatchObject({ run: { body } })
+    expect(addRecent(storage, graph, { reason: 'new', now: 1 }).ok).toBe(true)
+    expect(readRecent(storage)[0]?.graph.services.web).toMatchObject({ run: { body } })
+  })
+
   it('reads back exactly what was written, viewport included', () => {
     const storage = memoryStorage()
     const g = createGraph({ name: 'shop' })
