@@ -18,21 +18,54 @@ export interface Boot {
   replaced?: Replaced
 }
 
-/** The browser's localStorage, or a throwaway memory store when it is unavailable. */
-export function browserStorage(): KeyValueStorage {
+export interface PageStorage {
+  storage: KeyValueStorage
+  /** Whether what is written stays after the page closes (false: a memory store). */
+  persistent: boolean
+  /** Whether a write succeeded when the page started (false: full, or not persistent). */
+  writable: boolean
+}
+
+let pageStorageOnce: PageStorage | undefined
+
+/**
+ * Where the page keeps the design: the browser's localStorage, one object for every part of
+ * the page. A full storage still reads, so the saved design opens (each refused save is then
+ * reported). Only when the page may not use localStorage at all (blocked for the site) is it
+ * a memory store, shared too, so that what New puts in Recent designs can be opened until the
+ * page closes.
+ */
+export function pageStorage(): PageStorage {
+  if (pageStorageOnce) return pageStorageOnce
   try {
-    const probe = '__s6d_probe__'
-    window.localStorage.setItem(probe, '1')
-    window.localStorage.removeItem(probe)
-    return window.localStorage
+    const local = window.localStorage
+    local.getItem(STORAGE_KEYS.autosave)
+    let writable = true
+    try {
+      local.setItem('__s6d_probe__', '1')
+      local.removeItem('__s6d_probe__')
+    } catch {
+      writable = false
+    }
+    pageStorageOnce = { storage: local, persistent: true, writable }
   } catch {
     const data = new Map<string, string>()
-    return {
-      getItem: (k) => data.get(k) ?? null,
-      setItem: (k, v) => void data.set(k, v),
-      removeItem: (k) => void data.delete(k),
+    pageStorageOnce = {
+      storage: {
+        getItem: (k) => data.get(k) ?? null,
+        setItem: (k, v) => void data.set(k, v),
+        removeItem: (k) => void data.delete(k),
+      },
+      persistent: false,
+      writable: false,
     }
   }
+  return pageStorageOnce
+}
+
+/** The page's storage (see `pageStorage`). */
+export function browserStorage(): KeyValueStorage {
+  return pageStorage().storage
 }
 
 /**
@@ -65,7 +98,14 @@ export function bootEditor(
   const exampleId = hash.includes('s6g=') ? null : params.get('example')
   const example = exampleId ? exampleById(exampleId) : undefined
   const saved = readSavedState(storage)
+  // An unreadable autosave is kept aside first, whatever opens: the next save replaces it.
+  if (saved.kind === 'unreadable') writeItem(storage, STORAGE_KEYS.unreadable, saved.raw)
   if (example) {
+    if (saved.kind === 'unreadable')
+      return {
+        init: { graph: example.graph },
+        issue: { message: `${saved.reason} s6 Designer opened the example.`, raw: saved.raw },
+      }
     // Opening the example over the same design (a reload) or a blank one replaces nothing.
     if (
       saved.kind !== 'ok' ||
@@ -81,7 +121,6 @@ export function bootEditor(
     return { init: { graph: saved.graph, ...(saved.viewport ? { viewport: saved.viewport } : {}) } }
   }
   if (saved.kind === 'unreadable') {
-    writeItem(storage, STORAGE_KEYS.unreadable, saved.raw)
     return {
       init: { graph: createGraph() },
       issue: {

@@ -6,9 +6,11 @@ import dynamic from 'next/dynamic'
 import { useEffect, useState } from 'react'
 import { ServiceCanvas } from '@/components/canvas/service-canvas'
 import { createEditorStore } from '@/lib/store/editor-store'
-import { browserStorage, bootEditor, withoutExampleParam } from './boot'
+import type { KeyValueStorage } from '@/lib/store/persistence'
+import { bootEditor, pageStorage, withoutExampleParam } from './boot'
 import { EditorStoreProvider, useEditorStore } from './editor-store-provider'
 import { NoticeToast } from './notice-toast'
+import { NotSavedBanner } from './not-saved-banner'
 import { SavedStateBanner } from './saved-state-banner'
 import { SkipLinks } from './skip-links'
 import { Topbar } from './topbar'
@@ -46,17 +48,18 @@ function ShortcutsSheet() {
 /** The designer: top bar, canvas with the preview dock below, and the side panel. */
 export function Editor() {
   const [boot] = useState(() => {
-    const storage = browserStorage()
+    const { storage, persistent, writable } = pageStorage()
     const b = bootEditor(storage, window.location.search, Date.now(), window.location.hash)
     const store = createEditorStore(b.init)
     if (b.issue) store.getState().setSavedStateIssue(b.issue)
+    if (!writable) store.getState().setNotSaved(true)
     if (b.replaced) {
       store.getState().showNotice({
         message: `Opened the example.${keptMessage(b.replaced)}`,
         tone: 'info',
       })
     }
-    return { storage, store }
+    return { storage, persistent, store }
   })
   useEffect(() => {
     const url = withoutExampleParam(window.location.href)
@@ -65,14 +68,14 @@ export function Editor() {
   return (
     <EditorStoreProvider store={boot.store}>
       <ReactFlowProvider>
-        <EditorShell storage={boot.storage} />
+        <EditorShell storage={boot.storage} persistent={boot.persistent} />
       </ReactFlowProvider>
     </EditorStoreProvider>
   )
 }
 
-function EditorShell({ storage }: { storage: ReturnType<typeof browserStorage> }) {
-  useAutosave(storage)
+function EditorShell({ storage, persistent }: { storage: KeyValueStorage; persistent: boolean }) {
+  useAutosave(storage, persistent)
   useValidation()
   useShortcuts()
   useClipboard(storage)
@@ -83,6 +86,7 @@ function EditorShell({ storage }: { storage: ReturnType<typeof browserStorage> }
       <SkipLinks />
       <Topbar />
       <SavedStateBanner />
+      <NotSavedBanner />
       <div
         className="workspace"
         style={

@@ -8,22 +8,17 @@ import { useEditorStoreApi } from './editor-store-provider'
 /**
  * Saves to localStorage 250 ms after each change, and at once when the page is hidden. When
  * another tab saved a different design since, that one goes to Recent designs first, and the
- * user is told.
+ * user is told. While the browser refuses to save, the page says so (NotSavedBanner) until a
+ * save succeeds again.
  */
-export function useAutosave(storage: KeyValueStorage): void {
+export function useAutosave(storage: KeyValueStorage, persistent = true): void {
   const store = useEditorStoreApi()
   useEffect(() => {
-    let warned = false
     const autosave = attachAutosave(store, storage, {
       delayMs: 250,
-      onError: () => {
-        if (warned) return
-        warned = true
-        store.getState().showNotice({
-          message: 'The browser refused to save this design (storage full or disabled).',
-          tone: 'error',
-        })
-      },
+      onError: () => store.getState().setNotSaved(true),
+      // Saved to a memory store (the browser blocks storage), the design is not kept.
+      onSaved: () => store.getState().setNotSaved(!persistent),
       onOtherTab: (kept) => {
         store.getState().showNotice({
           message: kept
@@ -44,5 +39,5 @@ export function useAutosave(storage: KeyValueStorage): void {
       document.removeEventListener('visibilitychange', onVisibility)
       autosave.dispose()
     }
-  }, [store, storage])
+  }, [store, storage, persistent])
 }

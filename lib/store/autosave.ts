@@ -40,7 +40,10 @@ export function attachAutosave(
   storage: KeyValueStorage,
   options: {
     delayMs?: number
+    /** A save was refused (storage full or blocked). */
     onError?: () => void
+    /** A save succeeded. */
+    onSaved?: () => void
     /**
      * Another tab's design was put in Recent designs (`kept` false: storage refused it); called
      * once per other tab, not again each time the same tab's newer design replaces its entry.
@@ -83,6 +86,7 @@ export function attachAutosave(
       if (stored !== null && stored !== known) removeRecentSource(storage, tab)
       known = text
       edited = false
+      options.onSaved?.()
     } else options.onError?.()
   }
   const unsubscribe = store.subscribe((state, prev) => {

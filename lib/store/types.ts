@@ -167,6 +167,11 @@ export interface UiState {
   viewport: Viewport | undefined
   /** Set when the autosaved state could not be restored: what to tell and the raw data. */
   savedStateIssue: { message: string; raw: string } | undefined
+  /**
+   * The browser refuses to keep the design (storage full, blocked or unavailable): shown until
+   * a save succeeds again, so that no edit is lost unnoticed.
+   */
+  notSaved: boolean
   /** Bumped to ask the canvas to fit the view (after loading a graph). */
   fitViewRequest: number
   /** Bumped by undo and redo: the canvas brings what they selected (what changed) into view. */
@@ -192,6 +197,7 @@ export interface UiSlice {
   requestFocus: (field: string, service?: ServiceName) => void
   setViewport: (viewport: Viewport) => void
   setSavedStateIssue: (issue: UiState['savedStateIssue']) => void
+  setNotSaved: (notSaved: boolean) => void
   requestFitView: () => void
   /** Highlights a service's node on the canvas (a preview row is hovered); `undefined` clears. */
   setHoveredService: (name: ServiceName | undefined) => void

@@ -20,6 +20,7 @@ export function createUiSlice(init: {
         focusRequest: undefined,
         viewport: init.viewport,
         savedStateIssue: undefined,
+        notSaved: false,
         fitViewRequest: 0,
         revealRequest: 0,
         hoveredService: undefined,
@@ -77,6 +78,8 @@ export function createUiSlice(init: {
       },
       setViewport: (viewport) => patch({ viewport }),
       setSavedStateIssue: (savedStateIssue) => patch({ savedStateIssue }),
+      setNotSaved: (notSaved) =>
+        set((s) => (s.ui.notSaved === notSaved ? s : { ui: { ...s.ui, notSaved } })),
       setHoveredService: (hoveredService) =>
         set((s) =>
           s.ui.hoveredService === hoveredService ? s : { ui: { ...s.ui, hoveredService } },

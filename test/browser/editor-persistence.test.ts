@@ -50,6 +50,43 @@ describe('designer persistence', () => {
     await context.close()
   })
 
+  it('opens the saved design from a full storage, and says until a save succeeds that nothing is saved', async () => {
+    const { page, errors, context } = await newPage(site)
+    await openDesigner(site, page)
+    await addNamed(page, 'longrun', 'my-work')
+    expect(Object.keys((await savedGraph(page))?.services ?? {})).toContain('my-work')
+    const banner = page.getByTestId('not-saved-banner')
+    // The storage is full from now on: every write is refused.
+    const full = () => {
+      const w = window as unknown as { __setItem?: Storage['setItem'] }
+      w.__setItem ??= Storage.prototype.setItem
+      Storage.prototype.setItem = () => {
+        throw new DOMException('full', 'QuotaExceededError')
+      }
+    }
+    await context.addInitScript(full)
+    await page.reload()
+    await page.waitForFunction(() => window.__s6d !== undefined)
+    // Reads still work: the saved design opens, not the example, and the page says at once
+    // that it cannot save.
+    expect(Object.keys((await liveGraph(page)).services)).toContain('my-work')
+    await banner.waitFor()
+    expect(await banner.textContent()).toMatch(/not being saved/)
+    await addNamed(page, 'longrun', 'more-work')
+    await page.waitForTimeout(600)
+    expect(await banner.isVisible()).toBe(true)
+    // Room again: the next save goes through, and the banner goes away.
+    await page.evaluate(() => {
+      const w = window as unknown as { __setItem?: Storage['setItem'] }
+      if (w.__setItem) Storage.prototype.setItem = w.__setItem
+    })
+    await addNamed(page, 'longrun', 'last-work')
+    await banner.waitFor({ state: 'detached' })
+    expect(Object.keys((await savedGraph(page))?.services ?? {})).toContain('more-work')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
   it('keeps the design New replaced in Recent designs, after a reload too', async () => {
     const { page, errors, context } = await newPage(site)
     await openDesigner(site, page)

@@ -54,6 +54,17 @@ describe('bootEditor', () => {
     })
   })
 
+  it('keeps an unreadable autosave aside and says so, also when an ?example= link opens', () => {
+    for (const search of ['', '?example=nested-bundles']) {
+      const storage = memoryStorage()
+      storage.setItem('s6d-autosave', '{"v":1,"graph":"damaged"}')
+      const boot = bootEditor(storage, search, 1_000)
+      expect(storage.getItem('s6d-autosave-unreadable'), search).toBe('{"v":1,"graph":"damaged"}')
+      expect(boot.issue?.raw, search).toBe('{"v":1,"graph":"damaged"}')
+      expect(boot.issue?.message, search).toMatch(/damaged/)
+    }
+  })
+
   it('opens the autosave without a link, and the reference example on a first visit', () => {
     const storage = memoryStorage()
     expect(bootEditor(storage, '').init.graph).toEqual(exampleById('reference')?.graph)
