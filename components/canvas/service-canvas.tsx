@@ -304,7 +304,10 @@ export function ServiceCanvas() {
         minZoom={0.1}
         maxZoom={2}
         nodesFocusable
-        edgesFocusable
+        // Edges are no tab stops: React Flow puts them all before the nodes, so the keyboard
+        // met every edge first (hundreds in a large design). Each node's dependencies and
+        // members are in the inspector, where the keyboard adds and removes them.
+        edgesFocusable={false}
         autoPanOnNodeFocus
         onlyRenderVisibleElements={large}
         {...(initialViewport

@@ -23,6 +23,9 @@ function group(list: Diagnostic[]): [string, Diagnostic[]][] {
     .sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1))
 }
 
+/** A message as a sentence for a screen reader: one full stop at the end, not two. */
+const sentence = (text: string) => (/[.!?:]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`)
+
 /** Every diagnostic, grouped by service; a click selects the service and focuses the field. */
 export function ProblemsPanel() {
   const store = useEditorStoreApi()
@@ -63,7 +66,7 @@ export function ProblemsPanel() {
                   type="button"
                   className="problem-main"
                   onClick={() => store.getState().requestFocus(d.field ?? 'name', d.service)}
-                  aria-label={`${d.severity}: ${d.message}. Go to the field.`}
+                  aria-label={`${d.severity}: ${sentence(d.message)}${d.fix ? ` ${sentence(d.fix)}` : ''} Go to the field.`}
                 >
                   <Icon
                     name={d.severity === 'info' ? 'info' : d.severity}

@@ -182,4 +182,29 @@ describe('editor polish', () => {
     expect(errors).toEqual([])
     await context.close()
   })
+
+  it("reads a problem's fix to a screen reader, and rings a focused field clearly", async () => {
+    const { page, errors, context } = await newPage(site)
+    await openDesigner(site, page, '?example=reference')
+    await selectNode(page, 'worker')
+    const run = page.locator('.inspector [data-field="run"]')
+    await run.fill('')
+    await page.getByRole('button', { name: /1 error/ }).click()
+    const problem = page.locator('.problem-main', { hasText: "worker's run script is empty" })
+    const label = (await problem.getAttribute('aria-label')) ?? ''
+    const fix = (await problem.locator('.problem-fix').textContent()) ?? ''
+    expect(fix.length).toBeGreaterThan(10)
+    expect(label).toContain(fix.trim())
+    expect(label).not.toMatch(/\.\./)
+    expect(label).toMatch(/^error: .* Go to the field\.$/)
+    // A focused text field shows a solid 2 px ring (its border and 1 px more), not a faint halo.
+    await problem.click()
+    const name = page.locator('#f-name')
+    await name.focus()
+    await expect
+      .poll(() => name.evaluate((el) => getComputedStyle(el).boxShadow))
+      .toMatch(/^rgb\(\d+, \d+, \d+\) 0px 0px 0px 1px/)
+    expect(errors).toEqual([])
+    await context.close()
+  })
 })

@@ -158,6 +158,31 @@ describe('keyboard and screen readers', () => {
     await context.close()
   })
 
+  it('tabs from the top bar onto the nodes, with no edge on the way', async () => {
+    const { page, errors, context } = await reference()
+    const nodes = await page.locator('.react-flow__node').count()
+    await page.locator('body').focus()
+    const met: string[] = []
+    for (let i = 0; i < 60 && met.filter((m) => m === 'node').length < nodes; i++) {
+      await page.keyboard.press('Tab')
+      met.push(
+        await page.evaluate(() => {
+          const el = document.activeElement
+          return el?.classList.contains('react-flow__node')
+            ? 'node'
+            : el?.closest('.react-flow__edge')
+              ? 'edge'
+              : 'other'
+        }),
+      )
+    }
+    // React Flow puts every edge before the nodes: each was a tab stop on the way.
+    expect(met).not.toContain('edge')
+    expect(met.filter((m) => m === 'node')).toHaveLength(nodes)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
   it('answers an unknown address with a page that leads on', async () => {
     const { page, context } = await newPage(site)
     const response = await page.goto(`${site.url}/docs/no-such-page/`)
