@@ -16,6 +16,17 @@ function clearFragment(): void {
   window.history.replaceState(window.history.state, '', `${pathname}${search}`)
 }
 
+/**
+ * What the link held that this version does not read (a newer designer's fields, say), as a
+ * sentence for the notice; '' when it read everything.
+ */
+export function leftOut(notes: readonly string[]): string {
+  if (notes.length === 0) return ''
+  const shown = notes.slice(0, 3).join('; ')
+  const more = notes.length > 3 ? ` and ${notes.length - 3} more` : ''
+  return ` Parts of the link this version does not read were left out (${shown}${more}); a newer s6 Designer may have written them.`
+}
+
 function hasLinkFragment(): boolean {
   return window.location.hash.includes('s6g=')
 }
@@ -27,7 +38,7 @@ function hasLinkFragment(): boolean {
  */
 export function OpenLinkHandler({ storage }: { storage: KeyValueStorage }) {
   const store = useEditorStoreApi()
-  const [pending, setPending] = useState<ServiceGraph | undefined>()
+  const [pending, setPending] = useState<{ graph: ServiceGraph; notes: string[] } | undefined>()
   const [error, setError] = useState<string | undefined>()
   const run = useRef(0)
 
@@ -51,9 +62,10 @@ export function OpenLinkHandler({ storage }: { storage: KeyValueStorage }) {
       if (id !== run.current) return
       const s = store.getState()
       if (!result.ok) {
+        // The link stays in the address: reloaded (after an update, for a newer link) or
+        // looked at, it is still there.
         setError(result.error)
         setPending(undefined)
-        clearFragment()
         return
       }
       setError(undefined)
@@ -64,11 +76,11 @@ export function OpenLinkHandler({ storage }: { storage: KeyValueStorage }) {
         clearFragment()
         s.loadGraph(result.graph, { reset: true })
         s.showNotice({
-          message: `Opened the shared design “${result.graph.project.name}”.`,
+          message: `Opened the shared design “${result.graph.project.name}”.${leftOut(result.notes)}`,
           tone: 'info',
         })
       } else {
-        setPending(result.graph)
+        setPending({ graph: result.graph, notes: result.notes })
       }
     }
     void check()
@@ -79,18 +91,18 @@ export function OpenLinkHandler({ storage }: { storage: KeyValueStorage }) {
 
   const open = () => {
     if (!pending) return
-    const replaced = replaceDesign(store, storage, pending, 'link')
+    const replaced = replaceDesign(store, storage, pending.graph, 'link')
     setPending(undefined)
     clearFragment()
     store.getState().showNotice({
-      message: `Opened the shared design “${pending.project.name}”.${keptMessage(replaced)}`,
+      message: `Opened the shared design “${pending.graph.project.name}”.${keptMessage(replaced)}${leftOut(pending.notes)}`,
       tone: 'info',
       action: { label: 'Undo', kind: 'undo' },
     })
   }
   const keep = () => {
     if (!pending) return
-    const kept = putAside(storage, pending, 'link-declined')
+    const kept = putAside(storage, pending.graph, 'link-declined')
     setPending(undefined)
     clearFragment()
     store.getState().showNotice({
@@ -105,7 +117,7 @@ export function OpenLinkHandler({ storage }: { storage: KeyValueStorage }) {
     <>
       {pending ? (
         <OpenLinkDialog
-          shared={pending}
+          shared={pending.graph}
           mine={store.getState().graph}
           onOpen={open}
           onKeep={keep}
