@@ -7,7 +7,7 @@ import {
   readSavedState,
   writeItem,
 } from '@/lib/store/persistence'
-import { addRecent, isBlankDesign, sameDesign } from '@/lib/store/recent'
+import { addRecent, isBlankDesign, isUntouchedExample, sameDesign } from '@/lib/store/recent'
 import type { Replaced } from './recent-actions'
 
 export interface Boot {
@@ -106,10 +106,12 @@ export function bootEditor(
         init: { graph: example.graph },
         issue: { message: `${saved.reason} s6 Designer opened the example.`, raw: saved.raw },
       }
-    // Opening the example over the same design (a reload) or a blank one replaces nothing.
+    // Opening the example over the same design (a reload), a blank one or an untouched
+    // example (the menu opens it again) replaces nothing.
     if (
       saved.kind !== 'ok' ||
       isBlankDesign(saved.graph) ||
+      isUntouchedExample(saved.graph) ||
       sameDesign(saved.graph, example.graph)
     ) {
       return { init: { graph: example.graph } }

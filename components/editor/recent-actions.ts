@@ -1,6 +1,12 @@
 import type { ServiceGraph } from '@/lib/graph/types'
 import type { KeyValueStorage } from '@/lib/store/persistence'
-import { type RecentReason, addRecent, isBlankDesign, sameDesign } from '@/lib/store/recent'
+import {
+  type RecentReason,
+  addRecent,
+  isBlankDesign,
+  isUntouchedExample,
+  sameDesign,
+} from '@/lib/store/recent'
 import type { EditorStore } from './editor-store-provider'
 
 /**
@@ -16,7 +22,10 @@ export function putAside(
 }
 
 export interface Replaced {
-  /** Whether there was a design worth keeping (not blank, not the same as the new one). */
+  /**
+   * Whether there was a design worth keeping (not blank, not an untouched example, not the
+   * same as the new one).
+   */
   hadWork: boolean
   /** Whether it is now in Recent designs. */
   kept: boolean
@@ -33,7 +42,8 @@ export function replaceDesign(
   reason: RecentReason,
 ): Replaced {
   const current = store.getState().graph
-  const hadWork = !isBlankDesign(current) && !sameDesign(current, next)
+  const hadWork =
+    !isBlankDesign(current) && !isUntouchedExample(current) && !sameDesign(current, next)
   const kept = hadWork ? putAside(storage, current, reason) : false
   store.getState().loadGraph(next)
   return { hadWork, kept }

@@ -4,13 +4,14 @@
  * chose not to open), kept in an injected
  * key-value storage so nothing the user made is ever lost to a single click. Framework-free.
  */
+import { builtinExamples } from '../examples'
 import { OWN_LIMITS, parseGraph, serializeGraph } from '../graph/parse'
 import { createGraph } from '../graph/service-graph'
 import type { ServiceGraph } from '../graph/types'
 import { type KeyValueStorage, STORAGE_KEYS, writeItem } from './persistence'
 
 /** How many designs the list keeps; older ones drop off. */
-export const RECENT_LIMIT = 10
+export const RECENT_LIMIT = 20
 
 /** Why a design was put aside (shown in the list). */
 export type RecentReason =
@@ -52,6 +53,14 @@ export function sameDesign(a: ServiceGraph, b: ServiceGraph): boolean {
 /** Whether a graph is a fresh blank design (nothing worth keeping). */
 export function isBlankDesign(graph: ServiceGraph): boolean {
   return sameDesign(graph, createGraph({ name: graph.project.name }))
+}
+
+/**
+ * Whether a graph is one of the built-in examples as it ships (positions aside): nothing of
+ * the user's, and the Examples menu opens it again. Recent designs does not spend a place on it.
+ */
+export function isUntouchedExample(graph: ServiceGraph): boolean {
+  return builtinExamples().some((e) => sameDesign(e.graph, graph))
 }
 
 /** FNV-1a 32-bit of a text, in base 36. */
@@ -161,7 +170,8 @@ export type AddRecentResult =
 /**
  * Puts a design at the top of the list. The same design (positions aside) already there moves
  * up instead of appearing twice, and so does an entry from the same `source` (the design of
- * another tab, which it replaces); a blank design is not kept (`entry` is then undefined).
+ * another tab, which it replaces); a blank design or an untouched built-in example is not
+ * kept (`entry` is then undefined).
  * `ok: false` means the storage refused it: tell the user, the design is not kept.
  *
  * @example
@@ -173,7 +183,7 @@ export function addRecent(
   options: { reason: RecentReason; now: number; source?: string },
 ): AddRecentResult {
   const list = readRecent(storage)
-  if (isBlankDesign(graph)) return { ok: true, list }
+  if (isBlankDesign(graph) || isUntouchedExample(graph)) return { ok: true, list }
   const entry: RecentDesign = {
     id: hashText(designKey(graph)),
     name: graph.project.name,

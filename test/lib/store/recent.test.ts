@@ -10,6 +10,7 @@ import {
   removeRecent,
   sameDesign,
 } from '@/lib/store/recent'
+import { builtinExamples, exampleById } from '@/lib/examples'
 import { memoryStorage } from '../../fixtures/storage'
 
 function design(name: string, services: string[] = ['web']): ServiceGraph {
@@ -55,6 +56,24 @@ describe('recent designs', () => {
     expect(list).toHaveLength(RECENT_LIMIT)
     expect(list[0]?.name).toBe(`p${RECENT_LIMIT + 2}`)
     expect(list.at(-1)?.name).toBe('p3')
+  })
+
+  it('does not spend a place on a built-in example as it ships, but keeps one the user changed', () => {
+    const storage = memoryStorage()
+    for (const example of builtinExamples()) {
+      const moved = { ...example.graph, layout: {} }
+      expect(addRecent(storage, moved, { reason: 'example', now: 1 }).ok).toBe(true)
+    }
+    expect(readRecent(storage)).toEqual([])
+    const reference = exampleById('reference')!.graph
+    const changed = {
+      ...reference,
+      services: { ...reference.services, mine: longrun() },
+    }
+    addRecent(storage, changed, { reason: 'example', now: 2 })
+    expect(readRecent(storage).map((e) => e.services)).toEqual([
+      Object.keys(changed.services).length,
+    ])
   })
 
   it('does not keep a blank design', () => {
