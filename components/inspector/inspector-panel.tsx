@@ -9,6 +9,7 @@ import { keyLabel, shortcutText } from '@/components/ui/platform'
 import { selectSingleSelected } from '@/lib/store/selectors'
 import { USER_BUNDLE } from '@/lib/graph/service-graph'
 import { removeWithNotice } from '@/components/editor/removal-message'
+import { focusNodeWhenDrawn } from '@/components/canvas/bring-into-view'
 import { BundleFields } from './bundle-fields'
 import { LongrunFields } from './longrun-fields'
 import { OneshotFields } from './oneshot-fields'
@@ -120,7 +121,21 @@ export function InspectorPanel() {
   if (multi) return <MultiInspector names={multi} />
   if (name === undefined || service === undefined) return <EmptyInspector />
   return (
-    <div ref={rootRef} className="inspector" data-service={name} key={name}>
+    <div
+      ref={rootRef}
+      className="inspector"
+      data-service={name}
+      key={name}
+      onKeyDown={(e) => {
+        // Escape in a field (that did not use it itself) goes back to the service's node. In
+        // a script, Escape is the first half of leaving it with Tab.
+        const target = e.target as HTMLElement
+        if (e.key !== 'Escape' || e.defaultPrevented || target.closest('.code-area')) return
+        if (!target.matches('input, textarea, select')) return
+        e.preventDefault()
+        focusNodeWhenDrawn(name)
+      }}
+    >
       <div className="inspector-head">
         <TypeMenu name={name} type={service.type} />
         <h2 className="inspector-title">{name}</h2>

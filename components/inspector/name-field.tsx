@@ -107,7 +107,9 @@ export function NameField({ name }: { name: ServiceName }) {
           if (e.key === 'Enter') {
             e.preventDefault()
             commit()
-          } else if (e.key === 'Escape') {
+          } else if (e.key === 'Escape' && text !== name) {
+            // A first Escape drops the rename typed; the next goes back to the canvas.
+            e.preventDefault()
             setText(name)
             setLocal(undefined)
           }
