@@ -41,6 +41,7 @@ export function CanvasPalette() {
   const add = (type: ServiceType) => {
     const name = store.getState().addService(type, { position: spot(type) })
     store.getState().requestFocus('name', name)
+    store.getState().announce(`Added the ${type} ${name}; type to rename it.`)
   }
 
   const canLog =

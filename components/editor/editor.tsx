@@ -9,6 +9,7 @@ import { createEditorStore } from '@/lib/store/editor-store'
 import type { KeyValueStorage } from '@/lib/store/persistence'
 import { bootEditor, pageStorage, withoutExampleParam } from './boot'
 import { EditorStoreProvider, useEditorStore } from './editor-store-provider'
+import { Announcer } from './announcer'
 import { NoticeToast } from './notice-toast'
 import { NotSavedBanner } from './not-saved-banner'
 import { SavedStateBanner } from './saved-state-banner'
@@ -117,6 +118,7 @@ function EditorShell({ storage, persistent }: { storage: KeyValueStorage; persis
       <SearchDialog />
       <ShortcutsSheet />
       <NoticeToast />
+      <Announcer />
     </div>
   )
 }

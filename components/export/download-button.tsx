@@ -55,6 +55,7 @@ export function DownloadButton() {
     try {
       const { zipFiles } = await import('@/lib/export/zip')
       save(await zipFiles(files), name)
+      store.getState().announce(`Downloading ${name}.`)
     } catch (error) {
       fail('The zip could not be made', error)
     } finally {

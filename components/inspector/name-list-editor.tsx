@@ -59,6 +59,7 @@ export function NameListEditor({
   const add = (name: string) => {
     setPending('')
     onChange([...names, name])
+    store.getState().announce(`${name} added to ${label.toLowerCase()}.`)
   }
   const addable = candidates.filter((n) => !names.includes(n))
   const addableExtra = extra.filter((n) => !names.includes(n) && !candidates.includes(n))
@@ -89,7 +90,10 @@ export function NameListEditor({
                 type="button"
                 className="chip-remove"
                 aria-label={`Remove ${n} from ${label.toLowerCase()}`}
-                onClick={() => onChange(names.filter((x) => x !== n))}
+                onClick={() => {
+                  onChange(names.filter((x) => x !== n))
+                  store.getState().announce(`${n} removed from ${label.toLowerCase()}.`)
+                }}
               >
                 <Icon name="x" size={12} />
               </button>

@@ -198,7 +198,11 @@ export function createGraphSlice(
             revision: s.revision + 1,
             lastCommit: undefined,
             selection: selectionAcross(s.selection, s.graph, previous),
-            ui: { ...s.ui, revealRequest: s.ui.revealRequest + 1 },
+            ui: {
+              ...s.ui,
+              revealRequest: s.ui.revealRequest + 1,
+              announcement: { text: 'Undone.', nonce: (s.ui.announcement?.nonce ?? 0) + 1 },
+            },
           }
         })
       },
@@ -214,7 +218,11 @@ export function createGraphSlice(
             revision: s.revision + 1,
             lastCommit: undefined,
             selection: selectionAcross(s.selection, s.graph, next),
-            ui: { ...s.ui, revealRequest: s.ui.revealRequest + 1 },
+            ui: {
+              ...s.ui,
+              revealRequest: s.ui.revealRequest + 1,
+              announcement: { text: 'Redone.', nonce: (s.ui.announcement?.nonce ?? 0) + 1 },
+            },
           }
         })
       },

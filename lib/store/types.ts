@@ -172,6 +172,11 @@ export interface UiState {
    * a save succeeds again, so that no edit is lost unnoticed.
    */
   notSaved: boolean
+  /**
+   * What a screen reader is told after an action that shows no notice (an undo, a dependency
+   * added, a download): `nonce` tells one announcement of a text from the next.
+   */
+  announcement: { text: string; nonce: number } | undefined
   /** Bumped to ask the canvas to fit the view (after loading a graph). */
   fitViewRequest: number
   /** Bumped by undo and redo: the canvas brings what they selected (what changed) into view. */
@@ -198,6 +203,8 @@ export interface UiSlice {
   setViewport: (viewport: Viewport) => void
   setSavedStateIssue: (issue: UiState['savedStateIssue']) => void
   setNotSaved: (notSaved: boolean) => void
+  /** Tells a screen reader `text` (politely), see `UiState.announcement`. */
+  announce: (text: string) => void
   requestFitView: () => void
   /** Highlights a service's node on the canvas (a preview row is hovered); `undefined` clears. */
   setHoveredService: (name: ServiceName | undefined) => void

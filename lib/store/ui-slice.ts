@@ -21,6 +21,7 @@ export function createUiSlice(init: {
         viewport: init.viewport,
         savedStateIssue: undefined,
         notSaved: false,
+        announcement: undefined,
         fitViewRequest: 0,
         revealRequest: 0,
         hoveredService: undefined,
@@ -78,6 +79,10 @@ export function createUiSlice(init: {
       },
       setViewport: (viewport) => patch({ viewport }),
       setSavedStateIssue: (savedStateIssue) => patch({ savedStateIssue }),
+      announce: (text) =>
+        set((s) => ({
+          ui: { ...s.ui, announcement: { text, nonce: (s.ui.announcement?.nonce ?? 0) + 1 } },
+        })),
       setNotSaved: (notSaved) =>
         set((s) => (s.ui.notSaved === notSaved ? s : { ui: { ...s.ui, notSaved } })),
       setHoveredService: (hoveredService) =>

@@ -41,6 +41,7 @@ describe('keyboard and screen readers', () => {
     await page.getByRole('button', { name: 'Add longrun' }).click()
     // The new service's name is focused and selected: typing replaces it.
     await expect.poll(() => focused(page)).toBe('name')
+    expect(await page.getByTestId('announcer').textContent()).toMatch(/^Added the longrun /)
     await page.keyboard.type('api')
     await page.keyboard.press('Enter')
     await expect.poll(async () => Object.keys((await liveGraph(page)).services)).toContain('api')
@@ -56,6 +57,12 @@ describe('keyboard and screen readers', () => {
     expect(await page.locator('#f-dependencies-pending').textContent()).toMatch(/^Enter adds /)
     await page.keyboard.press('Enter')
     await expect.poll(deps).toHaveLength(1)
+    // A screen reader is told what happened (nothing else on screen says it).
+    const told = page.getByTestId('announcer')
+    expect(await told.textContent()).toMatch(/ added to dependencies\.$/)
+    await page.getByRole('button', { name: /^Undo/ }).click()
+    await expect.poll(deps).toHaveLength(0)
+    expect(await told.textContent()).toBe('Undone.')
     expect(errors).toEqual([])
     await context.close()
   })
@@ -179,6 +186,28 @@ describe('keyboard and screen readers', () => {
     // React Flow puts every edge before the nodes: each was a tab stop on the way.
     expect(met).not.toContain('edge')
     expect(met.filter((m) => m === 'node')).toHaveLength(nodes)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('goes back from a field of the details panel to the node with Escape', async () => {
+    const { page, errors, context } = await reference()
+    await selectNode(page, 'web')
+    const name = page.locator('#f-name')
+    await name.focus()
+    await page.keyboard.type('-x')
+    // The first Escape drops the rename typed, the next goes back to the node.
+    await page.keyboard.press('Escape')
+    expect(await name.inputValue()).toBe('web')
+    expect(await focused(page)).toBe('name')
+    await page.keyboard.press('Escape')
+    const onNode = () =>
+      page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.id)
+    await expect.poll(onNode).toBe('web')
+    await page.locator('.inspector [data-field="description"]').focus()
+    await page.keyboard.press('Escape')
+    await expect.poll(onNode).toBe('web')
+    expect(Object.keys((await liveGraph(page)).services)).toContain('web')
     expect(errors).toEqual([])
     await context.close()
   })
