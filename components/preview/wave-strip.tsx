@@ -1,10 +1,10 @@
 'use client'
 
-import { Fragment, memo } from 'react'
+import { Fragment, memo, useState } from 'react'
 import type { TimelineEntry } from '@/lib/plan/plan'
 import type { ServiceActions } from './use-service-actions'
 
-/** Chips shown per wave before "+N more" (big designs). */
+/** Chips shown per wave before "+N more" (big designs), which shows the rest. */
 const PER_WAVE = 8
 
 /**
@@ -27,6 +27,14 @@ export const WaveStrip = memo(function WaveStrip({
   /** "start" or "stop". */
   verb: string
 }) {
+  // The waves shown whole, by position ("+N more" pressed).
+  const [whole, setWhole] = useState<ReadonlySet<number>>(new Set())
+  const toggle = (i: number) =>
+    setWhole((open) => {
+      const next = new Set(open)
+      if (!next.delete(i)) next.add(i)
+      return next
+    })
   return (
     <ol className="waves" aria-label={`Waves: services that ${verb} together`}>
       {waves.map((wave, i) => (
@@ -42,7 +50,7 @@ export const WaveStrip = memo(function WaveStrip({
               <span className="wave-count">{wave.length > 1 ? `${wave.length} together` : ''}</span>
             </span>
             <span className="wave-chips">
-              {wave.slice(0, PER_WAVE).map((name) => {
+              {(whole.has(i) ? wave : wave.slice(0, PER_WAVE)).map((name) => {
                 const e = entries.get(name)
                 const own = actions.isOwn(name)
                 const cls = [
@@ -73,7 +81,14 @@ export const WaveStrip = memo(function WaveStrip({
                 )
               })}
               {wave.length > PER_WAVE ? (
-                <span className="wave-more">+{wave.length - PER_WAVE} more</span>
+                <button
+                  type="button"
+                  className="wave-more"
+                  aria-expanded={whole.has(i)}
+                  onClick={() => toggle(i)}
+                >
+                  {whole.has(i) ? 'Show fewer' : `+${wave.length - PER_WAVE} more`}
+                </button>
               ) : null}
             </span>
           </li>

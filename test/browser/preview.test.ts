@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { type Site, newPage, startSite } from './harness'
+import { bundle, createGraph, longrun, oneshot } from '@/lib/graph/service-graph'
+import type { ServiceGraph } from '@/lib/graph/types'
 import { dragConnect, liveGraph, node, openDesigner, selectNode } from './editor-helpers'
 
 let site: Site
@@ -300,6 +302,31 @@ describe('docs preview', () => {
     const before = page.url()
     await page.locator('.docs-outline a', { hasText: 'Graceful shutdown' }).click()
     expect(page.url()).toBe(before)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('shows the whole of a wave too wide for its chips on "+N more"', async () => {
+    const { page, errors, context } = await newPage(site)
+    const base = createGraph({ name: 'wide' })
+    const workers = Array.from({ length: 12 }, (_, i) => `worker-${String(i).padStart(2, '0')}`)
+    const services: ServiceGraph['services'] = { ...base.services, prep: oneshot() }
+    for (const w of workers) services[w] = longrun({ dependencies: ['prep'] })
+    services.user = bundle({ contents: workers })
+    const saved = JSON.stringify({ v: 1, graph: { ...base, services } })
+    await context.addInitScript((raw: string) => localStorage.setItem('s6d-autosave', raw), saved)
+    await openDesigner(site, page)
+    await openTab(page, 'Start order')
+    const more = page.getByRole('button', { name: /^\+\d+ more$/ })
+    await more.waitFor()
+    const chips = page.locator('.waves .wave-chip', { hasText: /^worker-/ })
+    expect(await chips.count()).toBeLessThan(12)
+    await more.click()
+    await expect.poll(() => chips.count()).toBe(12)
+    const fewer = page.getByRole('button', { name: 'Show fewer' })
+    expect(await fewer.getAttribute('aria-expanded')).toBe('true')
+    await fewer.click()
+    await expect.poll(() => chips.count()).toBeLessThan(12)
     expect(errors).toEqual([])
     await context.close()
   })
