@@ -9,9 +9,11 @@ import {
   RECENT_LIMIT,
   type RecentDesign,
   type RecentReason,
+  addRecent,
   readRecent,
   removeRecent,
 } from '@/lib/store/recent'
+import { USER_BUNDLE } from '@/lib/graph/service-graph'
 import { useEditorStoreApi } from './editor-store-provider'
 import { keptMessage, replaceDesign } from './recent-actions'
 
@@ -34,7 +36,14 @@ export function timeAgo(at: number, now: number): string {
   return new Date(at).toLocaleDateString('en', { day: 'numeric', month: 'short', year: 'numeric' })
 }
 
-/** The designs put aside on this browser: open one (undoable) or forget it. */
+/** A few of a design's own service names, to tell designs of one name apart. */
+function someServices(entry: RecentDesign): string {
+  const names = Object.keys(entry.graph.services).filter((n) => n !== USER_BUNDLE)
+  const shown = names.slice(0, 4).join(', ')
+  return names.length > 4 ? `${shown}…` : shown
+}
+
+/** The designs put aside on this browser: open one (undoable) or forget it (undoable too). */
 export function RecentDialog({
   storage,
   onClose,
@@ -45,6 +54,19 @@ export function RecentDialog({
   const store = useEditorStoreApi()
   const [list, setList] = useState<RecentDesign[]>(() => readRecent(storage))
   const [now] = useState(() => Date.now())
+  // The design forgotten last, until Undo puts it back or the dialog closes.
+  const [forgotten, setForgotten] = useState<RecentDesign | undefined>()
+  const forget = (entry: RecentDesign) => {
+    setList(removeRecent(storage, entry.id))
+    setForgotten(entry)
+  }
+  const unforget = () => {
+    if (!forgotten) return
+    const { graph, reason, savedAt, source } = forgotten
+    addRecent(storage, graph, { reason, now: savedAt, ...(source !== undefined ? { source } : {}) })
+    setList(readRecent(storage))
+    setForgotten(undefined)
+  }
   const open = (entry: RecentDesign) => {
     const replaced = replaceDesign(store, storage, entry.graph, 'recent')
     onClose()
@@ -70,6 +92,14 @@ export function RecentDialog({
         Designs that New, a shared link, an import or an example replaced, or that another tab saved
         over, kept in this browser (the last {RECENT_LIMIT}).
       </p>
+      {forgotten ? (
+        <p className="recent-forgotten" role="status">
+          Forgot “{forgotten.name || 'untitled'}”.{' '}
+          <button type="button" className="link-button" onClick={unforget}>
+            Undo
+          </button>
+        </p>
+      ) : null}
       {list.length === 0 ? (
         <p className="recent-empty">Nothing yet: your designs are all where you left them.</p>
       ) : (
@@ -87,13 +117,14 @@ export function RecentDialog({
                   {countServices(entry.graph)} · {timeAgo(entry.savedAt, now)} ·{' '}
                   {REASONS[entry.reason]}
                 </span>
+                <span className="recent-services">{someServices(entry)}</span>
               </button>
               <button
                 type="button"
                 className="modal-close"
                 aria-label={`Forget ${entry.name}`}
                 title="Forget this design"
-                onClick={() => setList(removeRecent(storage, entry.id))}
+                onClick={() => forget(entry)}
               >
                 <Icon name="trash" size={14} />
               </button>

@@ -109,4 +109,32 @@ describe('designer persistence', () => {
     expect(errors).toEqual([])
     await context.close()
   })
+
+  it('tells Recent designs of one name apart, and undoes Forget', async () => {
+    const { page, errors, context } = await newPage(site)
+    page.on('dialog', (d) => void d.accept())
+    await openDesigner(site, page)
+    for (const name of ['alpha-svc', 'beta-svc']) {
+      await addNamed(page, 'longrun', name)
+      await page.getByRole('button', { name: 'New blank design' }).click()
+    }
+    await page.getByRole('button', { name: 'Import' }).click()
+    await page.getByRole('menuitem', { name: /Recent designs/ }).click()
+    const dialog = page.getByTestId('recent-dialog')
+    await dialog.waitFor()
+    const services = () => dialog.locator('.recent-services').allTextContents()
+    // Each row names some of its services (the reference example's first, then a blank one's).
+    const both = /^beta-svc \| config-check, redis-ready, scheduler, web…$/
+    expect((await services()).join(' | ')).toMatch(both)
+    await dialog
+      .getByRole('button', { name: /^Forget / })
+      .first()
+      .click()
+    expect(await services()).toHaveLength(1)
+    await dialog.getByText(/^Forgot /).waitFor()
+    await dialog.getByRole('button', { name: 'Undo' }).click()
+    await expect.poll(async () => (await services()).join(' | ')).toMatch(both)
+    expect(errors).toEqual([])
+    await context.close()
+  })
 })
