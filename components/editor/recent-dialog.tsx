@@ -101,7 +101,10 @@ export function RecentDialog({
         </p>
       ) : null}
       {list.length === 0 ? (
-        <p className="recent-empty">Nothing yet: your designs are all where you left them.</p>
+        // Just forgotten, the last one: the line above says so, and offers it back.
+        forgotten ? null : (
+          <p className="recent-empty">Nothing yet: your designs are all where you left them.</p>
+        )
       ) : (
         <ul className="recent-list" aria-label="Recent designs">
           {list.map((entry) => (

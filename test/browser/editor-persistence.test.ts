@@ -126,14 +126,23 @@ describe('designer persistence', () => {
     // Each row names some of its services (the reference example's first, then a blank one's).
     const both = /^beta-svc \| config-check, redis-ready, scheduler, web…$/
     expect((await services()).join(' | ')).toMatch(both)
-    await dialog
-      .getByRole('button', { name: /^Forget / })
-      .first()
-      .click()
+    const forget = () =>
+      dialog
+        .getByRole('button', { name: /^Forget / })
+        .first()
+        .click()
+    await forget()
     expect(await services()).toHaveLength(1)
     await dialog.getByText(/^Forgot /).waitFor()
     await dialog.getByRole('button', { name: 'Undo' }).click()
     await expect.poll(async () => (await services()).join(' | ')).toMatch(both)
+    // Forgetting the last one: the dialog offers it back rather than saying there is nothing.
+    await forget()
+    await forget()
+    expect(await services()).toHaveLength(0)
+    expect(await dialog.textContent()).not.toMatch(/Nothing yet/)
+    await dialog.getByRole('button', { name: 'Undo' }).click()
+    expect(await services()).toEqual(['config-check, redis-ready, scheduler, web…'])
     expect(errors).toEqual([])
     await context.close()
   })
