@@ -209,10 +209,9 @@ const ENTRIES: Record<string, Entry> = {
     'A NUL byte (the character 0) ends a string for the programs that read these files: a shell stops reading the script there, s6-envdir cuts the value, and most editors do not show it. It usually comes from pasting binary data or text saved as UTF-16.',
     'Remove the character (retype the text around it), or save the file as UTF-8.',
   ),
-  'text-too-long': error(
+  'text-too-long': warning(
     'Text too long to share',
-    false,
-    'Graph files, share links and the s6-designer.json of an export are read with a limit of 100 KB for any one text, so that a damaged or hostile file cannot hang the page. A longer script or value can be made and kept in the designer, but a link or file holding it is refused when it is opened or imported.',
+    'Graph files, share links and the s6-designer.json of an export are read with a limit of 100 KB for any one text, so that a damaged or hostile file cannot hang the page. A longer script or value can be made and kept in the designer, but a link or file holding it is refused when it is opened or imported. s6 itself has no such limit: the exported tree works, only the round trip through a link or the s6-designer.json does not.',
     'Keep a script that long in your image (for example under /usr/local/bin) and call it from the service, or move a long value into a file.',
   ),
   'byte-order-mark': error(

@@ -91,7 +91,8 @@ describe('validate: texts too long for a link or a graph file', () => {
       ['web', 'env.0.value'],
       ['web', 'run.body'],
     ])
-    expect(found.every((d) => d.severity === 'error' && /100 KB/.test(d.message))).toBe(true)
+    // A warning: s6 has no such limit, the tree exports and runs; the round trip does not.
+    expect(found.every((d) => d.severity === 'warning' && /100 KB/.test(d.message))).toBe(true)
     // What validation passes, a link carries: the limit is the one parseGraph applies.
     expect(parseGraph(graphOf({ ok: g.services.ok! })).ok).toBe(true)
   })
