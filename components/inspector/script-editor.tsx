@@ -5,7 +5,10 @@ import { highlightExecline } from '@/lib/highlight/execline'
 import { highlightSh } from '@/lib/highlight/sh'
 import type { Diagnostic, Script, ScriptLanguage } from '@/lib/graph/types'
 import { LiveTextArea, typeInto } from '@/components/ui/live-textarea'
+import { tabKeys } from '@/components/ui/tab-keys'
 import { Field } from './field'
+
+const LANGUAGES: readonly ScriptLanguage[] = ['sh', 'bash', 'execline']
 
 /** Highlighted code under a transparent textarea: light, and the textarea keeps native editing. */
 function CodeArea({
@@ -108,16 +111,26 @@ export function ScriptEditor({
   onChange: (script: Script | undefined) => void
   onBlur?: () => void
 }) {
-  const setLanguage = (language: ScriptLanguage) => script && onChange({ ...script, language })
+  const setLanguage = (language: ScriptLanguage) => {
+    if (script) onChange({ ...script, language })
+  }
   const aside = script ? (
     <span className="field-aside">
-      <span className="segmented" role="radiogroup" aria-label={`${label} language`}>
-        {(['sh', 'bash', 'execline'] as const).map((l) => (
+      {/* One tab stop; the arrow keys choose (the radio group pattern). */}
+      <span
+        className="segmented"
+        role="radiogroup"
+        aria-label={`${label} language`}
+        onKeyDown={tabKeys(LANGUAGES, script.language, setLanguage, `${id}-language-`)}
+      >
+        {LANGUAGES.map((l) => (
           <button
             key={l}
+            id={`${id}-language-${l}`}
             type="button"
             role="radio"
             aria-checked={script.language === l}
+            tabIndex={script.language === l ? 0 : -1}
             className="segment"
             onClick={() => setLanguage(l)}
           >

@@ -212,6 +212,31 @@ describe('keyboard and screen readers', () => {
     await context.close()
   })
 
+  it("chooses a script's language with the arrow keys, from one tab stop", async () => {
+    const { page, errors, context } = await reference()
+    await selectNode(page, 'worker')
+    const group = page.getByRole('radiogroup', { name: 'Run language' })
+    const radios = group.getByRole('radio')
+    expect(await radios.evaluateAll((rs) => rs.map((r) => (r as HTMLElement).tabIndex))).toEqual([
+      0, -1, -1,
+    ])
+    await group.getByRole('radio', { name: 'sh', exact: true }).focus()
+    await page.keyboard.press('ArrowRight')
+    const language = async () => {
+      const s = (await liveGraph(page)).services.worker
+      return s?.type === 'longrun' ? s.run.language : undefined
+    }
+    await expect.poll(language).toBe('bash')
+    expect(await focused(page)).toMatch(/language-bash$/)
+    await page.keyboard.press('End')
+    await expect.poll(language).toBe('execline')
+    expect(await radios.evaluateAll((rs) => rs.map((r) => (r as HTMLElement).tabIndex))).toEqual([
+      -1, -1, 0,
+    ])
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
   it('answers an unknown address with a page that leads on', async () => {
     const { page, context } = await newPage(site)
     const response = await page.goto(`${site.url}/docs/no-such-page/`)
