@@ -131,6 +131,14 @@ export function importTree(input: TreeInput, options: ImportOptions = {}): Impor
   }
 }
 
+/** The design in a saved-state envelope (`{ v, graph, viewport? }`), or undefined for anything else. */
+function savedStateGraph(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined
+  const v = value as Record<string, unknown>
+  const graphLike = ['version', 'project', 'services'].some((k) => Object.hasOwn(v, k))
+  return !graphLike && typeof v.v === 'number' && typeof v.graph === 'object' ? v.graph : undefined
+}
+
 function importJson(name: string, bytes: Uint8Array): ImportResult {
   const why = notText(bytes)
   if (why) return refuse(name, `it is not UTF-8 text (${why})`)
@@ -140,13 +148,19 @@ function importJson(name: string, bytes: Uint8Array): ImportResult {
   } catch (error) {
     return refuse(name, `it is not valid JSON (${message(error)})`)
   }
-  const parsed = parseGraph(value)
-  if (!parsed.ok) return refuse(name, `it is not an s6 Designer graph (${parsed.error})`)
+  // The designer's saved state (what "Download the saved data" gives when an autosave could not
+  // be restored): the design inside it.
+  const saved = savedStateGraph(value)
+  const parsed = parseGraph(saved ?? value)
+  if (!parsed.ok) {
+    const why = parsed.error.replace(/^this is not an s6 Designer graph \((.*)\)$/, '$1')
+    return refuse(name, `it is not an s6 Designer graph (${why})`)
+  }
+  const what =
+    saved === undefined ? 'the design itself' : "the design in the designer's saved state"
   const report: ReadReport = {
     graphFile: name,
-    entries: [
-      { path: name, action: 'read', note: ['the design itself', ...parsed.notes].join('; ') },
-    ],
+    entries: [{ path: name, action: 'read', note: [what, ...parsed.notes].join('; ') }],
   }
   return {
     ok: true,

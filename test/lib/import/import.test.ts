@@ -3,6 +3,7 @@ import { readTreeInput } from '@/cli/fs'
 import { exportFiles } from '@/lib/generate/export-files'
 import { importFile, importTree, projectNameFrom } from '@/lib/import/import'
 import { sniff } from '@/lib/import/sniff'
+import { serializeState } from '@/lib/store/persistence'
 import { exampleGraphs } from '../../fixtures/graphs'
 import { buildZip, fileEntry } from './zip-builder'
 import type { RawEntry } from './zip-builder'
@@ -63,6 +64,23 @@ describe('importFile', () => {
       entries: [{ path: 'ref.json', action: 'read', note: 'the design itself' }],
     })
     expect(r.summary).toMatch(/^ref\.json: \d+ services and \d+ bundles? read from ref\.json\./)
+  })
+
+  it("opens the designer's saved state (its download when an autosave could not be restored)", async () => {
+    const graph = exampleGraphs().reference!
+    const saved = serializeState({ graph, viewport: { x: 1, y: 2, zoom: 1 } })
+    const r = await importFile('s6-designer-saved-state.json', new TextEncoder().encode(saved))
+    if (!r.ok) throw new Error(r.error)
+    expect(r.graph).toEqual(graph)
+    expect(r.report.entries[0]?.note).toMatch(/saved state/)
+  })
+
+  it('says once that a JSON file is not a graph', async () => {
+    const r = await importFile('package.json', new TextEncoder().encode('{"name":"app"}'))
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.error.match(/not an s6 Designer graph/g)).toHaveLength(1)
+    expect(r.error).toMatch(/not an s6 Designer graph \(it has no version, project or services\)/)
   })
 
   it('converts a zipped s6-overlay v2 tree', async () => {
