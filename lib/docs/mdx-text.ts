@@ -49,29 +49,33 @@ export function inlineText(markdown: string): string {
     .replace(/&nbsp;/g, ' ')
 }
 
-interface Line {
+export interface Line {
   text: string
   code: boolean
+  /** 1-based line in the MDX source. */
+  line: number
 }
 
 /** Source lines with ESM lines dropped and fenced code marked (fence lines themselves dropped). */
-function contentLines(source: string): Line[] {
+export function contentLines(source: string): Line[] {
   const lines: Line[] = []
   let fence: string | undefined
-  for (const raw of source.replace(/\r\n?/g, '\n').split('\n')) {
-    const f = FENCE.exec(raw)
-    if (fence === undefined && f) {
-      fence = f[1]
-      continue
-    }
-    if (fence !== undefined) {
-      if (f && f[1] === fence && raw.trim() === fence) fence = undefined
-      else lines.push({ text: raw, code: true })
-      continue
-    }
-    if (ESM.test(raw)) continue
-    lines.push({ text: raw, code: false })
-  }
+  source
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .forEach((raw, i) => {
+      const f = FENCE.exec(raw)
+      if (fence === undefined && f) {
+        fence = f[1]
+        return
+      }
+      if (fence !== undefined) {
+        if (f && f[1] === fence && raw.trim() === fence) fence = undefined
+        else lines.push({ text: raw, code: true, line: i + 1 })
+        return
+      }
+      if (!ESM.test(raw)) lines.push({ text: raw, code: false, line: i + 1 })
+    })
   return lines
 }
 

@@ -3,7 +3,7 @@
  * button, field, switch, tab or menu item. A docs test checks each one against the labels in
  * the components' source, so the guide cannot send readers after a control that does not exist.
  */
-import { inlineText } from './mdx-text'
+import { contentLines, inlineText } from './mdx-text'
 
 /** A bold name used as a control, where it was found. */
 export interface UiNameUse {
@@ -12,7 +12,6 @@ export interface UiNameUse {
   line: number
 }
 
-const FENCE = /^\s*(```|~~~)/
 const BOLD = /\*\*(.+?)\*\*/g
 
 /** Words that, right before a bold name, make it something to click, pick or find. */
@@ -35,27 +34,15 @@ const FIELD_KEY_AFTER = /^\s*(?:<br\s*\/>|\()\s*`[a-z][A-Za-z.]*`/
  */
 export function uiNames(source: string): UiNameUse[] {
   const uses: UiNameUse[] = []
-  let fence: string | undefined
-  source
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .forEach((text, i) => {
-      const f = FENCE.exec(text)
-      if (fence === undefined && f) {
-        fence = f[1]
-        return
-      }
-      if (fence !== undefined) {
-        if (f && f[1] === fence && text.trim() === fence) fence = undefined
-        return
-      }
-      for (const m of text.matchAll(BOLD)) {
-        const before = text.slice(0, m.index)
-        const after = text.slice(m.index + m[0].length)
-        if (ACTION_BEFORE.test(before) || CONTROL_AFTER.test(after) || FIELD_KEY_AFTER.test(after))
-          uses.push({ name: inlineText(m[1] ?? '').trim(), line: i + 1 })
-      }
-    })
+  for (const { text, code, line } of contentLines(source)) {
+    if (code) continue
+    for (const m of text.matchAll(BOLD)) {
+      const before = text.slice(0, m.index)
+      const after = text.slice(m.index + m[0].length)
+      if (ACTION_BEFORE.test(before) || CONTROL_AFTER.test(after) || FIELD_KEY_AFTER.test(after))
+        uses.push({ name: inlineText(m[1] ?? '').trim(), line })
+    }
+  }
   return uses
 }
 

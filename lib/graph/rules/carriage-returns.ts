@@ -27,18 +27,18 @@ const NAME_FIELDS = new Set([
 ])
 
 interface Walk {
-  /** What is looked for in each text: a carriage return, a NUL byte, a length. */
-  holds: (text: string) => boolean
   path: string[]
   depth: number
   budget: number
-  report: (path: string[]) => void
+  /** A text at `path` that holds `kinds` (see `controls`). */
+  report: (path: string[], kinds: number) => void
 }
 
 function walkStrings(value: unknown, w: Walk): void {
   if (w.budget-- <= 0) return
   if (typeof value === 'string') {
-    if (w.holds(value)) w.report([...w.path])
+    const kinds = controls(value)
+    if (kinds) w.report([...w.path], kinds)
     return
   }
   if (w.path.length >= w.depth) return
@@ -60,16 +60,15 @@ function walkStrings(value: unknown, w: Walk): void {
 }
 
 /**
- * Reports every text field holding `char` (names have their own rule). Walks depth-first with
- * one shared path, so a clean object allocates almost nothing.
+ * Reports every text field holding a CR, a NUL byte or too many characters (names have their
+ * own rule). Walks depth-first with one shared path, so a clean object allocates almost nothing.
  */
 function checkStrings(
   raw: Raw,
-  holds: (text: string) => boolean,
   prefix: string[],
-  report: (path: string[]) => void,
+  report: (path: string[], kinds: number) => void,
 ): void {
-  walkStrings(raw, { holds, path: [...prefix], depth: prefix.length + 6, budget: 10_000, report })
+  walkStrings(raw, { path: [...prefix], depth: prefix.length + 6, budget: 10_000, report })
 }
 
 const TEXT_KEYS = ['description', 'process', 'downSignal'] as const
@@ -92,8 +91,6 @@ function controls(value: unknown): number {
 const CR = 1
 const NUL = 2
 const LONG = 4
-
-const tooLong = (text: string) => text.length > PARSE_LIMITS.stringChars
 
 /** Why a text of more than PARSE_LIMITS.stringChars matters, for the messages. */
 const LONG_TEXT = `longer than ${PARSE_LIMITS.stringChars / 1024} KB, more than share links, graph files and the export's s6-designer.json may hold: opening or importing any of them refuses the design`
@@ -133,61 +130,45 @@ function controlPaths(raw: Raw): [string[], number][] | undefined {
   return found
 }
 
+/** The findings for one text holding `kinds`; `whose` names it ("web's run.body"). */
+function reportControls(
+  kinds: number,
+  whose: string,
+  at: { service?: string; field: string; file?: string },
+  out: Findings,
+): void {
+  if (kinds & NUL)
+    out.add({
+      code: 'nul-byte',
+      ...at,
+      message: `${whose} contains a NUL byte, which ends the text for the programs that read it.`,
+    })
+  if (kinds & CR)
+    out.add({
+      code: 'carriage-return',
+      ...at,
+      message: `${whose} contains a carriage return (a Windows line ending).`,
+    })
+  if (kinds & LONG) out.add({ code: 'text-too-long', ...at, message: `${whose} is ${LONG_TEXT}.` })
+}
+
 /** Carriage returns, NUL bytes and texts too long in a service's exported text fields. */
 export function checkServiceCarriageReturns(name: string, raw: Raw, out: Findings): void {
   for (const [path, kinds] of controlPaths(raw) ?? []) {
     const field = path.join('.')
     const at = { service: name, field, file: scriptFile(path) }
-    if (kinds & NUL)
-      out.add({
-        code: 'nul-byte',
-        ...at,
-        message: `${show(name)}'s ${field} contains a NUL byte, which ends the text for the programs that read it.`,
-      })
-    if (kinds & CR)
-      out.add({
-        code: 'carriage-return',
-        ...at,
-        message: `${show(name)}'s ${field} contains a carriage return (a Windows line ending).`,
-      })
-    if (kinds & LONG)
-      out.add({
-        code: 'text-too-long',
-        ...at,
-        message: `${show(name)}'s ${field} is ${LONG_TEXT}.`,
-      })
+    reportControls(kinds, `${show(name)}'s ${field}`, at, out)
   }
 }
 
 /** Carriage returns, NUL bytes and texts too long anywhere in the project settings. */
 export function checkProjectCarriageReturns(rawProject: Raw, out: Findings): void {
-  checkStrings(
-    rawProject,
-    (text) => text.includes('\r'),
-    ['project'],
-    (path) =>
-      out.add({
-        code: 'carriage-return',
-        field: path.join('.'),
-        message: `The project's ${path.slice(1).join('.')} contains a carriage return (a Windows line ending).`,
-      }),
-  )
-  checkStrings(
-    rawProject,
-    (text) => text.includes('\0'),
-    ['project'],
-    (path) =>
-      out.add({
-        code: 'nul-byte',
-        field: path.join('.'),
-        message: `The project's ${path.slice(1).join('.')} contains a NUL byte, which ends the text for the programs that read it.`,
-      }),
-  )
-  checkStrings(rawProject, tooLong, ['project'], (path) =>
-    out.add({
-      code: 'text-too-long',
-      field: path.join('.'),
-      message: `The project's ${path.slice(1).join('.')} is ${LONG_TEXT}.`,
-    }),
+  checkStrings(rawProject, ['project'], (path, kinds) =>
+    reportControls(
+      kinds,
+      `The project's ${path.slice(1).join('.')}`,
+      { field: path.join('.') },
+      out,
+    ),
   )
 }
