@@ -20,7 +20,7 @@ function clearFragment(): void {
  * What the link held that this version does not read (a newer designer's fields, say), as a
  * sentence for the notice; '' when it read everything.
  */
-export function leftOut(notes: readonly string[]): string {
+function leftOut(notes: readonly string[]): string {
   if (notes.length === 0) return ''
   const shown = notes.slice(0, 3).join('; ')
   const more = notes.length > 3 ? ` and ${notes.length - 3} more` : ''

@@ -60,7 +60,8 @@ export function isBlankDesign(graph: ServiceGraph): boolean {
  * the user's, and the Examples menu opens it again. Recent designs does not spend a place on it.
  */
 export function isUntouchedExample(graph: ServiceGraph): boolean {
-  return builtinExamples().some((e) => sameDesign(e.graph, graph))
+  const key = designKey(graph)
+  return builtinExamples().some((e) => designKey(e.graph) === key)
 }
 
 /** FNV-1a 32-bit of a text, in base 36. */
