@@ -1,9 +1,11 @@
 import { exampleById, DEFAULT_EXAMPLE_ID } from '@/lib/examples'
 import { createGraph } from '@/lib/graph/service-graph'
+import type { ServiceGraph } from '@/lib/graph/types'
 import type { EditorStoreInit } from '@/lib/store/editor-store'
 import {
   type KeyValueStorage,
   STORAGE_KEYS,
+  parseSavedState,
   readSavedState,
   writeItem,
 } from '@/lib/store/persistence'
@@ -11,11 +13,17 @@ import { addRecent, isBlankDesign, isUntouchedExample, sameDesign } from '@/lib/
 import type { Replaced } from './recent-actions'
 
 export interface Boot {
-  init: EditorStoreInit
+  init: EditorStoreInit & { graph: ServiceGraph }
   /** Set when the saved state could not be restored. */
   issue?: { message: string; raw: string }
   /** Set when an `?example=` link replaced saved work (put in Recent designs). */
-  replaced?: Replaced
+  replaced?: Replaced & { previous: ServiceGraph }
+  /**
+   * Set when this tab reopened its own design (another tab had saved a different one since):
+   * the autosave in storage is the other tab's. The tab saves under its id again, so that
+   * what another tab put aside of it leaves Recent designs when it saves (see attachAutosave).
+   */
+  reopened?: { tab?: string }
 }
 
 export interface PageStorage {
@@ -68,6 +76,34 @@ export function browserStorage(): KeyValueStorage {
   return pageStorage().storage
 }
 
+/** The sessionStorage key of what this tab last saved (it outlives a reload, not the tab). */
+const TAB_STATE_KEY = 's6d-tab-state'
+
+/** What this tab last saved (a saved-state envelope), if the browser keeps it for the tab. */
+export function rememberedTabState(): string | undefined {
+  try {
+    return window.sessionStorage.getItem(TAB_STATE_KEY) ?? undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Keeps what this tab saved for its next load (a reload). When the browser refuses it, the
+ * older copy is dropped, so that a reload never reopens a design older than the tab's.
+ */
+export function rememberTabState(text: string): void {
+  try {
+    window.sessionStorage.setItem(TAB_STATE_KEY, text)
+  } catch {
+    try {
+      window.sessionStorage.removeItem(TAB_STATE_KEY)
+    } catch {
+      // Without sessionStorage a reload opens the last saved design, as in a new tab.
+    }
+  }
+}
+
 /**
  * The address without its `?example=` parameter (other parameters and the `#…` fragment kept),
  * or undefined when it has none: once the example is open, a reload must open the autosave,
@@ -87,12 +123,18 @@ export function withoutExampleParam(url: string): string | undefined {
  * the design meant: the example is not opened, and the link is opened as any share link
  * (asking first over the user's own work), instead of the example replacing that work and
  * then the link asking whether to keep the example.
+ *
+ * `own` is what this tab last saved before a reload. When another tab has saved a different
+ * design since, the reload opens this tab's design again, not the other tab's: a reload must
+ * not swap the design under the user (the other tab's goes to Recent designs at this tab's
+ * next save, see attachAutosave's `foreign`).
  */
 export function bootEditor(
   storage: KeyValueStorage,
   search: string,
   now: number = Date.now(),
   hash = '',
+  own?: string,
 ): Boot {
   const params = new URLSearchParams(search)
   const exampleId = hash.includes('s6g=') ? null : params.get('example')
@@ -117,7 +159,17 @@ export function bootEditor(
       return { init: { graph: example.graph } }
     }
     const kept = addRecent(storage, saved.graph, { reason: 'example', now }).ok
-    return { init: { graph: example.graph }, replaced: { hadWork: true, kept } }
+    return {
+      init: { graph: example.graph },
+      replaced: { hadWork: true, kept, previous: saved.graph },
+    }
+  }
+  const mine = saved.kind === 'ok' && own !== undefined ? parseSavedState(own) : undefined
+  if (saved.kind === 'ok' && mine?.kind === 'ok' && !sameDesign(mine.graph, saved.graph)) {
+    return {
+      init: { graph: mine.graph, ...(mine.viewport ? { viewport: mine.viewport } : {}) },
+      reopened: mine.tab !== undefined ? { tab: mine.tab } : {},
+    }
   }
   if (saved.kind === 'ok') {
     return { init: { graph: saved.graph, ...(saved.viewport ? { viewport: saved.viewport } : {}) } }

@@ -5,9 +5,10 @@ import { ReactFlowProvider } from '@xyflow/react'
 import dynamic from 'next/dynamic'
 import { useEffect, useState } from 'react'
 import { ServiceCanvas } from '@/components/canvas/service-canvas'
+import { newTabId } from '@/lib/store/autosave'
 import { createEditorStore } from '@/lib/store/editor-store'
 import type { KeyValueStorage } from '@/lib/store/persistence'
-import { bootEditor, pageStorage, withoutExampleParam } from './boot'
+import { bootEditor, pageStorage, rememberedTabState, withoutExampleParam } from './boot'
 import { EditorStoreProvider, useEditorStore } from './editor-store-provider'
 import { Announcer } from './announcer'
 import { NoticeToast } from './notice-toast'
@@ -50,17 +51,34 @@ function ShortcutsSheet() {
 export function Editor() {
   const [boot] = useState(() => {
     const { storage, persistent, writable } = pageStorage()
-    const b = bootEditor(storage, window.location.search, Date.now(), window.location.hash)
-    const store = createEditorStore(b.init)
+    const b = bootEditor(
+      storage,
+      window.location.search,
+      Date.now(),
+      window.location.hash,
+      rememberedTabState(),
+    )
+    // Over saved work, the example is opened as an edit of it, so that Undo brings it back.
+    const store = createEditorStore(b.replaced ? { ...b.init, graph: b.replaced.previous } : b.init)
     if (b.issue) store.getState().setSavedStateIssue(b.issue)
     if (!writable) store.getState().setNotSaved(true)
     if (b.replaced) {
+      store.getState().loadGraph(b.init.graph)
       store.getState().showNotice({
         message: `Opened the example.${keptMessage(b.replaced)}`,
         tone: 'info',
+        action: { label: 'Undo', kind: 'undo' },
       })
     }
-    return { storage, persistent, store }
+    if (b.reopened) {
+      store.getState().showNotice({
+        message:
+          "Reopened this tab's design. Another tab has saved a different one; it goes to Import › Recent designs when you change this one.",
+        tone: 'info',
+      })
+    }
+    const tab = b.reopened?.tab ?? newTabId()
+    return { storage, persistent, store, tab, foreign: b.reopened !== undefined }
   })
   useEffect(() => {
     const url = withoutExampleParam(window.location.href)
@@ -69,14 +87,29 @@ export function Editor() {
   return (
     <EditorStoreProvider store={boot.store}>
       <ReactFlowProvider>
-        <EditorShell storage={boot.storage} persistent={boot.persistent} />
+        <EditorShell
+          storage={boot.storage}
+          persistent={boot.persistent}
+          tab={boot.tab}
+          foreign={boot.foreign}
+        />
       </ReactFlowProvider>
     </EditorStoreProvider>
   )
 }
 
-function EditorShell({ storage, persistent }: { storage: KeyValueStorage; persistent: boolean }) {
-  useAutosave(storage, persistent)
+function EditorShell({
+  storage,
+  persistent,
+  tab,
+  foreign,
+}: {
+  storage: KeyValueStorage
+  persistent: boolean
+  tab: string
+  foreign: boolean
+}) {
+  useAutosave(storage, persistent, tab, foreign)
   useValidation()
   useShortcuts()
   useClipboard(storage)

@@ -2,6 +2,7 @@
 
 import { useEffect } from 'react'
 import { attachAutosave } from '@/lib/store/autosave'
+import { rememberTabState } from './boot'
 import type { KeyValueStorage } from '@/lib/store/persistence'
 import { useEditorStoreApi } from './editor-store-provider'
 
@@ -9,16 +10,27 @@ import { useEditorStoreApi } from './editor-store-provider'
  * Saves to localStorage 250 ms after each change, and at once when the page is hidden. When
  * another tab saved a different design since, that one goes to Recent designs first, and the
  * user is told. While the browser refuses to save, the page says so (NotSavedBanner) until a
- * save succeeds again.
+ * save succeeds again. What the tab saves is kept for its reload too (see bootEditor);
+ * `foreign`: the design in storage is another tab's, not the one this tab shows.
  */
-export function useAutosave(storage: KeyValueStorage, persistent = true): void {
+export function useAutosave(
+  storage: KeyValueStorage,
+  persistent: boolean,
+  tab: string,
+  foreign: boolean,
+): void {
   const store = useEditorStoreApi()
   useEffect(() => {
     const autosave = attachAutosave(store, storage, {
       delayMs: 250,
+      tab,
+      foreign,
       onError: () => store.getState().setNotSaved(true),
       // Saved to a memory store (the browser blocks storage), the design is not kept.
-      onSaved: () => store.getState().setNotSaved(!persistent),
+      onSaved: (text) => {
+        store.getState().setNotSaved(!persistent)
+        rememberTabState(text)
+      },
       onOtherTab: (kept) => {
         store.getState().showNotice({
           message: kept
@@ -39,5 +51,5 @@ export function useAutosave(storage: KeyValueStorage, persistent = true): void {
       document.removeEventListener('visibilitychange', onVisibility)
       autosave.dispose()
     }
-  }, [store, storage, persistent])
+  }, [store, storage, persistent, tab, foreign])
 }

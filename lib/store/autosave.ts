@@ -20,6 +20,9 @@ function readRaw(storage: KeyValueStorage): string | null {
   }
 }
 
+/** A new id for a tab's saves. */
+export const newTabId = (): string => Math.random().toString(36).slice(2, 10)
+
 export interface Autosave {
   /** Writes now if a change is waiting. */
   flush: () => void
@@ -42,8 +45,8 @@ export function attachAutosave(
     delayMs?: number
     /** A save was refused (storage full or blocked). */
     onError?: () => void
-    /** A save succeeded. */
-    onSaved?: () => void
+    /** A save succeeded; `text` is what was written. */
+    onSaved?: (text: string) => void
     /**
      * Another tab's design was put in Recent designs (`kept` false: storage refused it); called
      * once per other tab, not again each time the same tab's newer design replaces its entry.
@@ -51,13 +54,19 @@ export function attachAutosave(
     onOtherTab?: (kept: boolean) => void
     /** This tab's id in what it saves (default: a random one). */
     tab?: string
+    /**
+     * The design in storage is not the one this tab shows (the tab reopened its own design
+     * after another tab saved over it): it is put aside before this tab's first write, like
+     * any other tab's newer design.
+     */
+    foreign?: boolean
   } = {},
 ): Autosave {
   const delay = options.delayMs ?? 250
-  const tab = options.tab ?? Math.random().toString(36).slice(2, 10)
+  const tab = options.tab ?? newTabId()
   let timer: ReturnType<typeof setTimeout> | undefined
   // What the autosave held when this tab last read or wrote it.
-  let known = readRaw(storage)
+  let known = options.foreign ? null : readRaw(storage)
   // The design changed since this tab last wrote (not only the viewport).
   let edited = false
   const told = new Set<string>()
@@ -70,7 +79,9 @@ export function attachAutosave(
       if (!edited) return
       const other = parseSavedState(stored)
       if (other.kind === 'ok' && !sameDesign(other.graph, s.graph)) {
-        const source = other.tab
+        // The same id is another tab's only when a tab was duplicated with its session: its
+        // design is then kept as an entry of its own, not one this tab's write removes.
+        const source = other.tab !== tab ? other.tab : undefined
         const { ok } = addRecent(storage, other.graph, {
           reason: 'tab',
           now: Date.now(),
@@ -86,7 +97,7 @@ export function attachAutosave(
       if (stored !== null && stored !== known) removeRecentSource(storage, tab)
       known = text
       edited = false
-      options.onSaved?.()
+      options.onSaved?.(text)
     } else options.onError?.()
   }
   const unsubscribe = store.subscribe((state, prev) => {

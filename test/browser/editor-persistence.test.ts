@@ -1,6 +1,7 @@
 /** Autosave, reload and an unreadable saved state. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Site, newPage, startSite } from './harness'
+import type { ServiceGraph } from '@/lib/graph/types'
 import { addNamed, liveGraph, openDesigner, savedGraph } from './editor-helpers'
 
 let site: Site
@@ -143,6 +144,57 @@ describe('designer persistence', () => {
     expect(await dialog.textContent()).not.toMatch(/Nothing yet/)
     await dialog.getByRole('button', { name: 'Undo' }).click()
     expect(await services()).toEqual(['config-check, redis-ready, scheduler, web…'])
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it("a reload opens this tab's design, not one another tab saved since, and loses neither", async () => {
+    const { page: a, errors, context } = await newPage(site)
+    await openDesigner(site, a)
+    await addNamed(a, 'longrun', 'tab-a-svc')
+    await savedGraph(a)
+    // A second tab of the same browser opens the saved design and saves a changed one over it.
+    const b = await context.newPage()
+    b.on('dialog', (d) => void d.accept())
+    await openDesigner(site, b)
+    expect(Object.keys((await liveGraph(b)).services)).toContain('tab-a-svc')
+    await b.getByRole('button', { name: 'New blank design' }).click()
+    await addNamed(b, 'oneshot', 'tab-b-svc')
+    expect(Object.keys((await savedGraph(b))?.services ?? {})).toContain('tab-b-svc')
+    await a.reload()
+    await a.waitForFunction(() => window.__s6d !== undefined)
+    const names = Object.keys((await liveGraph(a)).services)
+    expect(names).toContain('tab-a-svc')
+    expect(names).not.toContain('tab-b-svc')
+    await a
+      .getByTestId('notice')
+      .filter({ hasText: /Reopened this tab's design/ })
+      .waitFor()
+    // Tab A's next edit saves it; tab B's design goes to Recent designs.
+    await addNamed(a, 'bundle', 'after-reload')
+    expect(Object.keys((await savedGraph(a))?.services ?? {})).toContain('after-reload')
+    const aside = await a.evaluate(() => {
+      const raw = localStorage.getItem('s6d-recent-designs') ?? '{"items":[]}'
+      const items = (JSON.parse(raw) as { items: { reason: string; graph: ServiceGraph }[] }).items
+      return items.filter((e) => e.reason === 'tab').map((e) => Object.keys(e.graph.services))
+    })
+    expect(aside).toEqual([expect.arrayContaining(['tab-b-svc'])])
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('an Open in designer link of an example can be undone, back to the design it replaced', async () => {
+    const { page, errors, context } = await newPage(site)
+    await openDesigner(site, page)
+    await addNamed(page, 'longrun', 'my-own-work')
+    await savedGraph(page)
+    await openDesigner(site, page, '?example=nested-bundles')
+    expect(Object.keys((await liveGraph(page)).services)).not.toContain('my-own-work')
+    const notice = page.getByTestId('notice').filter({ hasText: /Opened the example/ })
+    await notice.getByRole('button', { name: 'Undo' }).click()
+    await expect
+      .poll(async () => Object.keys((await liveGraph(page)).services))
+      .toContain('my-own-work')
     expect(errors).toEqual([])
     await context.close()
   })

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { bootEditor, withoutExampleParam } from '@/components/editor/boot'
 import { exampleById } from '@/lib/examples'
 import { addService, createGraph, longrun } from '@/lib/graph/service-graph'
-import { writeSavedState } from '@/lib/store/persistence'
+import { STORAGE_KEYS, serializeState, writeSavedState } from '@/lib/store/persistence'
 import { readRecent } from '@/lib/store/recent'
 import { memoryStorage } from '../fixtures/storage'
 
@@ -18,7 +18,7 @@ describe('bootEditor', () => {
     writeSavedState(storage, { graph: mine })
     const boot = bootEditor(storage, '?example=nested-bundles', 1_000)
     expect(boot.init.graph).toEqual(exampleById('nested-bundles')?.graph)
-    expect(boot.replaced).toEqual({ hadWork: true, kept: true })
+    expect(boot.replaced).toEqual({ hadWork: true, kept: true, previous: mine })
     const [recent] = readRecent(storage)
     expect(recent?.reason).toBe('example')
     expect(Object.keys(recent?.graph.services ?? {})).toContain('worker')
@@ -51,6 +51,7 @@ describe('bootEditor', () => {
     expect(bootEditor(storage, '?example=reference').replaced).toEqual({
       hadWork: true,
       kept: false,
+      previous: mine,
     })
   })
 
@@ -84,5 +85,23 @@ describe('withoutExampleParam', () => {
   it('leaves an address without it alone', () => {
     expect(withoutExampleParam('http://h/')).toBeUndefined()
     expect(withoutExampleParam('http://h/?exampled=1#example=x')).toBeUndefined()
+  })
+
+  it("reopens this tab's own design on a reload after another tab saved a different one", () => {
+    const storage = memoryStorage()
+    const theirs = addService(createGraph({ name: 'theirs' }), 'api', longrun())
+    storage.setItem(STORAGE_KEYS.autosave, serializeState({ graph: theirs, tab: 'tab-b' }))
+    const viewport = { x: 1, y: 2, zoom: 0.5 }
+    const own = serializeState({ graph: mine, viewport, tab: 'tab-a' })
+    const boot = bootEditor(storage, '', 2, '', own)
+    expect(boot.init).toEqual({ graph: mine, viewport })
+    expect(boot.reopened).toEqual({ tab: 'tab-a' })
+    // A tab that saved the design in storage, a new tab, and a damaged copy open it as it is.
+    const same = serializeState({ graph: theirs, tab: 'tab-c' })
+    for (const copy of [same, undefined, '{"v":1']) {
+      const other = bootEditor(storage, '', 2, '', copy)
+      expect(other.init.graph).toEqual(theirs)
+      expect(other.reopened).toBeUndefined()
+    }
   })
 })

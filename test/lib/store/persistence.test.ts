@@ -193,6 +193,58 @@ describe('attachAutosave', () => {
     b.dispose()
   })
 
+  it("a tab that reopened its own design puts the other tab's design aside before its first write", () => {
+    const storage = memoryStorage()
+    // Tab A saved; tab B saved over it (A's design went aside under A's id); A reloads and
+    // reopens its own design (bootEditor), so the autosave in storage is B's, not A's.
+    const a = createEditorStore()
+    a.getState().addService('longrun', { name: 'from-a' })
+    const b = createEditorStore()
+    b.getState().addService('oneshot', { name: 'from-b' })
+    writeSavedState(storage, { graph: b.getState().graph })
+    expect(
+      addRecent(storage, a.getState().graph, { reason: 'tab', now: 1, source: 'tab-a' }).ok,
+    ).toBe(true)
+    const told: boolean[] = []
+    const autosave = attachAutosave(a, storage, {
+      delayMs: 250,
+      tab: 'tab-a',
+      foreign: true,
+      onOtherTab: (k) => told.push(k),
+    })
+    // A pan or zoom is not worth B's design.
+    a.getState().setViewport({ x: 3, y: 4, zoom: 1 })
+    autosave.flush()
+    let saved = readSavedState(storage)
+    expect(saved.kind === 'ok' && Object.keys(saved.graph.services)).toContain('from-b')
+    // An edit is: B's design goes aside, A's is in the autosave again, its entry aside is gone.
+    a.getState().addService('bundle', { name: 'edited' })
+    autosave.flush()
+    saved = readSavedState(storage)
+    expect(saved.kind === 'ok' && saved.graph).toEqual(a.getState().graph)
+    expect(readRecent(storage).map((e) => Object.keys(e.graph.services))).toEqual([
+      expect.arrayContaining(['from-b']),
+    ])
+    expect(told).toEqual([true])
+    autosave.dispose()
+  })
+
+  it('keeps the design of a duplicated tab (saved under the same id) as an entry of its own', () => {
+    const storage = memoryStorage()
+    const twin = createEditorStore()
+    twin.getState().addService('longrun', { name: 'twin' })
+    const t = attachAutosave(twin, storage, { delayMs: 250, tab: 'same' })
+    const original = createEditorStore()
+    const o = attachAutosave(original, storage, { delayMs: 250, tab: 'same' })
+    twin.getState().addService('oneshot')
+    t.flush()
+    original.getState().addService('bundle', { name: 'original' })
+    o.flush()
+    expect(readRecent(storage).map((e) => e.graph)).toEqual([twin.getState().graph])
+    t.dispose()
+    o.dispose()
+  })
+
   it("does not write over another tab's newer design for a pan or zoom", () => {
     const storage = memoryStorage()
     const stale = createEditorStore()
