@@ -35,6 +35,7 @@ import { edgeTypes, nodeTypes } from './node-types'
 import { type ServiceFlowEdge, type ServiceFlowNode, createFlowMapper } from './to-flow-elements'
 import { useLayoutMissing } from './use-layout-missing'
 import { useMinimapShown } from './use-minimap-shown'
+import { ZoomButtons } from './zoom-buttons'
 import { Icon } from '@/components/ui/icons'
 
 const SNAP: [number, number] = [16, 16]
@@ -324,9 +325,11 @@ export function ServiceCanvas() {
         <Controls
           position="bottom-left"
           orientation="horizontal"
+          showZoom={false}
+          showFitView={false}
           showInteractive={false}
-          fitViewOptions={FIT}
         >
+          <ZoomButtons fitViewOptions={FIT} />
           <ControlButton
             onClick={toggleMinimap}
             aria-pressed={minimapShown}

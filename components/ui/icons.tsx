@@ -3,6 +3,7 @@ import type { SVGProps } from 'react'
 /** Outline icons drawn on a 24-unit grid; size follows the font size unless set. */
 const PATHS = {
   plus: 'M12 5v14M5 12h14',
+  minus: 'M5 12h14',
   oneshot: 'M13 2 4 14h7l-1 8 9-12h-7l1-8Z',
   longrun: 'M21 12a9 9 0 0 1-15.5 6.2M3 12A9 9 0 0 1 18.5 5.8M18.5 2v3.8h-3.8M5.5 22v-3.8h3.8',
   bundle: 'M21 8 12 3 3 8v8l9 5 9-5V8ZM3.3 7.6 12 12.5l8.7-4.9M12 22V12.5',

@@ -132,6 +132,34 @@ describe('keyboard and screen readers', () => {
     await context.close()
   })
 
+  it('keeps the focus on Zoom Out at the lowest zoom, and on Zoom In at the highest', async () => {
+    const { page, errors, context } = await reference()
+    const zoom = () =>
+      page.evaluate(() => {
+        const style = document.querySelector<HTMLElement>('.react-flow__viewport')?.style
+        return Number(/scale\(([\d.]+)\)/.exec(style?.transform ?? '')?.[1])
+      })
+    for (const [name, limit] of [
+      ['Zoom Out', 0.1],
+      ['Zoom In', 2],
+    ] as const) {
+      const button = page.getByRole('button', { name, exact: true })
+      await button.focus()
+      for (let i = 0; i < 25; i++) {
+        await page.keyboard.press('Enter')
+        await page.waitForTimeout(20)
+      }
+      await expect.poll(zoom).toBeCloseTo(limit, 5)
+      expect(await button.getAttribute('aria-disabled')).toBe('true')
+      expect(await focused(page)).toBe(name)
+      // One more press at the limit does nothing and keeps the focus there.
+      await page.keyboard.press('Enter')
+      expect(await focused(page)).toBe(name)
+    }
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
   it('keeps a notice while its Undo has the focus', async () => {
     const { page, errors, context } = await reference()
     await selectNode(page, 'worker')
