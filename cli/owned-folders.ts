@@ -157,3 +157,40 @@ export async function differingFiles(root: string, files: FileMap): Promise<stri
   }
   return out
 }
+
+/**
+ * Whether the entry at `path` under `root` (a file, or a folder with a trailing `/`) holds
+ * exactly what `before` (an earlier export's files) wrote there: false for anything changed,
+ * added by hand, or a link.
+ */
+async function writtenBy(root: string, path: string, before: FileMap): Promise<boolean> {
+  if (path.endsWith('/')) {
+    const dir = path.slice(0, -1)
+    const entries = await readdir(join(root, dir), { withFileTypes: true }).catch(() => [])
+    for (const entry of entries) {
+      const sub = `${dir}/${entry.name}`
+      if (!(await writtenBy(root, entry.isDirectory() ? `${sub}/` : sub, before))) return false
+    }
+    return true
+  }
+  const file = before.get(path)
+  const st = await lstat(join(root, path)).catch(() => undefined)
+  if (!file || !st?.isFile()) return false
+  return (await readFile(join(root, path), 'utf8')) === file.contents
+}
+
+/**
+ * Of `paths` (what an export would replace or remove under `root`), those that hold changes
+ * made after the earlier export (`earlier`, its design): edited, added or replaced by hand.
+ * Writing over them would lose that work without a word.
+ */
+export async function changedSinceExport(
+  root: string,
+  earlier: ServiceGraph,
+  paths: readonly string[],
+): Promise<string[]> {
+  const before = exportFiles(earlier)
+  const out: string[] = []
+  for (const path of paths) if (!(await writtenBy(root, path, before))) out.push(path)
+  return out
+}

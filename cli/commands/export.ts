@@ -6,14 +6,18 @@ import { chmod, lstat, readFile, writeFile } from 'node:fs/promises'
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { zipFiles } from '../../lib/export/zip'
 import { exportResult } from '../../lib/generate/export-files'
+import { createContext, inRootfs } from '../../lib/generate/context'
 import type { FileMap } from '../../lib/generate/file-map'
+import { SOURCE_DIR } from '../../lib/generate/service-dir'
 import { parseGraph } from '../../lib/graph/parse'
+import type { ServiceGraph } from '../../lib/graph/types'
 import { validate } from '../../lib/graph/validate'
 import type { Command } from '../command'
 import { UsageError } from '../command'
 import { InputError, displayPath, inputPath, makeDirs, readJsonFile } from '../fs'
 import { ownedFolders } from '../../lib/import/export-folders'
 import {
+  changedSinceExport,
   differingFiles,
   earlierExport,
   removeScripts,
@@ -36,13 +40,16 @@ errors and warnings are printed on stderr, as lint prints them.
                   folders are the export's own: whatever the earlier export left there is
                   removed, so a deleted service does not ship. Of scripts/, only the scripts
                   the earlier export wrote are removed. Other files are left alone.
+                  Files changed since the earlier export (edited, added or replaced
+                  by hand) are not written over: the export is refused, listing them,
+                  unless --replace is given.
                   A folder that holds no earlier export but files the export would change
                   or remove (a hand-written setup) is refused: import it first to start
                   from it (s6-designer import), or give --replace.
   --out FILE.zip  write a zip instead (modes kept, same bytes for the same design); an
                   existing file that is not a zip is refused without --replace
   --force         write even when the design has errors (the exit status is still 1)
-  --replace       replace and remove files no earlier export wrote
+  --replace       replace and remove files no earlier export wrote, or changed since
 
 Exit status: 0 written, 1 the design has errors (nothing written without --force),
 2 usage or read/write problem, or files in the way (nothing written).`
@@ -116,6 +123,33 @@ async function refuseHandWritten(
   ]
   throw new InputError(
     `${shown} holds files no export wrote (there is no s6-designer.json of an earlier export); nothing written.\n${parts.join('')}To start from them, import the folder first (s6-designer import); to write over them, add --replace.`,
+  )
+}
+
+/**
+ * Refuses, before anything is written, an export over an earlier one whose files were changed
+ * since (edited, added or replaced by hand: what its s6-designer.json does not give): writing
+ * the design again would drop that work without a word.
+ */
+async function refuseHandEdited(
+  out: string,
+  shown: string,
+  owned: readonly string[],
+  files: FileMap,
+  earlier: ServiceGraph,
+  scripts: readonly string[],
+): Promise<void> {
+  const removing = (await removeStale(out, owned, files, [], { dryRun: true })).removed
+  const changed = await changedSinceExport(out, earlier, await differingFiles(out, files))
+  const removed = await changedSinceExport(out, earlier, [...removing, ...scripts])
+  if (removed.length + changed.length === 0) return
+  const parts = [
+    ...(changed.length > 0 ? [pathList('it would replace:', changed)] : []),
+    ...(removed.length > 0 ? [pathList('it would remove:', removed)] : []),
+  ]
+  const source = inRootfs(createContext(earlier), SOURCE_DIR)
+  throw new InputError(
+    `${shown} holds changes made since its last export (its s6-designer.json does not have them); nothing written.\n${parts.join('')}To make them part of the design, import the tree without the earlier design (s6-designer import ${join(shown, source)} --out GRAPH.json); to write over them, add --replace.`,
   )
 }
 
@@ -205,13 +239,18 @@ export const exportCommand: Command = {
         await refuseLinks(out, files)
         const owned = ownedFolders(read.graph)
         const earlier = await earlierExport(out, read.graph)
-        if (!earlier && !replace) await refuseHandWritten(out, displayPath(cwd, out), owned, files)
         const scripts = await staleScripts(out, read.graph, files, earlier)
+        if (!replace) {
+          const shownOut = displayPath(cwd, out)
+          if (earlier) await refuseHandEdited(out, shownOut, owned, files, earlier, scripts)
+          else await refuseHandWritten(out, shownOut, owned, files)
+        }
         const stale = await removeStale(out, owned, files)
         await removeScripts(out, read.graph, scripts)
         stale.removed.push(...scripts)
         stale.files += scripts.length
-        staleReport(stale, earlier !== undefined, stdout, stderr)
+        // Without --replace, all that goes is the earlier export's own (see refuseHandEdited).
+        staleReport(stale, earlier !== undefined && !replace, stdout, stderr)
         await writeFileMap(out, files)
         stdout(`wrote ${files.size} files to ${displayPath(cwd, out)}\n`)
       }

@@ -3,7 +3,7 @@
  * a hand-written docker/s6 it removed the user's service folders as "left by an earlier
  * export", replaced README.md and Dockerfile, and exited 0), and says the design's warnings.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { lstat, mkdir, readFile, symlink, writeFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -49,9 +49,40 @@ describe('s6-designer export into a folder it did not write', () => {
   it('writes into a folder whose files are what it would write anyway, and into its own export', async () => {
     const dir = await treeDir({})
     expect((await runCli(['export', REFERENCE, '--out', dir])).code).toBe(0)
-    // Its own earlier export: a hand edit of the README is replaced, as the usage says.
-    await writeFile(join(dir, 'docker/s6/README.md'), 'edited\n')
+    // Its own earlier export, unchanged: written again without a word.
     expect((await runCli(['export', REFERENCE, '--out', dir])).code).toBe(0)
+  })
+
+  it('refuses to write over files changed since its own earlier export, naming them, unless --replace', async () => {
+    const dir = await treeDir({})
+    expect((await runCli(['export', REFERENCE, '--out', dir])).code).toBe(0)
+    const run = join(dir, 'docker/s6/rootfs/etc/s6-overlay/s6-rc.d/web/run')
+    const added = join(dir, 'docker/s6/rootfs/etc/s6-overlay/s6-rc.d/by-hand')
+    await writeFile(join(dir, 'docker/s6/README.md'), 'edited\n')
+    await writeFile(run, `${await readFile(run, 'utf8')}# tuned by hand\n`)
+    await mkdir(added)
+    await writeFile(join(added, 'type'), 'longrun\n')
+    // A link left there is no export's either; --replace removes it, never what it points to.
+    await mkdir(join(dir, 'outside'))
+    await writeFile(join(dir, 'outside/secret.txt'), 'keep\n')
+    await symlink(join(dir, 'outside'), join(dir, OVERLAY, 's6-rc.d/linked'))
+    const r = await runCli(['export', REFERENCE, '--out', dir])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('holds changes made since its last export')
+    expect(r.stderr).toMatch(/it would replace:\n {2}docker\/s6\/README\.md\n {2}\S+\/web\/run\n/)
+    expect(r.stderr).toMatch(/it would remove:\n {2}\S+\/s6-rc\.d\/by-hand\/\n {2}\S+\/linked\n/)
+    expect(r.stderr).toContain('add --replace')
+    expect(await readFile(join(dir, 'docker/s6/README.md'), 'utf8')).toBe('edited\n')
+    expect(await readFile(run, 'utf8')).toMatch(/# tuned by hand\n$/)
+    expect(existsSync(join(added, 'type'))).toBe(true)
+    const replaced = await runCli(['export', REFERENCE, '--out', dir, '--replace'])
+    expect(replaced.code).toBe(0)
+    // What goes is not called the earlier export's.
+    expect(replaced.stdout).toContain('removed 2 files not in the design (--replace):')
+    expect(existsSync(added)).toBe(false)
+    await expect(lstat(join(dir, OVERLAY, 's6-rc.d/linked'))).rejects.toThrow(/ENOENT/)
+    expect(await readFile(join(dir, 'outside/secret.txt'), 'utf8')).toBe('keep\n')
+    expect(await readFile(run, 'utf8')).not.toMatch(/by hand/)
   })
 
   it('refuses to write a zip over a file that is not one, without --replace', async () => {

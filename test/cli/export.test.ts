@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { lstat, mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { ServiceGraph } from '@/lib/graph/types'
@@ -41,18 +41,23 @@ describe('s6-designer export --out DIR', () => {
     expect(first.code).toBe(0)
     expect(first.stdout).not.toMatch(/stale/)
     expect(existsSync(join(dir, OVERLAY, 's6-rc.d/worker/run'))).toBe(true)
-    // A link someone left in s6-rc.d goes (it is not the export's), its target stays.
+    // A link someone left in s6-rc.d is not the export's: it is refused, then with --replace
+    // it goes (its target stays).
     await symlink(join(dir, 'outside'), join(dir, OVERLAY, 's6-rc.d/linked'))
+    const refused = await runCli(['export', await withoutWorker(dir), '--out', dir])
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toContain(`it would remove:\n  ${OVERLAY}/s6-rc.d/linked\n`)
+    // The worker the earlier export wrote is no hand change: it is not listed.
+    expect(refused.stderr).not.toContain('s6-rc.d/worker')
+    await rm(join(dir, OVERLAY, 's6-rc.d/linked'))
 
     const second = await runCli(['export', await withoutWorker(dir), '--out', dir])
     expect(second.code).toBe(0)
     expect(second.stdout).toMatch(/^removed \d+ stale files left by an earlier export:$/m)
     expect(second.stdout).toContain(`  ${OVERLAY}/s6-rc.d/worker/\n`)
-    expect(second.stdout).toContain(`  ${OVERLAY}/s6-rc.d/linked\n`)
     expect(second.stdout).toContain(`  ${OVERLAY}/user-bundles.d/user/contents.d/worker\n`)
     expect(existsSync(join(dir, OVERLAY, 's6-rc.d/worker'))).toBe(false)
     expect(existsSync(join(dir, OVERLAY, 'user-bundles.d/user/contents.d/worker'))).toBe(false)
-    await expect(lstat(join(dir, OVERLAY, 's6-rc.d/linked'))).rejects.toThrow(/ENOENT/)
     expect(existsSync(join(dir, OVERLAY, 's6-rc.d/web/run'))).toBe(true)
     expect(existsSync(join(dir, OVERLAY, 'user-bundles.d/user/contents.d/web'))).toBe(true)
     for (const mine of [
@@ -113,10 +118,12 @@ describe('s6-designer export --out DIR', () => {
     await rm(join(dir, OVERLAY, 's6-rc.d/web/type'))
     await mkdir(join(dir, OVERLAY, 's6-rc.d/web/type'), { recursive: true })
     await writeFile(join(dir, OVERLAY, 's6-rc.d/web/type/x'), '')
-    const r = await runCli(['export', REFERENCE, '--out', dir])
+    // Made by hand since the export: refused, then replaced with --replace.
+    expect((await runCli(['export', REFERENCE, '--out', dir])).code).toBe(2)
+    const r = await runCli(['export', REFERENCE, '--out', dir, '--replace'])
     expect(r.code).toBe(0)
     expect(r.stdout).toContain(
-      `removed 1 stale file left by an earlier export:\n  ${OVERLAY}/s6-rc.d/web/type/\n`,
+      `removed 1 file not in the design (--replace):\n  ${OVERLAY}/s6-rc.d/web/type/\n`,
     )
     expect(await readFile(join(dir, OVERLAY, 's6-rc.d/web/type'), 'utf8')).toBe('longrun\n')
   })
