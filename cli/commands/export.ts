@@ -14,7 +14,7 @@ import type { ServiceGraph } from '../../lib/graph/types'
 import { validate } from '../../lib/graph/validate'
 import type { Command } from '../command'
 import { UsageError } from '../command'
-import { InputError, displayPath, inputPath, makeDirs, readJsonFile } from '../fs'
+import { InputError, STDIN_ARG, displayPath, inputPath, makeDirs, readJsonFile } from '../fs'
 import { ownedFolders } from '../../lib/import/export-folders'
 import {
   changedSinceExport,
@@ -201,6 +201,10 @@ export const exportCommand: Command = {
     if (outs.length !== 1)
       throw new UsageError(
         outs.length === 0 ? 'missing --out DIR or --out FILE.zip' : 'give --out once',
+      )
+    if (outs[0] === STDIN_ARG)
+      throw new UsageError(
+        'export writes a folder or a zip: give --out DIR or --out FILE.zip, not -',
       )
     const out = resolve(cwd, outs[0] as string)
     const read = parseGraph(await readJsonFile(inputPath(cwd, graphArg), graphArg))

@@ -3,7 +3,7 @@ import { serializeGraph } from '../../lib/graph/parse'
 import type { ReadReport } from '../../lib/graph/read-tree'
 import type { Command } from '../command'
 import { UsageError } from '../command'
-import { checkOutFile, displayPath, writeTextFile } from '../fs'
+import { STDIN_ARG, checkOutFile, displayPath, writeTextFile } from '../fs'
 import {
   allDiagnostics,
   count,
@@ -22,7 +22,8 @@ an image root holding etc/s6-overlay, an s6-overlay v2 image root with etc/cont-
 etc/services.d, which are converted, or an s6 Designer export), or a graph JSON file; - reads
 a zip or a graph from standard input.
 Archives are checked before anything is read: unsafe paths, links, oversized or non-text
-files make the import refuse. Without --out the graph is printed and the report goes to stderr.
+files make the import refuse. Without --out (or with --out -) the graph is printed and the
+report goes to stderr.
 
   --out FILE  write the graph there (its folder is created); an existing file is left alone
   --replace   replace the --out file if it exists (as export's --replace)
@@ -63,7 +64,9 @@ export const importCommand: Command = {
     })
     const path = onePositional(parsed, 'PATH')
     const context = parsed.flags.has('--plain') ? 'plain' : 'overlay'
-    const out = parsed.options.get('--out')?.at(-1)
+    const outArg = parsed.options.get('--out')?.at(-1)
+    // --out - is standard output, as without --out.
+    const out = outArg === STDIN_ARG ? undefined : outArg
     const name = parsed.options.get('--name')?.at(-1)
     const replace = parsed.flags.has('--replace')
     if (replace && out === undefined)

@@ -14,7 +14,15 @@ import {
 } from '../../lib/share/codec'
 import type { Command } from '../command'
 import { UsageError } from '../command'
-import { InputError, displayPath, inputPath, readJsonFile, writeTextFile } from '../fs'
+import {
+  InputError,
+  STDIN_ARG,
+  checkOutFile,
+  displayPath,
+  inputPath,
+  readJsonFile,
+  writeTextFile,
+} from '../fs'
 import { onePositional, parseArgs } from '../tree-source'
 
 /** The environment variable that gives --base when it is not given. */
@@ -31,14 +39,16 @@ fragment, as with the site's Share button. Secret values are left out, as in the
 
 Exit status: 0 printed, 2 usage or read problem.`
 
-const OPEN_USAGE = `Usage: s6-designer open LINK --out GRAPH.json
+const OPEN_USAGE = `Usage: s6-designer open LINK --out GRAPH.json [--replace]
 
 Decodes a share link (the whole URL, its #fragment or the s6g=… part) into a graph file.
 A link whose # a chat app wrote %23 opens too.
 
-  --out FILE  write the graph there (its folder is created)
+  --out FILE  write the graph there (its folder is created); - prints it on stdout
+  --replace   replace FILE if it exists
 
-Exit status: 0 written, 2 usage problem, a link that cannot be opened, or a write problem.`
+Exit status: 0 written, 2 usage problem, a link that cannot be opened, or a write problem
+(nothing written).`
 
 function parseBase(base: string, from: string): string {
   try {
@@ -94,20 +104,27 @@ export const openCommand: Command = {
   summary: 'decode a share link into a graph file',
   usage: OPEN_USAGE,
   run: async ({ args, stdout, stderr, cwd }) => {
-    const parsed = parseArgs(args, { options: ['--out'] })
+    const parsed = parseArgs(args, { flags: ['--replace'], options: ['--out'] })
     const link = onePositional(parsed, 'LINK')
     const outs = parsed.options.get('--out') ?? []
     if (outs.length !== 1)
       throw new UsageError(outs.length === 0 ? 'missing --out GRAPH.json' : 'give --out once')
     const out = outs[0] as string
+    const replace = parsed.flags.has('--replace')
+    const toStdout = out === STDIN_ARG
+    if (!toStdout) await checkOutFile(resolve(cwd, out), out, replace)
     const result = await decodeShareLink(link)
     if (!result.ok) {
       stderr(`s6-designer open: ${result.error}\n`)
       return 2
     }
     for (const note of result.notes) stderr(`note: ${note}\n`)
+    if (toStdout) {
+      stdout(serializeGraph(result.graph))
+      return 0
+    }
     try {
-      await writeTextFile(resolve(cwd, out), serializeGraph(result.graph))
+      await writeTextFile(resolve(cwd, out), serializeGraph(result.graph), { replace, name: out })
     } catch (error) {
       if (error instanceof InputError) throw error
       throw new InputError(

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -33,6 +34,32 @@ describe('s6-designer share and open', () => {
     expect(open).toMatchObject({ code: 0, stdout: 'wrote out/g.json (6 services)\n' })
     const graph = JSON.parse(await readFile(join(dir, 'out/g.json'), 'utf8')) as ServiceGraph
     expect(Object.keys(graph.services)).toContain('worker')
+  })
+
+  it('open leaves an existing file alone without --replace, and prints the graph for --out -', async () => {
+    const dir = await treeDir({ 'notes.txt': 'my precious notes\n' })
+    const link = (await runCli(['share', REFERENCE, '--base', BASE])).stdout.trim()
+    const refused = await runCli(['open', link, '--out', 'notes.txt'], dir)
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toContain('notes.txt already exists; add --replace to replace it')
+    expect(await readFile(join(dir, 'notes.txt'), 'utf8')).toBe('my precious notes\n')
+    const replaced = await runCli(['open', link, '--out', 'notes.txt', '--replace'], dir)
+    expect(replaced.code).toBe(0)
+    expect(await readFile(join(dir, 'notes.txt'), 'utf8')).toMatch(/"services"/)
+    const printed = await runCli(['open', link, '--out', '-'], dir)
+    expect(printed.code).toBe(0)
+    expect(JSON.parse(printed.stdout)).toEqual(
+      JSON.parse(await readFile(join(dir, 'notes.txt'), 'utf8')),
+    )
+    expect(existsSync(join(dir, '-'))).toBe(false)
+    // import prints for --out - too; export has nothing to print and says so.
+    const imported = await runCli(['import', join(process.cwd(), REFERENCE), '--out', '-'], dir)
+    expect(imported.code).toBe(0)
+    expect(Object.keys((JSON.parse(imported.stdout) as ServiceGraph).services)).toContain('web')
+    const exported = await runCli(['export', join(process.cwd(), REFERENCE), '--out', '-'], dir)
+    expect(exported.code).toBe(2)
+    expect(exported.stderr).toContain('give --out DIR or --out FILE.zip, not -')
+    expect(existsSync(join(dir, '-'))).toBe(false)
   })
 
   it('leaves secret values out of the link and says how many', async () => {
