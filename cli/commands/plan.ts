@@ -23,7 +23,8 @@ order with each step's worst case against docker stop, and the process tree of t
 
   --target NAME  what to start (repeatable; default: user)
   --json         print the plans as JSON
-  --plain        bare s6-rc: base, user, top… are ordinary names, not s6-overlay's
+  --plain        bare s6-rc: base, user, top… are ordinary names, not s6-overlay's, and
+                 none of s6-overlay's own services, grace time or process tree is shown
 
 Exit status: 0 planned, 1 planned but the design has errors, 2 usage or read problem.`
 
@@ -43,8 +44,8 @@ function formatStart(plan: StartPlan): string[] {
   return lines
 }
 
-function formatStop(plan: StopPlan): string[] {
-  const lines = ['Stop: s6-rc -bda change (dependents first)']
+function formatStop(plan: StopPlan, overlay: boolean): string[] {
+  const lines = [`Stop: s6-rc ${overlay ? '-bda' : '-da'} change (dependents first)`]
   const width = Math.max(0, ...plan.steps.map((s) => s.name.length))
   plan.steps.forEach((s) => {
     const how = s.kept
@@ -58,6 +59,10 @@ function formatStop(plan: StopPlan): string[] {
       `  ${String(s.wave + 1).padStart(2)}  ${s.name.padEnd(width)}  ${how.padEnd(44)}  budget ${formatMs(s.budgetMs)}`,
     )
   })
+  if (!overlay) {
+    lines.push(`  services: ${formatMs(plan.servicesMs)} worst case`)
+    return lines
+  }
   lines.push(
     `  services: ${formatMs(plan.servicesMs)} worst case, then S6_KILL_GRACETIME ${formatMs(plan.killGraceMs)} (always waited in full)`,
   )
@@ -86,12 +91,11 @@ function drawTree(
   )
 }
 
-function knownTargets(graph: ServiceGraph): Set<string> {
+function knownTargets(graph: ServiceGraph, overlay: boolean): Set<string> {
   return new Set([
     ...Object.keys(graph.services),
     ...pipelineNames(graph),
-    ...Object.keys(OVERLAY_SERVICES),
-    ...OVERLAY_BUNDLES,
+    ...(overlay ? [...Object.keys(OVERLAY_SERVICES), ...OVERLAY_BUNDLES] : []),
   ])
 }
 
@@ -113,7 +117,8 @@ export const planCommand: Command = {
     }
     const graph = loaded.graph
     const targets = parsed.options.get('--target') ?? ['user']
-    const known = knownTargets(graph)
+    const overlay = context === 'overlay'
+    const known = knownTargets(graph, overlay)
     for (const t of targets)
       if (!known.has(t)) throw new UsageError(`unknown target ${t}: no such service or bundle`)
     const diagnostics = allDiagnostics(loaded, context)
@@ -122,13 +127,13 @@ export const planCommand: Command = {
       stderr(
         `${formatDiagnostics(diagnostics.filter((d) => d.severity === 'error'))}${summaryLine(diagnostics)}: the plan may not match what s6 does.\n`,
       )
-    const start = startPlan(graph, targets)
-    const stop = stopPlan(graph, targets)
-    const tree = processTree(graph)
+    const start = startPlan(graph, targets, { context })
+    const stop = stopPlan(graph, targets, { context })
     if (parsed.flags.has('--json')) {
-      const out = {
+      const common = {
+        context,
         targets,
-        closure: closure(graph, targets),
+        closure: closure(graph, targets, { context }),
         startWaves: start.waves,
         startTotalMs: start.totalMs,
         criticalPath: start.criticalPath,
@@ -137,16 +142,25 @@ export const planCommand: Command = {
         stopWaves: stop.waves,
         stopSteps: stop.steps,
         stopServicesMs: stop.servicesMs,
-        killGraceMs: stop.killGraceMs,
-        stopTotalMs: stop.totalMs,
-        dockerStopMs: stop.dockerStopMs,
-        overDockerStop: stop.overDockerStop,
-        processTree: tree,
       }
+      // s6-overlay's grace time, docker stop and PID 1 mean nothing for a bare s6-rc tree.
+      const out = overlay
+        ? {
+            ...common,
+            killGraceMs: stop.killGraceMs,
+            stopTotalMs: stop.totalMs,
+            dockerStopMs: stop.dockerStopMs,
+            overDockerStop: stop.overDockerStop,
+            processTree: processTree(graph),
+          }
+        : common
       stdout(`${JSON.stringify(out, null, 2)}\n`)
     } else {
-      const lines = [...formatStart(start), '', ...formatStop(stop), '', 'Process tree']
-      drawTree(tree, '', true, true, lines)
+      const lines = [...formatStart(start), '', ...formatStop(stop, overlay)]
+      if (overlay) {
+        lines.push('', 'Process tree')
+        drawTree(processTree(graph), '', true, true, lines)
+      }
       stdout(`${lines.join('\n')}\n`)
     }
     return errors > 0 ? 1 : 0

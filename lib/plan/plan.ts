@@ -11,6 +11,7 @@
  * each other. Filter on `overlay` (or `isOverlayService`) for the graph's own services only.
  */
 import { OVERLAY_SERVICES } from '../graph/overlay'
+import { resolveGraph } from '../graph/resolve'
 import type { ServiceGraph, ServiceName } from '../graph/types'
 import { planGraph } from './plan-graph'
 import { buildProcessTree } from './process-tree'
@@ -101,6 +102,18 @@ export interface ProcessNode {
   children: ProcessNode[]
 }
 
+export interface PlanOptions {
+  /**
+   * `overlay` (default): s6-overlay's names (base, user, top…) are its own, and its oneshots
+   * come with base; `plain`: a bare s6-rc tree, where those are ordinary names.
+   */
+  context?: 'overlay' | 'plain'
+}
+
+/** The resolution a plan of `options` walks (undefined: the plans' default, overlay). */
+const planResolution = (graph: ServiceGraph, options: PlanOptions) =>
+  options.context === 'plain' ? resolveGraph(graph, { context: 'plain' }) : undefined
+
 /** Whether `name` is one of s6-overlay's own services (`base`, `fix-attrs`, `top`…). */
 export function isOverlayService(name: ServiceName): boolean {
   return Object.hasOwn(OVERLAY_SERVICES, name)
@@ -114,8 +127,12 @@ export function isOverlayService(name: ServiceName): boolean {
  * @example
  * closure(graph) // ['config-check', 'fix-attrs', 'legacy-cont-init', 'redis-ready', 'web']
  */
-export function closure(graph: ServiceGraph, targets: ServiceName[] = ['user']): ServiceName[] {
-  const { r, atomics } = planGraph(graph, targets)
+export function closure(
+  graph: ServiceGraph,
+  targets: ServiceName[] = ['user'],
+  options: PlanOptions = {},
+): ServiceName[] {
+  const { r, atomics } = planGraph(graph, targets, planResolution(graph, options))
   return atomics.map((id) => r.names[id]!)
 }
 
@@ -127,17 +144,27 @@ export function closure(graph: ServiceGraph, targets: ServiceName[] = ['user']):
  * @example
  * startPlan(graph).waves // [['fix-attrs', 'legacy-cont-init'], ['config-check', 'redis-ready'], ['web']]
  */
-export function startPlan(graph: ServiceGraph, targets: ServiceName[] = ['user']): StartPlan {
-  return computeStartPlan(graph, targets)
+export function startPlan(
+  graph: ServiceGraph,
+  targets: ServiceName[] = ['user'],
+  options: PlanOptions = {},
+): StartPlan {
+  return computeStartPlan(graph, targets, planResolution(graph, options))
 }
 
 /**
  * The container's stop: the services of `targets` stopped dependents first (each step's worst
  * case from down-signal, timeout-kill, finish and timeout-finish, or the oneshot's `down` and
- * timeout-down), then S6_KILL_GRACETIME, compared with `docker stop`'s 10 s.
+ * timeout-down), then S6_KILL_GRACETIME, compared with `docker stop`'s 10 s. With the plain
+ * context the steps are those of a bare s6-rc tree; the grace time and docker stop figures are
+ * still s6-overlay's (the caller leaves them out).
  */
-export function stopPlan(graph: ServiceGraph, targets: ServiceName[] = ['user']): StopPlan {
-  return computeStopPlan(graph, targets)
+export function stopPlan(
+  graph: ServiceGraph,
+  targets: ServiceName[] = ['user'],
+  options: PlanOptions = {},
+): StopPlan {
+  return computeStopPlan(graph, targets, planResolution(graph, options))
 }
 
 /**

@@ -46,6 +46,30 @@ describe('s6-designer plan', () => {
     ])
   })
 
+  it('plans a bare s6-rc tree with --plain: its own base, no s6-overlay services, grace time or PID 1', async () => {
+    // The tree defines base itself (an empty bundle): bare s6-rc takes it as an ordinary name.
+    const tree = await treeDir({ ...VALID, 'base/type': 'bundle\n', 'base/contents.d/.keep': '' })
+    const plain = await runCli(['plan', tree, '--plain'])
+    expect(plain.stdout).toMatch(/^ {2}wave 1 {2}init$/m)
+    expect(plain.stdout).not.toMatch(/fix-attrs|legacy-cont-init|S6_KILL_GRACETIME|docker stop/)
+    expect(plain.stdout).toMatch(/^Stop: s6-rc -da change/m)
+    expect(plain.stdout).not.toMatch(/Process tree|PID 1/)
+    const json = JSON.parse((await runCli(['plan', tree, '--plain', '--json'])).stdout) as Record<
+      string,
+      unknown
+    >
+    expect(json).toMatchObject({ context: 'plain', startWaves: [['init'], ['web']] })
+    expect(json).not.toHaveProperty('processTree')
+    expect(json).not.toHaveProperty('killGraceMs')
+    // Without --plain the same tree is planned as s6-overlay runs it.
+    const overlay = await runCli(['plan', tree])
+    expect(overlay.stdout).toMatch(/^ {2}wave 1 {2}fix-attrs, legacy-cont-init$/m)
+    expect(overlay.stdout).toMatch(/Process tree/)
+    // s6-overlay's names are no targets of a bare tree that does not define them.
+    const unknown = await runCli(['plan', tree, '--plain', '--target', 'top'])
+    expect(unknown.code).toBe(2)
+  })
+
   it('exits 2 on an unknown target, a missing source and a bad graph file', async () => {
     const unknown = await runCli(['plan', 'content/examples/reference.json', '--target', 'nope'])
     expect(unknown.code).toBe(2)
