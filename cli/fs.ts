@@ -1,9 +1,19 @@
 /**
- * Disk access for the CLI: a folder into a TreeInput (bytes, empty folders, exec bits,
- * symlinks noted and not followed), and JSON in and out.
+ * Disk access for the CLI: a folder into a TreeInput (bytes, empty folders, exec bits; symbolic
+ * links read through, as s6-rc-compile does, and noted when they lead nowhere), and JSON in and
+ * out.
  */
 import { constants } from 'node:fs'
-import { access, lstat, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import {
+  access,
+  lstat,
+  mkdir,
+  readdir,
+  readFile,
+  realpath,
+  stat,
+  writeFile,
+} from 'node:fs/promises'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { fileRecord } from '../lib/graph/tree-input'
 import type { TreeInput } from '../lib/graph/tree-input'
@@ -28,29 +38,53 @@ interface Walked {
   symlinks: string[]
 }
 
-async function walk(root: string): Promise<Walked> {
+/**
+ * Lists the folder. A symbolic link is followed, as s6-rc-compile follows it (a `run` linked to
+ * a shared script, a service folder linked from elsewhere): to a file, it is that file; to a
+ * folder, that folder is walked, once. Not followed, and noted in `symlinks`: a link that leads
+ * nowhere, up to a folder holding the one read (it would read everything around it), or, unless
+ * `outside`, out of the folder read (an import keeps what it reads, and a link in a tree from
+ * elsewhere must not bring, say, a key file of this machine into a design that gets shared).
+ */
+async function walk(root: string, outside: boolean): Promise<Walked> {
   const out: Walked = { files: [], dirs: [], symlinks: [] }
   const pending = ['']
+  const top = await realpath(root)
+  const addFile = (rel: string, abs: string, st: { size: number; mode: number }) => {
+    out.files.push({ rel, abs, size: st.size, executable: (st.mode & 0o111) !== 0 })
+    if (out.files.length > READ_LIMITS.maxFiles * 10) {
+      throw new InputError(
+        `${root} holds more than ${READ_LIMITS.maxFiles * 10} files; point at the s6-rc.d folder or the image root instead.`,
+      )
+    }
+  }
   while (pending.length > 0) {
     const dir = pending.pop() as string
     const entries = await readdir(join(root, dir), { withFileTypes: true })
     for (const entry of entries) {
       const rel = dir === '' ? entry.name : `${dir}/${entry.name}`
       const abs = join(root, rel)
-      if (entry.isSymbolicLink()) out.symlinks.push(rel)
-      else if (entry.isDirectory()) {
-        if (SKIP_DIRS.has(entry.name)) continue
+      if (entry.isDirectory() && SKIP_DIRS.has(entry.name)) continue
+      if (entry.isSymbolicLink()) {
+        const target = await stat(abs).catch(() => undefined)
+        const real = target ? await realpath(abs) : ''
+        if (!target || (!outside && !real.startsWith(`${top}${sep}`))) out.symlinks.push(rel)
+        else if (target.isFile()) addFile(rel, abs, target)
+        else if (target.isDirectory()) {
+          // A link up to a folder that holds it would be walked forever, or (above the folder
+          // read) read the whole tree around it.
+          const here = await realpath(join(root, dir))
+          if (here === real || here.startsWith(`${real}${sep}`)) {
+            out.symlinks.push(rel)
+            continue
+          }
+          out.dirs.push(rel)
+          pending.push(rel)
+        } else out.symlinks.push(rel)
+      } else if (entry.isDirectory()) {
         out.dirs.push(rel)
         pending.push(rel)
-      } else if (entry.isFile()) {
-        const st = await lstat(abs)
-        out.files.push({ rel, abs, size: st.size, executable: (st.mode & 0o111) !== 0 })
-        if (out.files.length > READ_LIMITS.maxFiles * 10) {
-          throw new InputError(
-            `${root} holds more than ${READ_LIMITS.maxFiles * 10} files; point at the s6-rc.d folder or the image root instead.`,
-          )
-        }
-      }
+      } else if (entry.isFile()) addFile(rel, abs, await lstat(abs))
     }
   }
   return out
@@ -60,12 +94,15 @@ async function walk(root: string): Promise<Walked> {
  * Reads a folder recursively into a TreeInput. In a big tree (a whole image root) only the
  * files under s6 folders are read; the rest is listed by name only.
  */
-export async function readTreeInput(path: string): Promise<TreeInput> {
+export async function readTreeInput(
+  path: string,
+  { outside = false }: { outside?: boolean } = {},
+): Promise<TreeInput> {
   const root = resolve(path)
   const st = await stat(root).catch(() => undefined)
   if (!st) throw new InputError(`${path}: no such file or folder`)
   if (!st.isDirectory()) throw new InputError(`${path}: not a folder`)
-  const walked = await walk(root)
+  const walked = await walk(root, outside)
   const focused = walked.files.some((f) => INTERESTING.test(f.rel))
   const chosen = focused ? walked.files.filter((f) => INTERESTING.test(f.rel)) : walked.files
   const total = chosen.reduce((n, f) => n + f.size, 0)

@@ -186,7 +186,8 @@ export async function loadGraph(
   const st = await stat(path).catch(() => undefined)
   if (!st) throw new InputError(`${arg}: no such file or folder`)
   if (st.isDirectory()) {
-    const input = await readTreeInput(path)
+    // An import keeps what it reads (in a graph a link may share): only links inside the folder.
+    const input = await readTreeInput(path, { outside: options.strict !== true })
     const name = projectNameFor(path)
     const read = { context: options.context, ...(name ? { projectName: name } : {}) }
     const shipped = options.preferTree

@@ -131,7 +131,7 @@ export class ReadContext {
     this.diagnostics.push(d)
   }
 
-  /** A symbolic link that matters: s6 follows it, s6 Designer cannot. */
+  /** A symbolic link that matters and could not be read through (see TreeInput.symlinks). */
   symlink(path: string, service?: string): void {
     this.note(path, 'ignored', 'symbolic link: not followed')
     this.diag({
@@ -139,8 +139,8 @@ export class ReadContext {
       severity: 'warning',
       ...(service ? { service } : {}),
       file: path,
-      message: `${path} is a symbolic link. s6 follows it, but s6 Designer does not read through links, so what it points to is not part of the import.`,
-      fix: 'Replace the link with a copy of the file or folder it points to.',
+      message: `${path} is a symbolic link s6 Designer did not follow (a link in a zip; or one that leads nowhere, up to a folder holding it, or, for an import, out of the folder imported), so what it points to is not part of the import.`,
+      fix: 'Point the link at the file or folder it stands for, or replace it with a copy of it.',
     })
   }
 }

@@ -9,7 +9,11 @@ export interface TreeInput {
   files: Record<string, Uint8Array>
   /** Every directory, empty ones included (an empty `contents.d/` is meaningful). */
   dirs: string[]
-  /** Paths that were symbolic links; never followed, reported as ignored. */
+  /**
+   * Symbolic links that could not be read through (a zip's, a broken one, one up to a folder
+   * holding the tree): reported as ignored. The CLI reads through every other link, as
+   * s6-rc-compile does.
+   */
   symlinks?: string[]
   /** Files that had an execute bit (used for `data/` files kept verbatim). */
   executables?: string[]

@@ -6,7 +6,7 @@ import { decodeText } from '@/lib/graph/tree-input'
 import { treeDir } from './tree-dir'
 
 describe('readTreeInput', () => {
-  it('reads bytes, empty folders, exec bits and notes symlinks without following them', async () => {
+  it('reads bytes, empty folders and exec bits; for an import, notes links out of the folder without following them', async () => {
     const dir = await treeDir(
       { 'web/type': 'longrun\r\n', 'web/run': '#!/bin/sh\nexec web\n' },
       { emptyDirs: ['user/contents.d'], executable: ['web/run'] },
@@ -18,6 +18,28 @@ describe('readTreeInput', () => {
     expect(tree.executables).toEqual(['web/run'])
     expect(tree.symlinks).toEqual(['web/finish'])
     expect(tree.files['web/finish']).toBeUndefined()
+  })
+
+  it('reads through links as s6-rc-compile does, but never up the tree or nowhere', async () => {
+    const shared = await treeDir({ run: '#!/bin/sh\nexec shared\n', 'svc/type': 'longrun\n' })
+    const dir = await treeDir({ 'web/type': 'longrun\n', 'inner/run': '#!/bin/sh\nexec inner\n' })
+    await symlink(join(shared, 'run'), join(dir, 'web/run'))
+    await symlink(join(shared, 'svc'), join(dir, 'svc'))
+    await symlink(join(dir, 'inner/run'), join(dir, 'web/finish'))
+    await symlink('..', join(dir, 'web/up-the-tree'))
+    await symlink(join(dir, 'missing'), join(dir, 'nowhere'))
+    // lint and plan (outside: true) read every link s6-rc-compile would.
+    const lint = await readTreeInput(dir, { outside: true })
+    expect(decodeText(lint.files['web/run'] as Uint8Array)).toBe('#!/bin/sh\nexec shared\n')
+    expect(decodeText(lint.files['svc/type'] as Uint8Array)).toBe('longrun\n')
+    expect(decodeText(lint.files['web/finish'] as Uint8Array)).toBe('#!/bin/sh\nexec inner\n')
+    expect(lint.dirs).toContain('svc')
+    expect(lint.symlinks?.sort()).toEqual(['nowhere', 'web/up-the-tree'])
+    // An import follows only the links that stay inside the folder it reads.
+    const imported = await readTreeInput(dir)
+    expect(imported.files['web/finish']).toBeDefined()
+    expect(imported.files['web/run']).toBeUndefined()
+    expect(imported.symlinks?.sort()).toEqual(['nowhere', 'svc', 'web/run', 'web/up-the-tree'])
   })
 
   it('reads only the s6 folders of a bigger tree', async () => {

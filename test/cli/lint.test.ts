@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { zipFiles } from '@/lib/export/zip'
@@ -22,6 +22,23 @@ describe('s6-designer lint', () => {
     const r = await runCli(['lint', dir])
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/^0 errors, 0 warnings/m)
+  })
+
+  it('reads a run script or a service folder through a symbolic link, as s6-rc-compile does', async () => {
+    const shared = await treeDir({
+      run: '#!/bin/sh\nexec sleep 1000\n',
+      'job/type': 'oneshot\n',
+      'job/up': 'true\n',
+    })
+    const { 'web/run': _run, ...rest } = VALID
+    const dir = await treeDir({ ...rest, 'user/contents.d/job': '' })
+    await symlink(join(shared, 'run'), join(dir, 'web/run'))
+    await symlink(join(shared, 'job'), join(dir, 'job'))
+    const r = await runCli(['lint', dir, '--json'])
+    expect(r.code).toBe(0)
+    const out = JSON.parse(r.stdout) as { errors: number; diagnostics: { code: string }[] }
+    expect(out.errors).toBe(0)
+    expect(out.diagnostics.map((d) => d.code)).not.toContain('symlink-not-followed')
   })
 
   it('exits 1 and prints each problem with its fix, grouped by service', async () => {
