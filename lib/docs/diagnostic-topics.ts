@@ -114,6 +114,7 @@ export const DIAGNOSTIC_TOPICS: Readonly<Record<string, DocTopic>> = {
   'logger-without-prepare': 'logging#a-logger-for-one-service',
   'logutil-readiness': 'readiness#ready-checks',
   'run-backgrounds': `${TYPES}#longrun`,
+  'script-v2-command': 'from-s6-overlay-v2#what-changed',
   'run-no-exec': `${TYPES}#longrun`,
   'readiness-without-check': 'readiness#ready-checks',
   'readiness-unbounded': 'readiness#how-long-to-wait',

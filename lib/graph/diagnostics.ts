@@ -320,6 +320,11 @@ const ENTRIES: Record<string, Entry> = {
     'logutil-service never signals readiness, so a notification-fd on it makes s6-rc wait for a readiness that never comes until timeout-up, and dependents never start.',
     'Remove the readiness setting, or run s6-log -d3 yourself with notification-fd 3.',
   ),
+  'script-v2-command': warning(
+    'Script written for s6-overlay v2',
+    's6-overlay v3 moved its tools to /command and its supervision tree from /var/run/s6/services to /run/service. A script that halts the container with s6-svscanctl -t /var/run/s6/services does nothing under v3 (the container keeps running), and /usr/bin/s6-… or /bin/execlineb exist only when the optional symlink tarballs are installed.',
+    'Halt the container with /run/s6/basedir/bin/halt, use /run/service for the scan directory, and call s6 tools by name (they are on the PATH).',
+  ),
   'run-backgrounds': warning(
     'run script starts something in the background',
     's6-supervise watches the process run becomes. A command sent to the background with & is not supervised: it is not restarted, not stopped in order, and may outlive the service.',

@@ -19,6 +19,27 @@ const SVSCANCTL = /s6-svscanctl\s+-t\s+\/var\/run\/s6\/services/
 const OLD_SCANDIR = /\/var\/run\/s6\/services\b/
 const ABSOLUTE_TOOLS = /(^|[\s;|&(])\/(usr\/)?bin\/(s6-|execlineb|with-contenv|fdmove|foreground)/m
 
+/**
+ * The s6-overlay v2 habits a script body shows that do not work under v3, each said as the rest
+ * of a sentence ("calls …"). Also a validation rule (script-v2-command): v2 scripts copied into
+ * a v3 design, or written from v2 guides, keep them.
+ */
+export function v2Habits(body: string): string[] {
+  if (!body.includes('/')) return []
+  const habits: string[] = []
+  if (SVSCANCTL.test(body))
+    habits.push(
+      'calls s6-svscanctl -t /var/run/s6/services to stop the container, which does nothing under s6-overlay v3: use /run/s6/basedir/bin/halt',
+    )
+  else if (OLD_SCANDIR.test(body))
+    habits.push('uses /var/run/s6/services, which s6-overlay v3 moved to /run/service')
+  if (ABSOLUTE_TOOLS.test(body))
+    habits.push(
+      'calls s6 tools by a /bin or /usr/bin path, which s6-overlay v3 has only with its symlink tarballs: call them by name',
+    )
+  return habits
+}
+
 function baseName(word: string): string {
   return word.slice(word.lastIndexOf('/') + 1)
 }
@@ -45,16 +66,7 @@ export function scriptNotes(
     ['with-contenv', 'execlineb'].includes(baseName(interp))
   )
     notes.push(`#!${interp} becomes #!/command/${baseName(interp)} on export`)
-  if (SVSCANCTL.test(body))
-    notes.push(
-      'calls s6-svscanctl -t /var/run/s6/services to stop the container, which does nothing under s6-overlay v3: use /run/s6/basedir/bin/halt',
-    )
-  else if (OLD_SCANDIR.test(body))
-    notes.push('uses /var/run/s6/services, which s6-overlay v3 moved to /run/service')
-  if (ABSOLUTE_TOOLS.test(body))
-    notes.push(
-      'calls s6 tools by a /bin or /usr/bin path, which s6-overlay v3 has only with its symlink tarballs: call them by name',
-    )
+  notes.push(...v2Habits(body))
   return notes
 }
 

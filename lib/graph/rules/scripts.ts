@@ -5,6 +5,7 @@
  * The heuristics stay quiet on the usual shapes: a final `exec cmd`, or a final `case`/`if`
  * whose branches exec.
  */
+import { v2Habits } from '../read-tree-v2-script'
 import { OVERLAY_SCRIPTS, oneshotScriptPath, scriptCallOf, scriptPathsIn } from '../script-call'
 import type { Script, ServiceName } from '../types'
 import type { Raw } from './guards'
@@ -265,6 +266,15 @@ export function checkScripts(shaped: Shaped, out: Findings): void {
           field: `${key}.language`,
           file: key,
           ...mismatch,
+        })
+      const [habit] = v2Habits(script.body)
+      if (habit !== undefined)
+        out.add({
+          code: 'script-v2-command',
+          service: name,
+          field: `${key}.body`,
+          file: key,
+          message: `${show(name)}'s ${key} script ${habit}.`,
         })
       if (script.language === 'execline' && !execlineBalanced(script.body)) {
         out.add({

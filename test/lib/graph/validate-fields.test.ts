@@ -322,6 +322,27 @@ describe('validate: scripts', () => {
     }
   })
 
+  it('warns about a script written for s6-overlay v2 (its halt, scan directory and tool paths)', () => {
+    const finish = (body: string) =>
+      longrun({ run: { language: 'sh', body: 'exec web' }, finish: { language: 'sh', body } })
+    for (const [body, words] of [
+      ['s6-svscanctl -t /var/run/s6/services', '/run/s6/basedir/bin/halt'],
+      ['s6-svc -d /var/run/s6/services/web', 'moved to /run/service'],
+      ['/usr/bin/s6-svc -d /run/service/web', 'symlink tarballs'],
+    ] as const) {
+      const found = findingsOf(graphOf({ web: finish(body) }), 'script-v2-command')
+      expect(found, body).toHaveLength(1)
+      expect(found[0]).toMatchObject({ severity: 'warning', field: 'finish.body', file: 'finish' })
+      expect(found[0]!.message).toContain(words)
+    }
+    for (const ok of [
+      '/run/s6/basedir/bin/halt',
+      'echo "$1" > /run/s6-linux-init-container-results/exitcode',
+      's6-svc -d /run/service/web',
+    ])
+      expect(findingsOf(graphOf({ web: finish(ok) }), 'script-v2-command'), ok).toEqual([])
+  })
+
   it('warns about a run script that backgrounds a command', () => {
     expect(
       findingsOf(graphOf({ web: shLongrun('helper &\nexec web') }), 'run-backgrounds'),
