@@ -7,7 +7,7 @@ import { isImageReference, isStageName, normalizeRepoDir } from '../../generate/
 import { isDockerEnvName, isDockerEnvValue } from '../../generate/dockerfile-quote'
 import { S6_SETTINGS, SUPPORTED_OVERLAY_VERSIONS, s6Value } from '../overlay'
 import { closureIds, directAtomicNeeds, idsOf, resolveGraph } from '../resolve'
-import { needsFirst } from '../resolve-order'
+import { reverseEdges } from '../resolve-order'
 import { computeStartPlan } from '../../plan/start-plan'
 import { computeStopPlan } from '../../plan/stop-plan'
 import { BOOT_TARGETS } from '../../plan/process-tree'
@@ -27,13 +27,23 @@ function checkGraphPitfalls(ctx: Context, out: Findings): void {
   if (Object.hasOwn(graph.services, 'user')) {
     for (const id of closureIds(r, idsOf(r, ['top']))) booted[id] = 1
   }
-  // "Being up implies legacy-cont-init (cont-init.d) has run", needs first.
+  // "Being up implies legacy-cont-init (cont-init.d) has run": whatever needs it, directly or
+  // not, found from it along the reversed edges (so also behind a dependency cycle).
   const afterBase = new Uint8Array(r.names.length)
-  for (const v of needsFirst(r)) {
-    let after = r.names[v] === 'legacy-cont-init'
-    for (let i = r.edgeStart[v]!; i < r.edgeStart[v + 1]!; i++)
-      if (afterBase[r.edgeList[i]!]) after = true
-    afterBase[v] = after ? 1 : 0
+  const cont = r.ids.get('legacy-cont-init')
+  if (cont !== undefined) {
+    const { start, list } = reverseEdges(r)
+    const stack = [cont]
+    afterBase[cont] = 1
+    while (stack.length > 0) {
+      const v = stack.pop()!
+      for (let i = start[v]!; i < start[v + 1]!; i++) {
+        const u = list[i]!
+        if (afterBase[u]) continue
+        afterBase[u] = 1
+        stack.push(u)
+      }
+    }
   }
   const seen = new Int32Array(r.names.length).fill(-1)
   for (const name of ctx.names) {

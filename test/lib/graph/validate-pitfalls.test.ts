@@ -51,6 +51,21 @@ describe('validate: s6-overlay pitfalls', () => {
     expect(findingsOf(graphOf({ cron: longrun() }), 'no-base-dependency')).toEqual([])
   })
 
+  it('sees the base dependency of a service that also depends on a dependency cycle', () => {
+    const g = graphOf(
+      {
+        a: oneshot({ dependencies: ['b'] }),
+        b: oneshot({ dependencies: ['a'] }),
+        web: longrun({ dependencies: ['base', 'a'] }),
+        loop: longrun({ dependencies: ['base', 'loop2'] }),
+        loop2: longrun({ dependencies: ['loop'] }),
+      },
+      { project: { dependOnBase: false } },
+    )
+    // The cycle's own members without base are warned; web and loop (on a cycle) list base.
+    expect(findingsOf(g, 'no-base-dependency').map((d) => d.service)).toEqual(['a', 'b'])
+  })
+
   it('warns about a logger without a prepare oneshot', () => {
     const logger = (dependencies: string[]) =>
       graphOf({
