@@ -235,6 +235,20 @@ const MKDIR_ERRORS: Record<string, string> = {
   ENOTDIR: 'part of the path is not a folder',
 }
 
+/** A write's errors in words (the folder exists by then: ENOENT means the file system refuses). */
+const WRITE_ERRORS: Record<string, string> = {
+  ...MKDIR_ERRORS,
+  ENOENT: 'this file system does not allow new files there',
+  EISDIR: 'it is a folder',
+}
+
+/** The error to report when writing `name` failed with `error`: its reason in words. */
+export function cannotWrite(name: string, error: unknown): InputError {
+  if (error instanceof InputError) return error
+  const c = code(error)
+  return new InputError(`cannot write ${name}: ${WRITE_ERRORS[c] ?? c}`)
+}
+
 /**
  * Creates `path` and its missing parents one at a time. Not `mkdir({ recursive: true })`: on
  * Node 20 that spins forever where a folder cannot be made (/proc/x). The nearest existing
@@ -295,7 +309,7 @@ export async function writeTextFile(
   await writeFile(path, text, { flag: replace ? 'w' : 'wx' }).catch((error: unknown) => {
     if (code(error) === 'EEXIST')
       throw new InputError(`${name} already exists; add --replace to replace it`)
-    throw error
+    throw cannotWrite(name, error)
   })
 }
 

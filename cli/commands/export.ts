@@ -14,7 +14,15 @@ import type { ServiceGraph } from '../../lib/graph/types'
 import { validate } from '../../lib/graph/validate'
 import type { Command } from '../command'
 import { UsageError } from '../command'
-import { InputError, STDIN_ARG, displayPath, inputPath, makeDirs, readJsonFile } from '../fs'
+import {
+  InputError,
+  STDIN_ARG,
+  cannotWrite,
+  displayPath,
+  inputPath,
+  makeDirs,
+  readJsonFile,
+} from '../fs'
 import { ownedFolders } from '../../lib/import/export-folders'
 import {
   changedSinceExport,
@@ -259,10 +267,7 @@ export const exportCommand: Command = {
         stdout(`wrote ${files.size} files to ${displayPath(cwd, out)}\n`)
       }
     } catch (error) {
-      if (error instanceof InputError) throw error
-      throw new InputError(
-        `cannot write ${displayPath(cwd, out)}: ${error instanceof Error ? error.message : String(error)}`,
-      )
+      throw cannotWrite(displayPath(cwd, out), error)
     }
     return errors.length > 0 ? 1 : 0
   },

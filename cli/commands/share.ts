@@ -123,14 +123,7 @@ export const openCommand: Command = {
       stdout(serializeGraph(result.graph))
       return 0
     }
-    try {
-      await writeTextFile(resolve(cwd, out), serializeGraph(result.graph), { replace, name: out })
-    } catch (error) {
-      if (error instanceof InputError) throw error
-      throw new InputError(
-        `cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-      )
-    }
+    await writeTextFile(resolve(cwd, out), serializeGraph(result.graph), { replace, name: out })
     const n = Object.keys(result.graph.services).length
     stdout(`wrote ${displayPath(cwd, out)} (${n} service${n === 1 ? '' : 's'})\n`)
     return 0

@@ -85,6 +85,17 @@ describe('s6-designer export into a folder it did not write', () => {
     expect(await readFile(run, 'utf8')).not.toMatch(/by hand/)
   })
 
+  it('says in words why a file cannot be written, not with an errno', async () => {
+    const dir = await treeDir({ 'taken.zip/keep': 'a folder named like a zip\n' })
+    const folder = await runCli(['export', REFERENCE, '--out', join(dir, 'taken.zip')])
+    expect(folder.code).toBe(2)
+    expect(folder.stderr).toMatch(/cannot write \S*taken\.zip: it is a folder\n$/)
+    const proc = await runCli(['export', REFERENCE, '--out', '/proc/s6-designer-test.zip'])
+    expect(proc.code).toBe(2)
+    expect(proc.stderr).toContain('this file system does not allow new files there')
+    expect(proc.stderr).not.toMatch(/ENOENT|EISDIR/)
+  })
+
   it('refuses to write a zip over a file that is not one, without --replace', async () => {
     const dir = await treeDir({})
     const target = join(dir, 'keep.zip')
