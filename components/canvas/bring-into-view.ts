@@ -1,5 +1,6 @@
 import type { Edge, FitViewOptions, Node, ReactFlowInstance, Viewport } from '@xyflow/react'
 import { useEffect } from 'react'
+import { motionMs } from '@/components/ui/motion'
 
 /** A node's size when React Flow has not measured it yet (the service node's usual size). */
 const DEFAULT_SIZE = { width: 216, height: 68 }
@@ -73,9 +74,9 @@ export function bringIntoView<N extends Node, E extends Edge>(
   if (fits)
     void rf.setCenter((box.left + box.right) / 2, (box.top + box.bottom) / 2, {
       zoom,
-      duration: 250,
+      duration: motionMs(250),
     })
-  else void rf.fitView({ nodes: ids.map((id) => ({ id })), maxZoom: zoom, duration: 250 })
+  else void rf.fitView({ nodes: ids.map((id) => ({ id })), maxZoom: zoom, duration: motionMs(250) })
 }
 
 /**
@@ -101,7 +102,7 @@ export function useKeepDesignInView<N extends Node, E extends Edge>(
       )
       const viewport = rf.getViewport()
       if (box && onPane(box, viewport, before) && !onPane(box, viewport, last))
-        void rf.fitView({ ...fit, maxZoom: viewport.zoom, duration: 200 })
+        void rf.fitView({ ...fit, maxZoom: viewport.zoom, duration: motionMs(200) })
     })
     observer.observe(element)
     return () => observer.disconnect()

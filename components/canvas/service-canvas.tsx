@@ -15,8 +15,9 @@ import {
   type OnBeforeDelete,
   ReactFlow,
   useReactFlow,
+  useStore,
 } from '@xyflow/react'
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { isEditableTarget } from '@/components/editor/editable-target'
 import { useEditorStore, useEditorStoreApi } from '@/components/editor/editor-store-provider'
 import { refocusCanvas } from '@/components/ui/focus-fallback'
@@ -37,6 +38,7 @@ import { useLayoutMissing } from './use-layout-missing'
 import { useMinimapShown } from './use-minimap-shown'
 import { ZoomButtons } from './zoom-buttons'
 import { Icon } from '@/components/ui/icons'
+import { motionMs } from '@/components/ui/motion'
 
 const SNAP: [number, number] = [16, 16]
 const DELETE_KEYS = ['Delete', 'Backspace']
@@ -44,6 +46,12 @@ const FIT = {
   padding: { top: '76px', bottom: '64px', left: '72px', right: '56px' },
   maxZoom: 1.2,
 } as const
+/**
+ * A canvas shorter than this (a preview open in a short window, a laptop at 200% zoom) has no
+ * room for the toolbar's and the zoom buttons' margins: fitting then pads by a tenth.
+ */
+const SHORT = 320
+const SHORT_FIT = { padding: 0.1, maxZoom: 1.2 } as const
 /**
  * Above this many services the canvas saves work: only what is on screen is rendered, and
  * membership edges are drawn solid (dashed strokes are slow to repaint while panning).
@@ -76,6 +84,9 @@ export function ServiceCanvas() {
   const revealRequest = useEditorStore((s) => s.ui.revealRequest)
   const [mapper] = useState(createFlowMapper)
   const rf = useReactFlow<ServiceFlowNode, ServiceFlowEdge>()
+  const paneHeight = useStore((s) => s.height)
+  const short = paneHeight > 0 && paneHeight < SHORT
+  const fit = short ? SHORT_FIT : FIT
   const [initialViewport] = useState(() => store.getState().ui.viewport)
   const [minimapShown, toggleMinimap] = useMinimapShown()
 
@@ -90,11 +101,20 @@ export function ServiceCanvas() {
   useEffect(() => {
     if (fitRequest === 0) return
     // Wait a frame so newly placed nodes are measured.
-    const id = requestAnimationFrame(() => void rf.fitView({ ...FIT, duration: 200 }))
+    const id = requestAnimationFrame(() => void rf.fitView({ ...fit, duration: motionMs(200) }))
     return () => cancelAnimationFrame(id)
-  }, [fitRequest, rf])
+  }, [fitRequest, rf, fit])
 
-  useKeepDesignInView(rf, FIT)
+  // The canvas went short or tall again (a preview opened or closed in a short window): fit
+  // anew, or the design stays at the size it had to take in the short canvas.
+  const wasShort = useRef<boolean | null>(null)
+  useEffect(() => {
+    if (paneHeight === 0) return
+    if (wasShort.current !== null && wasShort.current !== short) store.getState().requestFitView()
+    wasShort.current = short
+  }, [paneHeight, short, store])
+
+  useKeepDesignInView(rf, fit)
 
   // Undo and redo select what they changed: bring it on screen (a frame later, once drawn).
   useEffect(() => {
@@ -108,15 +128,16 @@ export function ServiceCanvas() {
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || isEditableTarget(e.target)) return
-      if (e.key === '+' || e.key === '=') void rf.zoomIn({ duration: 150 })
-      else if (e.key === '-') void rf.zoomOut({ duration: 150 })
-      else if (e.shiftKey && e.code === 'Digit1') void rf.fitView({ ...FIT, duration: 200 })
+      if (e.key === '+' || e.key === '=') void rf.zoomIn({ duration: motionMs(150) })
+      else if (e.key === '-') void rf.zoomOut({ duration: motionMs(150) })
+      else if (e.shiftKey && e.code === 'Digit1')
+        void rf.fitView({ ...fit, duration: motionMs(200) })
       else return
       e.preventDefault()
     }
     window.addEventListener('keydown', onKeyDown)
     return () => window.removeEventListener('keydown', onKeyDown)
-  }, [rf])
+  }, [rf, fit])
 
   const onNodesChange = useCallback(
     (changes: NodeChange<ServiceFlowNode>[]) => {
@@ -313,7 +334,7 @@ export function ServiceCanvas() {
         onlyRenderVisibleElements={large}
         {...(initialViewport
           ? { defaultViewport: initialViewport }
-          : { fitView: true, fitViewOptions: FIT })}
+          : { fitView: true, fitViewOptions: fit })}
         proOptions={{ hideAttribution: true }}
         ariaLabelConfig={{
           'node.a11yDescription.default':
@@ -329,7 +350,7 @@ export function ServiceCanvas() {
           showFitView={false}
           showInteractive={false}
         >
-          <ZoomButtons fitViewOptions={FIT} />
+          <ZoomButtons fitViewOptions={fit} />
           <ControlButton
             onClick={toggleMinimap}
             aria-pressed={minimapShown}
@@ -339,9 +360,10 @@ export function ServiceCanvas() {
             <Icon name="map" size={14} />
           </ControlButton>
         </Controls>
-        <CanvasLegend />
+        {/* A short canvas is the design's: the legend and the overview would cover it. */}
+        {short ? null : <CanvasLegend />}
         <EmptyHint />
-        {minimapShown ? (
+        {minimapShown && !short ? (
           <MiniMap
             position="bottom-right"
             pannable

@@ -6,6 +6,7 @@ import { focusNodeWhenDrawn } from '@/components/canvas/bring-into-view'
 import { Icon } from '@/components/ui/icons'
 import { type FoundService, findServices } from '@/lib/graph/find-services'
 import { useEditorStore, useEditorStoreApi } from './editor-store-provider'
+import { motionMs } from '@/components/ui/motion'
 
 /**
  * Ctrl/⌘+K: find a service by name or by what it holds, select it and bring it into view (a
@@ -42,7 +43,7 @@ export function SearchDialog() {
     close(false)
     store.getState().selectService(name)
     void rf
-      .fitView({ nodes: [{ id: name }], duration: 250, maxZoom: 1.2, padding: 0.6 })
+      .fitView({ nodes: [{ id: name }], duration: motionMs(250), maxZoom: 1.2, padding: 0.6 })
       .then(() => {
         // A match in a field opens that field; a name match focuses the node.
         if (field !== undefined) store.getState().requestFocus(field, name)

@@ -8,7 +8,8 @@ const ITEMS = '[role="menuitem"]:not([disabled])'
 export type MenuState = ReturnType<typeof useMenu>
 
 /**
- * The behaviour every dropdown menu shares: opening focuses the first item, arrow keys move,
+ * The behaviour every dropdown menu shares: opening focuses the first item, arrow keys move
+ * (Home and End to the first and last item),
  * Escape closes and gives the focus back to the button, Tab or a click outside closes.
  */
 export function useMenu() {
@@ -44,6 +45,9 @@ export function useMenu() {
       e.preventDefault()
       const step = e.key === 'ArrowDown' ? 1 : -1
       entries[(at + step + entries.length) % entries.length]?.focus()
+    } else if (e.key === 'Home' || e.key === 'End') {
+      e.preventDefault()
+      entries[e.key === 'Home' ? 0 : entries.length - 1]?.focus()
     } else if (e.key === 'Tab') {
       close(false)
     }
