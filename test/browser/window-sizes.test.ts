@@ -46,6 +46,10 @@ describe('window sizes', () => {
         .evaluate((e) => e.getBoundingClientRect())
       expect(overlap(legend, map)).toBe(false)
       expect(await page.locator('.narrow-note').isVisible()).toBe(false)
+      // Where the Find button shows its label, the whole of it (a fixed width cut it short).
+      const label = page.locator('.search-trigger span:nth-child(2)')
+      if (width >= 1366)
+        expect(await label.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true)
       if (width === 1024) await shot(page, 'designer-1024')
       expect(errors).toEqual([])
       await context.close()
