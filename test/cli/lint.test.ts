@@ -41,6 +41,22 @@ describe('s6-designer lint', () => {
     expect(out.diagnostics.map((d) => d.code)).not.toContain('symlink-not-followed')
   })
 
+  it('fails on warnings over --max-warnings, for CI', async () => {
+    // One warning: a longrun not in the user bundle (never started).
+    const dir = await treeDir({ ...VALID, 'idle/type': 'longrun\n', 'idle/run': 'exec idle\n' })
+    const plain = await runCli(['lint', dir, '--json'])
+    const { warnings } = JSON.parse(plain.stdout) as { warnings: number }
+    expect(plain.code).toBe(0)
+    expect(warnings).toBeGreaterThan(0)
+    const over = await runCli(['lint', dir, '--max-warnings', String(warnings - 1)])
+    expect(over.code).toBe(1)
+    expect(over.stdout).toContain('(--max-warnings)')
+    expect((await runCli(['lint', dir, '--max-warnings', String(warnings)])).code).toBe(0)
+    const bad = await runCli(['lint', dir, '--max-warnings', 'some'])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('--max-warnings takes a whole number')
+  })
+
   it('exits 1 and prints each problem with its fix, grouped by service', async () => {
     const dir = await treeDir({ ...VALID, 'web/timeout-up': '5s\n', 'init/type': 'Oneshot\n' })
     const r = await runCli(['lint', dir])
