@@ -115,7 +115,17 @@ function readEnv(sd: ServiceDir): EnvVar[] {
     )
     vars.push({ name, value })
   }
-  sd.noteOnly('env', 'read', `${vars.length} variables`)
+  // s6 itself never reads env/: only a run script that calls s6-envdir does. The export's run
+  // script always does, so variables that were inert here will be set: say so.
+  const inert = vars.length > 0 && !/s6-envdir/.test(sd.text('run') ?? '')
+  const count = `${vars.length} variable${vars.length === 1 ? '' : 's'}`
+  if (inert)
+    sd.noteOnly(
+      'env',
+      'converted',
+      `${count}; this run script does not read env/ (no s6-envdir), so they were not set, but the export's run script loads them: check that the service should see them`,
+    )
+  else sd.noteOnly('env', 'read', count)
   for (const other of [...l.dirs, ...l.links])
     sd.ctx.note(joinPath(dir, other), 'ignored', 's6-envdir reads only files')
   return vars

@@ -345,6 +345,21 @@ describe('readTree: longrun scripts, env and data', () => {
     },
   )
 
+  it('says when env/ was inert (the run script does not call s6-envdir) and the export will load it', () => {
+    const envNote = (run: string) =>
+      readTree(
+        source({ 'web/type': 'longrun\n', 'web/run': run, 'web/env/PORT': '3000\n' }),
+      ).report.entries.find((e) => e.path === 'web/env')
+    expect(envNote('#!/bin/sh\nexec web\n')).toMatchObject({
+      action: 'converted',
+      note: expect.stringContaining('does not read env/'),
+    })
+    expect(envNote('#!/bin/sh\nexec s6-envdir ./env web\n')).toMatchObject({
+      action: 'read',
+      note: '1 variable',
+    })
+  })
+
   it('reads only the first line with s6-envdir -L, which only lifts the length limit', () => {
     const r = readTree(
       source({
