@@ -29,7 +29,10 @@ export function useAutosave(
       // Saved to a memory store (the browser blocks storage), the design is not kept.
       onSaved: (text) => {
         store.getState().setNotSaved(!persistent)
-        rememberTabState(text)
+        // Only a tab that has worked on its design reopens it over another tab's: one that
+        // only opened it (and laid it out) shows the latest saved design after a reload.
+        const { past, future } = store.getState()
+        if (past.length > 0 || future.length > 0) rememberTabState(text)
       },
       onOtherTab: (kept) => {
         store.getState().showNotice({
