@@ -66,6 +66,15 @@ export function DocsSidebar({ activeHref }: { activeHref: string }) {
             </div>
           ))}
         </nav>
+        {/* The header's s6-overlay link, which narrow windows have no room for. */}
+        <a
+          href="https://github.com/just-containers/s6-overlay"
+          className="nav-link nav-link-external"
+          target="_blank"
+          rel="noreferrer"
+        >
+          s6-overlay on GitHub
+        </a>
       </aside>
       <div className="docs-scrim" aria-hidden="true" hidden />
     </>

@@ -174,4 +174,39 @@ describe('display settings', () => {
     expect(errors).toEqual([])
     await context.close()
   })
+
+  it('in a short docs window the header scrolls away, and a narrow one keeps the s6-overlay link in the menu', async () => {
+    const { page, errors, context } = await newPage(site)
+    await page.setViewportSize({ width: 640, height: 360 })
+    await page.goto(`${site.url}/docs/dockerfile/`)
+    await page.mouse.wheel(0, 800)
+    await expect
+      .poll(async () => (await page.locator('.docs-header').boundingBox())!.y)
+      .toBeLessThan(-10)
+    await page.mouse.wheel(0, -2000)
+    await page.getByRole('button', { name: /Menu/ }).click()
+    const link = page.getByRole('link', { name: 's6-overlay on GitHub' })
+    expect(await link.isVisible()).toBe(true)
+    expect(await link.getAttribute('href')).toBe('https://github.com/just-containers/s6-overlay')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('on a touch screen, the script language buttons and the name chips are big enough to tap', async () => {
+    const context = await site.browser.newContext({
+      viewport: { width: 1280, height: 720 },
+      hasTouch: true,
+    })
+    const page = await context.newPage()
+    await openDesigner(site, page, '?example=reference')
+    expect(await page.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true)
+    await selectNode(page, 'web')
+    const sizes = await page.evaluate(() =>
+      ['.segment', '.chip-remove'].map(
+        (s) => document.querySelector(s)?.getBoundingClientRect().height ?? 0,
+      ),
+    )
+    for (const h of sizes) expect(h).toBeGreaterThanOrEqual(24)
+    await context.close()
+  })
 })
