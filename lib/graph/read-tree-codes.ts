@@ -160,8 +160,8 @@ const LIST: DiagnosticInfo[] = [
     'warning',
     false,
     'Symbolic link not followed',
-    's6 follows symbolic links in a source tree, but s6 Designer does not read through them (an imported zip or folder must not reach outside itself), so what a link points to is not part of the import.',
-    'Replace the link with the file or folder it points to, or add that by hand in the designer.',
+    's6 follows symbolic links in a source tree, and so do lint and plan. Some links s6 Designer does not follow: a link in a zip (a zip keeps no target), one that leads nowhere or up to a folder that holds it, and, for an import, one that leads out of the folder imported (what an import reads goes into a design that may be shared). What such a link points to is not part of the import.',
+    'Point the link at the file or folder it stands for, or replace it with a copy of it.',
   ),
   entry(
     'graph-file-differs',

@@ -132,6 +132,18 @@ function readEnv(sd: ServiceDir): EnvVar[] {
 }
 
 function readData(sd: ServiceDir, skip: ReadonlySet<string>): ExtraFile[] {
+  if (sd.has('data') && !sd.hasDir('data')) {
+    // s6-rc-compile copies data/ recursively and refuses one that is not a folder (FORMAT §1).
+    sd.diag(
+      'not-a-directory',
+      'error',
+      'data',
+      `${sd.path('data')} must be a folder; s6-rc-compile refuses a data that is not one.`,
+      'Make data/ a folder, or rename the file.',
+    )
+    sd.note('data', 'ignored', 'not a folder')
+    return []
+  }
   if (!sd.hasDir('data')) return []
   const files: ExtraFile[] = []
   const tree = sd.ctx.tree

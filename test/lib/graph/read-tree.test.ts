@@ -371,6 +371,15 @@ describe('readTree: longrun scripts, env and data', () => {
     expect((r.graph.services.web as Longrun).env).toEqual([{ name: 'MSG', value: 'two' }])
   })
 
+  it('refuses a data that is not a folder, as s6-rc-compile does (and as for env)', () => {
+    for (const entry of ['data', 'env']) {
+      const r = readTree(source({ ...LONGRUN, [`web/${entry}`]: 'x\n' }))
+      expect(r.diagnostics, entry).toContainEqual(
+        expect.objectContaining({ code: 'not-a-directory', severity: 'error', file: entry }),
+      )
+    }
+  })
+
   it('keeps data/ files verbatim with their exec bit', () => {
     const tree = source({
       ...LONGRUN,
