@@ -117,6 +117,11 @@ export function searchDocs(index: SearchIndex, query: string, limit = 8): Search
       score += s
     }
     if (!all) continue
+    // The query names a page (its title, or the start of it): that page comes first, before its
+    // own sections and the other pages' that are named after the same thing.
+    const query = terms.join(' ')
+    if (!entry.section && (page === query || page.startsWith(`${query} `)))
+      score += page === query ? 20 : 14
     const first = terms.find((t) => text.includes(t)) ?? terms[0] ?? ''
     hits.push({ entry, score, snippet: snippetAround(entry.text, first) })
   }

@@ -65,6 +65,15 @@ describe('searchDocs', () => {
     expect(searchDocs(index, 'readiness')[0]?.entry.href).toBe('/docs/a/')
   })
 
+  it('puts the page a query names first, before its sections named after it too', () => {
+    const real = buildDocsSearchIndex(DIAGNOSTICS)
+    for (const [query, href] of [
+      ['readiness', '/docs/readiness/'],
+      ['Logging', '/docs/logging/'],
+    ] as const)
+      expect(searchDocs(real, query)[0]?.entry.href, query).toBe(href)
+  })
+
   it('returns nothing for an empty query', () => {
     expect(searchDocs(index, '  ')).toEqual([])
   })
