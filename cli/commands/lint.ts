@@ -24,13 +24,13 @@ compared with it, and a warning lists where they differ.
   --max-warnings N   also exit 1 when there are more than N warnings (0: any warning fails)
 
 Exit status: 0 no errors (and no more than N warnings), 1 errors found (or more than N
-warnings), 2 usage or read problem.`
+warnings), 2 usage or read problem, or no s6 services found.`
 
 export const lintCommand: Command = {
   name: 'lint',
   summary: 'check an s6-rc.d tree (or image root) like s6-rc-compile would',
   usage: USAGE,
-  run: async ({ args, stdout, cwd }) => {
+  run: async ({ args, stdout, stderr, cwd }) => {
     const parsed = parseArgs(args, { flags: ['--json', '--plain'], options: ['--max-warnings'] })
     const dir = onePositional(parsed, 'DIR')
     const max = parsed.options.get('--max-warnings')?.at(-1)
@@ -38,6 +38,14 @@ export const lintCommand: Command = {
       throw new UsageError(`--max-warnings takes a whole number, not ${max}`)
     const context = parsed.flags.has('--plain') ? 'plain' : 'overlay'
     const loaded = await loadGraph(cwd, dir, { context, graphFiles: true, preferTree: true })
+    // A folder with no s6-rc source has nothing to check: a read problem (2), as for plan and
+    // import, not a tree with errors (1).
+    const missing = loaded.diagnostics.filter((d) => d.code === 'source-not-found')
+    if (missing.length > 0) {
+      stderr(formatDiagnostics(missing))
+      stderr(`s6-designer lint: ${dir}: no s6 services to check\n`)
+      return 2
+    }
     const diagnostics = allDiagnostics(loaded, context)
     const errors = count(diagnostics, 'error')
     const warnings = count(diagnostics, 'warning')

@@ -41,6 +41,15 @@ describe('s6-designer lint', () => {
     expect(out.diagnostics.map((d) => d.code)).not.toContain('symlink-not-followed')
   })
 
+  it('exits 2, as plan and import do, for a folder with no s6 services in it', async () => {
+    const dir = await treeDir({ 'notes.txt': 'nothing to see\n' })
+    const r = await runCli(['lint', dir])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('source-not-found')
+    expect(r.stderr).toContain('no s6 services to check')
+    expect(r.stdout).toBe('')
+  })
+
   it('fails on warnings over --max-warnings, for CI', async () => {
     // One warning: a longrun not in the user bundle (never started).
     const dir = await treeDir({ ...VALID, 'idle/type': 'longrun\n', 'idle/run': 'exec idle\n' })
