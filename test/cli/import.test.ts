@@ -5,11 +5,28 @@ import { describe, expect, it } from 'vitest'
 import { zipFiles } from '@/lib/export/zip'
 import { exportFiles, redactSecrets } from '@/lib/generate/export-files'
 import { parseGraph, serializeGraph } from '@/lib/graph/parse'
+import { benchGraph } from '@/bench/validate-plan'
 import { buildZip, fileEntry } from '../lib/import/zip-builder'
 import { runCli } from './run-cli'
 import { treeDir, VALID } from './tree-dir'
 
 describe('s6-designer import', () => {
+  it('imports the export of a design of 1,000 services (over 5,000 files, once refused)', async () => {
+    const graph = benchGraph(1_000)
+    const files: Record<string, string> = {}
+    for (const [path, file] of exportFiles(graph)) files[path] = file.contents
+    expect(Object.keys(files).length).toBeGreaterThan(5_000)
+    const dir = await treeDir(files)
+    // The tree itself, not the s6-designer.json beside it.
+    const r = await runCli(['import', join(dir, 'docker/s6/rootfs/etc/s6-overlay/s6-rc.d')])
+    expect(r.stderr).not.toContain('was not imported')
+    expect(r.code).toBe(0)
+    const read = parseGraph(r.stdout)
+    expect(read.ok && Object.keys(read.graph.services).length).toBe(
+      Object.keys(graph.services).length,
+    )
+  }, 60_000)
+
   it('writes the graph file and prints the report', async () => {
     const files = Object.fromEntries(
       Object.entries(VALID).filter(([p]) => !p.startsWith('web/dependencies.d')),
