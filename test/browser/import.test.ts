@@ -189,18 +189,20 @@ describe('import', () => {
     await context.close()
   })
 
-  it('imports a repository folder whose .git and node_modules alone pass the file limit', async () => {
+  it('imports a repository folder whose .git and node_modules alone pass the size limit', async () => {
     const root = join(tmp, 'repo')
     for (const [p, [text]] of Object.entries(HAND_TREE)) {
       mkdirSync(dirname(join(root, p)), { recursive: true })
       writeFileSync(join(root, p), text)
     }
-    for (const [dir, count] of [
-      ['.git/objects/ab', 5_100],
-      ['node_modules/left-pad', 20],
+    // 21 packs of 1 MB: more than the 20 MB an import reads, none of it s6.
+    const pack = Buffer.alloc(1 << 20, 120)
+    for (const [dir, count, bytes] of [
+      ['.git/objects/pack', 21, pack],
+      ['node_modules/left-pad', 20, Buffer.from('x')],
     ] as const) {
       mkdirSync(join(root, dir), { recursive: true })
-      for (let i = 0; i < count; i++) writeFileSync(join(root, dir, `f${i}`), 'x')
+      for (let i = 0; i < count; i++) writeFileSync(join(root, dir, `f${i}`), bytes)
     }
     const { context, page, errors } = await newPage(site)
     await withWork(page)
