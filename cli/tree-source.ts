@@ -280,7 +280,14 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
     lines.push(key === '' ? '(general)' : key)
     const list = [...(groups.get(key) ?? [])].sort((a, b) => RANK[a.severity] - RANK[b.severity])
     for (const d of list) {
-      const where = [d.service, d.file ?? d.field].filter(Boolean).join('/') || d.file || '-'
+      // Some files are given from the tree's root (web/run for a link, etc/… for a v2 script):
+      // those are not put under their service's name a second time.
+      const rooted =
+        d.file !== undefined &&
+        (d.file === d.service || d.file.startsWith(`${d.service}/`) || d.file.startsWith('etc/'))
+      const where = rooted
+        ? (d.file as string)
+        : [d.service, d.file ?? d.field].filter(Boolean).join('/') || d.file || '-'
       lines.push(`  ${d.severity.padEnd(7)}  ${where}  ${d.message} (${d.code})`)
       if (d.fix) lines.push(`  ${' '.repeat(7)}  fix: ${d.fix}`)
     }
