@@ -22,6 +22,7 @@ import Readiness from '@/content/docs/readiness.mdx'
 import RunningAsAnotherUser from '@/content/docs/running-as-another-user.mdx'
 import ServiceTypes from '@/content/docs/service-types.mdx'
 import StartAndStopOrder from '@/content/docs/start-and-stop-order.mdx'
+import YourWork from '@/content/docs/your-work.mdx'
 
 export const DOC_CONTENT: Record<string, ComponentType> = {
   cli: Cli,
@@ -43,4 +44,5 @@ export const DOC_CONTENT: Record<string, ComponentType> = {
   'running-as-another-user': RunningAsAnotherUser,
   'service-types': ServiceTypes,
   'start-and-stop-order': StartAndStopOrder,
+  'your-work': YourWork,
 }

@@ -168,6 +168,13 @@ export const DOCS_NAV: readonly NavSection[] = [
           'Every field the designer writes: the file it becomes, its default and its rules.',
       },
       {
+        slug: 'your-work',
+        file: 'your-work',
+        title: 'Where your work is kept',
+        description:
+          'Saving in the browser, Recent designs, two tabs, and taking a design elsewhere.',
+      },
+      {
         slug: 'cli',
         file: 'cli',
         title: 'Command line',

@@ -177,8 +177,13 @@ describe('display settings', () => {
 
   it('in a short docs window the header scrolls away, and a narrow one keeps the s6-overlay link in the menu', async () => {
     const { page, errors, context } = await newPage(site)
-    await page.setViewportSize({ width: 640, height: 360 })
     await page.goto(`${site.url}/docs/dockerfile/`)
+    // Wide: the header has the link, the sidebar does not repeat it.
+    const inSidebar = page
+      .locator('.docs-sidebar')
+      .getByRole('link', { name: 's6-overlay on GitHub' })
+    expect(await inSidebar.isVisible()).toBe(false)
+    await page.setViewportSize({ width: 640, height: 360 })
     await page.mouse.wheel(0, 800)
     await expect
       .poll(async () => (await page.locator('.docs-header').boundingBox())!.y)
