@@ -23,6 +23,7 @@ import { useTestHook } from './use-test-hook'
 import { useSideWidth } from './use-side-width'
 import { keptMessage } from './recent-actions'
 import { useValidation } from './use-validation'
+import { useNarrowPanel } from './use-narrow-panel'
 
 // The panels around the canvas come in chunks of their own, each evaluated and first drawn in a
 // task of its own after the canvas: no one long task holds the page while the designer starts.
@@ -110,15 +111,16 @@ function EditorShell({
   foreign: boolean
 }) {
   useAutosave(storage, persistent, tab, foreign)
+  const [panelOpen, setPanelOpen] = useNarrowPanel()
   useValidation()
   useShortcuts()
   useClipboard(storage)
   useTestHook()
   const side = useSideWidth()
   return (
-    <div className="app">
+    <div className={`app${panelOpen ? ' is-panel-open' : ''}`}>
       <SkipLinks />
-      <Topbar />
+      <Topbar panelOpen={panelOpen} onPanelToggle={() => setPanelOpen(!panelOpen)} />
       <SavedStateBanner />
       <NotSavedBanner />
       <div
@@ -146,7 +148,13 @@ function EditorShell({
           onKeyDown={side.onKeyDown}
           onDoubleClick={side.reset}
         />
-        <SidePanel />
+        <SidePanel
+          onClose={() => {
+            setPanelOpen(false)
+            // The close button hides with the drawer: the focus goes to what opens it again.
+            document.querySelector<HTMLElement>('.panel-toggle')?.focus()
+          }}
+        />
       </div>
       <SearchDialog />
       <ShortcutsSheet />

@@ -6,8 +6,8 @@ import { useEffect, useRef } from 'react'
 const HIDDEN_KEY = 's6d-narrow-note-hidden'
 
 /**
- * Under 1024 px (CSS shows it only there): the designer keeps its layout and the page scrolls
- * sideways. Part of the static page, so it is painted with the first frame, not when the
+ * Under 1024 px (CSS shows it only there): the details panel is a drawer over the canvas (see
+ * editor.css); the note says how to open it. Part of the static page, so it is painted with the first frame, not when the
  * designer has loaded. It can be hidden (for the tab's life): in a short window, a laptop at
  * 200% zoom say, its two lines are room the canvas needs.
  */
@@ -32,8 +32,9 @@ export function NarrowNote() {
   return (
     <div ref={ref} className="narrow-note" role="note">
       <p>
-        The designer needs a window at least 1024 px wide: scroll sideways to reach the side panel,
-        or open it on a larger screen. The <a href="/docs/">docs</a> fit any screen.
+        The designer is made for windows at least 1024 px wide. Here the details panel opens over
+        the canvas: select a service, or press Details. The <a href="/docs/">docs</a> fit any
+        screen.
       </p>
       <button type="button" className="narrow-note-hide" onClick={hide}>
         Hide

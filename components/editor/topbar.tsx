@@ -15,7 +15,14 @@ import { NewGraphButton } from './new-graph-button'
 import { ProblemCounter } from './problem-counter'
 
 /** The bar above everything: project, files, history, search, problems, export, docs, theme. */
-export function Topbar() {
+export function Topbar({
+  panelOpen,
+  onPanelToggle,
+}: {
+  /** Whether the details drawer is open (narrow windows only; see useNarrowPanel). */
+  panelOpen: boolean
+  onPanelToggle: () => void
+}) {
   const store = useEditorStoreApi()
   const projectName = useEditorStore((s) => s.graph.project.name)
   const canUndo = useEditorStore(selectCanUndo)
@@ -90,6 +97,16 @@ export function Topbar() {
         <span className="btn-label">Docs</span>
       </a>
       <ThemeToggle />
+      <button
+        type="button"
+        className="btn btn-default btn-md panel-toggle"
+        aria-expanded={panelOpen}
+        aria-controls="details-panel"
+        onClick={onPanelToggle}
+      >
+        <Icon name="panel" size={15} />
+        <span>Details</span>
+      </button>
     </header>
   )
 }

@@ -1,7 +1,7 @@
 /**
  * The designer at the window sizes people have: every top-bar control in sight from 1024 px
- * up, the legend clear of the overview map, and below 1024 px a note and a page that scrolls
- * sideways to what does not fit.
+ * up, the legend clear of the overview map, and below 1024 px a note and the details panel as
+ * a drawer over the canvas, with no page to scroll sideways.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
@@ -56,15 +56,44 @@ describe('window sizes', () => {
     })
   }
 
-  it('under 1024 px says so, and the page scrolls sideways to the side panel', async () => {
-    const { page, errors, context } = await newPage(site)
-    await page.setViewportSize({ width: 390, height: 844 })
-    await openDesigner(site, page, '?example=reference')
-    expect(await page.locator('.narrow-note').isVisible()).toBe(true)
-    await page.locator('.home').evaluate((e) => (e.scrollLeft = e.scrollWidth))
-    const panel = await page.locator('.side-panel').boundingBox()
-    expect(panel && panel.x >= 0 && panel.x + panel.width <= 390 + 1).toBe(true)
-    expect(errors).toEqual([])
-    await context.close()
+  it('under 1024 px the details panel opens over the canvas, and the page never scrolls sideways', async () => {
+    for (const [width, height] of [
+      [768, 1024],
+      [390, 844],
+    ] as const) {
+      const { page, errors, context } = await newPage(site)
+      await page.setViewportSize({ width, height })
+      await openDesigner(site, page, '?example=reference')
+      expect(await page.locator('.narrow-note').isVisible()).toBe(true)
+      const sideways = () =>
+        page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+      expect(await sideways()).toBeLessThanOrEqual(0)
+      const panel = page.locator('.side-panel')
+      const inView = async () => {
+        const box = await panel.boundingBox()
+        return box !== null && box.x >= 0 && box.x + box.width <= width + 1
+      }
+      // Closed at first; selecting a service opens it with the inspector.
+      expect(await panel.isVisible()).toBe(false)
+      await page.locator('.react-flow__node[data-id="config-check"]').focus()
+      await page.keyboard.press('Enter')
+      await expect.poll(inView).toBe(true)
+      await page.locator('.inspector[data-service="config-check"]').waitFor()
+      // Its close button hides it and gives the focus to Details, which opens it again.
+      await page.getByRole('button', { name: 'Close the details' }).click()
+      await expect.poll(() => panel.isVisible()).toBe(false)
+      const toggle = page.getByRole('button', { name: 'Details', exact: true })
+      expect(await toggle.evaluate((el) => el === document.activeElement)).toBe(true)
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false')
+      await toggle.click()
+      await expect.poll(inView).toBe(true)
+      expect(await toggle.getAttribute('aria-expanded')).toBe('true')
+      // Every top-bar control is on screen (the bar wraps), and nothing made the page wider.
+      expect(await cutOff(page)).toEqual([])
+      expect(await sideways()).toBeLessThanOrEqual(0)
+      if (width === 768) await shot(page, 'designer-768-details')
+      expect(errors).toEqual([])
+      await context.close()
+    }
   })
 })
