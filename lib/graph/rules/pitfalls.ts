@@ -6,8 +6,7 @@
 import { isImageReference, isStageName, normalizeRepoDir } from '../../generate/safe-path'
 import { isDockerEnvName, isDockerEnvValue } from '../../generate/dockerfile-quote'
 import { S6_SETTINGS, SUPPORTED_OVERLAY_VERSIONS, s6Value } from '../overlay'
-import { closureIds, directAtomicNeeds, idsOf, resolveGraph } from '../resolve'
-import { reverseEdges } from '../resolve-order'
+import { closureIds, directAtomicNeeds, idsOf, neededByIds, resolveGraph } from '../resolve'
 import { computeStartPlan } from '../../plan/start-plan'
 import { computeStopPlan } from '../../plan/stop-plan'
 import { BOOT_TARGETS } from '../../plan/process-tree'
@@ -28,22 +27,12 @@ function checkGraphPitfalls(ctx: Context, out: Findings): void {
     for (const id of closureIds(r, idsOf(r, ['top']))) booted[id] = 1
   }
   // "Being up implies legacy-cont-init (cont-init.d) has run": whatever needs it, directly or
-  // not, found from it along the reversed edges (so also behind a dependency cycle).
+  // not (so also behind a dependency cycle).
   const afterBase = new Uint8Array(r.names.length)
   const cont = r.ids.get('legacy-cont-init')
   if (cont !== undefined) {
-    const { start, list } = reverseEdges(r)
-    const stack = [cont]
     afterBase[cont] = 1
-    while (stack.length > 0) {
-      const v = stack.pop()!
-      for (let i = start[v]!; i < start[v + 1]!; i++) {
-        const u = list[i]!
-        if (afterBase[u]) continue
-        afterBase[u] = 1
-        stack.push(u)
-      }
-    }
+    for (const id of neededByIds(r, [cont])) afterBase[id] = 1
   }
   const seen = new Int32Array(r.names.length).fill(-1)
   for (const name of ctx.names) {
