@@ -3,12 +3,9 @@
 import { useEffect, useState } from 'react'
 import { useEditorStoreApi } from './editor-store-provider'
 
-/** Below this width the details panel is a drawer over the canvas (see editor.css). */
-export const NARROW_QUERY = '(max-width: 1023px)'
-
 /**
  * Whether the details panel is open as a drawer, in a window too narrow for it beside the
- * canvas (a tablet, a laptop at 200% zoom). It opens by itself where the designer sends the
+ * canvas (under 1024 px, see editor.css: a tablet, a laptop at 200% zoom). It opens by itself where the designer sends the
  * user to it: a service selected, a side tab chosen, a field to go to (a problem's fix).
  * Wide windows always show the panel; there `open` changes nothing.
  */
