@@ -197,7 +197,7 @@ describe('display settings', () => {
     await context.close()
   })
 
-  it('on a touch screen, the script language buttons and the name chips are big enough to tap', async () => {
+  it('on a touch screen, the script language buttons, the name chips and the type menu are big enough to tap', async () => {
     const context = await site.browser.newContext({
       viewport: { width: 1280, height: 720 },
       hasTouch: true,
@@ -207,7 +207,7 @@ describe('display settings', () => {
     expect(await page.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true)
     await selectNode(page, 'web')
     const sizes = await page.evaluate(() =>
-      ['.segment', '.chip-remove'].map(
+      ['.segment', '.chip-remove', '.type-pill-button'].map(
         (s) => document.querySelector(s)?.getBoundingClientRect().height ?? 0,
       ),
     )

@@ -88,8 +88,15 @@ describe('window sizes', () => {
       await toggle.click()
       await expect.poll(inView).toBe(true)
       expect(await toggle.getAttribute('aria-expanded')).toBe('true')
-      // Every top-bar control is on screen (the bar wraps), and nothing made the page wider.
+      // Every top-bar control is on screen (the bar wraps), so is every button of the canvas
+      // palette (it wraps too), and nothing made the page wider.
       expect(await cutOff(page)).toEqual([])
+      const palette = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.palette button')]
+          .filter((el) => el.getBoundingClientRect().right > window.innerWidth)
+          .map((el) => el.textContent),
+      )
+      expect(palette).toEqual([])
       expect(await sideways()).toBeLessThanOrEqual(0)
       if (width === 768) await shot(page, 'designer-768-details')
       expect(errors).toEqual([])
