@@ -295,6 +295,22 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
   return lines.length > 0 ? `${lines.join('\n')}\n` : ''
 }
 
+/**
+ * For a command that needs services (lint, plan): when the source holds none, says so on
+ * stderr (the source-not-found diagnostic, then `line`) and returns true: exit 2, a read
+ * problem, not a tree with errors.
+ */
+export function reportNoSource(
+  loaded: LoadedGraph,
+  line: string,
+  stderr: (text: string) => void,
+): boolean {
+  const missing = loaded.diagnostics.filter((d) => d.code === 'source-not-found')
+  if (missing.length === 0) return false
+  stderr(`${formatDiagnostics(missing)}${line}\n`)
+  return true
+}
+
 /** One line saying what was read. */
 export function describeRead(loaded: LoadedGraph, arg: string): string {
   const services = Object.values(loaded.graph.services)

@@ -112,52 +112,42 @@ async function holdsOtherThanZip(path: string): Promise<boolean> {
 }
 
 /**
- * Refuses, before anything is written, an export into a folder that holds no earlier export
- * but files it would remove or change: a hand-written setup, whose work the export would
- * replace without a word.
+ * Refuses, before anything is removed or written, an export that would replace or remove work
+ * it did not write: in a folder with no earlier export (no s6-designer.json), any file it would
+ * change or remove (a hand-written setup); over an earlier export (`earlier`, its design), the
+ * files changed since (edited, added or replaced by hand). Either would be lost without a word.
+ * `scripts`: the earlier export's scripts this one removes.
  */
-async function refuseHandWritten(
+async function refuseOverwrite(
   out: string,
   shown: string,
   owned: readonly string[],
   files: FileMap,
-): Promise<void> {
-  const removed = (await removeStale(out, owned, files, [], { dryRun: true })).removed
-  const changed = await differingFiles(out, files)
-  if (removed.length + changed.length === 0) return
-  const parts = [
-    ...(changed.length > 0 ? [pathList('it would replace:', changed)] : []),
-    ...(removed.length > 0 ? [pathList('it would remove:', removed)] : []),
-  ]
-  throw new InputError(
-    `${shown} holds files no export wrote (there is no s6-designer.json of an earlier export); nothing written.\n${parts.join('')}To start from them, import the folder first (s6-designer import); to write over them, add --replace.`,
-  )
-}
-
-/**
- * Refuses, before anything is written, an export over an earlier one whose files were changed
- * since (edited, added or replaced by hand: what its s6-designer.json does not give): writing
- * the design again would drop that work without a word.
- */
-async function refuseHandEdited(
-  out: string,
-  shown: string,
-  owned: readonly string[],
-  files: FileMap,
-  earlier: ServiceGraph,
+  earlier: ServiceGraph | undefined,
   scripts: readonly string[],
 ): Promise<void> {
-  const removing = (await removeStale(out, owned, files, [], { dryRun: true })).removed
-  const changed = await changedSinceExport(out, earlier, await differingFiles(out, files))
-  const removed = await changedSinceExport(out, earlier, [...removing, ...scripts])
+  let removed = (await removeStale(out, owned, files, [], { dryRun: true })).removed
+  let changed = await differingFiles(out, files)
+  if (earlier) {
+    changed = await changedSinceExport(out, earlier, changed)
+    removed = await changedSinceExport(out, earlier, [...removed, ...scripts])
+  }
   if (removed.length + changed.length === 0) return
   const parts = [
     ...(changed.length > 0 ? [pathList('it would replace:', changed)] : []),
     ...(removed.length > 0 ? [pathList('it would remove:', removed)] : []),
   ]
-  const source = inRootfs(createContext(earlier), SOURCE_DIR)
+  const [what, keep] = earlier
+    ? [
+        'changes made since its last export (its s6-designer.json does not have them)',
+        `To make them part of the design, import the tree without the earlier design (s6-designer import ${join(shown, inRootfs(createContext(earlier), SOURCE_DIR))} --out GRAPH.json)`,
+      ]
+    : [
+        'files no export wrote (there is no s6-designer.json of an earlier export)',
+        'To start from them, import the folder first (s6-designer import)',
+      ]
   throw new InputError(
-    `${shown} holds changes made since its last export (its s6-designer.json does not have them); nothing written.\n${parts.join('')}To make them part of the design, import the tree without the earlier design (s6-designer import ${join(shown, source)} --out GRAPH.json); to write over them, add --replace.`,
+    `${shown} holds ${what}; nothing written.\n${parts.join('')}${keep}; to write over them, add --replace.`,
   )
 }
 
@@ -252,16 +242,13 @@ export const exportCommand: Command = {
         const owned = ownedFolders(read.graph)
         const earlier = await earlierExport(out, read.graph)
         const scripts = await staleScripts(out, read.graph, files, earlier)
-        if (!replace) {
-          const shownOut = displayPath(cwd, out)
-          if (earlier) await refuseHandEdited(out, shownOut, owned, files, earlier, scripts)
-          else await refuseHandWritten(out, shownOut, owned, files)
-        }
+        if (!replace)
+          await refuseOverwrite(out, displayPath(cwd, out), owned, files, earlier, scripts)
         const stale = await removeStale(out, owned, files)
         await removeScripts(out, read.graph, scripts)
         stale.removed.push(...scripts)
         stale.files += scripts.length
-        // Without --replace, all that goes is the earlier export's own (see refuseHandEdited).
+        // Without --replace, all that goes is the earlier export's own (see refuseOverwrite).
         staleReport(stale, earlier !== undefined && !replace, stdout, stderr)
         await writeFileMap(out, files)
         stdout(`wrote ${files.size} files to ${displayPath(cwd, out)}\n`)

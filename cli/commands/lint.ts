@@ -8,6 +8,7 @@ import {
   loadGraph,
   onePositional,
   parseArgs,
+  reportNoSource,
   summaryLine,
 } from '../tree-source'
 
@@ -38,14 +39,8 @@ export const lintCommand: Command = {
       throw new UsageError(`--max-warnings takes a whole number, not ${max}`)
     const context = parsed.flags.has('--plain') ? 'plain' : 'overlay'
     const loaded = await loadGraph(cwd, dir, { context, graphFiles: true, preferTree: true })
-    // A folder with no s6-rc source has nothing to check: a read problem (2), as for plan and
-    // import, not a tree with errors (1).
-    const missing = loaded.diagnostics.filter((d) => d.code === 'source-not-found')
-    if (missing.length > 0) {
-      stderr(formatDiagnostics(missing))
-      stderr(`s6-designer lint: ${dir}: no s6 services to check\n`)
+    if (reportNoSource(loaded, `s6-designer lint: ${dir}: no s6 services to check`, stderr))
       return 2
-    }
     const diagnostics = allDiagnostics(loaded, context)
     const errors = count(diagnostics, 'error')
     const warnings = count(diagnostics, 'warning')

@@ -12,6 +12,7 @@ import {
   loadGraph,
   onePositional,
   parseArgs,
+  reportNoSource,
   summaryLine,
 } from '../tree-source'
 
@@ -109,12 +110,8 @@ export const planCommand: Command = {
     const context = parsed.flags.has('--plain') ? 'plain' : 'overlay'
     const loaded = await loadGraph(cwd, source, { context, graphFiles: true })
     // A folder with no s6-rc source has nothing to plan: say so, rather than an empty plan.
-    const missing = loaded.diagnostics.filter((d) => d.code === 'source-not-found')
-    if (missing.length > 0) {
-      stderr(formatDiagnostics(missing))
-      stderr(`s6-designer plan: ${source}: no s6 services to plan\n`)
+    if (reportNoSource(loaded, `s6-designer plan: ${source}: no s6 services to plan`, stderr))
       return 2
-    }
     const graph = loaded.graph
     const targets = parsed.options.get('--target') ?? ['user']
     const overlay = context === 'overlay'
