@@ -67,23 +67,29 @@ function oneName(sd: ServiceDir, entry: 'producer-for' | 'pipeline-name'): strin
 }
 
 /**
+ * Whether `entry` (env or data, `holding` what it is for) is there but not a folder, which
+ * s6-rc-compile refuses (FORMAT §1): then reported, and not read.
+ */
+function notAFolder(sd: ServiceDir, entry: 'env' | 'data', holding: string): boolean {
+  if (sd.hasDir(entry)) return false
+  sd.diag(
+    'not-a-directory',
+    'error',
+    entry,
+    `${sd.path(entry)} must be a folder (${holding}); s6-rc-compile refuses one that is not.`,
+    `Make ${entry}/ a folder of ${holding}.`,
+  )
+  sd.note(entry, 'ignored', 'not a folder')
+  return true
+}
+
+/**
  * Reads `env/`. Plain `s6-envdir` uses each file's first line; with `-f` (what the export's run
  * scripts use, as `s6-envdir -Lf`) the whole file, minus one final LF, is the value.
  */
 function readEnv(sd: ServiceDir): EnvVar[] {
   const wholeFile = /s6-envdir\s+(-[A-Za-z]*f)/.test(sd.text('run') ?? '')
-  if (!sd.has('env')) return []
-  if (!sd.hasDir('env')) {
-    sd.diag(
-      'not-a-directory',
-      'error',
-      'env',
-      `${sd.path('env')} must be a folder (one file per variable).`,
-      'Make env/ a folder with one file per variable.',
-    )
-    sd.note('env', 'ignored', 'not a folder')
-    return []
-  }
+  if (!sd.has('env') || notAFolder(sd, 'env', 'one file per variable')) return []
   const dir = sd.path('env')
   const vars: EnvVar[] = []
   const l = sd.ctx.tree.list(dir)
@@ -132,19 +138,7 @@ function readEnv(sd: ServiceDir): EnvVar[] {
 }
 
 function readData(sd: ServiceDir, skip: ReadonlySet<string>): ExtraFile[] {
-  if (sd.has('data') && !sd.hasDir('data')) {
-    // s6-rc-compile copies data/ recursively and refuses one that is not a folder (FORMAT §1).
-    sd.diag(
-      'not-a-directory',
-      'error',
-      'data',
-      `${sd.path('data')} must be a folder; s6-rc-compile refuses a data that is not one.`,
-      'Make data/ a folder, or rename the file.',
-    )
-    sd.note('data', 'ignored', 'not a folder')
-    return []
-  }
-  if (!sd.hasDir('data')) return []
+  if (!sd.has('data') || notAFolder(sd, 'data', 'files the service reads')) return []
   const files: ExtraFile[] = []
   const tree = sd.ctx.tree
   for (const path of tree.walk(sd.path('data'))) {
