@@ -41,15 +41,20 @@ interface Walked {
 /**
  * Lists the folder. A symbolic link is followed, as s6-rc-compile follows it (a `run` linked to
  * a shared script, a service folder linked from elsewhere): to a file, it is that file; to a
- * folder, that folder is walked, once. Not followed, and noted in `symlinks`: a link that leads
- * nowhere, up to a folder holding the one read (it would read everything around it), or, unless
+ * folder, that folder is walked. Not followed, and noted in `symlinks`: a link that leads
+ * nowhere, up to a folder holding it (it would be walked forever, or, above the folder read,
+ * read everything around it), into a folder the walk came through by a link already (two
+ * folders linking to each other would be walked in turn forever), or, unless
  * `outside`, out of the folder read (an import keeps what it reads, and a link in a tree from
  * elsewhere must not bring, say, a key file of this machine into a design that gets shared).
  */
 async function walk(root: string, outside: boolean): Promise<Walked> {
   const out: Walked = { files: [], dirs: [], symlinks: [] }
-  const pending = ['']
+  // Each folder to walk, with the link targets the walk came through to reach it.
+  const pending: { dir: string; through: readonly string[] }[] = [{ dir: '', through: [] }]
   const top = await realpath(root)
+  const holds = (folder: string, path: string) =>
+    path === folder || path.startsWith(`${folder}${sep}`)
   const addFile = (rel: string, abs: string, st: { size: number; mode: number }) => {
     out.files.push({ rel, abs, size: st.size, executable: (st.mode & 0o111) !== 0 })
     if (out.files.length > READ_LIMITS.maxFiles * 10) {
@@ -59,7 +64,7 @@ async function walk(root: string, outside: boolean): Promise<Walked> {
     }
   }
   while (pending.length > 0) {
-    const dir = pending.pop() as string
+    const { dir, through } = pending.pop()!
     const entries = await readdir(join(root, dir), { withFileTypes: true })
     for (const entry of entries) {
       const rel = dir === '' ? entry.name : `${dir}/${entry.name}`
@@ -71,19 +76,17 @@ async function walk(root: string, outside: boolean): Promise<Walked> {
         if (!target || (!outside && !real.startsWith(`${top}${sep}`))) out.symlinks.push(rel)
         else if (target.isFile()) addFile(rel, abs, target)
         else if (target.isDirectory()) {
-          // A link up to a folder that holds it would be walked forever, or (above the folder
-          // read) read the whole tree around it.
           const here = await realpath(join(root, dir))
-          if (here === real || here.startsWith(`${real}${sep}`)) {
+          if (holds(real, here) || through.some((t) => holds(real, t))) {
             out.symlinks.push(rel)
             continue
           }
           out.dirs.push(rel)
-          pending.push(rel)
+          pending.push({ dir: rel, through: [...through, real] })
         } else out.symlinks.push(rel)
       } else if (entry.isDirectory()) {
         out.dirs.push(rel)
-        pending.push(rel)
+        pending.push({ dir: rel, through })
       } else if (entry.isFile()) addFile(rel, abs, await lstat(abs))
     }
   }

@@ -1,4 +1,4 @@
-import { symlink } from 'node:fs/promises'
+import { mkdir, symlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { InputError, readTreeInput } from '@/cli/fs'
@@ -28,18 +28,37 @@ describe('readTreeInput', () => {
     await symlink(join(dir, 'inner/run'), join(dir, 'web/finish'))
     await symlink('..', join(dir, 'web/up-the-tree'))
     await symlink(join(dir, 'missing'), join(dir, 'nowhere'))
+    // Two folders linking to each other: each is walked once through the other, then no more.
+    const a = join(dir, 'ring/a')
+    const b = join(dir, 'ring/b')
+    await mkdir(a, { recursive: true })
+    await mkdir(b, { recursive: true })
+    await symlink(b, join(a, 'to-b'))
+    await symlink(a, join(b, 'to-a'))
     // lint and plan (outside: true) read every link s6-rc-compile would.
     const lint = await readTreeInput(dir, { outside: true })
     expect(decodeText(lint.files['web/run'] as Uint8Array)).toBe('#!/bin/sh\nexec shared\n')
     expect(decodeText(lint.files['svc/type'] as Uint8Array)).toBe('longrun\n')
     expect(decodeText(lint.files['web/finish'] as Uint8Array)).toBe('#!/bin/sh\nexec inner\n')
     expect(lint.dirs).toContain('svc')
-    expect(lint.symlinks?.sort()).toEqual(['nowhere', 'web/up-the-tree'])
+    expect(lint.symlinks?.sort()).toEqual([
+      'nowhere',
+      'ring/a/to-b/to-a/to-b',
+      'ring/b/to-a/to-b/to-a',
+      'web/up-the-tree',
+    ])
     // An import follows only the links that stay inside the folder it reads.
     const imported = await readTreeInput(dir)
     expect(imported.files['web/finish']).toBeDefined()
     expect(imported.files['web/run']).toBeUndefined()
-    expect(imported.symlinks?.sort()).toEqual(['nowhere', 'svc', 'web/run', 'web/up-the-tree'])
+    expect(imported.symlinks?.sort()).toEqual([
+      'nowhere',
+      'ring/a/to-b/to-a/to-b',
+      'ring/b/to-a/to-b/to-a',
+      'svc',
+      'web/run',
+      'web/up-the-tree',
+    ])
   })
 
   it('reads only the s6 folders of a bigger tree', async () => {
