@@ -94,14 +94,14 @@ export async function removeStale(
 
 /**
  * The scripts under /etc/s6-overlay/scripts that the export found in `root` wrote (`earlier`,
- * its design, see earlierExport) and `files` does not hold any more, nor calls. None without
- * an earlier design: then nothing there is known to be the export's.
+ * its files, see earlierExport) and `files` does not hold any more, nor calls. None without
+ * an earlier export: then nothing there is known to be the export's.
  */
 export async function staleScripts(
   root: string,
   graph: ServiceGraph,
   files: FileMap,
-  earlier: ServiceGraph | undefined,
+  earlier: FileMap | undefined,
 ): Promise<string[]> {
   if (!earlier) return []
   const ctx = createContext(graph)
@@ -109,7 +109,7 @@ export async function staleScripts(
   // A script this design's steps call without writing it stays: the image provides it now.
   const called = new Set(providedScripts(graph, files))
   const out: string[] = []
-  for (const [path, file] of exportFiles(earlier)) {
+  for (const [path, file] of earlier) {
     if (!path.startsWith(scripts) || files.has(path) || called.has(path) || !file.executable)
       continue
     const st = await lstat(join(root, path)).catch(() => undefined)
@@ -131,18 +131,18 @@ export async function removeScripts(
 }
 
 /**
- * The design of the export `root` holds where `graph`'s export goes (its s6-designer.json),
- * or undefined when there is none that reads.
+ * The files of the export `root` holds where `graph`'s export goes, made again from its
+ * s6-designer.json: what that export wrote. Undefined when there is no such file that reads.
  */
 export async function earlierExport(
   root: string,
   graph: ServiceGraph,
-): Promise<ServiceGraph | undefined> {
+): Promise<FileMap | undefined> {
   const path = join(root, inRepo(createContext(graph), 's6-designer.json'))
   const text = await readFile(path, 'utf8').catch(() => undefined)
   if (text === undefined) return undefined
   const read = parseGraph(text)
-  return read.ok ? read.graph : undefined
+  return read.ok ? exportFiles(read.graph) : undefined
 }
 
 /** The files of `files` that exist under `root` with other contents (or are not files). */
@@ -181,16 +181,15 @@ async function writtenBy(root: string, path: string, before: FileMap): Promise<b
 
 /**
  * Of `paths` (what an export would replace or remove under `root`), those that hold changes
- * made after the earlier export (`earlier`, its design): edited, added or replaced by hand.
+ * made after the earlier export (`earlier`, its files): edited, added or replaced by hand.
  * Writing over them would lose that work without a word.
  */
 export async function changedSinceExport(
   root: string,
-  earlier: ServiceGraph,
+  earlier: FileMap,
   paths: readonly string[],
 ): Promise<string[]> {
-  const before = exportFiles(earlier)
   const out: string[] = []
-  for (const path of paths) if (!(await writtenBy(root, path, before))) out.push(path)
+  for (const path of paths) if (!(await writtenBy(root, path, earlier))) out.push(path)
   return out
 }

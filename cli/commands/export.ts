@@ -114,18 +114,19 @@ async function holdsOtherThanZip(path: string): Promise<boolean> {
 /**
  * Refuses, before anything is removed or written, an export that would replace or remove work
  * it did not write: in a folder with no earlier export (no s6-designer.json), any file it would
- * change or remove (a hand-written setup); over an earlier export (`earlier`, its design), the
+ * change or remove (a hand-written setup); over an earlier export (`earlier`, its files), the
  * files changed since (edited, added or replaced by hand). Either would be lost without a word.
  * `scripts`: the earlier export's scripts this one removes.
  */
 async function refuseOverwrite(
   out: string,
   shown: string,
-  owned: readonly string[],
+  graph: ServiceGraph,
   files: FileMap,
-  earlier: ServiceGraph | undefined,
+  earlier: FileMap | undefined,
   scripts: readonly string[],
 ): Promise<void> {
+  const owned = ownedFolders(graph)
   let removed = (await removeStale(out, owned, files, [], { dryRun: true })).removed
   let changed = await differingFiles(out, files)
   if (earlier) {
@@ -140,7 +141,7 @@ async function refuseOverwrite(
   const [what, keep] = earlier
     ? [
         'changes made since its last export (its s6-designer.json does not have them)',
-        `To make them part of the design, import the tree without the earlier design (s6-designer import ${join(shown, inRootfs(createContext(earlier), SOURCE_DIR))} --out GRAPH.json)`,
+        `To make them part of the design, import the tree without the earlier design (s6-designer import ${join(shown, inRootfs(createContext(graph), SOURCE_DIR))} --out GRAPH.json)`,
       ]
     : [
         'files no export wrote (there is no s6-designer.json of an earlier export)',
@@ -243,7 +244,7 @@ export const exportCommand: Command = {
         const earlier = await earlierExport(out, read.graph)
         const scripts = await staleScripts(out, read.graph, files, earlier)
         if (!replace)
-          await refuseOverwrite(out, displayPath(cwd, out), owned, files, earlier, scripts)
+          await refuseOverwrite(out, displayPath(cwd, out), read.graph, files, earlier, scripts)
         const stale = await removeStale(out, owned, files)
         await removeScripts(out, read.graph, scripts)
         stale.removed.push(...scripts)
