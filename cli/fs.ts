@@ -22,8 +22,41 @@ import { IMPORT_LIMITS, formatBytes } from '../lib/import/limits'
 /** A problem with the files themselves (missing, not a folder, too big): exit code 2. */
 export class InputError extends Error {}
 
-/** Limits that keep the CLI from reading a whole image by mistake. */
-export const READ_LIMITS = { maxFiles: 20_000, maxBytes: 64 * 1024 * 1024 }
+/**
+ * Limits that keep the CLI from reading a whole image by mistake: as many files as an import
+ * takes (the export of the largest design the designer holds, 5,000 services, is about 35,000).
+ */
+export const READ_LIMITS = { maxFiles: IMPORT_LIMITS.maxEntries, maxBytes: 64 * 1024 * 1024 }
+
+/** Files worked on at once: enough to keep the disk busy, few enough for the open-file limit. */
+const AT_ONCE = 32
+
+/**
+ * `fn` of each item, AT_ONCE at a time, the results in the items' order (a folder of 30,000
+ * files read or written one await at a time spent most of its time waiting). After a failure
+ * no new item is started, and the first failure is thrown.
+ */
+export async function mapInParallel<T, R>(
+  items: readonly T[],
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const out = new Array<R>(items.length)
+  let next = 0
+  let failed = false
+  const worker = async () => {
+    while (!failed && next < items.length) {
+      const i = next++
+      try {
+        out[i] = await fn(items[i] as T)
+      } catch (error) {
+        failed = true
+        throw error
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(AT_ONCE, items.length) }, worker))
+  return out
+}
 
 /** Folder names never descended into (tooling, not image content). */
 const SKIP_DIRS = new Set(['.git', 'node_modules'])
@@ -59,7 +92,7 @@ async function walk(root: string, outside: boolean): Promise<Walked> {
     out.files.push({ rel, abs, size: st.size, executable: (st.mode & 0o111) !== 0 })
     if (out.files.length > READ_LIMITS.maxFiles * 10) {
       throw new InputError(
-        `${root} holds more than ${READ_LIMITS.maxFiles * 10} files; point at the s6-rc.d folder or the image root instead.`,
+        `${root} holds more than ${(READ_LIMITS.maxFiles * 10).toLocaleString('en')} files; point at the s6-rc.d folder or the image root instead.`,
       )
     }
   }
@@ -111,11 +144,12 @@ export async function readTreeInput(
   const total = chosen.reduce((n, f) => n + f.size, 0)
   if (chosen.length > READ_LIMITS.maxFiles || total > READ_LIMITS.maxBytes) {
     throw new InputError(
-      `${path} is too big to read (${chosen.length} files, ${Math.round(total / 1e6)} MB); point at the s6-rc.d folder or the image root instead.`,
+      `${path} is too big to read (${chosen.length.toLocaleString('en')} files, ${formatBytes(total)}; a read takes at most ${READ_LIMITS.maxFiles.toLocaleString('en')} files and ${formatBytes(READ_LIMITS.maxBytes)}); point at the s6-rc.d folder or the image root instead.`,
     )
   }
   const files = fileRecord()
-  for (const f of chosen) files[f.rel] = new Uint8Array(await readFile(f.abs))
+  const bytes = await mapInParallel(chosen, (f) => readFile(f.abs))
+  chosen.forEach((f, i) => (files[f.rel] = new Uint8Array(bytes[i] as Buffer)))
   return {
     files,
     dirs: walked.dirs,

@@ -15,6 +15,7 @@ import { SCRIPTS_DIR } from '../lib/generate/scripts'
 import { parseGraph } from '../lib/graph/parse'
 import type { ServiceGraph } from '../lib/graph/types'
 import { providedScripts } from '../lib/import/export-folders'
+import { mapInParallel } from './fs'
 
 const parent = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf('/')))
 
@@ -147,15 +148,14 @@ export async function earlierExport(
 
 /** The files of `files` that exist under `root` with other contents (or are not files). */
 export async function differingFiles(root: string, files: FileMap): Promise<string[]> {
-  const out: string[] = []
-  for (const [path, file] of files) {
+  const paths = [...files.keys()]
+  const differs = await mapInParallel(paths, async (path) => {
     const abs = join(root, path)
     const st = await lstat(abs).catch(() => undefined)
-    if (!st) continue
-    if (!st.isFile()) out.push(path)
-    else if ((await readFile(abs, 'utf8')) !== file.contents) out.push(path)
-  }
-  return out
+    if (!st) return false
+    return !st.isFile() || (await readFile(abs, 'utf8')) !== files.get(path)?.contents
+  })
+  return paths.filter((_, i) => differs[i])
 }
 
 /**
@@ -189,7 +189,6 @@ export async function changedSinceExport(
   earlier: FileMap,
   paths: readonly string[],
 ): Promise<string[]> {
-  const out: string[] = []
-  for (const path of paths) if (!(await writtenBy(root, path, earlier))) out.push(path)
-  return out
+  const written = await mapInParallel(paths, (path) => writtenBy(root, path, earlier))
+  return paths.filter((_, i) => !written[i])
 }

@@ -3,11 +3,11 @@
  * with the file modes (0755 scripts, 0644 the rest) on disk or in the zip.
  */
 import { chmod, lstat, readFile, writeFile } from 'node:fs/promises'
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { zipFiles } from '../../lib/export/zip'
 import { exportResult } from '../../lib/generate/export-files'
 import { createContext, inRootfs } from '../../lib/generate/context'
-import type { FileMap } from '../../lib/generate/file-map'
+import type { FileMap, GeneratedFile } from '../../lib/generate/file-map'
 import { SOURCE_DIR } from '../../lib/generate/service-dir'
 import { parseGraph } from '../../lib/graph/parse'
 import type { ServiceGraph } from '../../lib/graph/types'
@@ -21,6 +21,7 @@ import {
   displayPath,
   inputPath,
   makeDirs,
+  mapInParallel,
   readJsonFile,
 } from '../fs'
 import { ownedFolders } from '../../lib/import/export-folders'
@@ -65,17 +66,26 @@ Exit status: 0 written, 1 the design has errors (nothing written without --force
 /** Writes the files under `dir` with their modes; refuses any path that would leave it. */
 export async function writeFileMap(dir: string, files: FileMap): Promise<void> {
   const root = resolve(dir)
-  const made = new Set<string>()
+  const targets: [string, GeneratedFile][] = []
+  // Every folder to make, each with its parents up to the root.
+  const folders = new Set<string>()
   for (const [path, file] of files) {
     const target = resolve(root, path)
     const rel = relative(root, target)
     if (rel === '' || rel.startsWith('..') || isAbsolute(rel))
       throw new InputError(`refusing to write ${path}: outside ${dir}`)
-    if (!made.has(dirname(target))) await makeDirs(dirname(target))
-    made.add(dirname(target))
+    targets.push([target, file])
+    for (let d = dirname(target); d !== root && !folders.has(d); d = dirname(d)) folders.add(d)
+  }
+  await makeDirs(root)
+  // A level of folders at a time, so that each folder's parent is there before it.
+  const levels: string[][] = []
+  for (const folder of folders) (levels[folder.split(sep).length] ??= []).push(folder)
+  for (const level of levels) if (level) await mapInParallel(level, makeDirs)
+  await mapInParallel(targets, async ([target, file]) => {
     await writeFile(target, file.contents)
     await chmod(target, file.executable ? 0o755 : 0o644)
-  }
+  })
 }
 
 /**
@@ -85,22 +95,29 @@ export async function writeFileMap(dir: string, files: FileMap): Promise<void> {
  */
 async function refuseLinks(dir: string, files: FileMap): Promise<void> {
   const root = resolve(dir)
-  const clean = new Set<string>()
-  const isLink = async (rel: string) =>
-    (await lstat(join(root, rel)).catch(() => undefined))?.isSymbolicLink() === true
+  // Every path an export file goes through (folders and the file itself), looked at once.
+  const steps = new Set<string>()
+  for (const path of files.keys()) {
+    for (let end = path.indexOf('/'); end > 0; end = path.indexOf('/', end + 1))
+      steps.add(path.slice(0, end))
+    steps.add(path)
+  }
+  const list = [...steps]
+  const linked = await mapInParallel(
+    list,
+    async (rel) => (await lstat(join(root, rel)).catch(() => undefined))?.isSymbolicLink() === true,
+  )
+  const links = new Set(list.filter((_, i) => linked[i]))
+  if (links.size === 0) return
   for (const path of files.keys()) {
     const parts = path.split('/')
-    let link: string | undefined
-    for (let i = 1; i <= parts.length && link === undefined; i++) {
-      const rel = parts.slice(0, i).join('/')
-      if (clean.has(rel)) continue
-      if (await isLink(rel)) link = rel
-      else if (i < parts.length) clean.add(rel)
+    for (let i = 1; i <= parts.length; i++) {
+      const link = parts.slice(0, i).join('/')
+      if (links.has(link))
+        throw new InputError(
+          `refusing to write ${path}: ${link} in ${dir} is a symbolic link, and the export does not write through links (remove it, or export into another folder); nothing written`,
+        )
     }
-    if (link !== undefined)
-      throw new InputError(
-        `refusing to write ${path}: ${link} in ${dir} is a symbolic link, and the export does not write through links (remove it, or export into another folder); nothing written`,
-      )
   }
 }
 

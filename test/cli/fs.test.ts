@@ -1,7 +1,7 @@
 import { mkdir, symlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { InputError, readTreeInput } from '@/cli/fs'
+import { InputError, mapInParallel, readTreeInput } from '@/cli/fs'
 import { decodeText } from '@/lib/graph/tree-input'
 import { treeDir } from './tree-dir'
 
@@ -83,5 +83,40 @@ describe('readTreeInput', () => {
   it('refuses a missing path and a file', async () => {
     await expect(readTreeInput('/no/such/folder')).rejects.toBeInstanceOf(InputError)
     await expect(readTreeInput('package.json')).rejects.toThrow(/not a folder/)
+  })
+})
+
+describe('mapInParallel', () => {
+  const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+  it('gives the results in the order of the items, a bounded number at work at once', async () => {
+    let running = 0
+    let most = 0
+    const items = Array.from({ length: 200 }, (_, i) => i)
+    const out = await mapInParallel(items, async (i) => {
+      running++
+      most = Math.max(most, running)
+      await tick((i * 7) % 5)
+      running--
+      return i * 2
+    })
+    expect(out).toEqual(items.map((i) => i * 2))
+    expect(most).toBeGreaterThan(1)
+    expect(most).toBeLessThanOrEqual(32)
+  })
+
+  it('throws the first failure and starts no item after it', async () => {
+    const started: number[] = []
+    const items = Array.from({ length: 200 }, (_, i) => i)
+    const run = mapInParallel(items, async (i) => {
+      started.push(i)
+      await tick(1)
+      if (i === 40) throw new Error('disk full')
+      return i
+    })
+    await expect(run).rejects.toThrow('disk full')
+    await tick(20)
+    expect(started.length).toBeLessThan(items.length)
+    expect(Math.max(...started)).toBeLessThan(40 + 32)
   })
 })

@@ -3,7 +3,9 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { zipFiles } from '@/lib/export/zip'
 import { exportFiles } from '@/lib/generate/export-files'
+import { serializeGraph } from '@/lib/graph/parse'
 import type { ServiceGraph } from '@/lib/graph/types'
+import { benchGraph } from '@/bench/validate-plan'
 import { runCli } from './run-cli'
 import { treeDir, VALID } from './tree-dir'
 
@@ -23,6 +25,20 @@ describe('s6-designer lint', () => {
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/^0 errors, 0 warnings/m)
   })
+
+  it('checks the export of a design of 3,000 services (over 20,000 files, once refused)', async () => {
+    const dir = await treeDir({
+      'big.json': serializeGraph({ ...benchGraph(3_000), layout: {} }),
+    })
+    const exported = await runCli(['export', 'big.json', '--out', 'out'], dir)
+    expect(exported.code).toBe(0)
+    const written = Number(/wrote (\d+) files/.exec(exported.stdout)?.[1])
+    expect(written).toBeGreaterThan(20_000)
+    const r = await runCli(['lint', join(dir, 'out')])
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^0 errors, \d+ warnings?$/m)
+  }, 180_000)
 
   it('reads a run script or a service folder through a symbolic link, as s6-rc-compile does', async () => {
     const shared = await treeDir({
