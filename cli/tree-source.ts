@@ -7,6 +7,7 @@ import { basename, dirname, resolve } from 'node:path'
 import { parseGraph } from '../lib/graph/parse'
 import { readTree } from '../lib/graph/read-tree'
 import type { ReadReport } from '../lib/graph/read-tree'
+import { joinPath } from '../lib/graph/tree-input'
 import type { TreeInput } from '../lib/graph/tree-input'
 import type { Diagnostic, ServiceGraph } from '../lib/graph/types'
 import { validate } from '../lib/graph/validate'
@@ -228,15 +229,26 @@ async function loadBytes(
   return { graph: parsed.graph, diagnostics: [], notes: parsed.notes }
 }
 
+/** `d` with where its file is in the tree read (readTree gives that; the design's checks not). */
+function located(d: Diagnostic, dirs: Readonly<Record<string, string>>): Diagnostic {
+  if (d.path !== undefined || d.file === undefined) return d
+  if (d.service === undefined) return { ...d, path: d.file }
+  const dir = dirs[d.service]
+  return dir === undefined ? d : { ...d, path: joinPath(dir, d.file) }
+}
+
 /** readTree's and validate's diagnostics together, without repeats. */
 export function allDiagnostics(loaded: LoadedGraph, context: 'overlay' | 'plain'): Diagnostic[] {
   const seen = new Set<string>()
   const out: Diagnostic[] = []
+  // Files have a place only in a tree read as it is (not in a graph file).
+  const tree = loaded.report !== undefined && loaded.report.graphFile === undefined
+  const dirs = loaded.report?.serviceDirs ?? {}
   for (const d of [...loaded.diagnostics, ...validate(loaded.graph, { context })]) {
     const key = [d.code, d.service ?? '', d.file ?? '', d.field ?? '', d.message].join('\u0000')
     if (seen.has(key)) continue
     seen.add(key)
-    out.push(d)
+    out.push(tree ? located(d, dirs) : d)
   }
   return out
 }
@@ -265,8 +277,11 @@ export function summaryLine(diagnostics: readonly Diagnostic[]): string {
 
 const RANK = { error: 0, warning: 1, info: 2 } as const
 
-/** Diagnostics grouped by service (general ones first), one line each plus its fix. */
-export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
+/**
+ * Diagnostics grouped by service (general ones first), one line each plus its fix. A file is
+ * named from `base` (the s6-rc.d folder read) when it is in it, else from the top of the input.
+ */
+export function formatDiagnostics(diagnostics: readonly Diagnostic[], base?: string): string {
   const groups = new Map<string, Diagnostic[]>()
   for (const d of diagnostics) {
     const key = d.service ?? ''
@@ -285,9 +300,14 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
       const rooted =
         d.file !== undefined &&
         (d.file === d.service || d.file.startsWith(`${d.service}/`) || d.file.startsWith('etc/'))
-      const where = rooted
-        ? (d.file as string)
-        : [d.service, d.file ?? d.field].filter(Boolean).join('/') || d.file || '-'
+      const where =
+        d.path !== undefined
+          ? base && d.path.startsWith(`${base}/`)
+            ? d.path.slice(base.length + 1)
+            : d.path
+          : rooted
+            ? (d.file as string)
+            : [d.service, d.file ?? d.field].filter(Boolean).join('/') || d.file || '-'
       lines.push(`  ${d.severity.padEnd(7)}  ${where}  ${d.message} (${d.code})`)
       if (d.fix) lines.push(`  ${' '.repeat(7)}  fix: ${d.fix}`)
     }

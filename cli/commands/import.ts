@@ -80,7 +80,7 @@ export const importCommand: Command = {
     const say = out === undefined ? stderr : stdout
     say(`${describeRead(loaded, path)}\n`)
     if (loaded.report) say(formatReport(loaded.report))
-    if (diagnostics.length > 0) say(`\n${formatDiagnostics(diagnostics)}`)
+    if (diagnostics.length > 0) say(`\n${formatDiagnostics(diagnostics, loaded.report?.sourceDir)}`)
     say(`${summaryLine(diagnostics)}\n`)
     const text = serializeGraph(loaded.graph)
     if (out === undefined) stdout(text)

@@ -54,13 +54,16 @@ export const lintCommand: Command = {
           severity: d.severity,
           service: d.service ?? null,
           file: d.file ?? null,
+          path: d.path ?? null,
           message: d.message,
           fix: d.fix ?? null,
         })),
       }
       stdout(`${JSON.stringify(out, null, 2)}\n`)
     } else {
-      stdout(`${describeRead(loaded, dir)}\n\n${formatDiagnostics(diagnostics)}`)
+      stdout(
+        `${describeRead(loaded, dir)}\n\n${formatDiagnostics(diagnostics, loaded.report?.sourceDir)}`,
+      )
       stdout(`${diagnostics.length > 0 ? '\n' : ''}${summaryLine(diagnostics)}\n`)
       if (tooMany) stdout(`more than ${max} warning${max === '1' ? '' : 's'} (--max-warnings)\n`)
     }

@@ -122,7 +122,10 @@ export const planCommand: Command = {
     const errors = count(diagnostics, 'error')
     if (errors > 0)
       stderr(
-        `${formatDiagnostics(diagnostics.filter((d) => d.severity === 'error'))}${summaryLine(diagnostics)}: the plan may not match what s6 does.\n`,
+        `${formatDiagnostics(
+          diagnostics.filter((d) => d.severity === 'error'),
+          loaded.report?.sourceDir,
+        )}${summaryLine(diagnostics)}: the plan may not match what s6 does.\n`,
       )
     const start = startPlan(graph, targets, { context })
     const stop = stopPlan(graph, targets, { context })

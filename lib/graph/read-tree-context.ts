@@ -24,6 +24,8 @@ export interface ReadReport {
   rootfsDir?: string
   /** `etc/s6-overlay/user-bundles.d`, when read. */
   userBundlesDir?: string
+  /** Each service read from a folder -> that folder, from the top of the input. */
+  serviceDirs?: Record<string, string>
   /** `etc/s6-overlay/scripts`, when present. */
   scriptsDir?: string
   /** The `s6-designer.json` the graph came from, when there was one. */

@@ -172,7 +172,30 @@ function readTreeUnsafe(input: TreeInput, options: ReadTreeOptions): ReadTreeRes
       fix: 'Point s6 Designer at /etc/s6-overlay/s6-rc.d, at the image root that holds it, or at an s6 Designer export.',
     })
   }
+  if (origins.size > 0) ctx.report.serviceDirs = Object.fromEntries(origins)
+  for (const d of ctx.diagnostics) {
+    const path = pathInInput(d, tree, origins)
+    if (path !== undefined) d.path = path
+  }
   return { graph, report: ctx.report, diagnostics: ctx.diagnostics }
+}
+
+/**
+ * Where a diagnostic's file is in the input: in its service's folder, unless the file is
+ * named from the top of the input already (a link, a v2 script, a second tree) and is not
+ * in that folder.
+ */
+function pathInInput(
+  d: Diagnostic,
+  tree: TreeIndex,
+  origins: ReadonlyMap<string, string>,
+): string | undefined {
+  if (d.file === undefined) return undefined
+  const dir = d.service === undefined ? undefined : origins.get(d.service)
+  if (dir === undefined) return d.file
+  const inDir = joinPath(dir, d.file)
+  const there = (path: string) => tree.isFile(path) || tree.isDir(path) || tree.links.has(path)
+  return there(d.file) && !there(inDir) ? d.file : inDir
 }
 
 /**

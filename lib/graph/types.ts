@@ -205,8 +205,16 @@ export interface Diagnostic {
   service?: ServiceName
   /** Model field it concerns (for the inspector), for example `timeoutUp` or `env.0.name`. */
   field?: string
-  /** File in the s6-rc source tree it concerns, for example `timeout-up`. */
+  /**
+   * File it concerns, for example `timeout-up`: in the service's folder when there is a
+   * service, else from the top of the folder read.
+   */
   file?: string
+  /**
+   * Where that file is in the folder or zip read, from its top (`/`-separated): set by
+   * `readTree` (and lint for the design's checks), for tools that open the file.
+   */
+  path?: string
   message: string
   /** What to do about it, in one sentence. */
   fix?: string

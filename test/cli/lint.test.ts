@@ -40,6 +40,33 @@ describe('s6-designer lint', () => {
     expect(r.stdout).toMatch(/^0 errors, \d+ warnings?$/m)
   }, 180_000)
 
+  it('names each file from the folder given (--json path) and once in the text', async () => {
+    const root = await exported()
+    const source = join(root, SOURCE)
+    await rm(join(source, 'web/run'))
+    await symlink('/nowhere/run', join(source, 'web/run'))
+    await rm(join(source, 'worker/timeout-kill'))
+    const dir = join(root, '../..')
+    const text = await runCli(['lint', dir])
+    expect(text.stdout).toMatch(/^ {2}warning {2}web\/run {2}.*symbolic link/m)
+    expect(text.stdout).not.toContain('web/docker/')
+    const r = await runCli(['lint', dir, '--json'])
+    const out = JSON.parse(r.stdout) as {
+      diagnostics: { code: string; service: string | null; file: string | null; path: string }[]
+    }
+    const inDir = (path: string) => `docker/s6/${SOURCE}/${path}`
+    const byCode = (code: string) => out.diagnostics.find((d) => d.code === code)
+    expect(byCode('symlink-not-followed')?.path).toBe(inDir('web/run'))
+    // A check of the design (validate), named in the service's folder too.
+    expect(byCode('stop-unbounded')).toMatchObject({
+      service: 'worker',
+      file: 'timeout-kill',
+      path: inDir('worker/timeout-kill'),
+    })
+    expect(byCode('graph-file-differs')?.path).toBe('docker/s6/s6-designer.json')
+    for (const d of out.diagnostics) if (d.file !== null) expect(d.path).toMatch(/^docker\/s6\//)
+  })
+
   it('reads a run script or a service folder through a symbolic link, as s6-rc-compile does', async () => {
     const shared = await treeDir({
       run: '#!/bin/sh\nexec sleep 1000\n',
