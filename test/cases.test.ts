@@ -116,7 +116,15 @@ it('the s6-designer bin lints a case and prints the JSON shape', async () => {
   expect(out.errors).toBeGreaterThan(0)
   expect(typeof out.warnings).toBe('number')
   for (const d of out.diagnostics) {
-    expect(Object.keys(d).sort()).toEqual(['code', 'file', 'fix', 'message', 'service', 'severity'])
+    expect(Object.keys(d).sort()).toEqual([
+      'code',
+      'file',
+      'fix',
+      'message',
+      'path',
+      'service',
+      'severity',
+    ])
   }
   expect(out.diagnostics).toContainEqual(
     expect.objectContaining({ code: 'type-invalid', service: 'worker', file: 'type' }),

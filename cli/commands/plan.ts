@@ -1,7 +1,7 @@
 import { OVERLAY_BUNDLES, OVERLAY_SERVICES } from '../../lib/graph/overlay'
 import { pipelineNames } from '../../lib/graph/service-graph'
 import type { ServiceGraph } from '../../lib/graph/types'
-import { closure, processTree, startPlan, stopPlan } from '../../lib/plan/plan'
+import { bootTargets, closure, processTree, startPlan, stopPlan } from '../../lib/plan/plan'
 import type { ProcessNode, StartPlan, StopPlan } from '../../lib/plan/plan'
 import type { Command } from '../command'
 import { UsageError } from '../command'
@@ -22,7 +22,8 @@ Shows how s6-overlay starts and stops the design: the start waves of s6-rc -u ch
 order with each step's worst case against docker stop, and the process tree of the container.
 - reads the graph (or a zip) from standard input.
 
-  --target NAME  what to start (repeatable; default: user)
+  --target NAME  what to start (repeatable; default: top, what s6-overlay boots and
+                 stops; with --plain, user)
   --json         print the plans as JSON
   --plain        bare s6-rc: base, user, top… are ordinary names, not s6-overlay's, and
                  none of s6-overlay's own services, grace time or process tree is shown
@@ -113,7 +114,7 @@ export const planCommand: Command = {
     if (reportNoSource(loaded, `s6-designer plan: ${source}: no s6 services to plan`, stderr))
       return 2
     const graph = loaded.graph
-    const targets = parsed.options.get('--target') ?? ['user']
+    const targets = parsed.options.get('--target') ?? bootTargets({ context })
     const overlay = context === 'overlay'
     const known = knownTargets(graph, overlay)
     for (const t of targets)

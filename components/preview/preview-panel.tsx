@@ -5,6 +5,7 @@ import { useState } from 'react'
 import { useEditorStore, useEditorStoreApi } from '@/components/editor/editor-store-provider'
 import { Icon } from '@/components/ui/icons'
 import { tabKeys } from '@/components/ui/tab-keys'
+import { BOOT_TARGET } from '@/lib/plan/plan'
 import type { PreviewTab } from '@/lib/store/types'
 import { DocsPanel } from './docs-panel'
 import { type FilesState, FilesPanel } from './files-panel'
@@ -32,7 +33,7 @@ export function PreviewPanel() {
   const open = useEditorStore((s) => s.ui.previewOpen)
   const tab = useEditorStore((s) => s.ui.previewTab)
   const dock = useDockHeight()
-  const [startTarget, setStartTarget] = useState('user')
+  const [startTarget, setStartTarget] = useState(BOOT_TARGET)
   const [filesState, setFilesState] = useState<FilesState>({})
   const needsExport = open && (tab === 'files' || tab === 'docs')
   const { view, stale, failed } = useExportView(needsExport)

@@ -4,7 +4,7 @@ import { useMemo } from 'react'
 import { useEditorStore } from '@/components/editor/editor-store-provider'
 import type { ServiceGraph } from '@/lib/graph/types'
 import type { StartPlan, TimelineEntry } from '@/lib/plan/plan'
-import { startPlan } from '@/lib/plan/plan'
+import { BOOT_TARGET, startPlan } from '@/lib/plan/plan'
 import { formatMs, timeScale } from '@/lib/preview/time-scale'
 import { type ChartGroup, type ChartRow, type ChartSegment, TimelineChart } from './timeline-chart'
 import { useHoveredService, useSelectedServices, useServiceActions } from './use-service-actions'
@@ -88,7 +88,6 @@ function targetsOf(graph: ServiceGraph): { bundles: string[]; services: string[]
   const bundles: string[] = []
   const services: string[] = []
   for (const [name, s] of Object.entries(graph.services)) {
-    if (name === 'user') continue
     ;(s.type === 'bundle' ? bundles : services).push(name)
   }
   return { bundles: bundles.sort(), services: services.sort() }
@@ -96,7 +95,7 @@ function targetsOf(graph: ServiceGraph): { bundles: string[]; services: string[]
 
 /**
  * Start order: the waves side by side, then a timeline of the chosen target's start (default
- * `user`, what the container boots) with estimated durations, time limits and the critical path.
+ * `top`, what the container boots) with estimated durations, time limits and the critical path.
  */
 export function StartOrderPanel({
   target,
@@ -109,7 +108,7 @@ export function StartOrderPanel({
   const actions = useServiceActions()
   const selected = useSelectedServices()
   const hovered = useHoveredService()
-  const current = Object.hasOwn(graph.services, target) ? target : 'user'
+  const current = Object.hasOwn(graph.services, target) ? target : BOOT_TARGET
   const plan = useMemo(() => startPlan(graph, [current]), [graph, current])
   const { bundles, services } = useMemo(() => targetsOf(graph), [graph])
   const entries = useMemo(() => new Map(plan.timeline.map((e) => [e.name, e])), [plan])
@@ -134,7 +133,7 @@ export function StartOrderPanel({
             onChange={(e) => onTarget(e.target.value)}
             aria-label="What to bring up"
           >
-            <option value="user">user (the container’s boot)</option>
+            <option value={BOOT_TARGET}>top (the container’s boot)</option>
             {bundles.length > 0 ? (
               <optgroup label="Bundles">
                 {bundles.map((b) => (

@@ -108,6 +108,7 @@ export const DIAGNOSTIC_TOPICS: Readonly<Record<string, DocTopic>> = {
   'secret-value': `${ENV}#container-variables`,
   'down-signal-unknown': 'graceful-shutdown#picking-the-right-signal',
   'estimate-invalid': 'start-and-stop-order#how-services-start',
+  'estimate-over-timeout': 'start-and-stop-order#how-services-start',
   essential: `${FIELDS}#every-service`,
   'not-started': 'dependencies-and-bundles#the-user-bundle-and-boot',
   'no-base-dependency': 'dependencies-and-bundles#depending-on-base',

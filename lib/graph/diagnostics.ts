@@ -290,6 +290,11 @@ const ENTRIES: Record<string, Entry> = {
     'down-signal must name a signal (SIGTERM, TERM, term) or give its number. s6-supervise warns about anything else and sends SIGTERM instead.',
     'Pick a signal such as SIGTERM, SIGQUIT or SIGINT.',
   ),
+  'estimate-over-timeout': warning(
+    'Estimated start longer than the start timeout',
+    'A oneshot, or a longrun that signals readiness, is given at most timeout-up to come up; then s6-rc fails it and never starts what depends on it. An estimate above that limit means the service is expected to fail at every boot.',
+    'Raise timeout-up above the time the service really takes, or correct the estimate.',
+  ),
   'estimate-invalid': warning(
     'Invalid start estimate',
     'The estimated start time is only used for the start timeline, which needs a non-negative number of milliseconds.',

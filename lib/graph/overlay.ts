@@ -98,7 +98,10 @@ export const OVERLAY_SERVICES: Record<
   top: { type: 'bundle', contents: ['base', 'user', 'legacy-services', 'user2'] },
   base: { type: 'bundle', contents: ['fix-attrs', 'legacy-cont-init'] },
   'fix-attrs': { type: 'oneshot', dependencies: [] },
-  'legacy-cont-init': { type: 'oneshot', dependencies: [] },
+  // Not in FORMAT §5, which lists base's members only: s6-rc-compile's traces of the overlay's
+  // own sources show "dependency from legacy-cont-init to fix-attrs" (s6-overlay #586 on
+  // 3.1.6.2, #596 on 3.2.0.2, #621 on 3.2.1.0), so cont-init.d runs after the attribute fixes.
+  'legacy-cont-init': { type: 'oneshot', dependencies: ['fix-attrs'] },
   'legacy-services': { type: 'oneshot', dependencies: ['base', 'user'] },
 }
 

@@ -1,14 +1,15 @@
 /**
- * Planning: what `s6-rc -u change user` starts and in which order, how long the container's
+ * Planning: what the container's boot starts and in which order, how long the container's
  * stop takes against `docker stop`, and the process tree `ps` shows (FORMAT §4, §5, §6.9).
  * Pure and deterministic (ties broken by name), linear in services + edges, never throwing.
  *
- * Overlay services: s6-overlay compiles its own services next to the graph's. When the graph's
- * services depend on `base` (the project's `dependOnBase`, or an explicit dependency),
- * `s6-rc -u change user` also runs `base`'s oneshots `fix-attrs` and `legacy-cont-init`.
- * `closure()`, the start plan and the stop plan therefore include them, marked `overlay: true`
- * in the timeline and the stop steps, so the plans show base first and stay consistent with
- * each other. Filter on `overlay` (or `isOverlayService`) for the graph's own services only.
+ * The boot: s6-overlay runs `s6-rc -u change top`, `top` being its bundle of `base` (the
+ * oneshots `fix-attrs`, then `legacy-cont-init`), `user`, `legacy-services` (after base and
+ * user) and `user2`; its stop, `s6-rc -bda change`, brings down all of that. So the plans of a
+ * design default to `top`: `closure()`, the start plan and the stop plan include s6-overlay's
+ * services, marked `overlay: true` in the timeline and the stop steps. Filter on `overlay` (or
+ * `isOverlayService`) for the graph's own services only. A bare s6-rc tree (the plain
+ * context) has no `top`: its plans default to its own `user` bundle.
  */
 import { OVERLAY_SERVICES } from '../graph/overlay'
 import { resolveGraph } from '../graph/resolve'
@@ -83,6 +84,8 @@ export interface StopPlan {
   killGraceMs: number
   /** servicesMs + killGraceMs, or null when unbounded. */
   totalMs: number | null
+  /** What the stop takes at least: totalMs with each unbounded step counted as 0. */
+  atLeastMs: number
   dockerStopMs: number
   /** True when totalMs is null or reaches dockerStopMs (at equality Docker may kill first). */
   overDockerStop: boolean
@@ -110,6 +113,17 @@ export interface PlanOptions {
   context?: 'overlay' | 'plain'
 }
 
+/** The bundle s6-overlay brings up at boot (`s6-rc -u change top`) and down at its stop. */
+export const BOOT_TARGET = 'top'
+
+/**
+ * What the container starts at boot and stops at `docker stop`: s6-overlay's `top`; for a bare
+ * s6-rc tree, its `user` bundle.
+ */
+export function bootTargets(options: PlanOptions = {}): ServiceName[] {
+  return options.context === 'plain' ? ['user'] : [BOOT_TARGET]
+}
+
 /** The resolution a plan of `options` walks (undefined: the plans' default, overlay). */
 const planResolution = (graph: ServiceGraph, options: PlanOptions) =>
   options.context === 'plain' ? resolveGraph(graph, { context: 'plain' }) : undefined
@@ -125,14 +139,18 @@ export function isOverlayService(name: ServiceName): boolean {
  * consumer included, and s6-overlay's own oneshots when something needs `base` (see above).
  *
  * @example
- * closure(graph) // ['config-check', 'fix-attrs', 'legacy-cont-init', 'redis-ready', 'web']
+ * closure(graph) // ['config-check', 'fix-attrs', 'legacy-cont-init', 'legacy-services', 'redis-ready', 'web']
  */
 export function closure(
   graph: ServiceGraph,
-  targets: ServiceName[] = ['user'],
+  targets?: ServiceName[],
   options: PlanOptions = {},
 ): ServiceName[] {
-  const { r, atomics } = planGraph(graph, targets, planResolution(graph, options))
+  const { r, atomics } = planGraph(
+    graph,
+    targets ?? bootTargets(options),
+    planResolution(graph, options),
+  )
   return atomics.map((id) => r.names[id]!)
 }
 
@@ -142,14 +160,14 @@ export function closure(
  * readiness is up 10 ms after it is spawned), and the critical path ending at the latest end.
  *
  * @example
- * startPlan(graph).waves // [['fix-attrs', 'legacy-cont-init'], ['config-check', 'redis-ready'], ['web']]
+ * startPlan(graph).waves // [['fix-attrs'], ['legacy-cont-init'], ['config-check', 'redis-ready'], ['web'], ['legacy-services']]
  */
 export function startPlan(
   graph: ServiceGraph,
-  targets: ServiceName[] = ['user'],
+  targets?: ServiceName[],
   options: PlanOptions = {},
 ): StartPlan {
-  return computeStartPlan(graph, targets, planResolution(graph, options))
+  return computeStartPlan(graph, targets ?? bootTargets(options), planResolution(graph, options))
 }
 
 /**
@@ -161,10 +179,10 @@ export function startPlan(
  */
 export function stopPlan(
   graph: ServiceGraph,
-  targets: ServiceName[] = ['user'],
+  targets?: ServiceName[],
   options: PlanOptions = {},
 ): StopPlan {
-  return computeStopPlan(graph, targets, planResolution(graph, options))
+  return computeStopPlan(graph, targets ?? bootTargets(options), planResolution(graph, options))
 }
 
 /**

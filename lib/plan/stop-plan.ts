@@ -20,7 +20,7 @@ type Budget = Omit<StopStep, 'name' | 'type' | 'overlay' | 'wave'>
 
 /**
  * One service's worst case. Longrun: down-signal, then SIGKILL after `timeout-kill` (none when
- * absent: unbounded), then `finish` for up to `timeout-finish` (5000 by default, 0 = none);
+ * absent: unbounded, unless the down signal is SIGKILL itself), then `finish` for up to `timeout-finish` (5000 by default, 0 = none);
  * a `timeout-down` caps the whole wait, since s6-rc gives up on the transition then.
  * Oneshot: its `down` script for up to `timeout-down` (none when absent: unbounded); no `down`
  * means nothing to run (0). s6-overlay's own oneshots count as 0: the export ships no
@@ -28,6 +28,7 @@ type Budget = Omit<StopStep, 'name' | 'type' | 'overlay' | 'wave'>
  */
 export function stopBudget(service: Service | undefined, kind: 'oneshot' | 'longrun'): Budget {
   if (service?.type === 'longrun') {
+    const signal = sentSignal(service.downSignal)
     const kill = timeoutMs(service.timeoutKill) ?? null
     const hasFinish = service.finish !== undefined
     const finishLimit =
@@ -35,11 +36,13 @@ export function stopBudget(service: Service | undefined, kind: 'oneshot' | 'long
         ? DEFAULT_TIMEOUT_FINISH_MS
         : (timeoutMs(service.timeoutFinish) ?? null)
     const finishMs = hasFinish ? (finishLimit ?? 0) : 0
-    let budget = kill === null || (hasFinish && finishLimit === null) ? null : kill + finishMs
+    // A daemon sent SIGKILL cannot ignore it: it is gone at once, timeout-kill or not.
+    const killed = signal === 'SIGKILL' ? 0 : kill
+    let budget = killed === null || (hasFinish && finishLimit === null) ? null : killed + finishMs
     const down = timeoutMs(service.timeoutDown)
     if (down !== undefined) budget = budget === null ? down : Math.min(budget, down)
     return {
-      signal: sentSignal(service.downSignal),
+      signal,
       killAfterMs: kill,
       finishMs,
       budgetMs: budget,
@@ -94,6 +97,25 @@ function makeStopPlan(
     kept[id] = 2
     stack.push(id)
   }
+  // On a bundle, s6-rc-compile copies the flag to every member (FORMAT §1, §3).
+  for (let id = 0; id < n; id++) {
+    if (!inSet[id] || isAtomic(r.kinds[id]!) || ownService(r, id)?.essential !== true) continue
+    const members = [id]
+    const seen = new Set<number>(members)
+    while (members.length > 0) {
+      const v = members.pop()!
+      for (let i = r.edgeStart[v]!; i < r.edgeStart[v + 1]!; i++) {
+        const w = r.edgeList[i]!
+        if (seen.has(w)) continue
+        seen.add(w)
+        if (!isAtomic(r.kinds[w]!)) members.push(w)
+        else if (!kept[w]) {
+          kept[w] = 2
+          stack.push(w)
+        }
+      }
+    }
+  }
   while (stack.length > 0) {
     const v = stack.pop()!
     for (let i = r.edgeStart[v]!; i < r.edgeStart[v + 1]!; i++) {
@@ -107,17 +129,22 @@ function makeStopPlan(
   const end = new Float64Array(n)
   const budgets: (Budget | undefined)[] = new Array<Budget | undefined>(n)
   let unbounded = false
+  // The same walk with unbounded steps counted as 0: what the stop takes at least.
+  const atLeast = new Float64Array(n)
   let lastWave = 0
   for (let position = order.length - 1; position >= 0; position--) {
     const v = order[position]!
     let from = 0
+    let fromAtLeast = 0
     let level = 0
     for (let i = neederStart[v]!; i < neederStart[v + 1]!; i++) {
       const u = neederList[i]!
       from = Math.max(from, end[u]!)
+      fromAtLeast = Math.max(fromAtLeast, atLeast[u]!)
       level = Math.max(level, isAtomic(r.kinds[u]!) ? wave[u]! + 1 : wave[u]!)
     }
     end[v] = from
+    atLeast[v] = fromAtLeast
     wave[v] = level
     if (!isAtomic(r.kinds[v]!)) continue
     const budget = kept[v]
@@ -126,6 +153,7 @@ function makeStopPlan(
     budgets[v] = budget
     if (budget.budgetMs === null) unbounded = true
     end[v] = from + (budget.budgetMs ?? 0)
+    atLeast[v] = fromAtLeast + (budget.budgetMs ?? 0)
     if (position < placed) lastWave = Math.max(lastWave, level)
   }
   for (let position = placed; position < order.length; position++) {
@@ -159,7 +187,11 @@ function makeStopPlan(
     }
   }
   let longest = 0
-  for (const id of atomics) longest = Math.max(longest, end[id]!)
+  let longestAtLeast = 0
+  for (const id of atomics) {
+    longest = Math.max(longest, end[id]!)
+    longestAtLeast = Math.max(longestAtLeast, atLeast[id]!)
+  }
   const servicesMs = unbounded ? null : longest
   const grace = killGraceMs(graph)
   const totalMs = servicesMs === null ? null : servicesMs + grace
@@ -170,6 +202,7 @@ function makeStopPlan(
     servicesMs,
     killGraceMs: grace,
     totalMs,
+    atLeastMs: longestAtLeast + grace,
     dockerStopMs: DOCKER_STOP_DEFAULT_MS,
     // At equality the two race: Docker's SIGKILL may come first.
     overDockerStop: totalMs === null || totalMs >= DOCKER_STOP_DEFAULT_MS,

@@ -70,7 +70,7 @@ describe('a folder where a graph file is expected', () => {
 describe('- for standard input', () => {
   it.each([
     ['lint', [], /^-: 5 services, 1 bundle/],
-    ['plan', [], /^Start: s6-rc -u change user/],
+    ['plan', [], /^Start: s6-rc -u change top/],
     ['share', ['--base', 'https://example.org/'], /^https:\/\/example\.org\/#s6g=1\.d\./],
     ['import', [], /"services"/],
   ])('is read by %s', async (command, extra, output) => {
@@ -126,7 +126,7 @@ describe('- for standard input', () => {
     })
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
-    expect(JSON.parse(r.stdout)).toMatchObject({ targets: ['user'] })
+    expect(JSON.parse(r.stdout)).toMatchObject({ targets: ['top'] })
   }, 30_000)
 
   it('still reads a file named - given as ./-', async () => {

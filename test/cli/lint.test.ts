@@ -132,6 +132,7 @@ describe('s6-designer lint', () => {
       severity: 'error',
       service: 'web',
       file: 'timeout-up',
+      path: 'web/timeout-up',
       message: expect.stringContaining('web/timeout-up'),
       fix: expect.any(String),
     })

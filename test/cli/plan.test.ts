@@ -6,8 +6,9 @@ describe('s6-designer plan', () => {
   it('prints start waves, the stop budget and the process tree', async () => {
     const r = await runCli(['plan', 'content/examples/reference.json'])
     expect(r.code).toBe(0)
-    expect(r.stdout).toMatch(/^Start: s6-rc -u change user/m)
-    expect(r.stdout).toMatch(/^ {2}wave 1 {2}fix-attrs, legacy-cont-init$/m)
+    expect(r.stdout).toMatch(/^Start: s6-rc -u change top/m)
+    expect(r.stdout).toMatch(/^ {2}wave 1 {2}fix-attrs\n {2}wave 2 {2}legacy-cont-init$/m)
+    expect(r.stdout).toMatch(/^ {2}wave 5 {2}legacy-services$/m)
     expect(r.stdout).toMatch(/^Stop: s6-rc -bda change/m)
     expect(r.stdout).toMatch(/web .*SIGTERM, SIGKILL after 5 s.*budget 6 s/)
     expect(r.stdout).toMatch(/total 9 s against docker stop's 10 s/)
@@ -22,10 +23,13 @@ describe('s6-designer plan', () => {
     const out = JSON.parse(r.stdout) as Record<string, unknown>
     expect(out).toMatchObject({
       closure: expect.arrayContaining(['web', 'worker']),
+      targets: ['top'],
       startWaves: [
-        ['fix-attrs', 'legacy-cont-init'],
+        ['fix-attrs'],
+        ['legacy-cont-init'],
         ['config-check', 'redis-ready'],
         ['scheduler', 'web', 'worker'],
+        ['legacy-services'],
       ],
       stopOrder: expect.arrayContaining(['web']),
       processTree: { label: 's6-svscan /run/service', kind: 'init' },
@@ -63,7 +67,7 @@ describe('s6-designer plan', () => {
     expect(json).not.toHaveProperty('killGraceMs')
     // Without --plain the same tree is planned as s6-overlay runs it.
     const overlay = await runCli(['plan', tree])
-    expect(overlay.stdout).toMatch(/^ {2}wave 1 {2}fix-attrs, legacy-cont-init$/m)
+    expect(overlay.stdout).toMatch(/^ {2}wave 1 {2}fix-attrs$/m)
     expect(overlay.stdout).toMatch(/Process tree/)
     // s6-overlay's names are no targets of a bare tree that does not define them.
     const unknown = await runCli(['plan', tree, '--plain', '--target', 'top'])

@@ -5,7 +5,7 @@
  * They read the raw values, so "abc" or -1 is reported as given.
  */
 import type { Findings } from './report'
-import { show, showValue } from './report'
+import { seconds, show, showValue } from './report'
 import type { Raw } from './guards'
 import { isRecord } from './guards'
 import type { Shaped } from './shape'
@@ -71,6 +71,24 @@ function checkNumbers(name: string, raw: Raw, longrun: boolean, out: Findings): 
         service: name,
         field: 'estimatedUpMs',
         message: `${show(name)}'s estimated start time is ${showValue(estimate)}, not a number of milliseconds.`,
+      })
+    }
+    // s6-rc waits for a oneshot, or a longrun's readiness, at most timeout-up, then fails it.
+    const limit = raw.timeoutUp
+    const waited = !longrun || (raw.type === 'longrun' && raw.readiness !== undefined)
+    if (
+      waited &&
+      typeof estimate === 'number' &&
+      typeof limit === 'number' &&
+      limit > 0 &&
+      estimate > limit
+    ) {
+      out.add({
+        code: 'estimate-over-timeout',
+        service: name,
+        field: 'timeoutUp',
+        file: 'timeout-up',
+        message: `${show(name)} is estimated to take ${seconds(estimate)} to ${longrun ? 'be ready' : 'start'}, but its timeout-up gives up after ${seconds(limit)}: s6-rc would fail it, and what depends on it would never start.`,
       })
     }
   }
@@ -171,7 +189,10 @@ export function checkFields(shaped: Shaped, out: Findings): void {
         service: name,
         field: 'essential',
         file: 'flag-essential',
-        message: `${show(name)} is flagged essential, so s6-overlay's shutdown skips it and everything it depends on.`,
+        message:
+          raw.type === 'bundle'
+            ? `${show(name)} is flagged essential, which s6-rc gives each of its members, so s6-overlay's shutdown skips them and everything they depend on.`
+            : `${show(name)} is flagged essential, so s6-overlay's shutdown skips it and everything it depends on.`,
       })
     }
   }

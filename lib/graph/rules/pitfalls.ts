@@ -10,12 +10,12 @@ import { closureIds, directAtomicNeeds, idsOf, neededByIds, resolveGraph } from 
 import { computeStartPlan } from '../../plan/start-plan'
 import { computeStopPlan } from '../../plan/stop-plan'
 import { BOOT_TARGETS } from '../../plan/process-tree'
+import { bootTargets } from '../../plan/plan'
 import type { ServiceName } from '../types'
 import type { Findings } from './report'
-import { show, showValue } from './report'
+import { seconds, show, showValue } from './report'
 import type { Context } from './structure'
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
 const LOGGER_RUN = /(^|[\s;({])(logutil-service|s6-log)(\s|$)/
 
 /** Reachability, base ordering and logger rules on the resolved graph. */
@@ -111,15 +111,20 @@ function checkStop(ctx: Context, targets: ServiceName[], out: Findings): void {
       message: `${show(step.name)} ${why}: if it ignores its down signal, the container's stop waits until docker stop kills everything.`,
     })
   }
-  if (plan.totalMs !== null && plan.totalMs >= plan.dockerStopMs) {
+  // Over docker stop even with each unbounded step counted as 0: said as a warning too.
+  if (plan.atLeastMs >= plan.dockerStopMs) {
     const slowest = plan.steps
       .filter((s) => (s.budgetMs ?? 0) > 0)
       .sort((a, b) => b.budgetMs! - a.budgetMs! || (a.name < b.name ? -1 : 1))
       .slice(0, 3)
       .map((s) => `${show(s.name)} ${seconds(s.budgetMs!)}`)
+    const services = plan.atLeastMs - plan.killGraceMs
     out.add({
       code: 'stop-over-docker-stop',
-      message: `Stopping may take up to ${seconds(plan.totalMs)} (${seconds(plan.servicesMs ?? 0)} for the services in order, then S6_KILL_GRACETIME ${seconds(plan.killGraceMs)}), more than the ${seconds(plan.dockerStopMs)} docker stop waits. Slowest steps: ${slowest.join(', ')}.`,
+      message:
+        plan.totalMs === null
+          ? `Stopping takes at least ${seconds(plan.atLeastMs)} (${seconds(services)} for the services with a time limit, in order, then S6_KILL_GRACETIME ${seconds(plan.killGraceMs)}), more than the ${seconds(plan.dockerStopMs)} docker stop waits, and more if a service without a limit holds it. Slowest steps: ${slowest.join(', ')}.`
+          : `Stopping may take up to ${seconds(plan.totalMs)} (${seconds(services)} for the services in order, then S6_KILL_GRACETIME ${seconds(plan.killGraceMs)}), more than the ${seconds(plan.dockerStopMs)} docker stop waits. Slowest steps: ${slowest.join(', ')}.`,
     })
   }
 }
@@ -337,11 +342,12 @@ function checkProject(ctx: Context, out: Findings): void {
 
 /** Every s6-overlay pitfall rule (overlay context only). */
 export function checkPitfalls(ctx: Context, out: Findings): void {
-  const targets = BOOT_TARGETS.filter((t) => Object.hasOwn(ctx.shaped.graph.services, t))
+  const booted = BOOT_TARGETS.some((t) => Object.hasOwn(ctx.shaped.graph.services, t))
   checkProject(ctx, out)
   checkGraphPitfalls(ctx, out)
   checkReadiness(ctx, out)
-  if (targets.length === 0) return
-  checkStop(ctx, targets, out)
-  checkBootTime(ctx, targets, out)
+  if (!booted) return
+  // What the container boots and stops: s6-overlay's top (user, user2 and its own).
+  checkStop(ctx, bootTargets(), out)
+  checkBootTime(ctx, bootTargets(), out)
 }

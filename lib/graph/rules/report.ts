@@ -58,6 +58,9 @@ export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
   )
 }
 
+/** Milliseconds in messages: `1500` -> `1.5 s`. */
+export const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`
+
 /** A name as messages print it: bare when plain, quoted with escapes when it has odd characters. */
 export function show(name: string): string {
   return /^[A-Za-z0-9._-]+$/.test(name) ? name : JSON.stringify(name)

@@ -33,6 +33,24 @@ describe('validate: timeouts', () => {
     expect(findingsOf(withField({ estimatedUpMs: -1 }), 'estimate-invalid')).toHaveLength(1)
     expect(findingsOf(withField({ estimatedUpMs: 1500 }), 'estimate-invalid')).toEqual([])
   })
+
+  it('warns when a start s6-rc waits for is estimated to take longer than its timeout-up', () => {
+    const slow = graphOf({ migrate: oneshot({ estimatedUpMs: 5000, timeoutUp: 1000 }) })
+    const found = findingsOf(slow, 'estimate-over-timeout')
+    expect(found).toHaveLength(1)
+    expect(found[0]).toMatchObject({ service: 'migrate', field: 'timeoutUp', severity: 'warning' })
+    expect(found[0]!.message).toContain('5.0 s to start')
+    const ready = { readiness: { notificationFd: 3 }, estimatedUpMs: 5000, timeoutUp: 1000 }
+    expect(findingsOf(withField(ready), 'estimate-over-timeout')).toHaveLength(1)
+    // Not waited for: a longrun without readiness is up once spawned; no limit: no failure.
+    expect(
+      findingsOf(withField({ estimatedUpMs: 5000, timeoutUp: 1000 }), 'estimate-over-timeout'),
+    ).toEqual([])
+    const unlimited = graphOf({ migrate: oneshot({ estimatedUpMs: 5000, timeoutUp: 0 }) })
+    expect(findingsOf(unlimited, 'estimate-over-timeout')).toEqual([])
+    const fits = graphOf({ migrate: oneshot({ estimatedUpMs: 900, timeoutUp: 1000 }) })
+    expect(findingsOf(fits, 'estimate-over-timeout')).toEqual([])
+  })
 })
 
 describe('validate: descriptors and max-death-tally', () => {

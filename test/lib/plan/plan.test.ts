@@ -2,14 +2,17 @@ import { describe, expect, it } from 'vitest'
 import { closure, isOverlayService, processTree, startPlan, stopPlan } from '@/lib/plan/plan'
 import { processLabel } from '@/lib/plan/process-tree'
 import type { Longrun } from '@/lib/graph/types'
+import { validate } from '@/lib/graph/validate'
 import { bundle, exampleGraphs, graphOf, longrun, oneshot, shLongrun } from '../../fixtures/graphs'
 
 const reference = exampleGraphs().reference!
 const noBase = { project: { dependOnBase: false } }
+/** The tests of the planner's mechanics plan the user bundle alone, not all s6-overlay boots. */
+const USER = ['user']
 
 describe('closure', () => {
   it("includes base's overlay oneshots when the services depend on base", () => {
-    expect(closure(reference)).toEqual([
+    expect(closure(reference, USER)).toEqual([
       'config-check',
       'fix-attrs',
       'legacy-cont-init',
@@ -18,7 +21,7 @@ describe('closure', () => {
       'web',
       'worker',
     ])
-    expect(closure(graphOf({ web: longrun() }, noBase))).toEqual(['web'])
+    expect(closure(graphOf({ web: longrun() }, noBase), USER)).toEqual(['web'])
     expect(isOverlayService('fix-attrs')).toBe(true)
     expect(isOverlayService('web')).toBe(false)
   })
@@ -36,30 +39,40 @@ describe('closure', () => {
       },
       noBase,
     )
-    expect(closure(g)).toEqual(['api', 'api-log', 'app', 'app-log', 'prep'])
+    expect(closure(g, USER)).toEqual(['api', 'api-log', 'app', 'app-log', 'prep'])
     expect(closure(g, ['api-log'])).toEqual(['api-log'])
     expect(closure(g, ['ghost'])).toEqual([])
   })
 })
 
 describe('startPlan', () => {
-  it('plans the reference example', () => {
+  it('plans the reference example as s6-overlay boots it: change top', () => {
     const plan = startPlan(reference)
+    expect(plan.targets).toEqual(['top'])
+    // legacy-cont-init needs fix-attrs (s6-overlay's own sources); legacy-services comes last.
     expect(plan.waves).toEqual([
-      ['fix-attrs', 'legacy-cont-init'],
+      ['fix-attrs'],
+      ['legacy-cont-init'],
       ['config-check', 'redis-ready'],
       ['scheduler', 'web', 'worker'],
+      ['legacy-services'],
     ])
-    expect(plan.criticalPath).toEqual(['fix-attrs', 'config-check', 'scheduler'])
-    expect(plan.totalMs).toBe(100 + 2000 + 10)
+    expect(plan.criticalPath).toEqual([
+      'fix-attrs',
+      'legacy-cont-init',
+      'config-check',
+      'scheduler',
+      'legacy-services',
+    ])
+    expect(plan.totalMs).toBe(100 + 100 + 2000 + 10 + 100)
     const web = plan.timeline.find((e) => e.name === 'web')!
     expect(web).toMatchObject({
       type: 'longrun',
       overlay: false,
-      wave: 2,
-      startMs: 2100,
-      endMs: 2110,
-      readyMs: 6100,
+      wave: 3,
+      startMs: 2200,
+      endMs: 2210,
+      readyMs: 6200,
       estimated: false,
       dependencies: ['config-check', 'fix-attrs', 'legacy-cont-init', 'redis-ready'],
     })
@@ -67,8 +80,8 @@ describe('startPlan', () => {
     expect(redis).toMatchObject({
       estimated: true,
       timeoutMs: 30000,
-      startMs: 100,
-      endMs: 1600,
+      startMs: 200,
+      endMs: 1700,
       critical: false,
     })
     expect(plan.timeline.find((e) => e.name === 'fix-attrs')).toMatchObject({
@@ -87,7 +100,7 @@ describe('startPlan', () => {
       },
       noBase,
     )
-    const plan = startPlan(g)
+    const plan = startPlan(g, USER)
     const at = (n: string) => plan.timeline.find((e) => e.name === n)!
     expect(at('o2').startMs).toBe(100)
     expect(at('o4').startMs).toBe(500)
@@ -108,10 +121,10 @@ describe('startPlan', () => {
         },
         noBase,
       )
-    expect(startPlan(g(false)).timeline.find((e) => e.name === 'app')!.startMs).toBe(10)
-    expect(startPlan(g(true)).timeline.find((e) => e.name === 'app')!.startMs).toBe(3000)
+    expect(startPlan(g(false), USER).timeline.find((e) => e.name === 'app')!.startMs).toBe(10)
+    expect(startPlan(g(true), USER).timeline.find((e) => e.name === 'app')!.startMs).toBe(3000)
     const defaulted = graphOf({ db: longrun({ readiness: { notificationFd: 3 } }) }, noBase)
-    expect(startPlan(defaulted).timeline[0]).toMatchObject({ endMs: 200, estimated: false })
+    expect(startPlan(defaulted, USER).timeline[0]).toMatchObject({ endMs: 200, estimated: false })
   })
 
   it('treats a dependency on a bundle as a dependency on each member', () => {
@@ -124,7 +137,7 @@ describe('startPlan', () => {
       },
       noBase,
     )
-    const web = startPlan(g).timeline.find((e) => e.name === 'web')!
+    const web = startPlan(g, USER).timeline.find((e) => e.name === 'web')!
     expect(web).toMatchObject({ startMs: 300, wave: 1, dependencies: ['a', 'b'] })
   })
 
@@ -133,7 +146,7 @@ describe('startPlan', () => {
       { a: oneshot({ dependencies: ['b'] }), b: oneshot({ dependencies: ['a'] }), c: oneshot() },
       noBase,
     )
-    const plan = startPlan(g)
+    const plan = startPlan(g, USER)
     expect(plan.waves).toEqual([['c'], ['a', 'b']])
   })
 })
@@ -158,7 +171,7 @@ describe('stopPlan', () => {
       },
       { user: ['api-pipeline', 'web'], project: { dependOnBase: false } },
     )
-    const plan = stopPlan(g)
+    const plan = stopPlan(g, USER)
     const step = (name: string) => plan.steps.find((s) => s.name === name)
     expect(step('api')).toMatchObject({ kept: 'essential', budgetMs: 0 })
     expect(step('db')).toMatchObject({ kept: 'needed-by-essential', budgetMs: 0 })
@@ -169,19 +182,21 @@ describe('stopPlan', () => {
     expect(plan.servicesMs).toBe(3000)
   })
 
-  it('plans the reference example', () => {
+  it('plans the reference example as s6-overlay stops it: everything top brought up', () => {
     const plan = stopPlan(reference)
     expect(plan.waves).toEqual([
+      ['legacy-services'],
       ['scheduler', 'web', 'worker'],
       ['config-check', 'redis-ready'],
-      ['fix-attrs', 'legacy-cont-init'],
+      ['legacy-cont-init'],
+      ['fix-attrs'],
     ])
-    expect(plan.order[0]).toBe('scheduler')
+    expect(plan.order[1]).toBe('scheduler')
     expect(plan.steps.find((s) => s.name === 'web')).toEqual({
       name: 'web',
       type: 'longrun',
       overlay: false,
-      wave: 0,
+      wave: 1,
       signal: 'SIGTERM',
       killAfterMs: 5000,
       finishMs: 1000,
@@ -212,7 +227,7 @@ describe('stopPlan', () => {
       },
       { project: { dependOnBase: false, s6Env: { S6_KILL_GRACETIME: '1000' } } },
     )
-    const plan = stopPlan(g)
+    const plan = stopPlan(g, USER)
     expect(plan.order).toEqual(['web', 'db'])
     expect(plan.steps.map((s) => [s.name, s.signal, s.budgetMs])).toEqual([
       ['web', 'SIGTERM', 7000],
@@ -228,16 +243,22 @@ describe('stopPlan', () => {
 
   it('reports unbounded steps and lets timeout-down cap them', () => {
     const g = (fields: Partial<Longrun>) => graphOf({ web: longrun(fields) }, noBase)
-    expect(stopPlan(g({}))).toMatchObject({ servicesMs: null, totalMs: null, overDockerStop: true })
-    expect(stopPlan(g({})).steps[0]).toMatchObject({ killAfterMs: null, budgetMs: null })
-    expect(stopPlan(g({ timeoutDown: 2500 })).steps[0]!.budgetMs).toBe(2500)
-    expect(stopPlan(g({ timeoutKill: 9000, timeoutDown: 2500 })).steps[0]!.budgetMs).toBe(2500)
+    expect(stopPlan(g({}), USER)).toMatchObject({
+      servicesMs: null,
+      totalMs: null,
+      overDockerStop: true,
+    })
+    expect(stopPlan(g({}), USER).steps[0]).toMatchObject({ killAfterMs: null, budgetMs: null })
+    expect(stopPlan(g({ timeoutDown: 2500 }), USER).steps[0]!.budgetMs).toBe(2500)
+    expect(stopPlan(g({ timeoutKill: 9000, timeoutDown: 2500 }), USER).steps[0]!.budgetMs).toBe(
+      2500,
+    )
     const finishForever = g({
       timeoutKill: 100,
       finish: { language: 'sh', body: 'x' },
       timeoutFinish: 0,
     })
-    expect(stopPlan(finishForever).steps[0]!.budgetMs).toBeNull()
+    expect(stopPlan(finishForever, USER).steps[0]!.budgetMs).toBeNull()
   })
 
   it('budgets a oneshot by its down script', () => {
@@ -249,7 +270,7 @@ describe('stopPlan', () => {
       },
       noBase,
     )
-    expect(stopPlan(g).steps.map((s) => [s.name, s.killAfterMs, s.budgetMs])).toEqual([
+    expect(stopPlan(g, USER).steps.map((s) => [s.name, s.killAfterMs, s.budgetMs])).toEqual([
       ['a', null, null],
       ['b', 700, 700],
       ['c', 0, 0],
@@ -264,7 +285,88 @@ describe('stopPlan', () => {
       },
       { ...noBase, user: ['app'] },
     )
-    expect(stopPlan(g).waves).toEqual([['app'], ['log']])
+    expect(stopPlan(g, USER).waves).toEqual([['app'], ['log']])
+  })
+})
+
+describe('the plans of what the container boots and stops', () => {
+  // web in user; worker in user2, after s6-overlay's legacy services, as its README advises.
+  const withUser2 = graphOf(
+    {
+      web: longrun({ timeoutKill: 2000 }),
+      worker: longrun({ timeoutKill: 6000, dependencies: ['legacy-services'] }),
+      user2: bundle({ contents: ['worker'] }),
+    },
+    { user: ['web'] },
+  )
+
+  it('start and stop top: user2 and legacy-services too, and base even without a dependency on it', () => {
+    const start = startPlan(withUser2)
+    expect(start.waves).toEqual([
+      ['fix-attrs'],
+      ['legacy-cont-init'],
+      ['web'],
+      ['legacy-services'],
+      ['worker'],
+    ])
+    const stop = stopPlan(withUser2)
+    expect(stop.waves[0]).toEqual(['worker'])
+    // worker 6 s, then web 2 s, then the grace time: over docker stop's 10 s.
+    expect(stop).toMatchObject({ servicesMs: 8000, totalMs: 11000, overDockerStop: true })
+    const alone = graphOf({ web: longrun({ timeoutKill: 2000 }) }, noBase)
+    expect(closure(alone)).toEqual(['fix-attrs', 'legacy-cont-init', 'legacy-services', 'web'])
+  })
+
+  it('agree with validation on the stop budget', () => {
+    const over = validate(withUser2).find((d) => d.code === 'stop-over-docker-stop')
+    expect(over?.message).toContain('up to 11.0 s')
+  })
+
+  it("keep a flag-essential bundle's members and what they need running, as s6-rc-compile copies the flag to them", () => {
+    const g = graphOf(
+      {
+        db: longrun({ timeoutKill: 2000 }),
+        cache: longrun({ timeoutKill: 2000, dependencies: ['disk'] }),
+        disk: oneshot({ down: { language: 'sh', body: 'umount /data' } }),
+        core: bundle({ contents: ['inner'], essential: true }),
+        inner: bundle({ contents: ['db', 'cache'] }),
+        web: longrun({ dependencies: ['db'], timeoutKill: 3000 }),
+      },
+      { user: ['web', 'core'], project: { dependOnBase: false } },
+    )
+    const plan = stopPlan(g, USER)
+    const step = (name: string) => plan.steps.find((s) => s.name === name)
+    expect(step('db')).toMatchObject({ kept: 'essential', budgetMs: 0 })
+    expect(step('cache')).toMatchObject({ kept: 'essential', budgetMs: 0 })
+    expect(step('disk')).toMatchObject({ kept: 'needed-by-essential', budgetMs: 0 })
+    expect(step('web')).not.toHaveProperty('kept')
+    expect(plan.servicesMs).toBe(3000)
+  })
+
+  it('count a daemon sent SIGKILL as gone at once, timeout-kill or not', () => {
+    const g = (fields: Partial<Longrun>) => graphOf({ web: longrun(fields) }, noBase)
+    expect(stopPlan(g({ downSignal: 'SIGKILL' }), USER).steps[0]).toMatchObject({
+      signal: 'SIGKILL',
+      budgetMs: 0,
+    })
+    const finish = { language: 'sh' as const, body: 'x' }
+    expect(
+      stopPlan(g({ downSignal: 'SIGKILL', finish, timeoutFinish: 1500 }), USER).steps[0]!.budgetMs,
+    ).toBe(1500)
+  })
+
+  it('say how long an unbounded stop takes at least', () => {
+    const g = graphOf(
+      {
+        web: longrun({ timeoutKill: 8000 }),
+        log: longrun({ dependencies: ['web'] }),
+      },
+      noBase,
+    )
+    const plan = stopPlan(g, USER)
+    expect(plan).toMatchObject({ totalMs: null, atLeastMs: 11000 })
+    const over = validate(g).find((d) => d.code === 'stop-over-docker-stop')
+    expect(over?.message).toContain('at least 11.0 s')
   })
 })
 
