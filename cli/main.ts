@@ -40,6 +40,18 @@ async function version(): Promise<string> {
 }
 
 /** Set when standard output failed for another reason than its reader going away. */
+/** Control characters a terminal would act on (all but tab and line feed). */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g
+
+/**
+ * Text as the terminal should show it: a control character from a name or a file (an escape
+ * sequence that recolours, clears or retitles the terminal, a carriage return that hides a
+ * line) is printed as its JSON escape, `\u001b`. JSON output has them escaped already.
+ */
+export function visible(text: string): string {
+  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
+
 let stdoutFailed = false
 let stdoutWriter: ((text: string) => void) | undefined
 
@@ -76,8 +88,10 @@ export async function main(
   argv: string[],
   io: Partial<Omit<CommandContext, 'args'>> & { stdin?: StdinReader } = {},
 ): Promise<number> {
-  const stdout = io.stdout ?? processStdout()
-  const stderr = io.stderr ?? ((t: string) => void process.stderr.write(t))
+  const out = io.stdout ?? processStdout()
+  const err = io.stderr ?? ((t: string) => void process.stderr.write(t))
+  const stdout = (t: string) => out(visible(t))
+  const stderr = (t: string) => err(visible(t))
   const cwd = io.cwd ?? process.cwd()
   const env = io.env ?? process.env
   setStdin(io.stdin)

@@ -5,7 +5,7 @@
  * /run/service (FORMAT §5).
  */
 import type { Longrun } from '../graph/types'
-import { report } from './context'
+import { oneLine, report } from './context'
 import type { ExportContext } from './context'
 import { isSafeName } from './safe-path'
 import { shellWord } from './scripts'
@@ -35,17 +35,23 @@ export function healthServices(ctx: ExportContext): Array<{ name: string; ready:
   return out
 }
 
+/** Whether the HTTP probe can take `url`: no blanks or control characters. */
+function probedUrl(url: string): boolean {
+  return !/[\s\0-\x1f\x7f]/.test(url)
+}
+
 /** The shell command HEALTHCHECK runs, or undefined when there is nothing to check. */
 export function healthCommand(ctx: ExportContext): string | undefined {
   const hc = ctx.graph.project.healthcheck
   if (!hc) return undefined
+  // Each name quoted for the shell HEALTHCHECK runs (a name with a space or a $ is only warned).
   const checks = healthServices(ctx).map(({ name, ready }) =>
     ready
-      ? `[ "$(/command/s6-svstat -o up,ready /run/service/${name})" = "true true" ]`
-      : `[ "$(/command/s6-svstat -o up /run/service/${name})" = true ]`,
+      ? `[ "$(/command/s6-svstat -o up,ready ${shellWord(`/run/service/${name}`)})" = "true true" ]`
+      : `[ "$(/command/s6-svstat -o up ${shellWord(`/run/service/${name}`)})" = true ]`,
   )
   if (hc.url !== undefined && hc.url !== '') {
-    if (/[\s\0]/.test(hc.url)) {
+    if (!probedUrl(hc.url)) {
       report(
         ctx,
         'export-healthcheck-url',
@@ -88,12 +94,14 @@ export function healthcheckLines(ctx: ExportContext): string[] {
     Number.isInteger(hc.retries) && hc.retries >= 1 ? `--retries=${hc.retries}` : undefined,
   ].filter((f): f is string => f !== undefined)
   const watched = healthServices(ctx).map((s) => s.name)
+  // Only what the command checks, on one comment line (a line break would end the comment).
+  const url = hc.url && probedUrl(hc.url) ? hc.url : undefined
   const what = [
     watched.length > 0 ? `s6 reports ${watched.join(', ')} up` : undefined,
-    hc.url ? `${hc.url} answers` : undefined,
+    url ? `${url} answers` : undefined,
   ].filter(Boolean)
-  const out = ['', `# Healthy while ${what.join(' and ')}.`]
-  if (hc.url)
+  const out = ['', oneLine(`# Healthy while ${what.join(' and ')}.`)]
+  if (url)
     out.push(
       '# The probe needs curl in the image; not every base image has it (the install step above adds it where it can).',
     )

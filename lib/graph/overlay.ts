@@ -205,7 +205,7 @@ export const S6_SETTINGS: readonly S6Setting[] = [
     name: 'S6_STAGE2_HOOK',
     default: '',
     meaning:
-      'Shell snippet run before the service database is compiled; it may edit the source trees.',
+      'A command run before the service database is compiled, split on blanks and not run by a shell (no pipes, quotes or ;): point it at a script. It may edit the source trees.',
   },
   {
     name: 'S6_VERBOSITY',

@@ -56,3 +56,27 @@ describe('usage printed because of a mistake', () => {
     expect(r.stderr).toMatch(/^s6-designer: no command given\n\nUsage: s6-designer <command>/)
   })
 })
+
+describe('text printed to the terminal', () => {
+  it('shows the control characters of a name as escapes, never raw', async () => {
+    const name = 'x\u001b[31mRED\u001b]0;TITLE\u0007\r'
+    const graph = JSON.stringify({
+      version: 1,
+      project: {},
+      services: {
+        [name]: {
+          type: 'longrun',
+          run: { language: 'sh', body: 'exec sleep 1' },
+          dependencies: [],
+        },
+      },
+      layout: {},
+    })
+    for (const command of ['lint', 'plan']) {
+      const r = await runCli([command, '-'], process.cwd(), { stdin: graph })
+      const printed = r.stdout + r.stderr
+      expect(printed).toContain('x\\u001b[31mRED')
+      expect(printed).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/)
+    }
+  })
+})

@@ -7,7 +7,8 @@ import { stopSeconds } from './architecture'
 import { s6Value } from '../../graph/overlay'
 import type { ReadmeFacts } from './facts'
 import { logDirectory } from './facts'
-import { block, code, duration, listing } from './markdown'
+import { block, code, duration, listing, plainInShell } from './markdown'
+import { shellWord } from '../scripts'
 
 /** "Logs": docker logs by default, the catch-all logger, and each pipeline's log folder. */
 export function logsSection(f: ReadmeFacts): string[] {
@@ -30,7 +31,7 @@ export function logsSection(f: ReadmeFacts): string[] {
     out.push(
       `${code('S6_LOGGING')} is ${code(logging)}: output without a logger of its own goes to s6-overlay's catch-all logger:`,
       '',
-      ...block('sh', [`docker exec ${c} tail -f /var/log/s6-uncaught-logs/current`]),
+      ...block('sh', [`docker exec ${c} tail -F /var/log/s6-uncaught-logs/current`]),
       '',
     )
   }
@@ -42,7 +43,7 @@ export function logsSection(f: ReadmeFacts): string[] {
       out.push(
         `${sources} ${s.consumerFor?.length === 1 ? 'writes' : 'write'} to ${code(name)}, which keeps rotated files in ${code(dir)}; the one being written is ${code('current')}:`,
         '',
-        ...block('sh', [`docker exec ${c} tail -f ${dir}/current`]),
+        ...block('sh', [`docker exec ${c} tail -F ${shellWord(`${dir}/current`)}`]),
         '',
       )
     } else {
@@ -58,7 +59,7 @@ export function logsSection(f: ReadmeFacts): string[] {
 /** "Debugging": s6-rc, s6-rc-db, s6-svstat and s6-svc commands for a running container. */
 export function debuggingSection(f: ReadmeFacts): string[] {
   const c = f.container
-  const lr = f.longrunOrder[0]
+  const lr = f.longrunOrder.find(plainInShell)
   const status = [
     `docker exec ${c} s6-rc -a list                 # services that are up`,
     `docker exec ${c} s6-rc -d list                 # every service s6-rc knows, up or not`,

@@ -65,3 +65,12 @@ export function listing(items: readonly string[], conjunction: 'and' | 'or' = 'a
   if (items.length <= 1) return items.join('')
   return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`
 }
+
+/**
+ * Whether a service name can stand in a README command as it is: a name that a shell would
+ * split or expand (a blank, `$`, a quote; only warned by validation) is never used as an
+ * example, so no pasted command runs what a name holds.
+ */
+export function plainInShell(name: string): boolean {
+  return /^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(name)
+}

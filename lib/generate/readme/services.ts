@@ -1,7 +1,7 @@
 /** README: each service and its role, from the graph's descriptions and settings. */
 import { sentSignal } from '../../graph/overlay'
 import type { Longrun, Oneshot, ServiceName } from '../../graph/types'
-import { SCRIPTS_DIR } from '../scripts'
+import { SCRIPTS_DIR, shellWord } from '../scripts'
 import type { ReadmeFacts } from './facts'
 import { logDirectory } from './facts'
 import { code, duration, listing, text } from './markdown'
@@ -113,7 +113,7 @@ export function servicesSection(f: ReadmeFacts): string[] {
     out.push(
       '### Not started at boot',
       '',
-      `${listing(idle.map((n) => code(n)))} ${idle.length === 1 ? 'is' : 'are'} defined but neither in the ${code('user')} bundle nor needed by anything in it. Start one by hand with ${code(`s6-rc -u change ${idle[0]}`)}, or add it to ${code('user')} in s6 Designer.`,
+      `${listing(idle.map((n) => code(n)))} ${idle.length === 1 ? 'is' : 'are'} defined but neither in the ${code('user')} bundle nor needed by anything in it. Start one by hand with ${code(`s6-rc -u change ${shellWord(idle[0] as string)}`)}, or add it to ${code('user')} in s6 Designer.`,
       '',
     )
   }

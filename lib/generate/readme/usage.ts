@@ -8,14 +8,14 @@ import type { Longrun, ServiceName } from '../../graph/types'
 import { SOURCE_DIR } from '../service-dir'
 import type { ReadmeFacts } from './facts'
 import { dockerRun, runOptions } from './intro'
-import { block, code, listing } from './markdown'
+import { block, code, listing, plainInShell } from './markdown'
 
 /** The longrun the examples run alone: the first one started at boot without a readiness check. */
 function example(f: ReadmeFacts): [ServiceName, Longrun] | undefined {
   const all: Array<[ServiceName, Longrun]> = []
   for (const n of f.longrunOrder) {
     const s = f.ctx.graph.services[n]
-    if (s?.type === 'longrun') all.push([n, s])
+    if (s?.type === 'longrun' && plainInShell(n)) all.push([n, s])
   }
   const plain = all.filter(([n, s]) => f.boot.has(n) && !s.readiness?.check && !s.consumerFor)
   return plain[0] ?? all[0]
@@ -55,7 +55,7 @@ function withoutS6(f: ReadmeFacts): string[] {
 function someServices(f: ReadmeFacts): string[] {
   const user = f.ctx.graph.services.user
   const members = user?.type === 'bundle' ? (user.contents ?? []) : []
-  if (members.length < 2) return []
+  if (members.length < 2 || !members.every(plainInShell)) return []
   const [keep, ...drop] = members
   const paths = drop.map((m) => `${f.userContentsDir}/${m}`)
   const out = [
@@ -81,7 +81,7 @@ function someServices(f: ReadmeFacts): string[] {
 
 /** "Running the image": everything, one process without s6, a subset, and live control. */
 export function usageSection(f: ReadmeFacts): string[] {
-  const ex = f.longrunOrder[0] ?? 'NAME'
+  const ex = f.longrunOrder.find(plainInShell) ?? 'NAME'
   return [
     '## Running the image',
     '',

