@@ -4,6 +4,7 @@ import { Modal } from '@/components/share/modal'
 import { USER_BUNDLE } from '@/lib/graph/service-graph'
 import type { ServiceGraph } from '@/lib/graph/types'
 import { countServices } from '@/lib/import/summary'
+import { isUntouchedExample } from '@/lib/store/recent'
 
 function DesignCard({ graph, kicker }: { graph: ServiceGraph; kicker: string }) {
   const names = Object.keys(graph.services).filter((n) => n !== USER_BUNDLE)
@@ -56,8 +57,18 @@ export function OpenLinkDialog({
       }
     >
       <p className="modal-lead">
-        This link carries a design that differs from the one you are working on. Nothing is lost
-        either way: the one you do not open goes to <strong>Import › Recent designs</strong>.
+        {isUntouchedExample(shared) ? (
+          <>
+            This link opens a built-in example. Nothing is lost either way: yours goes to{' '}
+            <strong>Import › Recent designs</strong> if you open the example, and the example stays
+            in the <strong>Examples</strong> menu.
+          </>
+        ) : (
+          <>
+            This link carries a design that differs from the one you are working on. Nothing is lost
+            either way: the one you do not open goes to <strong>Import › Recent designs</strong>.
+          </>
+        )}
       </p>
       <div className="design-cards">
         <DesignCard graph={shared} kicker="In the link" />

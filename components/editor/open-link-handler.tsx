@@ -5,7 +5,7 @@ import { createPortal } from 'react-dom'
 import { Icon } from '@/components/ui/icons'
 import type { ServiceGraph } from '@/lib/graph/types'
 import { type KeyValueStorage, STORAGE_KEYS } from '@/lib/store/persistence'
-import { isBlankDesign, sameDesign } from '@/lib/store/recent'
+import { isBlankDesign, isUntouchedExample, sameDesign } from '@/lib/store/recent'
 import { useEditorStoreApi } from './editor-store-provider'
 import { OpenLinkDialog } from './open-link-dialog'
 import { keptMessage, putAside, replaceDesign } from './recent-actions'
@@ -102,13 +102,17 @@ export function OpenLinkHandler({ storage }: { storage: KeyValueStorage }) {
   }
   const keep = () => {
     if (!pending) return
-    const kept = putAside(storage, pending.graph, 'link-declined')
+    const example = isUntouchedExample(pending.graph)
+    // A built-in example as it ships is never stored: the Examples menu opens it again.
+    const kept = example || putAside(storage, pending.graph, 'link-declined')
     setPending(undefined)
     clearFragment()
     store.getState().showNotice({
-      message: kept
-        ? 'Kept your design. The shared one is in Import › Recent designs.'
-        : 'Kept your design. The shared one could not be stored (browser storage full).',
+      message: example
+        ? 'Kept your design. The example is in the Examples menu.'
+        : kept
+          ? 'Kept your design. The shared one is in Import › Recent designs.'
+          : 'Kept your design. The shared one could not be stored (browser storage full).',
       tone: kept ? 'info' : 'error',
     })
   }

@@ -152,7 +152,9 @@ export function ImportReportDialog({
             from <code>{from}</code>
           </>
         ) : null}
-        , laid out automatically.{keptNote}
+        ,{' '}
+        {Object.keys(graph.layout).length > 0 ? 'with its saved layout' : 'laid out automatically'}.
+        {keptNote}
       </p>
       {report.projectDefaults ? (
         <p className="callout" data-testid="import-project-defaults">

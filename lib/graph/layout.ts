@@ -150,13 +150,19 @@ export function autoLayout(
     // A copy: dagre writes the position into the label object.
     if (s) g.setNode(name, { ...NODE_SIZES[s.type] })
   }
-  for (const [from, to] of startOrderEdges(graph)) if (from !== to) g.setEdge(from, to)
-  dagre.layout(g)
-  const placed: Placed[] = []
-  for (const name of names) {
-    const n = g.node(name)
-    if (!n || n.x === undefined || n.y === undefined) continue
-    placed.push({ name, x: n.x - n.width / 2, y: n.y - n.height / 2, centreX: n.x })
+  const edges = startOrderEdges(graph).filter(([from, to]) => from !== to)
+  for (const [from, to] of edges) g.setEdge(from, to)
+  let placed: Placed[] = []
+  try {
+    dagre.layout(g)
+    for (const name of names) {
+      const n = g.node(name)
+      if (!n || n.x === undefined || n.y === undefined) continue
+      placed.push({ name, x: n.x - n.width / 2, y: n.y - n.height / 2, centreX: n.x })
+    }
+  } catch {
+    // dagre recurses along paths: a chain of a few thousand services overflows the stack.
+    placed = rankColumns(graph, names, edges, options.rankSep ?? 80, options.nodeSep ?? 28)
   }
   foldTallRanks(placed, columnLimit(placed.length), options.nodeSep ?? 28)
   const snap = (v: number) => Math.round(v / grid) * grid
@@ -171,6 +177,52 @@ interface Placed {
   x: number
   y: number
   centreX: number
+}
+
+/**
+ * The layout when dagre cannot make one: each service in the column of its longest chain of
+ * start-order edges (services on a cycle in one last column), in name order down each column.
+ * Iterative, so no design is too deep for it.
+ */
+function rankColumns(
+  graph: ServiceGraph,
+  names: readonly ServiceName[],
+  edges: readonly [ServiceName, ServiceName][],
+  rankSep: number,
+  nodeSep: number,
+): Placed[] {
+  const next = new Map<ServiceName, ServiceName[]>()
+  const waiting = new Map<ServiceName, number>(names.map((n) => [n, 0]))
+  for (const [from, to] of edges) {
+    if (!waiting.has(from) || !waiting.has(to)) continue
+    next.set(from, [...(next.get(from) ?? []), to])
+    waiting.set(to, (waiting.get(to) ?? 0) + 1)
+  }
+  const rank = new Map<ServiceName, number>()
+  const ready = names.filter((n) => waiting.get(n) === 0)
+  for (const n of ready) rank.set(n, 0)
+  for (let i = 0; i < ready.length; i++) {
+    const from = ready[i] as ServiceName
+    for (const to of next.get(from) ?? []) {
+      rank.set(to, Math.max(rank.get(to) ?? 0, (rank.get(from) ?? 0) + 1))
+      const left = (waiting.get(to) ?? 0) - 1
+      waiting.set(to, left)
+      if (left === 0) ready.push(to)
+    }
+  }
+  const last = Math.max(-1, ...rank.values()) + 1
+  const columns: ServiceName[][] = []
+  for (const n of names) (columns[rank.get(n) ?? last] ??= []).push(n)
+  const placed: Placed[] = []
+  columns.forEach((column, r) =>
+    column.forEach((name, row) => {
+      // Centred on the column's line, as dagre centres a rank.
+      const size = NODE_SIZES[graph.services[name]?.type ?? 'longrun']
+      const centreX = r * (CELL.width + rankSep) + CELL.width / 2
+      placed.push({ name, x: centreX - size.width / 2, y: row * (CELL.height + nodeSep), centreX })
+    }),
+  )
+  return placed
 }
 
 /** The widest and tallest node the canvas draws. */

@@ -32,6 +32,9 @@ export function loggerNames(producer: ServiceName): {
   }
 }
 
+/** The logger's timeout-kill: s6-log stops at once on SIGTERM, so a short bound costs nothing. */
+export const LOGGER_TIMEOUT_KILL_MS = 1000
+
 /** The folder `addLogger` logs to unless told otherwise. */
 export const defaultLogDirectory = (producer: ServiceName) => `/var/log/${producer}`
 
@@ -92,6 +95,8 @@ export function addLogger(
       dependencies: [names.prepare],
       consumerFor: [producer],
       pipelineName: names.pipeline,
+      // s6-log flushes and exits on SIGTERM at once; a limit keeps the stop bounded anyway.
+      timeoutKill: LOGGER_TIMEOUT_KILL_MS,
     }),
     { inUser: false },
   )
@@ -140,6 +145,57 @@ export function removeLogger(graph: ServiceGraph, producer: ServiceName): Servic
     g = updateService(g, USER_BUNDLE, { ...user, contents: [...user.contents, producer] })
   }
   return g
+}
+
+/**
+ * Removes services as `removeServices` does, keeping logger pipelines whole (what Delete does
+ * in the editor): a logger removed without its producers goes as the Logger switch removes it
+ * (its prepare oneshot too, and each producer back in `user` where the pipeline was); a
+ * producer removed takes along the logger `addLogger` made for it (named after it and reading
+ * only it) and that logger's prepare oneshot.
+ */
+export function removeWithLoggers(
+  graph: ServiceGraph,
+  names: readonly ServiceName[],
+): ReturnType<typeof removeServices> {
+  const gone = new Set(names)
+  const restore: ServiceName[] = []
+  const user = getService(graph, USER_BUNDLE)
+  const inUser = (n: ServiceName) => user?.type === 'bundle' && user.contents.includes(n)
+  const takeLogger = (consumer: Longrun, producers: readonly ServiceName[]) => {
+    for (const p of producers) {
+      const prepare = loggerNames(p).prepare
+      if (consumer.dependencies.includes(prepare) && hasService(graph, prepare)) gone.add(prepare)
+    }
+  }
+  for (const name of names) {
+    const s = getService(graph, name)
+    if (s?.type !== 'longrun') continue
+    const producers = s.consumerFor ?? []
+    if (producers.length > 0) {
+      takeLogger(s, producers)
+      if (s.pipelineName !== undefined && inUser(s.pipelineName))
+        restore.push(...producers.filter((p) => !gone.has(p)))
+    }
+    const consumer = s.producerFor === undefined ? undefined : getService(graph, s.producerFor)
+    if (
+      consumer?.type === 'longrun' &&
+      s.producerFor === loggerNames(name).log &&
+      (consumer.consumerFor ?? []).every((p) => p === name)
+    ) {
+      gone.add(s.producerFor)
+      takeLogger(consumer, [name])
+    }
+  }
+  const result = removeServices(graph, [...gone])
+  let g = result.graph
+  const after = getService(g, USER_BUNDLE)
+  const back = restore.filter((p, i) => restore.indexOf(p) === i && hasService(g, p))
+  if (after?.type === 'bundle' && back.length > 0) {
+    const contents = [...after.contents, ...back.filter((p) => !after.contents.includes(p))]
+    g = updateService(g, USER_BUNDLE, { ...after, contents })
+  }
+  return { ...result, graph: g }
 }
 
 /** What `renameWithLogger` did besides renaming the producer. */

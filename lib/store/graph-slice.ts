@@ -5,7 +5,7 @@
  * a gesture (dragging), or none (an automatic layout on load).
  */
 import type { StateCreator } from 'zustand/vanilla'
-import { addLogger, removeLogger, renameWithLogger } from '../graph/logger'
+import { addLogger, removeLogger, removeWithLoggers, renameWithLogger } from '../graph/logger'
 import * as ops from '../graph/service-graph'
 import type { ServiceGraph, ServiceName, XY } from '../graph/types'
 import { canConnect, nameProblem } from '../graph/validate'
@@ -280,7 +280,7 @@ export function createGraphSlice(
               ? ops.removeDependency(g, e.from, e.to)
               : ops.removeBundleMember(g, e.from, e.to)
         }
-        const result = ops.removeServices(g, names)
+        const result = removeWithLoggers(g, names)
         commit(result.graph)
         set((s) => ({
           selection: { services: s.selection.services.filter((n) => !gone.has(n)), edges: [] },

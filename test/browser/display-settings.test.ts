@@ -60,7 +60,8 @@ describe('display settings', () => {
     await page.getByRole('tab', { name: 'Shutdown' }).click()
     await page.locator('.budget-services').waitFor()
     const bars = await page.evaluate(() =>
-      ['.budget-services', '.budget-grace', '.tl-seg'].map((s) => {
+      // A step's bar (the first row, s6-overlay's legacy-services, is a zero-length ring).
+      ['.budget-services', '.budget-grace', '.tl-seg-signal'].map((s) => {
         const el = document.querySelector(s)
         return el ? getComputedStyle(el).backgroundColor : 'missing'
       }),

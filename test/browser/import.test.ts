@@ -104,6 +104,9 @@ describe('import', () => {
     expect(withoutLayout(result)).toEqual(withoutLayout(graph))
     const report = page.getByTestId('import-report')
     expect(await report.textContent()).toMatch(/cron-app\.zip/)
+    // Its s6-designer.json kept the positions: the report does not say it laid them out.
+    expect(Object.keys(graph.layout).length).toBeGreaterThan(0)
+    expect(await report.locator('.modal-lead').textContent()).toMatch(/with its saved layout\./)
     // The export's s6-designer.json brought the project settings along.
     expect(await report.getByTestId('import-project-defaults').count()).toBe(0)
     await report.getByRole('button', { name: 'Undo import' }).click()
@@ -150,6 +153,7 @@ describe('import', () => {
       /0 errors.*0 warnings/,
     )
     expect(await report.textContent()).toMatch(/web\/data\/check/)
+    expect(await report.locator('.modal-lead').textContent()).toMatch(/laid out automatically\./)
     // A bare tree has no project settings: the report says they are the defaults.
     expect(await report.getByTestId('import-project-defaults').textContent()).toMatch(
       /project settings .* are the designer’s defaults/,

@@ -46,9 +46,10 @@ for (const scheme of ['light', 'dark'] as const) {
       await shot(page, `preview-process-tree${suffix}`)
 
       await openTab(page, 'Start order')
-      expect(await page.locator('.wave').count()).toBe(3)
-      expect(await page.getByTestId('start-summary').innerText()).toMatch(/3 waves/)
-      expect(await page.locator('.tl-row.is-critical').count()).toBe(3)
+      // s6-overlay's boot: fix-attrs, legacy-cont-init, the design's two waves, legacy-services.
+      expect(await page.locator('.wave').count()).toBe(5)
+      expect(await page.getByTestId('start-summary').innerText()).toMatch(/5 waves/)
+      expect(await page.locator('.tl-row.is-critical').count()).toBe(5)
       // The critical path decides when s6-rc is done; the one ready later is named apart.
       const total = (await page.getByTestId('start-summary').innerText()).match(
         /s6-rc is done after ([0-9.]+ m?s)/,

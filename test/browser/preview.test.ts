@@ -45,12 +45,14 @@ describe('previews follow edits', () => {
   it('a new dependency moves the dependent a wave later, a step earlier, and shows in the files', async () => {
     const { page, errors, context } = await tallDesigner()
 
+    // Waves: fix-attrs, legacy-cont-init, config-check and redis-ready, the longruns, then
+    // legacy-services; stop steps: legacy-services first, then the longruns.
     await openTab(page, 'Start order')
-    expect(await groupOf(page, '.pv-start', 'worker')).toBe(2)
-    expect(await groupOf(page, '.pv-start', 'web')).toBe(2)
+    expect(await groupOf(page, '.pv-start', 'worker')).toBe(3)
+    expect(await groupOf(page, '.pv-start', 'web')).toBe(3)
     await openTab(page, 'Shutdown')
-    expect(await groupOf(page, '.pv-stop', 'worker')).toBe(0)
-    expect(await groupOf(page, '.pv-stop', 'web')).toBe(0)
+    expect(await groupOf(page, '.pv-stop', 'worker')).toBe(1)
+    expect(await groupOf(page, '.pv-stop', 'web')).toBe(1)
     await openTab(page, 'Files')
     const marker = '.ft-row[data-path$="/s6-rc.d/worker/dependencies.d/web"]'
     expect(await page.locator(marker).count()).toBe(0)
@@ -78,11 +80,11 @@ describe('previews follow edits', () => {
     )
 
     await openTab(page, 'Start order')
-    expect(await groupOf(page, '.pv-start', 'worker')).toBe(3)
-    expect(await groupOf(page, '.pv-start', 'web')).toBe(2)
+    expect(await groupOf(page, '.pv-start', 'worker')).toBe(4)
+    expect(await groupOf(page, '.pv-start', 'web')).toBe(3)
     await openTab(page, 'Shutdown')
-    expect(await groupOf(page, '.pv-stop', 'worker')).toBe(0)
-    expect(await groupOf(page, '.pv-stop', 'web')).toBe(1)
+    expect(await groupOf(page, '.pv-stop', 'worker')).toBe(1)
+    expect(await groupOf(page, '.pv-stop', 'web')).toBe(2)
     expect(errors).toEqual([])
     await context.close()
   })

@@ -96,6 +96,23 @@ describe('share links', () => {
     await context.close()
   })
 
+  it('says that a declined built-in example stays in the Examples menu (it is not stored)', async () => {
+    const fragment = await encodeShareLink(example('nested-bundles'))
+    const { context, page, errors } = await newPage(site)
+    await openDesigner(site, page)
+    await addNamed(page, 'longrun', 'mine-only')
+    await page.goto(`${site.url}/#${fragment}`)
+    const dialog = page.getByTestId('open-link-dialog')
+    await dialog.waitFor()
+    expect(await dialog.textContent()).toMatch(/built-in example.*stays in the Examples menu/)
+    await dialog.getByRole('button', { name: 'Keep mine' }).click()
+    await expect
+      .poll(() => page.getByTestId('notice').textContent())
+      .toMatch(/Kept your design\. The example is in the Examples menu\./)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
   it('asks before opening a link over local work, and keeps the other design in Recent', async () => {
     // A design of someone's own (an example as it ships is not kept aside: the menu has it).
     const ex = example('nested-bundles')

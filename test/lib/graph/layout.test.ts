@@ -119,6 +119,35 @@ describe('autoLayout', () => {
   })
 })
 
+describe('autoLayout of a design too deep for dagre', () => {
+  it('lays out a chain of 3,000 services in start order, where dagre overflows the stack', () => {
+    let g: ServiceGraph = createGraph()
+    const services: ServiceGraph['services'] = { ...g.services }
+    for (let i = 0; i < 3_000; i++)
+      services[`s${i}`] = longrun({ dependencies: i > 0 ? [`s${i - 1}`] : [] })
+    g = { ...g, services }
+    expect(() => dagre.layout(dagreGraphOf(g))).toThrow(RangeError)
+    const pos = autoLayout(g, dagre)
+    expect(Object.keys(pos).length).toBe(Object.keys(services).length)
+    for (const p of Object.values(pos))
+      expect(Number.isFinite(p.x) && Number.isFinite(p.y)).toBe(true)
+    // Start order reads left to right, and no two nodes share a place.
+    for (let i = 1; i < 3_000; i++) expect(pos[`s${i}`]!.x).toBeGreaterThan(pos[`s${i - 1}`]!.x)
+    const places = new Set(Object.values(pos).map((p) => `${p.x},${p.y}`))
+    expect(places.size).toBe(Object.keys(pos).length)
+  }, 30_000)
+})
+
+/** The graph dagre is given for `g`: one node per service, one edge per start-order edge. */
+function dagreGraphOf(g: ServiceGraph) {
+  const d = new dagre.graphlib.Graph()
+  d.setGraph({ rankdir: 'LR' })
+  d.setDefaultEdgeLabel(() => ({}))
+  for (const name of Object.keys(g.services)) d.setNode(name, { width: 200, height: 60 })
+  for (const [from, to] of startOrderEdges(g)) d.setEdge(from, to)
+  return d
+}
+
 describe('layoutMissing', () => {
   it('lays out everything when nothing has a position', () => {
     const g = { ...reference(), layout: {} }

@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { addLogger, removeLogger, renameWithLogger } from '@/lib/graph/logger'
+import { addLogger, removeLogger, removeWithLoggers, renameWithLogger } from '@/lib/graph/logger'
 import {
   addBundleMember,
   addDependency,
@@ -184,6 +184,49 @@ describe('removeServices', () => {
     const { graph, references } = removeServices(g, ['web'])
     expect(graph.project.healthcheck!.services).toEqual([])
     expect(references).toContainEqual({ service: '(project)', field: 'healthcheck', name: 'web' })
+  })
+})
+
+describe('removeWithLoggers (Delete in the editor)', () => {
+  const logged = () =>
+    addLogger(graphOf({ queue: longrun({ timeoutKill: 1000 }), web: longrun() }), 'queue')
+  const userOf = (g: ReturnType<typeof logged>) => {
+    const u = g.services.user
+    return u?.type === 'bundle' ? [...u.contents].sort() : []
+  }
+
+  it('starts from a logger whose stop is bounded (s6-log exits on SIGTERM at once)', () => {
+    expect(logged().services['queue-log']).toMatchObject({ timeoutKill: 1000 })
+    const notes = validate(logged()).filter((d) => d.code === 'stop-unbounded')
+    expect(notes.map((d) => d.service)).toEqual(['web'])
+  })
+
+  it('removes a logger as its switch does: the prepare step goes, the producer boots again', () => {
+    const { graph, removed } = removeWithLoggers(logged(), ['queue-log'])
+    expect(removed.sort()).toEqual(['queue-log', 'queue-log-prepare'])
+    expect(Object.keys(graph.services).sort()).toEqual(['queue', 'user', 'web'])
+    expect(userOf(graph)).toEqual(['queue', 'web'])
+    expect(graph.services.queue).not.toHaveProperty('producerFor')
+    expect(errors(graph)).toEqual([])
+    expect(validate(graph).filter((d) => d.code === 'not-started')).toEqual([])
+  })
+
+  it('removes the logger made for a producer along with it', () => {
+    const { graph, removed } = removeWithLoggers(logged(), ['queue'])
+    expect(removed.sort()).toEqual(['queue', 'queue-log', 'queue-log-prepare'])
+    expect(Object.keys(graph.services).sort()).toEqual(['user', 'web'])
+    expect(userOf(graph)).toEqual(['web'])
+  })
+
+  it('leaves a logger that reads other producers too, and one not named after the producer', () => {
+    let g = graphOf({
+      a: longrun({ producerFor: 'shared' }),
+      b: longrun({ producerFor: 'shared' }),
+      shared: longrun({ consumerFor: ['a', 'b'], pipelineName: 'logs' }),
+    })
+    g = removeWithLoggers(g, ['a']).graph
+    expect(Object.keys(g.services).sort()).toEqual(['b', 'shared', 'user'])
+    expect(g.services.shared).toMatchObject({ consumerFor: ['b'] })
   })
 })
 
