@@ -248,6 +248,10 @@ export const exportCommand: Command = {
     if (fresh.length > 0) stderr(formatDiagnostics(fresh))
     try {
       if (out.toLowerCase().endsWith('.zip')) {
+        if ((await lstat(out).catch(() => undefined))?.isSymbolicLink())
+          throw new InputError(
+            `${displayPath(cwd, out)} is a symbolic link, and the export does not write through links (remove it, or give another path); nothing written`,
+          )
         if (!replace && (await holdsOtherThanZip(out)))
           throw new InputError(
             `${displayPath(cwd, out)} exists and is not a zip; nothing written (add --replace to write over it)`,

@@ -143,7 +143,13 @@ function readData(sd: ServiceDir, skip: ReadonlySet<string>): ExtraFile[] {
   const tree = sd.ctx.tree
   for (const path of tree.walk(sd.path('data'))) {
     const rel = path.slice(sd.dir.length + 1)
-    if (skip.has(rel) || !tree.isFile(path)) continue
+    if (skip.has(rel)) continue
+    // A link the reader did not follow (out of the folder, nowhere): said, not dropped unseen.
+    if (tree.links.has(path)) {
+      sd.ctx.symlink(path, sd.name)
+      continue
+    }
+    if (!tree.isFile(path)) continue
     const bytes = tree.bytes(path) as Uint8Array
     if (!isText(bytes)) {
       sd.ctx.note(path, 'ignored', 'binary file: keep it in your image outside s6-rc.d')

@@ -18,6 +18,18 @@ export function safeHref(href: string): boolean {
 }
 
 /** Parses inline Markdown into nodes. */
+const ENTITY = /^&(lt|gt|amp|quot|apos|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});/
+const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }
+
+/** The character an entity's name stands for (`lt`, `#60`, `#x3C`); none for a bad number. */
+function entity(name: string): string | undefined {
+  if (!name.startsWith('#')) return NAMED[name]
+  const code = /^#[xX]/.test(name) ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10)
+  return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)
+    ? String.fromCodePoint(code)
+    : undefined
+}
+
 export function parseInline(text: string): Inline[] {
   const out: Inline[] = []
   let buffer = ''
@@ -32,6 +44,16 @@ export function parseInline(text: string): Inline[] {
       buffer += text[i + 1]
       i += 2
       continue
+    }
+    if (ch === '&') {
+      // An entity, as GitHub shows it: the README writes < and > in text as &lt; and &gt;.
+      const m = ENTITY.exec(text.slice(i, i + 12))
+      const decoded = m ? entity(m[1] as string) : undefined
+      if (m && decoded !== undefined) {
+        buffer += decoded
+        i += m[0].length
+        continue
+      }
     }
     if (ch === '`') {
       let n = 1

@@ -188,4 +188,13 @@ describe('s6-designer export --out DIR', () => {
       expect(await filesUnder(join(dir, 'victim'))).toEqual(['keep.txt'])
     }
   })
+
+  it('refuses to write a zip through a symbolic link', async () => {
+    const dir = await treeDir({ 'victim.zip': 'PK\u0003\u0004 theirs' })
+    await symlink(join(dir, 'victim.zip'), join(dir, 'link.zip'))
+    const r = await runCli(['export', REFERENCE, '--out', join(dir, 'link.zip')])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/link\.zip is a symbolic link.*nothing written/)
+    expect(await readFile(join(dir, 'victim.zip'), 'utf8')).toBe('PK\u0003\u0004 theirs')
+  })
 })

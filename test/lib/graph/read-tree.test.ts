@@ -394,6 +394,25 @@ describe('readTree: longrun scripts, env and data', () => {
     ])
   })
 
+  it('says which links under data/ it did not follow, rather than dropping them unseen', () => {
+    const tree = source({ ...LONGRUN, 'web/data/real.conf': 'a=1\n' })
+    tree.symlinks = ['web/data/outside.conf']
+    const r = readTree(tree)
+    expect((r.graph.services.web as Longrun).extraFiles).toEqual([
+      { path: 'data/real.conf', contents: 'a=1\n' },
+    ])
+    expect(r.diagnostics).toContainEqual(
+      expect.objectContaining({
+        code: 'symlink-not-followed',
+        service: 'web',
+        file: 'web/data/outside.conf',
+      }),
+    )
+    expect(r.report.entries).toContainEqual(
+      expect.objectContaining({ path: 'web/data/outside.conf', action: 'ignored' }),
+    )
+  })
+
   it('turns data/check into the readiness check when run uses s6-notifyoncheck', () => {
     const r = readTree(
       source({

@@ -11,6 +11,16 @@ const strip = (blocks: Block[]) =>
   })
 
 describe('parseInline', () => {
+  it('shows entities as the characters they stand for, as GitHub does, never as markup', () => {
+    expect(
+      inlineText(parseInline('&lt;img src=x onerror=alert(1)&gt;: load &lt; 5 &amp; up')),
+    ).toBe('<img src=x onerror=alert(1)>: load < 5 & up')
+    expect(parseInline('&lt;b&gt;')).toEqual([{ type: 'text', text: '<b>' }])
+    expect(inlineText(parseInline('&#60; &#x3C; &#0; &nosuch; `&lt;`'))).toBe(
+      '< < &#0; &nosuch; &lt;',
+    )
+  })
+
   it('reads code, bold, italics, links and escapes', () => {
     expect(parseInline('a `b*c` **d** *e* [f](https://x.org/) g\\_h')).toEqual<Inline[]>([
       { type: 'text', text: 'a ' },
