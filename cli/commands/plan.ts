@@ -85,7 +85,7 @@ function drawTree(
   out: string[],
 ): void {
   const count = node.count !== undefined ? ` × ${node.count}` : ''
-  const label = `${node.label}${count}${node.quiet ? '  (s6 internal)' : ''}${node.kind === 'init' ? '  (PID 1)' : ''}`
+  const label = `${node.label}${count}${node.quiet ? '  (s6 internal)' : ''}${node.idle ? '  (not started at boot)' : ''}${node.kind === 'init' ? '  (PID 1)' : ''}`
   out.push(root ? label : `${prefix}${last ? '└─ ' : '├─ '}${label}`)
   const childPrefix = root ? '' : `${prefix}${last ? '   ' : '│  '}`
   node.children.forEach((c, i) =>

@@ -35,7 +35,7 @@ const Row = memo(
     const classes = [
       'ps-row',
       `ps-${row.kind}`,
-      row.quiet ? 'is-quiet' : '',
+      row.quiet || row.idle ? 'is-quiet' : '',
       selected ? 'is-selected' : '',
       hovered ? 'is-hovered' : '',
     ]
@@ -56,8 +56,9 @@ const Row = memo(
         {typeof row.count === 'string' ? <span className="ps-var">{row.count}</span> : null}
       </>
     )
-    const note =
-      row.kind === 'process' && service
+    const note = row.idle
+      ? 'not started at boot: its supervisor holds it down'
+      : row.kind === 'process' && service
         ? `what ${service}’s run execs`
         : row.kind === 'child' && service
           ? `forked by ${service}`
@@ -98,6 +99,7 @@ const Row = memo(
     a.row.count === b.row.count &&
     a.row.resolvedCount === b.row.resolvedCount &&
     a.row.quiet === b.row.quiet &&
+    a.row.idle === b.row.idle &&
     a.selected === b.selected &&
     a.hovered === b.hovered &&
     a.actions === b.actions,

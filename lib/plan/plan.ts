@@ -102,6 +102,11 @@ export interface ProcessNode {
   quiet: boolean
   /** "× PUMA_WORKERS" style multiplicity for declared children. */
   count?: number | string
+  /**
+   * A supervisor whose service the boot does not start: s6-rc-init gives every longrun one,
+   * held down, so `ps` shows it with nothing under it.
+   */
+  idle?: true
   children: ProcessNode[]
 }
 

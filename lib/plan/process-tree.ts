@@ -96,23 +96,50 @@ function supervised(name: ServiceName, service: Longrun): ProcessNode {
 
 /**
  * s6-svscan (PID 1, what `/init` became) -> s6's internal supervisors (quiet) and one s6-supervise per
- * longrun of the boot set (`user`, `user2`; sorted by name), each with its daemon (`process`,
- * else derived from `run`; kind `logger` for pipeline consumers) and its declared children.
+ * longrun (sorted by name): for the boot set (`user`, `user2`) with its daemon (`process`, else
+ * derived from `run`; kind `logger` for pipeline consumers) and its declared children; for a
+ * longrun the boot does not start, `idle`, with nothing under it (s6-rc-init supervises every
+ * longrun of the database, held down). s6-fdholderd runs only when a pipeline needs it.
  */
 export function buildProcessTree(graph: ServiceGraph): ProcessNode {
   const r = resolveGraph(graph, { context: 'overlay' })
   const roots = BOOT_TARGETS.map((t) => r.ids.get(t)).filter((id): id is number => id !== undefined)
+  const booted = new Set(closureIds(r, roots))
+  // Every service of a pipeline depends on s6rc-fdholder (FORMAT §3): s6-rc starts it for them.
+  const piped = [...booted].some((id) => {
+    const s = ownService(r, id)
+    return (
+      s?.type === 'longrun' && (s.producerFor !== undefined || (s.consumerFor ?? []).length > 0)
+    )
+  })
   const internal: ProcessNode[] = INTERNAL_SERVICES.map(([service, daemon]) => ({
     label: `s6-supervise ${service}`,
     kind: 'internal',
     quiet: true,
-    children: [{ label: daemon, kind: 'internal', quiet: true, children: [] }],
+    children:
+      service === 's6rc-fdholder' && !piped
+        ? []
+        : [{ label: daemon, kind: 'internal', quiet: true, children: [] }],
   }))
   const services: ProcessNode[] = []
-  for (const id of closureIds(r, roots)) {
+  for (let id = 0; id < r.names.length; id++) {
     const service = ownService(r, id)
-    if (service?.type === 'longrun') services.push(supervised(r.names[id]!, service))
+    if (service?.type !== 'longrun') continue
+    const name = r.names[id]!
+    services.push(
+      booted.has(id)
+        ? supervised(name, service)
+        : {
+            label: `s6-supervise ${name}`,
+            kind: 'supervise',
+            service: name,
+            quiet: false,
+            idle: true,
+            children: [],
+          },
+    )
   }
+  services.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0))
   return {
     label: 's6-svscan /run/service',
     kind: 'init',

@@ -20,6 +20,8 @@ export interface ProcessRow {
   count?: number | string
   /** The count as a number when known (the var's value in the service or the container). */
   resolvedCount?: number
+  /** A supervisor of a service the boot does not start (see ProcessNode.idle). */
+  idle?: true
 }
 
 export interface ProcessCounts {
@@ -68,6 +70,7 @@ export function processRows(root: ProcessNode, graph: ServiceGraph): ProcessRow[
       guide: depth === 0 ? '' : `${prefix}${last ? '└── ' : '├── '}`,
     }
     if (node.service !== undefined) row.service = node.service
+    if (node.idle) row.idle = true
     if (node.count !== undefined) {
       row.count = node.count
       const n = resolveCount(graph, node.service, node.count)
@@ -90,7 +93,7 @@ export function countProcesses(rows: readonly ProcessRow[]): ProcessCounts {
   let processes = 0
   let atLeast = false
   for (const r of rows) {
-    if (r.kind === 'supervise') supervised++
+    if (r.kind === 'supervise' && !r.idle) supervised++
     if (r.kind === 'internal' && r.label.startsWith('s6-supervise ')) internal++
     if (r.count === undefined) processes++
     else if (r.resolvedCount !== undefined) processes += r.resolvedCount

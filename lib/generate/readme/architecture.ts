@@ -80,7 +80,7 @@ export function stopSeconds(totalMs: number): number {
 
 function processItem(node: ProcessNode): TreeItem {
   const count = node.count !== undefined ? ` × ${node.count}` : ''
-  const label = `${node.label}${count}${node.kind === 'init' ? ' (PID 1)' : ''}`
+  const label = `${node.label}${count}${node.idle ? ' (not started at boot)' : ''}${node.kind === 'init' ? ' (PID 1)' : ''}`
   return { label, children: node.children.map(processItem) }
 }
 

@@ -410,12 +410,21 @@ describe('processTree', () => {
     })
   })
 
-  it('leaves out longruns that are not started and oneshots', () => {
+  it('shows the supervisor of a longrun the boot does not start, idle, and no oneshot', () => {
     const g = graphOf({ a: longrun(), b: longrun(), c: oneshot() }, { user: ['a', 'c'] })
-    const labels = processTree(g).children.map((c) => c.label)
-    expect(labels.filter((l) => !l.includes('s6rc') && !l.includes('shutdownd'))).toEqual([
-      's6-supervise a',
+    const own = processTree(g).children.filter((c) => !c.quiet)
+    expect(own.map((c) => [c.label, c.idle ?? false, c.children.length])).toEqual([
+      ['s6-supervise a', false, 1],
+      ['s6-supervise b', true, 0],
     ])
+  })
+
+  it('shows s6-fdholderd only when a pipeline needs it', () => {
+    const holder = (g: ReturnType<typeof graphOf>) =>
+      processTree(g).children.find((c) => c.label === 's6-supervise s6rc-fdholder')!
+    expect(holder(graphOf({ a: longrun() })).children).toEqual([])
+    const piped = exampleGraphs()['logger-pipeline']!
+    expect(holder(piped).children.map((c) => c.label)).toEqual(['s6-fdholderd'])
   })
 })
 
