@@ -195,8 +195,15 @@ describe('designer canvas', () => {
       /^(\S+) sends its output to \1-log, its logger$/,
     )
     expect(await edge.textContent()).toBe('output')
-    // Its unbounded stop is a note, shown in the Shutdown preview: the counter says it is there.
-    expect(await page.locator('.problem-counter').textContent()).toBe('No problems· 1 note')
+    // The logger's stop is bounded (timeout-kill): nothing to note. Without the limit, its
+    // unbounded stop is a note, shown in the Shutdown preview, and the counter says it is there.
+    expect(await page.locator('.problem-counter').textContent()).toBe('No problems')
+    await selectNode(page, 'api-log')
+    await page.locator('#f-timeoutKill').fill('')
+    await page.locator('#f-timeoutKill').press('Tab')
+    await expect
+      .poll(() => page.locator('.problem-counter').textContent())
+      .toBe('No problems· 1 note')
     expect(errors).toEqual([])
     await context.close()
   })

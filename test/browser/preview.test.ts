@@ -109,7 +109,7 @@ describe('previews follow edits', () => {
     await openTab(page, 'Process tree')
     const supervisors = page.locator('.ps-row.ps-supervise')
     expect(await supervisors.count()).toBe(3)
-    expect(await page.getByTestId('ps-summary').innerText()).toContain('15 processes')
+    expect(await page.getByTestId('ps-summary').innerText()).toContain('14 processes')
     await page.getByRole('button', { name: 'Add longrun', exact: true }).click()
     await expect.poll(() => supervisors.count()).toBe(4)
     expect(await supervisors.allInnerTexts()).toEqual(
