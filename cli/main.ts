@@ -39,7 +39,6 @@ async function version(): Promise<string> {
   return String(pkg.version)
 }
 
-/** Set when standard output failed for another reason than its reader going away. */
 /** Control characters a terminal would act on (all but tab and line feed). */
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g
 
@@ -52,6 +51,7 @@ export function visible(text: string): string {
   return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
+/** Set when standard output failed for another reason than its reader going away. */
 let stdoutFailed = false
 let stdoutWriter: ((text: string) => void) | undefined
 
