@@ -273,6 +273,12 @@ export function createGraphSlice(
       deleteElements: (names, edges) => {
         let g = graph()
         const gone = new Set(names)
+        // A removed logger's pipeline name goes with it (removeWithLoggers puts its producer
+        // back in user): its membership edge, deleted along with the node, is not removed first.
+        for (const n of names) {
+          const s = g.services[n]
+          if (s?.type === 'longrun' && s.pipelineName !== undefined) gone.add(s.pipelineName)
+        }
         for (const e of edges) {
           if (gone.has(e.from) || gone.has(e.to)) continue
           g =

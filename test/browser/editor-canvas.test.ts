@@ -208,6 +208,20 @@ describe('designer canvas', () => {
     await context.close()
   })
 
+  it('deletes a logger node as its switch does: the service it logged boots again', async () => {
+    const { page, errors, context } = await newPage(site)
+    await openDesigner(site, page, '?example=logger-pipeline')
+    await selectNode(page, 'api-log')
+    await page.keyboard.press('Delete')
+    await expect
+      .poll(async () => Object.keys((await liveGraph(page)).services).sort())
+      .toEqual(['api', 'user'])
+    expect((await liveGraph(page)).services.user).toMatchObject({ contents: ['api'] })
+    expect(await page.locator('.problem-counter').textContent()).toBe('No problems')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
   it('draws the whole overview map inside its box', async () => {
     const { page, errors, context } = await reference()
     const sizes = await page.locator('.react-flow__minimap').evaluate((box) => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { createGraph, longrun, oneshot } from '@/lib/graph/service-graph'
+import { bundle, createGraph, longrun, oneshot } from '@/lib/graph/service-graph'
 import type { ServiceGraph } from '@/lib/graph/types'
 import { createEditorStore } from '@/lib/store/editor-store'
+import { addLogger } from '@/lib/graph/logger'
 
 function clock(start = 1000) {
   let t = start
@@ -129,6 +130,26 @@ describe('editor store: history', () => {
     const s = store.getState().graph.services
     expect(s.web?.type === 'longrun' && s.web.dependencies).toEqual([])
     expect(s.user?.type === 'bundle' && s.user.contents).toEqual([])
+    expect(store.getState().past).toHaveLength(1)
+  })
+
+  it('deletes a logger node as its switch removes it, whatever edges the canvas deletes along', () => {
+    const two = twoServices()
+    const inUser = {
+      ...two,
+      services: { ...two.services, user: bundle({ contents: ['db', 'web'] }) },
+    }
+    const g = addLogger(inUser, 'web')
+    expect(g.services.user).toMatchObject({ contents: ['db', 'web-pipeline'] })
+    const store = createEditorStore({ graph: g })
+    // The canvas draws user's membership of web-pipeline from the logger node, so deleting the
+    // node deletes that edge too.
+    store
+      .getState()
+      .deleteElements(['web-log'], [{ kind: 'membership', from: 'user', to: 'web-pipeline' }])
+    const s = store.getState().graph.services
+    expect(Object.keys(s).sort()).toEqual(['db', 'user', 'web'])
+    expect(s.user?.type === 'bundle' && [...s.user.contents].sort()).toEqual(['db', 'web'])
     expect(store.getState().past).toHaveLength(1)
   })
 
