@@ -229,10 +229,12 @@ async function loadBytes(
   return { graph: parsed.graph, diagnostics: [], notes: parsed.notes }
 }
 
-/** `d` with where its file is in the tree read (readTree gives that; the design's checks not). */
+/**
+ * `d` with where its file is in the tree read: readTree says so for its own findings; the
+ * design's checks name a file in a service's folder.
+ */
 function located(d: Diagnostic, dirs: Readonly<Record<string, string>>): Diagnostic {
-  if (d.path !== undefined || d.file === undefined) return d
-  if (d.service === undefined) return { ...d, path: d.file }
+  if (d.path !== undefined || d.file === undefined || d.service === undefined) return d
   const dir = dirs[d.service]
   return dir === undefined ? d : { ...d, path: joinPath(dir, d.file) }
 }
@@ -295,19 +297,14 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], base?: str
     lines.push(key === '' ? '(general)' : key)
     const list = [...(groups.get(key) ?? [])].sort((a, b) => RANK[a.severity] - RANK[b.severity])
     for (const d of list) {
-      // Some files are given from the tree's root (web/run for a link, etc/… for a v2 script):
-      // those are not put under their service's name a second time.
-      const rooted =
-        d.file !== undefined &&
-        (d.file === d.service || d.file.startsWith(`${d.service}/`) || d.file.startsWith('etc/'))
+      // A file of the tree read has its path (readTree's findings, a link, a v2 script…);
+      // a check of the design names a file or field in its service's folder.
       const where =
         d.path !== undefined
           ? base && d.path.startsWith(`${base}/`)
             ? d.path.slice(base.length + 1)
             : d.path
-          : rooted
-            ? (d.file as string)
-            : [d.service, d.file ?? d.field].filter(Boolean).join('/') || d.file || '-'
+          : [d.service, d.file ?? d.field].filter(Boolean).join('/') || '-'
       lines.push(`  ${d.severity.padEnd(7)}  ${where}  ${d.message} (${d.code})`)
       if (d.fix) lines.push(`  ${' '.repeat(7)}  fix: ${d.fix}`)
     }

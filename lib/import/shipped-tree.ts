@@ -70,6 +70,7 @@ export function compareWithGraphFile(
         code: 'graph-file-invalid',
         severity: 'warning',
         file: graphFile,
+        path: graphFile,
         message: `${graphFile} could not be compared with the tree: ${parsed.error}.`,
         fix: 'Fix or delete the file; s6 Designer writes it again on the next export.',
       },
@@ -145,6 +146,7 @@ export function compareWithGraphFile(
           code: 'graph-file-differs',
           severity: 'warning',
           file: graphFile,
+          path: graphFile,
           message: `${graphFile} does not match the tree, which is what ships and what was checked: ${shown}${more}.`,
           fix: 'Export the design again to rewrite the tree, or import the tree (s6-designer import) to make it the design.',
         }
@@ -152,6 +154,7 @@ export function compareWithGraphFile(
           code: 'graph-file-differs',
           severity: 'warning',
           file: graphFile,
+          path: graphFile,
           message: `The design was taken from ${graphFile}, but the tree beside it differs: ${shown}${more}. Those changes to the tree are not in the design.`,
           fix: `To make the tree the design, import it without ${baseName(graphFile)} (delete the file, or import the s6-rc.d folder alone); to keep the design, export it again to rewrite the tree.`,
         },

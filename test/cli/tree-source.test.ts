@@ -14,23 +14,43 @@ describe('projectNameFor', () => {
 })
 
 describe('formatDiagnostics', () => {
-  it('names each file once, whether it is given from the service or from the tree root', () => {
-    const text = formatDiagnostics([
-      { code: 'a', severity: 'warning', service: 'web', file: 'run', message: 'm1' },
-      { code: 'b', severity: 'warning', service: 'web', file: 'web/finish', message: 'm2' },
-      { code: 'c', severity: 'warning', service: 'cron', file: 'cron', message: 'm3' },
-      {
-        code: 'd',
-        severity: 'warning',
-        service: 'init',
-        file: 'etc/cont-init.d/init',
-        message: 'm4',
-      },
-    ])
+  it('names each file once: from the s6-rc.d folder read when it is in it, else from the top', () => {
+    const source = 'etc/s6-overlay/s6-rc.d'
+    const text = formatDiagnostics(
+      [
+        {
+          code: 'a',
+          severity: 'warning',
+          service: 'web',
+          file: 'run',
+          path: `${source}/web/run`,
+          message: 'm1',
+        },
+        {
+          code: 'b',
+          severity: 'warning',
+          service: 'web',
+          file: `${source}/web/finish`,
+          path: `${source}/web/finish`,
+          message: 'm2',
+        },
+        {
+          code: 'c',
+          severity: 'warning',
+          service: 'init',
+          file: 'etc/cont-init.d/init',
+          path: 'etc/cont-init.d/init',
+          message: 'm3',
+        },
+        // A check of the design: a file in its service's folder, with no path of its own.
+        { code: 'd', severity: 'warning', service: 'db', file: 'timeout-kill', message: 'm4' },
+      ],
+      source,
+    )
     expect(text).toContain('  web/run  m1')
     expect(text).toContain('  web/finish  m2')
-    expect(text).toContain('  cron  m3')
-    expect(text).toContain('  etc/cont-init.d/init  m4')
-    expect(text).not.toMatch(/web\/web|cron\/cron|init\/etc/)
+    expect(text).toContain('  etc/cont-init.d/init  m3')
+    expect(text).toContain('  db/timeout-kill  m4')
+    expect(text).not.toMatch(/web\/etc|init\/etc/)
   })
 })
