@@ -120,28 +120,24 @@ export function removeLogger(graph: ServiceGraph, producer: ServiceName): Servic
   const p = getService(graph, producer)
   if (!p || p.type !== 'longrun' || !p.producerFor) return graph
   const consumer = getService(graph, p.producerFor)
-  const pipeline = consumer?.type === 'longrun' ? consumer.pipelineName : undefined
-  const u = getService(graph, USER_BUNDLE)
-  const wasInUser = u?.type === 'bundle' && pipeline !== undefined && u.contents.includes(pipeline)
   const others =
     consumer?.type === 'longrun' ? (consumer.consumerFor ?? []).filter((n) => n !== producer) : []
-  let g: ServiceGraph
-  if (consumer?.type === 'longrun' && others.length > 0) {
-    const unlinked: Longrun = { ...p }
-    delete unlinked.producerFor
-    g = updateService(graph, producer, unlinked)
-    g = updateService(g, p.producerFor, { ...consumer, consumerFor: others })
-  } else {
-    const toRemove = [p.producerFor]
-    if (consumer?.type === 'longrun') {
-      for (const d of consumer.dependencies) {
-        if (d === loggerNames(producer).prepare) toRemove.push(d)
-      }
-    }
-    g = removeServices(graph, toRemove).graph
-  }
+  // The logger reads only this producer: it goes, as Delete removes it.
+  if (consumer?.type !== 'longrun' || others.length === 0)
+    return removeWithLoggers(graph, [p.producerFor]).graph
+  // A funnel: only this producer's link goes, and the producer boots on its own again.
+  const unlinked: Longrun = { ...p }
+  delete unlinked.producerFor
+  let g = updateService(graph, producer, unlinked)
+  g = updateService(g, p.producerFor, { ...consumer, consumerFor: others })
   const user = getService(g, USER_BUNDLE)
-  if (wasInUser && user?.type === 'bundle' && !user.contents.includes(producer)) {
+  const pipeline = consumer.pipelineName
+  if (
+    user?.type === 'bundle' &&
+    pipeline !== undefined &&
+    user.contents.includes(pipeline) &&
+    !user.contents.includes(producer)
+  ) {
     g = updateService(g, USER_BUNDLE, { ...user, contents: [...user.contents, producer] })
   }
   return g

@@ -70,6 +70,8 @@ export function overlayRelease(version: string): OverlayRelease | undefined {
  * `user` and `user2` are the overlay's bundles; a graph's `user` bundle adds members to them.
  */
 export const OVERLAY_BUNDLES = ['user', 'user2'] as const
+/** What s6-overlay brings up at boot (`s6-rc -u change top`) and down at its stop (FORMAT §5). */
+export const BOOT_TARGET = 'top'
 /** Overlay names a graph may depend on but never define. */
 export const OVERLAY_DEFINED = [
   'base',

@@ -11,7 +11,7 @@
  * `isOverlayService`) for the graph's own services only. A bare s6-rc tree (the plain
  * context) has no `top`: its plans default to its own `user` bundle.
  */
-import { OVERLAY_SERVICES } from '../graph/overlay'
+import { BOOT_TARGET, OVERLAY_SERVICES } from '../graph/overlay'
 import { resolveGraph } from '../graph/resolve'
 import type { ServiceGraph, ServiceName } from '../graph/types'
 import { planGraph } from './plan-graph'
@@ -117,9 +117,6 @@ export interface PlanOptions {
    */
   context?: 'overlay' | 'plain'
 }
-
-/** The bundle s6-overlay brings up at boot (`s6-rc -u change top`) and down at its stop. */
-export const BOOT_TARGET = 'top'
 
 /**
  * What the container starts at boot and stops at `docker stop`: s6-overlay's `top`; for a bare

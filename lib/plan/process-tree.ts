@@ -3,6 +3,7 @@
  * sets the container up and then becomes it, through s6-linux-init), one s6-supervise per
  * supervised service, each with its daemon and the children the graph declares.
  */
+import { BOOT_TARGET } from '../graph/overlay'
 import { closureIds, resolveGraph } from '../graph/resolve'
 import { ownService } from './plan-graph'
 import type { Longrun, ServiceGraph, ServiceName } from '../graph/types'
@@ -14,9 +15,6 @@ const INTERNAL_SERVICES: readonly [string, string][] = [
   ['s6rc-fdholder', 's6-fdholderd'],
   ['s6rc-oneshot-runner', 's6-ipcserverd'],
 ]
-
-/** The boot set the tree shows: the `user` bundle and, when the graph defines it, `user2`. */
-export const BOOT_TARGETS: readonly ServiceName[] = ['user', 'user2']
 
 const WRAPPERS: readonly [RegExp, number][] = [
   [/^with-contenv$/, 0],
@@ -96,15 +94,15 @@ function supervised(name: ServiceName, service: Longrun): ProcessNode {
 
 /**
  * s6-svscan (PID 1, what `/init` became) -> s6's internal supervisors (quiet) and one s6-supervise per
- * longrun (sorted by name): for the boot set (`user`, `user2`) with its daemon (`process`, else
+ * longrun (sorted by name): for what the boot starts (`top`) with its daemon (`process`, else
  * derived from `run`; kind `logger` for pipeline consumers) and its declared children; for a
  * longrun the boot does not start, `idle`, with nothing under it (s6-rc-init supervises every
  * longrun of the database, held down). s6-fdholderd runs only when a pipeline needs it.
  */
 export function buildProcessTree(graph: ServiceGraph): ProcessNode {
   const r = resolveGraph(graph, { context: 'overlay' })
-  const roots = BOOT_TARGETS.map((t) => r.ids.get(t)).filter((id): id is number => id !== undefined)
-  const booted = new Set(closureIds(r, roots))
+  const top = r.ids.get(BOOT_TARGET)
+  const booted = new Set(top === undefined ? [] : closureIds(r, [top]))
   // Every service of a pipeline depends on s6rc-fdholder (FORMAT §3): s6-rc starts it for them.
   const piped = [...booted].some((id) => {
     const s = ownService(r, id)

@@ -109,7 +109,7 @@ export function readmeFacts(ctx: ExportContext, files: FilePaths): ReadmeFacts {
     else if (s.type === 'longrun') longruns.push([name, s])
     else if (name !== 'user' && name !== 'user2') bundles.push([name, s])
   }
-  const boot = new Set(attempt(() => closure(ctx.graph, ['user', 'user2'])) ?? [])
+  const boot = new Set(attempt(() => closure(ctx.graph)) ?? [])
   const dependedOn = new Set<ServiceName>()
   for (const [, s] of ctx.services)
     if (s.type !== 'bundle') for (const d of s.dependencies ?? []) dependedOn.add(d)

@@ -5,11 +5,10 @@
  */
 import { isImageReference, isStageName, normalizeRepoDir } from '../../generate/safe-path'
 import { isDockerEnvName, isDockerEnvValue } from '../../generate/dockerfile-quote'
-import { S6_SETTINGS, SUPPORTED_OVERLAY_VERSIONS, s6Value } from '../overlay'
+import { OVERLAY_BUNDLES, S6_SETTINGS, SUPPORTED_OVERLAY_VERSIONS, s6Value } from '../overlay'
 import { closureIds, directAtomicNeeds, idsOf, neededByIds, resolveGraph } from '../resolve'
 import { computeStartPlan } from '../../plan/start-plan'
 import { computeStopPlan } from '../../plan/stop-plan'
-import { BOOT_TARGETS } from '../../plan/process-tree'
 import { bootTargets } from '../../plan/plan'
 import type { ServiceName } from '../types'
 import type { Findings } from './report'
@@ -342,7 +341,7 @@ function checkProject(ctx: Context, out: Findings): void {
 
 /** Every s6-overlay pitfall rule (overlay context only). */
 export function checkPitfalls(ctx: Context, out: Findings): void {
-  const booted = BOOT_TARGETS.some((t) => Object.hasOwn(ctx.shaped.graph.services, t))
+  const booted = OVERLAY_BUNDLES.some((t) => Object.hasOwn(ctx.shaped.graph.services, t))
   checkProject(ctx, out)
   checkGraphPitfalls(ctx, out)
   checkReadiness(ctx, out)
