@@ -27,6 +27,7 @@ export default tseslint.config(
       'next-env.d.ts',
       'bench/results/**',
       'public/docs-client/**',
+      'public/designer-client/**',
     ],
   },
   ...nextVitals,
@@ -82,8 +83,9 @@ export default tseslint.config(
     },
   },
   {
-    // The docs pages are static HTML without Next.js's client router: plain links are right.
-    files: ['components/docs/**', 'pages/**'],
+    // The pages are static HTML without Next.js's client router (the designer and the docs
+    // alike, see pages/_document.tsx): plain links are right.
+    files: ['components/**', 'pages/**'],
     rules: { '@next/next/no-html-link-for-pages': 'off' },
   },
   {

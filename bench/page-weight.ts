@@ -1,7 +1,8 @@
 /**
  * Page weight from the production build: the JavaScript a page loads before it is interactive
- * (its <script src> tags, script preloads and what module scripts import statically; not what
- * they import() later), gzipped at level 9. Bytes are stable, so the
+ * (its <script src> tags, script preloads, the chunks the designer's script loads at start
+ * (named in its `data-chunks`), and what module scripts import statically; not what they
+ * import() later), gzipped at level 9. Bytes are stable, so the
  * designer's budget is also a test (test/browser/page-weight.test.ts).
  *
  * Run directly after `npm run build`: npx tsx bench/page-weight.ts
@@ -36,6 +37,10 @@ export function initialScripts(html: string): string[] {
   for (const m of html.matchAll(/<link[^>]*rel="(?:modulepreload|preload)"[^>]*>/g)) {
     const href = /href="([^"]+\.js)"/.exec(m[0])
     if (href && /as="script"|modulepreload/.test(m[0])) urls.add(href[1]!)
+  }
+  // The designer's script preloads these once the page has painted (components/editor/client).
+  for (const m of html.matchAll(/\sdata-chunks="([^"]*)"/g)) {
+    for (const url of m[1]!.split(' ')) if (url.endsWith('.js')) urls.add(url)
   }
   return [...urls]
 }

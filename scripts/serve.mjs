@@ -49,8 +49,8 @@ createServer((req, res) => {
   file ??= join(root, '404.html')
   const ext = extname(file)
   const headers = { 'content-type': types[ext] ?? 'application/octet-stream' }
-  // Both hold files whose names carry a hash of their contents (not docs-client/manifest.json).
-  if (/^\/(_next\/static\/|docs-client\/.+\.js$)/.test(req.url ?? '')) {
+  // These hold files whose names carry a hash of their contents (not the manifest.json files).
+  if (/^\/(_next\/static\/|(docs|designer)-client\/.+\.(js|css)$)/.test(req.url ?? '')) {
     headers['cache-control'] = 'public, max-age=31536000, immutable'
   }
   let body = readFileSync(file)

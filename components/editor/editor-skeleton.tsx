@@ -1,6 +1,7 @@
-import './editor.css'
-
-/** What the page shows before the designer has loaded. */
+/**
+ * What the page shows before the designer has loaded. Its styles are the designer's (editor.css,
+ * in the stylesheet the page links).
+ */
 export function EditorSkeleton() {
   return (
     <div className="app" aria-busy="true">

@@ -2,9 +2,9 @@
 
 import './editor.css'
 import { ReactFlowProvider } from '@xyflow/react'
-import dynamic from 'next/dynamic'
 import { useEffect, useState } from 'react'
 import { ServiceCanvas } from '@/components/canvas/service-canvas'
+import { lazyPart } from '@/components/ui/lazy-part'
 import { newTabId } from '@/lib/store/autosave'
 import { createEditorStore } from '@/lib/store/editor-store'
 import type { KeyValueStorage } from '@/lib/store/persistence'
@@ -27,20 +27,15 @@ import { useNarrowPanel } from './use-narrow-panel'
 
 // The panels around the canvas come in chunks of their own, each evaluated and first drawn in a
 // task of its own after the canvas: no one long task holds the page while the designer starts.
-const PreviewPanel = dynamic(
-  () => import('@/components/preview/preview-panel').then((m) => m.PreviewPanel),
-  { ssr: false },
+const PreviewPanel = lazyPart(() =>
+  import('@/components/preview/preview-panel').then((m) => m.PreviewPanel),
 )
-const SidePanel = dynamic(() => import('./side-panel').then((m) => m.SidePanel), {
-  ssr: false,
-  loading: () => <aside className="side-panel" aria-busy="true" />,
-})
-const SearchDialog = dynamic(() => import('./search-dialog').then((m) => m.SearchDialog), {
-  ssr: false,
-})
-const ShortcutsDialog = dynamic(() => import('./shortcuts-dialog').then((m) => m.ShortcutsDialog), {
-  ssr: false,
-})
+const SidePanel = lazyPart(
+  () => import('./side-panel').then((m) => m.SidePanel),
+  <aside className="side-panel" aria-busy="true" />,
+)
+const SearchDialog = lazyPart(() => import('./search-dialog').then((m) => m.SearchDialog))
+const ShortcutsDialog = lazyPart(() => import('./shortcuts-dialog').then((m) => m.ShortcutsDialog))
 
 /** The shortcut sheet, mounted while open (the modal takes the focus as it mounts). */
 function ShortcutsSheet() {

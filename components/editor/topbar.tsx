@@ -3,7 +3,6 @@
 import { DownloadButton } from '@/components/export/download-button'
 import { ImportButton } from '@/components/share/import-button'
 import { ShareButton } from '@/components/share/share-button'
-import Link from 'next/link'
 import { Button } from '@/components/ui/button'
 import { Icon } from '@/components/ui/icons'
 import { shortcutText } from '@/components/ui/platform'
@@ -29,12 +28,12 @@ export function Topbar({
   const canRedo = useEditorStore(selectCanRedo)
   return (
     <header className="topbar">
-      <Link className="brand" href="/" title="s6 Designer home">
+      <a className="brand" href="/" title="s6 Designer home">
         <span className="brand-mark" aria-hidden="true">
           s6
         </span>
         <span className="brand-name">Designer</span>
-      </Link>
+      </a>
       <span className="topbar-slash" aria-hidden="true">
         /
       </span>

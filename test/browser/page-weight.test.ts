@@ -30,4 +30,20 @@ describe('page weight', () => {
     const { files } = initialScriptBytes('docs/cli/index.html')
     expect(files.length).toBeGreaterThan(initialScripts(html).length)
   })
+
+  it("counts the editor the designer's script loads at start, and the page loads no Next.js runtime", () => {
+    const html = readFileSync(join(OUT, 'index.html'), 'utf8')
+    const manifest = JSON.parse(
+      readFileSync(join(OUT, 'designer-client', 'manifest.json'), 'utf8'),
+    ) as { entry: string; preload: string[] }
+    const urls = initialScripts(html)
+    expect(urls).toContain(manifest.entry)
+    // The chunks it fetches once the page has painted (the editor itself) are weighed too.
+    expect(manifest.preload.length).toBeGreaterThan(0)
+    for (const chunk of manifest.preload) expect(urls).toContain(chunk)
+    const { files } = initialScriptBytes('index.html')
+    const code = files.map(([url]) => readFileSync(join(OUT, url), 'utf8')).join('\n')
+    expect(code).toContain('react-flow__renderer')
+    expect(urls.filter((url) => url.startsWith('/_next/'))).toEqual([])
+  })
 })

@@ -1,0 +1,53 @@
+/**
+ * The designer page's only script, bundled by scripts/build-client.mjs (not by Next.js, which
+ * renders the page to static HTML and ships no runtime for it). Small: it waits for the page's
+ * first paint (the skeleton), then loads the editor (all its chunks at once, as the page names
+ * them) and renders it in the skeleton's place. Fetching and evaluating the editor's code
+ * before that paint would hold the page blank.
+ */
+import { DESIGNER_ROOT_ID, designerChunks } from '../designer-root'
+import { wireNarrowNote } from '../narrow-note'
+
+/**
+ * `next dev` ignores `unstable_runtimeJS: false` and hydrates the page: the editor then takes
+ * the skeleton's place after that (Next.js marks it `afterHydrate`), not under it. A built
+ * page has no Next.js data and nothing to wait for.
+ */
+function afterNextHydration(): Promise<void> {
+  if (!document.getElementById('__NEXT_DATA__')) return Promise.resolve()
+  return new Promise((resolve) => {
+    const observer = new PerformanceObserver((list) => {
+      if (list.getEntriesByName('afterHydrate').length === 0) return
+      observer.disconnect()
+      resolve()
+    })
+    observer.observe({ type: 'mark', buffered: true })
+  })
+}
+
+/** Resolves once the page has painted: a task after the next animation frame. */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
+}
+
+/** Starts fetching the chunks together, instead of one import after another. */
+function preload(urls: string[]): void {
+  for (const url of urls) {
+    const link = document.createElement('link')
+    link.rel = 'modulepreload'
+    link.href = url
+    document.head.append(link)
+  }
+}
+
+async function start(): Promise<void> {
+  await afterNextHydration()
+  wireNarrowNote()
+  await afterPaint()
+  const element = document.getElementById(DESIGNER_ROOT_ID)
+  if (element) preload(designerChunks(element))
+  const { mountDesigner } = await import('./mount')
+  mountDesigner()
+}
+
+void start()

@@ -1,0 +1,50 @@
+/**
+ * The pages' own scripts, bundled by scripts/build-client.mjs into public/docs-client/ and
+ * public/designer-client/ with a content hash in their names; the manifest in each folder says
+ * which files they are. Read when Next.js renders the pages (build time only).
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+/** What the designer page links: its module script, the chunks to preload, its stylesheet. */
+export interface DesignerAssets {
+  entry: string
+  css: string
+  preload: string[]
+}
+
+function readManifest(root: string, dir: string): Record<string, unknown> {
+  const path = join(root, 'public', dir, 'manifest.json')
+  try {
+    const manifest: unknown = JSON.parse(readFileSync(path, 'utf8'))
+    if (typeof manifest === 'object' && manifest !== null)
+      return manifest as Record<string, unknown>
+  } catch {
+    // Reported below.
+  }
+  throw new Error(`${path} is missing: run \`npm run build:client\` (npm run build does it).`)
+}
+
+function assetUrl(value: unknown, dir: string, ext: 'js' | 'css'): string {
+  const pattern = new RegExp(`^/${dir}/(chunks/)?[\\w.-]+\\.${ext}$`)
+  if (typeof value !== 'string' || !pattern.test(value))
+    throw new Error(`public/${dir}/manifest.json does not name its ${ext} files.`)
+  return value
+}
+
+/** The URL of the docs script, e.g. `/docs-client/docs-3F2A9C1B.js`. Throws when it was not built. */
+export function docsClientEntry(root: string = process.cwd()): string {
+  return assetUrl(readManifest(root, 'docs-client').entry, 'docs-client', 'js')
+}
+
+/** The designer's script, chunks and stylesheet. Throws when they were not built. */
+export function designerAssets(root: string = process.cwd()): DesignerAssets {
+  const manifest = readManifest(root, 'designer-client')
+  const dir = 'designer-client'
+  const preload = Array.isArray(manifest.preload) ? manifest.preload : [undefined]
+  return {
+    entry: assetUrl(manifest.entry, dir, 'js'),
+    css: assetUrl(manifest.css, dir, 'css'),
+    preload: preload.map((url) => assetUrl(url, dir, 'js')),
+  }
+}

@@ -1,0 +1,45 @@
+import type { GetStaticProps } from 'next'
+import Head from 'next/head'
+import { EditorSkeleton } from '@/components/editor/editor-skeleton'
+import { DESIGNER_ROOT_ID } from '@/components/editor/designer-root'
+import { NarrowNote } from '@/components/editor/narrow-note'
+import { designerAssets } from '@/lib/client-assets'
+
+/**
+ * The designer. Next.js renders this page to static HTML at build time: the skeleton, painted
+ * with the first frame. It ships no Next.js runtime; the designer's own script (see
+ * _document and components/editor/client/designer.tsx) renders the editor in its place: with
+ * no router of Next.js's to start first, the designer is usable sooner.
+ */
+export const config = { unstable_runtimeJS: false }
+
+interface HomeProps {
+  /** The chunks the editor needs at start (see DESIGNER_CHUNKS_ATTRIBUTE). */
+  chunks: string[]
+}
+
+export const getStaticProps: GetStaticProps<HomeProps> = () => ({
+  props: { chunks: designerAssets().preload },
+})
+
+export default function Home({ chunks }: HomeProps) {
+  return (
+    <>
+      <Head>
+        <title>s6 Designer</title>
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta
+          name="description"
+          content="Design s6-overlay services as a graph and download the s6-rc.d tree, Dockerfile stage and docs."
+        />
+      </Head>
+      <main className="home">
+        <h1 className="sr-only">s6 Designer</h1>
+        <NarrowNote />
+        <div id={DESIGNER_ROOT_ID} className="designer-root" data-chunks={chunks.join(' ')}>
+          <EditorSkeleton />
+        </div>
+      </main>
+    </>
+  )
+}

@@ -1,0 +1,172 @@
+/**
+ * Bundles the site's two browser scripts with esbuild; Next.js renders the pages to static HTML
+ * and ships no runtime of its own (`unstable_runtimeJS: false`), so these are all a page loads:
+ *
+ * - public/docs-client/: the docs pages' script (components/docs/client/docs.ts), small; each
+ *   live example's chunk (with React) is loaded by it when needed.
+ * - public/designer-client/: the designer (components/editor/client/designer.tsx), which
+ *   renders the editor with React in place of the page's skeleton. The page preloads the chunks
+ *   it needs at start; its panels and dialogs stay chunks of their own, loaded with import().
+ *   Its CSS is one file, so that the page can link it: the CSS of every chunk, in the order
+ *   esbuild gives it for a bundle without splitting.
+ *
+ * File names carry a content hash; each folder's manifest.json names what the pages link
+ * (lib/client-assets.ts reads them when Next.js renders the pages).
+ *
+ * `npm run build` runs it once before Next.js. With --watch (`npm run dev`) it stays running,
+ * rebuilds on every change and starts `next dev` beside it.
+ */
+import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { build, context } from 'esbuild'
+
+const root = process.cwd()
+const watch = process.argv.includes('--watch')
+
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  format: 'esm',
+  target: ['es2022'],
+  minify: !watch,
+  jsx: 'automatic',
+  entryNames: '[name]-[hash]',
+  chunkNames: 'chunks/[name]-[hash]',
+  define: { 'process.env.NODE_ENV': watch ? '"development"' : '"production"' },
+  legalComments: 'none',
+  logLevel: 'warning',
+}
+
+/** The URL under public/ of a file esbuild wrote. */
+const urlOf = (file) => `/${relative(join(root, 'public'), join(root, file)).split('\\').join('/')}`
+
+/** Writes `manifest` into `outdir` after each build that succeeded. */
+function manifestPlugin(outdir, make) {
+  return {
+    name: 'manifest',
+    setup(b) {
+      b.onEnd(async (result) => {
+        if (result.errors.length > 0 || !result.metafile) return
+        const manifest = await make(result.metafile)
+        writeFileSync(join(outdir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`)
+        console.log(`client: ${manifest.entry}`)
+      })
+    },
+  }
+}
+
+function entryOutput(metafile, entry) {
+  const found = Object.entries(metafile.outputs).find(([, o]) => o.entryPoint === entry)
+  if (!found) throw new Error(`esbuild wrote no output for ${entry}`)
+  return found
+}
+
+const DOCS_ENTRY = 'components/docs/client/docs.ts'
+const docsDir = join(root, 'public', 'docs-client')
+
+const DESIGNER_ENTRY = 'components/editor/client/designer.tsx'
+const designerDir = join(root, 'public', 'designer-client')
+
+/**
+ * The chunks the page preloads: what the entry imports, statically or with import() (the
+ * designer's entry loads the editor with import() once the page has painted), and what those
+ * import statically, all the way down. Not what they import() later (panels, dialogs).
+ */
+function startChunks(metafile, entryFile) {
+  const seen = new Set()
+  const queue = [entryFile]
+  for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+    for (const imp of metafile.outputs[file]?.imports ?? []) {
+      const wanted =
+        imp.kind === 'import-statement' || (imp.kind === 'dynamic-import' && file === entryFile)
+      if (!wanted || seen.has(imp.path)) continue
+      seen.add(imp.path)
+      queue.push(imp.path)
+    }
+  }
+  return [...seen]
+}
+
+/**
+ * The designer's CSS as one file: esbuild bundles the CSS its modules import into one
+ * stylesheet when it does not split the code (with splitting it writes one per chunk, which
+ * nothing would load). Only the CSS of that second build is kept.
+ */
+async function designerCss() {
+  const result = await build({
+    ...common,
+    entryPoints: { designer: DESIGNER_ENTRY },
+    outdir: designerDir,
+    write: false,
+    logLevel: 'error',
+  })
+  const css = result.outputFiles.filter((f) => f.path.endsWith('.css'))
+  if (css.length !== 1) throw new Error(`expected one designer stylesheet, got ${css.length}`)
+  const text = css[0].text
+  const hash = createHash('sha256').update(text).digest('hex').slice(0, 10)
+  const name = `designer-${hash}.css`
+  writeFileSync(join(designerDir, name), text)
+  return `/designer-client/${name}`
+}
+
+for (const dir of [docsDir, designerDir]) {
+  rmSync(dir, { recursive: true, force: true })
+  mkdirSync(dir, { recursive: true })
+}
+
+const docs = await context({
+  ...common,
+  entryPoints: { docs: DOCS_ENTRY },
+  outdir: docsDir,
+  splitting: true,
+  metafile: true,
+  plugins: [
+    manifestPlugin(docsDir, (metafile) => ({ entry: urlOf(entryOutput(metafile, DOCS_ENTRY)[0]) })),
+  ],
+})
+
+const designer = await context({
+  ...common,
+  entryPoints: { designer: DESIGNER_ENTRY },
+  outdir: designerDir,
+  splitting: true,
+  metafile: true,
+  // The stylesheet comes from designerCss(); here CSS imports are only order.
+  loader: { '.css': 'empty' },
+  plugins: [
+    manifestPlugin(designerDir, async (metafile) => {
+      const [file] = entryOutput(metafile, DESIGNER_ENTRY)
+      return {
+        entry: urlOf(file),
+        css: await designerCss(),
+        preload: startChunks(metafile, file).map(urlOf),
+      }
+    }),
+  ],
+})
+
+const contexts = [docs, designer]
+
+if (!watch) {
+  const results = await Promise.all(contexts.map((c) => c.rebuild()))
+  await Promise.all(contexts.map((c) => c.dispose()))
+  if (results.some((r) => r.errors.length > 0)) process.exit(1)
+} else {
+  await Promise.all(contexts.map((c) => c.watch()))
+  const dispose = () => Promise.all(contexts.map((c) => c.dispose()))
+  const nextBin = join(root, 'node_modules', 'next', 'dist', 'bin', 'next')
+  const next = spawn(process.execPath, [nextBin, 'dev', ...process.argv.slice(3)], {
+    stdio: 'inherit',
+  })
+  const stop = () => {
+    next.kill('SIGTERM')
+    void dispose()
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+  next.on('exit', (code) => {
+    void dispose().then(() => process.exit(code ?? 0))
+  })
+}

@@ -1,0 +1,56 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { designerAssets, docsClientEntry } from '@/lib/client-assets'
+
+function site(manifests: Record<string, unknown>): string {
+  const root = mkdtempSync(join(tmpdir(), 's6d-assets-'))
+  for (const [dir, manifest] of Object.entries(manifests)) {
+    mkdirSync(join(root, 'public', dir), { recursive: true })
+    writeFileSync(join(root, 'public', dir, 'manifest.json'), JSON.stringify(manifest))
+  }
+  return root
+}
+
+describe('client assets (the manifests scripts/build-client.mjs writes)', () => {
+  it("reads the designer's script, stylesheet and start chunks, and the docs script", () => {
+    const root = site({
+      'designer-client': {
+        entry: '/designer-client/designer-AB12.js',
+        css: '/designer-client/designer-0a1b2c.css',
+        preload: ['/designer-client/chunks/mount-XY.js', '/designer-client/chunks/chunk-Q.js'],
+      },
+      'docs-client': { entry: '/docs-client/docs-CD34.js' },
+    })
+    expect(designerAssets(root)).toEqual({
+      entry: '/designer-client/designer-AB12.js',
+      css: '/designer-client/designer-0a1b2c.css',
+      preload: ['/designer-client/chunks/mount-XY.js', '/designer-client/chunks/chunk-Q.js'],
+    })
+    expect(docsClientEntry(root)).toBe('/docs-client/docs-CD34.js')
+  })
+
+  it('says to build the scripts when a manifest is missing', () => {
+    const root = site({})
+    expect(() => designerAssets(root)).toThrow(
+      /designer-client\/manifest\.json is missing: run `npm run build:client`/,
+    )
+    expect(() => docsClientEntry(root)).toThrow(/docs-client\/manifest\.json is missing/)
+  })
+
+  it('refuses a manifest that names files outside its folder or of the wrong kind', () => {
+    const good = { entry: '/designer-client/d.js', css: '/designer-client/d.css', preload: [] }
+    for (const bad of [
+      { ...good, entry: '/elsewhere/d.js' },
+      { ...good, entry: '/designer-client/../x.js' },
+      { ...good, css: '/designer-client/d.js' },
+      { ...good, preload: ['https://example.com/x.js'] },
+      { ...good, preload: 'chunks' },
+      { ...good, entry: '/designer-client/d.js"><script>' },
+    ]) {
+      const root = site({ 'designer-client': bad })
+      expect(() => designerAssets(root)).toThrow(/does not name its (js|css) files/)
+    }
+  })
+})
