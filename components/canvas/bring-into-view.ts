@@ -91,11 +91,14 @@ export function useKeepDesignInView<N extends Node, E extends Edge>(
   useEffect(() => {
     const element = paneElement()
     if (!element) return
-    let last: Size = { width: element.clientWidth, height: element.clientHeight }
+    // The size is read in the observer's callbacks, where layout is done (its first, on
+    // observe, only notes it): read in the effect, it would force a layout of the page while
+    // the designer starts.
+    let last: Size | undefined
     const observer = new ResizeObserver(() => {
       const before = last
       last = { width: element.clientWidth, height: element.clientHeight }
-      if (last.width >= before.width && last.height >= before.height) return
+      if (!before || (last.width >= before.width && last.height >= before.height)) return
       const box = boundsOf(
         rf,
         rf.getNodes().map((n) => n.id),

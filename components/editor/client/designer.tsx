@@ -30,6 +30,11 @@ function afterPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
 }
 
+/** Resolves in a task of its own. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0))
+}
+
 /** Starts fetching the chunks together, instead of one import after another. */
 function preload(urls: string[]): void {
   for (const url of urls) {
@@ -46,6 +51,12 @@ async function start(): Promise<void> {
   await afterPaint()
   const element = document.getElementById(DESIGNER_ROOT_ID)
   if (element) preload(designerChunks(element))
+  // The editor's code is evaluated in stages, each a task of its own, so that none holds the
+  // page for long: React, the canvas library, then the editor.
+  await import('react-dom/client')
+  await nextTask()
+  await import('@xyflow/react')
+  await nextTask()
   const { mountDesigner } = await import('./mount')
   mountDesigner()
 }
