@@ -9,9 +9,8 @@ const DESIGNER_PAGE = '/'
  * The HTML around every Pages Router page. They are rendered at build time and ship no Next.js
  * runtime (`unstable_runtimeJS: false`); each loads its own script instead, bundled by
  * scripts/build-client.mjs: the designer (which renders the editor with React; the page links
- * its stylesheet), or the docs client. A module script
- * runs once the page is parsed. _document renders only on the server, so it reads the
- * manifests from disk.
+ * its stylesheet), or the docs client. A module script runs once the page is parsed.
+ * _document renders only on the server, so it reads the manifests from disk.
  */
 export default function Document({ __NEXT_DATA__ }: DocumentProps) {
   const designer = __NEXT_DATA__.page === DESIGNER_PAGE ? designerAssets() : undefined

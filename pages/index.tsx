@@ -14,7 +14,7 @@ import { designerAssets } from '@/lib/client-assets'
 export const config = { unstable_runtimeJS: false }
 
 interface HomeProps {
-  /** The chunks the editor needs at start (see DESIGNER_CHUNKS_ATTRIBUTE). */
+  /** The chunks the editor needs at start (see designerChunks in components/editor/designer-root). */
   chunks: string[]
 }
 

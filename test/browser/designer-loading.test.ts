@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Site, newPage, startSite } from './harness'
+import { shot } from './editor-helpers'
 
 let site: Site
 
@@ -57,6 +58,18 @@ describe('designer page loading', () => {
       [],
     )
     expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it("says so when the editor's code cannot be loaded, instead of loading for ever", async () => {
+    const { context, page } = await newPage(site)
+    await page.route('**/designer-client/chunks/mount-*.js', (route) => route.abort())
+    await page.goto(`${site.url}/`)
+    const alert = page.getByRole('alert')
+    await alert.waitFor()
+    expect(await alert.textContent()).toMatch(/could not be loaded.*reload the page/)
+    expect(await page.locator('#designer .app').getAttribute('aria-busy')).toBeNull()
+    await shot(page, 'designer-load-failure')
     await context.close()
   })
 })

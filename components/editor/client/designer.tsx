@@ -45,6 +45,19 @@ function preload(urls: string[]): void {
   }
 }
 
+/**
+ * Says so in the skeleton's place when the editor's code cannot be loaded (offline, a deploy
+ * that replaced its chunks), instead of "Loading" for ever.
+ */
+function showLoadFailure(): void {
+  const text = document.querySelector(`#${DESIGNER_ROOT_ID} .skeleton-text`)
+  if (!text) return
+  text.textContent =
+    'The designer could not be loaded. Check your connection, then reload the page: your saved design is kept in this browser.'
+  text.setAttribute('role', 'alert')
+  document.querySelector(`#${DESIGNER_ROOT_ID} .app`)?.removeAttribute('aria-busy')
+}
+
 async function start(): Promise<void> {
   await afterNextHydration()
   wireNarrowNote()
@@ -61,4 +74,4 @@ async function start(): Promise<void> {
   mountDesigner()
 }
 
-void start()
+start().catch(showLoadFailure)
