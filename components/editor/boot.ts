@@ -18,6 +18,8 @@ export interface Boot {
   issue?: { message: string; raw: string }
   /** Set when an `?example=` link replaced saved work (put in Recent designs). */
   replaced?: Replaced & { previous: ServiceGraph }
+  /** Set when a share link decoded before the designer started is what opened (a first visit). */
+  openedLink?: true
   /**
    * Set when this tab reopened its own design (another tab had saved a different one since):
    * the autosave in storage is the other tab's. The tab saves under its id again, so that
@@ -128,6 +130,10 @@ export function withoutExampleParam(url: string): string | undefined {
  * design since, the reload opens this tab's design again, not the other tab's: a reload must
  * not swap the design under the user (the other tab's goes to Recent designs at this tab's
  * next save, see attachAutosave's `foreign`).
+ *
+ * `link` is the design of the page's share link when the designer's script read it before
+ * starting: a first visit (nothing saved) opens it instead of the reference example. Over
+ * saved work the link is left to the link handler, which asks first.
  */
 export function bootEditor(
   storage: KeyValueStorage,
@@ -135,6 +141,7 @@ export function bootEditor(
   now: number = Date.now(),
   hash = '',
   own?: string,
+  link?: ServiceGraph,
 ): Boot {
   const params = new URLSearchParams(search)
   const exampleId = hash.includes('s6g=') ? null : params.get('example')
@@ -183,6 +190,9 @@ export function bootEditor(
       },
     }
   }
+  // A first visit from a share link opens the shared design at once (read before the designer
+  // started), not the example first.
+  if (link) return { init: { graph: link }, openedLink: true }
   const first = exampleById(DEFAULT_EXAMPLE_ID)
   return { init: { graph: first ? first.graph : createGraph() } }
 }

@@ -7,6 +7,7 @@ import { ServiceCanvas } from '@/components/canvas/service-canvas'
 import { lazyPart } from '@/components/ui/lazy-part'
 import { newTabId } from '@/lib/store/autosave'
 import { createEditorStore } from '@/lib/store/editor-store'
+import type { ServiceGraph } from '@/lib/graph/types'
 import type { KeyValueStorage } from '@/lib/store/persistence'
 import { bootEditor, pageStorage, rememberedTabState, withoutExampleParam } from './boot'
 import { EditorStoreProvider, useEditorStore } from './editor-store-provider'
@@ -22,6 +23,7 @@ import { useShortcuts } from './use-shortcuts'
 import { useTestHook } from './use-test-hook'
 import { useSideWidth } from './use-side-width'
 import { keptMessage } from './recent-actions'
+import { clearFragment, openedSharedNotice } from './open-link-handler'
 import { useValidation } from './use-validation'
 import { useNarrowPanel } from './use-narrow-panel'
 
@@ -43,8 +45,14 @@ function ShortcutsSheet() {
   return open ? <ShortcutsDialog /> : null
 }
 
+/** A share link's design, read before the designer started (see bootEditor's `link`). */
+export interface StartLink {
+  graph: ServiceGraph
+  notes: string[]
+}
+
 /** The designer: top bar, canvas with the preview dock below, and the side panel. */
-export function Editor() {
+export function Editor({ link }: { link?: StartLink }) {
   const [boot] = useState(() => {
     const { storage, persistent, writable } = pageStorage()
     const b = bootEditor(
@@ -53,6 +61,7 @@ export function Editor() {
       Date.now(),
       window.location.hash,
       rememberedTabState(),
+      link?.graph,
     )
     // Over saved work, the example is opened as an edit of it, so that Undo brings it back.
     const store = createEditorStore(b.replaced ? { ...b.init, graph: b.replaced.previous } : b.init)
@@ -66,6 +75,10 @@ export function Editor() {
         action: { label: 'Undo', kind: 'undo' },
       })
     }
+    if (b.openedLink && link)
+      store
+        .getState()
+        .showNotice({ message: openedSharedNotice(link.graph, link.notes), tone: 'info' })
     if (b.reopened) {
       store.getState().showNotice({
         message:
@@ -74,12 +87,21 @@ export function Editor() {
       })
     }
     const tab = b.reopened?.tab ?? newTabId()
-    return { storage, persistent, store, tab, foreign: b.reopened !== undefined }
+    return {
+      storage,
+      persistent,
+      store,
+      tab,
+      foreign: b.reopened !== undefined,
+      openedLink: b.openedLink === true,
+    }
   })
   useEffect(() => {
     const url = withoutExampleParam(window.location.href)
     if (url !== undefined) window.history.replaceState(window.history.state, '', url)
-  }, [])
+    // Opened: a reload opens the autosave, not the link again.
+    if (boot.openedLink) clearFragment()
+  }, [boot.openedLink])
   return (
     <EditorStoreProvider store={boot.store}>
       <ReactFlowProvider>

@@ -11,7 +11,7 @@ import { OpenLinkDialog } from './open-link-dialog'
 import { keptMessage, putAside, replaceDesign } from './recent-actions'
 
 /** Drops the `#s6g=…` fragment so a reload opens the autosave, not the link again. */
-function clearFragment(): void {
+export function clearFragment(): void {
   const { pathname, search } = window.location
   window.history.replaceState(window.history.state, '', `${pathname}${search}`)
 }
@@ -27,7 +27,12 @@ function leftOut(notes: readonly string[]): string {
   return ` Parts of the link this version does not read were left out (${shown}${more}); a newer s6 Designer may have written them.`
 }
 
-function hasLinkFragment(): boolean {
+/** The notice when a shared design opened without a question (nothing of the user's open). */
+export function openedSharedNotice(graph: ServiceGraph, notes: readonly string[]): string {
+  return `Opened the shared design “${graph.project.name}”.${leftOut(notes)}`
+}
+
+export function hasLinkFragment(): boolean {
   return window.location.hash.includes('s6g=')
 }
 
@@ -75,10 +80,7 @@ export function OpenLinkHandler({ storage }: { storage: KeyValueStorage }) {
       } else if (!hasLocalWork()) {
         clearFragment()
         s.loadGraph(result.graph, { reset: true })
-        s.showNotice({
-          message: `Opened the shared design “${result.graph.project.name}”.${leftOut(result.notes)}`,
-          tone: 'info',
-        })
+        s.showNotice({ message: openedSharedNotice(result.graph, result.notes), tone: 'info' })
       } else {
         setPending({ graph: result.graph, notes: result.notes })
       }

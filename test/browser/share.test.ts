@@ -222,16 +222,42 @@ describe('share links', () => {
     const { context, page, errors } = await newPage(site)
     await page.goto(`${site.url}/#${await encodeShareLink(shared)}`)
     await page.waitForFunction(() => window.__s6d !== undefined)
+    // The link is read after the designer has started (a first visit starts on the reference
+    // example, fully laid out): wait for the shared design itself, then for its positions.
+    await expect.poll(async () => withoutLayout(await liveGraph(page))).toEqual(shared)
     await expect
       .poll(async () => {
         const g = await liveGraph(page)
         return Object.keys(g.services).filter((n) => g.layout[n] === undefined)
       })
       .toEqual([])
-    expect(withoutLayout(await liveGraph(page))).toEqual(shared)
     expect(await page.locator('.react-flow__node').count()).toBe(
       Object.keys(shared.services).length,
     )
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('opens a shared design on a first visit without showing the example first', async () => {
+    const shared = example('cron-beside-app')
+    const { context, page, errors } = await newPage(site)
+    // Every name the top bar shows, from the page's first parse on.
+    await page.addInitScript(() => {
+      const names: string[] = []
+      ;(window as unknown as { __names: string[] }).__names = names
+      new MutationObserver(() => {
+        const name = document.querySelector('.topbar .project-name')?.textContent
+        if (name && names.at(-1) !== name) names.push(name)
+      }).observe(document, { childList: true, subtree: true, characterData: true })
+    })
+    await page.goto(`${site.url}/#${await encodeShareLink(shared)}`)
+    await expect.poll(async () => (await liveGraph(page)).project.name).toBe(shared.project.name)
+    const names = await page.evaluate(() => (window as unknown as { __names: string[] }).__names)
+    expect(names.length).toBeGreaterThan(0)
+    expect(names.join(' | ')).not.toContain(example('reference').project.name)
+    expect(await page.getByTestId('notice').textContent()).toMatch(/Opened the shared design/)
+    // A reload opens the autosave, not the link again.
+    await expect.poll(() => new URL(page.url()).hash).toBe('')
     expect(errors).toEqual([])
     await context.close()
   })

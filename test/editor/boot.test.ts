@@ -33,6 +33,21 @@ describe('bootEditor', () => {
     expect(readRecent(storage)).toEqual([])
   })
 
+  it('opens a share link read before start on a first visit, and leaves it to the handler over saved work', () => {
+    const shared = exampleById('cron-beside-app')!.graph
+    const first = bootEditor(memoryStorage(), '', 1_000, '#s6g=1.d.abc.def', undefined, shared)
+    expect(first.init.graph).toBe(shared)
+    expect(first.openedLink).toBe(true)
+    // Without a link read first, a first visit opens the reference example.
+    expect(bootEditor(memoryStorage(), '').init.graph).toEqual(exampleById('reference')!.graph)
+    const storage = memoryStorage()
+    writeSavedState(storage, { graph: mine })
+    const over = bootEditor(storage, '', 1_000, '#s6g=1.d.abc.def', undefined, shared)
+    expect(over.init.graph).toEqual(mine)
+    expect(over.openedLink).toBeUndefined()
+    expect(readRecent(storage)).toEqual([])
+  })
+
   it('replaces nothing when the saved design is that example or blank', () => {
     const storage = memoryStorage()
     writeSavedState(storage, { graph: exampleById('reference')!.graph })

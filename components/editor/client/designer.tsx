@@ -64,6 +64,14 @@ async function start(): Promise<void> {
   await afterPaint()
   const element = document.getElementById(DESIGNER_ROOT_ID)
   if (element) preload(designerChunks(element))
+  // A share link (`#s6g=…`) is read while the editor's code loads, so that a first visit
+  // opens the shared design at once, not the example first. A link that cannot be read is
+  // left to the editor's link handler, which says why.
+  const link = window.location.hash.includes('s6g=')
+    ? import('@/lib/share/codec')
+        .then(({ decodeShareLink }) => decodeShareLink(window.location.hash))
+        .catch(() => undefined)
+    : undefined
   // The editor's code is evaluated in stages, each a task of its own, so that none holds the
   // page for long: React, the canvas library, then the editor.
   await import('react-dom/client')
@@ -71,7 +79,8 @@ async function start(): Promise<void> {
   await import('@xyflow/react')
   await nextTask()
   const { mountDesigner } = await import('./mount')
-  mountDesigner()
+  const read = await link
+  mountDesigner(read?.ok ? { graph: read.graph, notes: read.notes } : undefined)
 }
 
 start().catch(showLoadFailure)
