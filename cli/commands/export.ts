@@ -6,6 +6,7 @@ import { chmod, lstat, readFile, writeFile } from 'node:fs/promises'
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { zipFiles } from '../../lib/export/zip'
 import { exportResult } from '../../lib/generate/export-files'
+import { unsaidProblems } from '../../lib/generate/unsaid-problems'
 import { createContext, inRootfs } from '../../lib/generate/context'
 import type { FileMap, GeneratedFile } from '../../lib/generate/file-map'
 import { SOURCE_DIR } from '../../lib/generate/service-dir'
@@ -242,9 +243,7 @@ export const exportCommand: Command = {
       }
     }
     const { files, problems } = exportResult(read.graph)
-    // What validation said already is not said twice.
-    const said = new Set(found.map((d) => `${d.code}|${d.service ?? ''}`))
-    const fresh = problems.filter((d) => !said.has(`${d.code}|${d.service ?? ''}`))
+    const fresh = unsaidProblems(found, problems)
     if (fresh.length > 0) stderr(formatDiagnostics(fresh))
     try {
       if (out.toLowerCase().endsWith('.zip')) {

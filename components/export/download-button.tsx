@@ -5,6 +5,7 @@ import { useState } from 'react'
 import { useEditorStoreApi } from '@/components/editor/editor-store-provider'
 import { Button } from '@/components/ui/button'
 import type { FileMap } from '@/lib/generate/file-map'
+import { unsaidProblems } from '@/lib/generate/unsaid-problems'
 import type { Diagnostic } from '@/lib/graph/types'
 import { validate } from '@/lib/graph/validate'
 import { dockerfileStage, installCommand, zipFileName } from '@/lib/preview/install-snippet'
@@ -73,7 +74,10 @@ export function DownloadButton() {
       return
     }
     const { files, problems } = exporter.exportResult(graph)
-    const errors = [...validate(graph), ...problems].filter((d) => d.severity === 'error')
+    const found = validate(graph)
+    const errors = [...found, ...unsaidProblems(found, problems)].filter(
+      (d) => d.severity === 'error',
+    )
     const name = zipFileName(graph.project.name)
     if (errors.length > 0) setPending({ files, name, errors })
     else void write(files, name)

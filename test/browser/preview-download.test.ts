@@ -116,6 +116,42 @@ describe('download', () => {
     await context.close()
   })
 
+  it('counts a problem both validation and the export see once: a health-check URL with a blank', async () => {
+    const ref = exampleById('reference')!.graph
+    const g = {
+      ...ref,
+      project: {
+        ...ref.project,
+        healthcheck: {
+          services: ['web'],
+          url: 'http://localhost:3000/ health',
+          intervalS: 30,
+          timeoutS: 5,
+          startPeriodS: 10,
+          retries: 3,
+        },
+      },
+    }
+    const { page, errors, context } = await newPage(site)
+    await openDesigner(site, page)
+    await page.evaluate(
+      (raw) => localStorage.setItem('s6d-autosave', raw),
+      JSON.stringify({ v: 1, graph: g }),
+    )
+    await page.reload()
+    await page.waitForSelector('.react-flow__node', { state: 'visible' })
+    await page.getByRole('button', { name: 'Download zip', exact: true }).click()
+    const dialog = page.getByRole('dialog', { name: /The design has \d+ errors?/ })
+    await dialog.waitFor()
+    expect(await dialog.getByRole('heading').textContent()).toBe('The design has 1 error')
+    const items = await dialog.locator('.export-dialog-list li').allInnerTexts()
+    expect(items).toHaveLength(1)
+    expect(items[0]).toMatch(/health check URL/)
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
   it('copies the install command and the Dockerfile stage', async () => {
     const { page, errors, context } = await newPage(site, {
       permissions: ['clipboard-read', 'clipboard-write'],
