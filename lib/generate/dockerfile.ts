@@ -159,20 +159,22 @@ function envLines(ctx: ExportContext): string[] {
       )
       continue
     }
-    if (!isDockerEnvValue(String(v.value ?? ''))) {
+    const value = String(v.value ?? '')
+    if (!isDockerEnvValue(value)) {
+      const what = /[\n\r]/.test(value) ? 'a line break' : 'a NUL byte'
       report(
         ctx,
         'export-env-value',
         'warning',
-        `${v.name}'s default holds a line break, which a Dockerfile ENV cannot hold; it is left out of the Dockerfile and must be given at run time.`,
+        `${v.name}'s default holds ${what}, which a Dockerfile ENV cannot hold; it is left out of the Dockerfile and must be given at run time.`,
         { field },
       )
       secrets.push(
-        `# ${v.name}: its default holds a line break, which ENV cannot hold; give it at run time.`,
+        `# ${v.name}: its default holds ${what}, which ENV cannot hold; give it at run time.`,
       )
       continue
     }
-    vars.push(`ENV ${v.name}=${dockerQuote(String(v.value ?? ''))}`)
+    vars.push(`ENV ${v.name}=${dockerQuote(value)}`)
   }
   if (vars.length + secrets.length > 0)
     out.push(

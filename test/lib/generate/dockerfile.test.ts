@@ -218,6 +218,27 @@ describe('dockerfileText', () => {
     expect(exportProblems(g).map((p) => p.code)).toContain('export-env-value')
   })
 
+  it('names what keeps a value out of ENV: a line break, or a NUL byte', () => {
+    const g = graphOf(
+      { a: longrun() },
+      {
+        project: {
+          env: [
+            { name: 'NL', value: 'a\nb' },
+            { name: 'NUL', value: 'a\u0000b' },
+          ],
+        },
+      },
+    )
+    const text = dockerfile(g)
+    expect(text).toContain('# NL: its default holds a line break')
+    expect(text).toContain('# NUL: its default holds a NUL byte')
+    expect(text).not.toMatch(/^ENV NUL=/m)
+    const messages = exportProblems(g).map((p) => p.message)
+    expect(messages).toContainEqual(expect.stringMatching(/^NUL's default holds a NUL byte/))
+    expect(messages).toContainEqual(expect.stringMatching(/^NL's default holds a line break/))
+  })
+
   it('writes the S6_* settings, and the boot limit 0 for releases whose default is 5 s', () => {
     const old = dockerfile(
       graphOf(
