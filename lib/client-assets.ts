@@ -6,10 +6,14 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
-/** What the designer page links: its module script, the chunks to preload, its stylesheet. */
-export interface DesignerAssets {
+/** What a page links of its script's bundle: the module script and its stylesheet. */
+export interface PageAssets {
   entry: string
   css: string
+}
+
+/** The designer's, with the chunks its script preloads once the page has painted. */
+export interface DesignerAssets extends PageAssets {
   preload: string[]
 }
 
@@ -32,9 +36,13 @@ function assetUrl(value: unknown, dir: string, ext: 'js' | 'css'): string {
   return value
 }
 
-/** The URL of the docs script, e.g. `/docs-client/docs-3F2A9C1B.js`. Throws when it was not built. */
-export function docsClientEntry(root: string = process.cwd()): string {
-  return assetUrl(readManifest(root, 'docs-client').entry, 'docs-client', 'js')
+/** The docs' script (e.g. `/docs-client/docs-3F2A9C1B.js`) and stylesheet. Throws when not built. */
+export function docsAssets(root: string = process.cwd()): PageAssets {
+  const manifest = readManifest(root, 'docs-client')
+  return {
+    entry: assetUrl(manifest.entry, 'docs-client', 'js'),
+    css: assetUrl(manifest.css, 'docs-client', 'css'),
+  }
 }
 
 /** The designer's script, chunks and stylesheet. Throws when they were not built. */

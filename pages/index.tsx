@@ -28,6 +28,9 @@ export default function Home({ chunks }: HomeProps) {
       <Head>
         <title>s6 Designer</title>
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <noscript>
+          <style>{'.skeleton-text:not(.skeleton-noscript) { display: none; }'}</style>
+        </noscript>
         <meta
           name="description"
           content="Design s6-overlay services as a graph and download the s6-rc.d tree, Dockerfile stage and docs."

@@ -3,7 +3,8 @@
  * and ships no runtime of its own (`unstable_runtimeJS: false`), so these are all a page loads:
  *
  * - public/docs-client/: the docs pages' script (components/docs/client/docs.ts), small; each
- *   live example's chunk (with React) is loaded by it when needed.
+ *   live example's chunk (with React) is loaded by it when needed. The CSS it imports (the
+ *   docs' styles) is its stylesheet.
  * - public/designer-client/: the designer (components/editor/client/designer.tsx), which
  *   renders the editor with React in place of the page's skeleton. The page preloads the chunks
  *   it needs at start; its panels and dialogs stay chunks of their own, loaded with import().
@@ -123,7 +124,11 @@ const docs = await context({
   splitting: true,
   metafile: true,
   plugins: [
-    manifestPlugin(docsDir, (metafile) => ({ entry: urlOf(entryOutput(metafile, DOCS_ENTRY)[0]) })),
+    manifestPlugin(docsDir, (metafile) => {
+      const [file, output] = entryOutput(metafile, DOCS_ENTRY)
+      if (!output.cssBundle) throw new Error('esbuild wrote no docs stylesheet')
+      return { entry: urlOf(file), css: urlOf(output.cssBundle) }
+    }),
   ],
 })
 

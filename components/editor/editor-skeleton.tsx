@@ -16,6 +16,11 @@ export function EditorSkeleton() {
       <div className="workspace">
         <div className="canvas-column skeleton-canvas">
           <p className="skeleton-text">Loading the designer…</p>
+          <noscript>
+            <p className="skeleton-text skeleton-noscript">
+              The designer needs JavaScript. The <a href="/docs/">docs</a> read without it.
+            </p>
+          </noscript>
         </div>
         <aside className="side-panel" />
       </div>

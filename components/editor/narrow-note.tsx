@@ -2,6 +2,9 @@
 const HIDDEN_KEY = 's6d-narrow-note-hidden'
 const NOTE_CLASS = 'narrow-note'
 
+/** Run while the page is parsed, inside the note: a fixed script, no user text in it. */
+const HIDE_IF_HIDDEN = `try{if(sessionStorage.getItem(${JSON.stringify(HIDDEN_KEY)})==='1')document.currentScript.parentNode.hidden=true}catch(e){}`
+
 /**
  * Under 1024 px (CSS shows it only there): the details panel is a drawer over the canvas (see
  * editor.css); the note says how to open it. Part of the static page, so it is painted with the
@@ -20,6 +23,8 @@ export function NarrowNote() {
       <button type="button" className="narrow-note-hide">
         Hide
       </button>
+      {/* Hidden before the first paint when this tab hid it: the layout does not jump. */}
+      <script dangerouslySetInnerHTML={{ __html: HIDE_IF_HIDDEN }} />
     </div>
   )
 }

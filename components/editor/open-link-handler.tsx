@@ -32,10 +32,6 @@ export function openedSharedNotice(graph: ServiceGraph, notes: readonly string[]
   return `Opened the shared design “${graph.project.name}”.${leftOut(notes)}`
 }
 
-export function hasLinkFragment(): boolean {
-  return window.location.hash.includes('s6g=')
-}
-
 /**
  * Opens a share link (`/#s6g=…`) found at start or on `hashchange`. A bad link shows its one
  * message and changes nothing; a design that differs from the user's own is opened only when
@@ -60,10 +56,12 @@ export function OpenLinkHandler({ storage }: { storage: KeyValueStorage }) {
 
   useEffect(() => {
     const check = async () => {
-      if (!hasLinkFragment()) return
+      // The link as it is now: the editor may clear it meanwhile, having opened it at start.
+      const hash = window.location.hash
+      if (!hash.includes('s6g=')) return
       const id = ++run.current
       const { decodeShareLink } = await import('@/lib/share/codec')
-      const result = await decodeShareLink(window.location.hash)
+      const result = await decodeShareLink(hash)
       if (id !== run.current) return
       const s = store.getState()
       if (!result.ok) {

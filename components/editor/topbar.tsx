@@ -28,7 +28,16 @@ export function Topbar({
   const canRedo = useEditorStore(selectCanRedo)
   return (
     <header className="topbar">
-      <a className="brand" href="/" title="s6 Designer home">
+      <a
+        className="brand"
+        href="/"
+        title="s6 Designer home"
+        onClick={(e) => {
+          // Already home: a reload would only lose the undo history and the selection.
+          const plain = e.button === 0 && !e.ctrlKey && !e.metaKey && !e.shiftKey && !e.altKey
+          if (plain && window.location.pathname === '/') e.preventDefault()
+        }}
+      >
         <span className="brand-mark" aria-hidden="true">
           s6
         </span>

@@ -72,4 +72,76 @@ describe('designer page loading', () => {
     await shot(page, 'designer-load-failure')
     await context.close()
   })
+
+  it("gives each page its own styles: none of the docs' rules on the designer", async () => {
+    const { context, page, errors } = await newPage(site)
+    const selectors = () =>
+      page.evaluate(() =>
+        [...document.styleSheets].flatMap((sheet) =>
+          [...sheet.cssRules].map((r) => (r as CSSStyleRule).selectorText ?? ''),
+        ),
+      )
+    await page.goto(`${site.url}/docs/getting-started/`)
+    expect((await selectors()).some((s) => s.includes('.prose'))).toBe(true)
+    await page.setViewportSize({ width: 700, height: 800 })
+    await page.goto(`${site.url}/`)
+    await page.waitForSelector('.react-flow__node', { state: 'visible' })
+    const designer = await selectors()
+    expect(designer.some((s) => s.includes('.react-flow'))).toBe(true)
+    expect(designer.some((s) => s.includes('.prose'))).toBe(false)
+    // The docs' narrow header hid a .brand-name; the designer's name stays in its top bar.
+    expect(await page.locator('.topbar .brand-name').isVisible()).toBe(true)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('says so in place of a part whose code cannot be loaded, and keeps the rest working', async () => {
+    const { context, page } = await newPage(site)
+    await page.route('**/designer-client/chunks/shortcuts-dialog-*.js', (route) => route.abort())
+    await page.goto(`${site.url}/`)
+    await page.waitForSelector('.react-flow__node', { state: 'visible' })
+    await page.waitForFunction(() => window.__s6d !== undefined)
+    await page.keyboard.press('?')
+    const alert = page.getByRole('alert').filter({ hasText: 'could not be loaded' })
+    await alert.waitFor()
+    expect(await alert.textContent()).toMatch(/saved design is kept/)
+    expect(await alert.getByRole('button', { name: 'Reload' }).count()).toBe(1)
+    expect(await page.locator('.react-flow__node').count()).toBeGreaterThan(0)
+    await shot(page, 'designer-part-failure')
+    await context.close()
+  })
+
+  it('does not reload on the brand link when already on the designer: the undo history stays', async () => {
+    const { context, page, errors } = await newPage(site)
+    await page.goto(`${site.url}/`)
+    await page.waitForSelector('.react-flow__node', { state: 'visible' })
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1))
+    await page.getByTitle('s6 Designer home').click()
+    await page.waitForTimeout(300)
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('keeps the narrow note hidden from the first paint when this tab hid it', async () => {
+    const { context, page } = await newPage(site)
+    await page.setViewportSize({ width: 700, height: 800 })
+    await page.goto(`${site.url}/`)
+    await page.getByRole('button', { name: 'Hide' }).click()
+    // Without the designer's script, only the page itself can hide it.
+    await page.route('**/designer-client/designer-*.js', (route) => route.abort())
+    await page.reload()
+    expect(await page.locator('.narrow-note').isHidden()).toBe(true)
+    await context.close()
+  })
+
+  it('says the designer needs JavaScript when it is off, instead of loading for ever', async () => {
+    const context = await site.browser.newContext({ javaScriptEnabled: false })
+    const page = await context.newPage()
+    await page.goto(`${site.url}/`)
+    const text = await page.locator('.skeleton-canvas').innerText()
+    expect(text).toMatch(/needs JavaScript/)
+    expect(text).not.toMatch(/Loading/)
+    await context.close()
+  })
 })

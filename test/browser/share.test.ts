@@ -258,6 +258,9 @@ describe('share links', () => {
     expect(await page.getByTestId('notice').textContent()).toMatch(/Opened the shared design/)
     // A reload opens the autosave, not the link again.
     await expect.poll(() => new URL(page.url()).hash).toBe('')
+    // The link handler, which reads the link too, does not take the cleared address for a bad link.
+    await page.waitForTimeout(600)
+    expect(await page.getByTestId('link-error').count()).toBe(0)
     expect(errors).toEqual([])
     await context.close()
   })

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { designerAssets, docsClientEntry } from '@/lib/client-assets'
+import { designerAssets, docsAssets } from '@/lib/client-assets'
 
 function site(manifests: Record<string, unknown>): string {
   const root = mkdtempSync(join(tmpdir(), 's6d-assets-'))
@@ -14,21 +14,24 @@ function site(manifests: Record<string, unknown>): string {
 }
 
 describe('client assets (the manifests scripts/build-client.mjs writes)', () => {
-  it("reads the designer's script, stylesheet and start chunks, and the docs script", () => {
+  it("reads the designer's script, stylesheet and start chunks, and the docs' script and stylesheet", () => {
     const root = site({
       'designer-client': {
         entry: '/designer-client/designer-AB12.js',
         css: '/designer-client/designer-0a1b2c.css',
         preload: ['/designer-client/chunks/mount-XY.js', '/designer-client/chunks/chunk-Q.js'],
       },
-      'docs-client': { entry: '/docs-client/docs-CD34.js' },
+      'docs-client': { entry: '/docs-client/docs-CD34.js', css: '/docs-client/docs-EF56.css' },
     })
     expect(designerAssets(root)).toEqual({
       entry: '/designer-client/designer-AB12.js',
       css: '/designer-client/designer-0a1b2c.css',
       preload: ['/designer-client/chunks/mount-XY.js', '/designer-client/chunks/chunk-Q.js'],
     })
-    expect(docsClientEntry(root)).toBe('/docs-client/docs-CD34.js')
+    expect(docsAssets(root)).toEqual({
+      entry: '/docs-client/docs-CD34.js',
+      css: '/docs-client/docs-EF56.css',
+    })
   })
 
   it('says to build the scripts when a manifest is missing', () => {
@@ -36,7 +39,7 @@ describe('client assets (the manifests scripts/build-client.mjs writes)', () => 
     expect(() => designerAssets(root)).toThrow(
       /designer-client\/manifest\.json is missing: run `npm run build:client`/,
     )
-    expect(() => docsClientEntry(root)).toThrow(/docs-client\/manifest\.json is missing/)
+    expect(() => docsAssets(root)).toThrow(/docs-client\/manifest\.json is missing/)
   })
 
   it('refuses a manifest that names files outside its folder or of the wrong kind', () => {

@@ -3,6 +3,10 @@
  * pages are static HTML and load no React). It wires the parts of the page that need a script;
  * the live examples bring React along when they come near the screen.
  */
+// The docs' styles: bundled with this script into the stylesheet the docs pages link.
+import '../docs.css'
+import '../prose.css'
+import '../live/live.css'
 import { initCopyButtons } from './copy'
 import { initIslands } from './islands'
 import { initLayout } from './layout'

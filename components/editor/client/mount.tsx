@@ -1,6 +1,7 @@
 import { startTransition } from 'react'
 import { createRoot } from 'react-dom/client'
 import { DESIGNER_ROOT_ID } from '../designer-root'
+import { FailureBoundary, PartFailed } from '@/components/ui/lazy-part'
 import { Editor, type StartLink } from '../editor'
 
 /**
@@ -12,5 +13,12 @@ export function mountDesigner(link?: StartLink): void {
   const element = document.getElementById(DESIGNER_ROOT_ID)
   if (!element) return
   const root = createRoot(element)
-  startTransition(() => root.render(<Editor link={link} />))
+  const failed = <PartFailed what="The designer stopped on an error." />
+  startTransition(() =>
+    root.render(
+      <FailureBoundary failed={failed}>
+        <Editor link={link} />
+      </FailureBoundary>,
+    ),
+  )
 }
