@@ -1,8 +1,8 @@
 /**
  * Page weight from the production build: the JavaScript a page loads before it is interactive
- * (its <script src> tags, script preloads, the chunks the designer's script loads at start
- * (named in its `data-chunks`), and what module scripts import statically; not what they
- * import() later), gzipped at level 9. Bytes are stable, so the
+ * (its <script src> tags, script preloads, what module scripts import statically, and the
+ * chunks the designer's script loads at start with import(), which its build manifest lists;
+ * not what is imported later), gzipped at level 9. Bytes are stable, so the
  * designer's budget is also a test (test/browser/page-weight.test.ts).
  *
  * Run directly after `npm run build`: npx tsx bench/page-weight.ts
@@ -38,10 +38,6 @@ export function initialScripts(html: string): string[] {
     const href = /href="([^"]+\.js)"/.exec(m[0])
     if (href && /as="script"|modulepreload/.test(m[0])) urls.add(href[1]!)
   }
-  // The designer's script preloads these once the page has painted (components/editor/client).
-  for (const m of html.matchAll(/\sdata-chunks="([^"]*)"/g)) {
-    for (const url of m[1]!.split(' ')) if (url.endsWith('.js')) urls.add(url)
-  }
   return [...urls]
 }
 
@@ -56,10 +52,23 @@ function fileOf(url: string, page: string): string {
   return path
 }
 
+/**
+ * The chunks the designer's script loads at start, once the page has painted (the editor), as
+ * its build manifest lists them (scripts/build-client.mjs); none for other pages.
+ */
+export function designerStartChunks(page: string): string[] {
+  if (page !== 'index.html') return []
+  const manifest = JSON.parse(
+    readFileSync(join(OUT, 'designer-client', 'manifest.json'), 'utf8'),
+  ) as { start?: unknown }
+  if (!Array.isArray(manifest.start)) throw new Error('designer-client/manifest.json has no start')
+  return manifest.start.filter((url): url is string => typeof url === 'string')
+}
+
 /** Gzipped bytes of the initial JavaScript of a page in out/. Throws when a file is missing. */
 export function initialScriptBytes(page: string): { total: number; files: [string, number][] } {
   const html = readFileSync(join(OUT, page), 'utf8')
-  const queue = initialScripts(html)
+  const queue = [...new Set([...initialScripts(html), ...designerStartChunks(page)])]
   const seen = new Set(queue)
   const files: [string, number][] = []
   for (let url = queue.shift(); url !== undefined; url = queue.shift()) {

@@ -12,9 +12,9 @@ export interface PageAssets {
   css: string
 }
 
-/** The designer's, with the chunks its script preloads once the page has painted. */
+/** The designer's, with the chunks its script loads at start (after the first paint). */
 export interface DesignerAssets extends PageAssets {
-  preload: string[]
+  start: string[]
 }
 
 function readManifest(root: string, dir: string): Record<string, unknown> {
@@ -45,14 +45,14 @@ export function docsAssets(root: string = process.cwd()): PageAssets {
   }
 }
 
-/** The designer's script, chunks and stylesheet. Throws when they were not built. */
+/** The designer's script, stylesheet and start chunks. Throws when they were not built. */
 export function designerAssets(root: string = process.cwd()): DesignerAssets {
   const manifest = readManifest(root, 'designer-client')
   const dir = 'designer-client'
-  const preload = Array.isArray(manifest.preload) ? manifest.preload : [undefined]
+  const start = Array.isArray(manifest.start) ? manifest.start : [undefined]
   return {
     entry: assetUrl(manifest.entry, dir, 'js'),
     css: assetUrl(manifest.css, dir, 'css'),
-    preload: preload.map((url) => assetUrl(url, dir, 'js')),
+    start: start.map((url) => assetUrl(url, dir, 'js')),
   }
 }

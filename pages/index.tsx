@@ -1,9 +1,7 @@
-import type { GetStaticProps } from 'next'
 import Head from 'next/head'
 import { EditorSkeleton } from '@/components/editor/editor-skeleton'
 import { DESIGNER_ROOT_ID } from '@/components/editor/designer-root'
 import { NarrowNote } from '@/components/editor/narrow-note'
-import { designerAssets } from '@/lib/client-assets'
 
 /**
  * The designer. Next.js renders this page to static HTML at build time: the skeleton, painted
@@ -13,16 +11,7 @@ import { designerAssets } from '@/lib/client-assets'
  */
 export const config = { unstable_runtimeJS: false }
 
-interface HomeProps {
-  /** The chunks the editor needs at start (see designerChunks in components/editor/designer-root). */
-  chunks: string[]
-}
-
-export const getStaticProps: GetStaticProps<HomeProps> = () => ({
-  props: { chunks: designerAssets().preload },
-})
-
-export default function Home({ chunks }: HomeProps) {
+export default function Home() {
   return (
     <>
       <Head>
@@ -39,7 +28,7 @@ export default function Home({ chunks }: HomeProps) {
       <main className="home">
         <h1 className="sr-only">s6 Designer</h1>
         <NarrowNote />
-        <div id={DESIGNER_ROOT_ID} className="designer-root" data-chunks={chunks.join(' ')}>
+        <div id={DESIGNER_ROOT_ID} className="designer-root">
           <EditorSkeleton />
         </div>
       </main>

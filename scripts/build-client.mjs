@@ -6,8 +6,8 @@
  *   live example's chunk (with React) is loaded by it when needed. The CSS it imports (the
  *   docs' styles) is its stylesheet.
  * - public/designer-client/: the designer (components/editor/client/designer.tsx), which
- *   renders the editor with React in place of the page's skeleton. The page preloads the chunks
- *   it needs at start; its panels and dialogs stay chunks of their own, loaded with import().
+ *   renders the editor with React in place of the page's skeleton. Its panels and dialogs stay
+ *   chunks of their own, loaded with import() when needed.
  *   Its CSS is one file, so that the page can link it: the CSS of every chunk, in the order
  *   esbuild gives it for a bundle without splitting.
  *
@@ -71,9 +71,10 @@ const DESIGNER_ENTRY = 'components/editor/client/designer.tsx'
 const designerDir = join(root, 'public', 'designer-client')
 
 /**
- * The chunks the page preloads: what the entry imports, statically or with import() (the
- * designer's entry loads the editor with import() once the page has painted), and what those
- * import statically, all the way down. Not what they import() later (panels, dialogs).
+ * The chunks the designer loads at start (the page-weight bench counts them): what the entry
+ * imports, statically or with import() (it loads the editor with import() once the page has
+ * painted), and what those import statically, all the way down. Not what they import() later
+ * (panels, dialogs).
  */
 function startChunks(metafile, entryFile) {
   const seen = new Set()
@@ -146,7 +147,7 @@ const designer = await context({
       return {
         entry: urlOf(file),
         css: await designerCss(),
-        preload: startChunks(metafile, file).map(urlOf),
+        start: startChunks(metafile, file).map(urlOf),
       }
     }),
   ],

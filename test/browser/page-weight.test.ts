@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
+  designerStartChunks,
   initialScriptBytes,
   initialScripts,
   OUT,
@@ -35,15 +36,17 @@ describe('page weight', () => {
     const html = readFileSync(join(OUT, 'index.html'), 'utf8')
     const manifest = JSON.parse(
       readFileSync(join(OUT, 'designer-client', 'manifest.json'), 'utf8'),
-    ) as { entry: string; preload: string[] }
-    const urls = initialScripts(html)
-    expect(urls).toContain(manifest.entry)
-    // The chunks it fetches once the page has painted (the editor itself) are weighed too.
-    expect(manifest.preload.length).toBeGreaterThan(0)
-    for (const chunk of manifest.preload) expect(urls).toContain(chunk)
+    ) as { entry: string; start: string[] }
+    expect(initialScripts(html)).toContain(manifest.entry)
+    // The chunks it loads once the page has painted (the editor itself) are weighed too.
+    expect(manifest.start.length).toBeGreaterThan(0)
+    expect(designerStartChunks('index.html')).toEqual(manifest.start)
     const { files } = initialScriptBytes('index.html')
-    const code = files.map(([url]) => readFileSync(join(OUT, url), 'utf8')).join('\n')
+    const counted = files.map(([url]) => url)
+    for (const chunk of manifest.start) expect(counted).toContain(chunk)
+    const code = counted.map((url) => readFileSync(join(OUT, url), 'utf8')).join('\n')
     expect(code).toContain('react-flow__renderer')
-    expect(urls.filter((url) => url.startsWith('/_next/'))).toEqual([])
+    expect(initialScripts(html).filter((url) => url.startsWith('/_next/'))).toEqual([])
+    expect(designerStartChunks('docs/cli/index.html')).toEqual([])
   })
 })

@@ -19,14 +19,14 @@ describe('client assets (the manifests scripts/build-client.mjs writes)', () => 
       'designer-client': {
         entry: '/designer-client/designer-AB12.js',
         css: '/designer-client/designer-0a1b2c.css',
-        preload: ['/designer-client/chunks/mount-XY.js', '/designer-client/chunks/chunk-Q.js'],
+        start: ['/designer-client/chunks/mount-XY.js', '/designer-client/chunks/chunk-Q.js'],
       },
       'docs-client': { entry: '/docs-client/docs-CD34.js', css: '/docs-client/docs-EF56.css' },
     })
     expect(designerAssets(root)).toEqual({
       entry: '/designer-client/designer-AB12.js',
       css: '/designer-client/designer-0a1b2c.css',
-      preload: ['/designer-client/chunks/mount-XY.js', '/designer-client/chunks/chunk-Q.js'],
+      start: ['/designer-client/chunks/mount-XY.js', '/designer-client/chunks/chunk-Q.js'],
     })
     expect(docsAssets(root)).toEqual({
       entry: '/docs-client/docs-CD34.js',
@@ -43,13 +43,13 @@ describe('client assets (the manifests scripts/build-client.mjs writes)', () => 
   })
 
   it('refuses a manifest that names files outside its folder or of the wrong kind', () => {
-    const good = { entry: '/designer-client/d.js', css: '/designer-client/d.css', preload: [] }
+    const good = { entry: '/designer-client/d.js', css: '/designer-client/d.css', start: [] }
     for (const bad of [
       { ...good, entry: '/elsewhere/d.js' },
       { ...good, entry: '/designer-client/../x.js' },
       { ...good, css: '/designer-client/d.js' },
-      { ...good, preload: ['https://example.com/x.js'] },
-      { ...good, preload: 'chunks' },
+      { ...good, start: ['https://example.com/x.js'] },
+      { ...good, start: 'chunks' },
       { ...good, entry: '/designer-client/d.js"><script>' },
     ]) {
       const root = site({ 'designer-client': bad })
