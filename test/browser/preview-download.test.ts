@@ -8,6 +8,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exampleById } from '@/lib/examples'
 import { readZip } from '@/lib/export/zip'
@@ -37,6 +38,17 @@ async function cliZip(graphJson: string, name: string): Promise<Uint8Array> {
     cwd: process.cwd(),
   })
   return new Uint8Array(await readFile(out))
+}
+
+/** Opens the designer on `graph`, as if it were the saved design. */
+async function openSaved(page: Page, graph: unknown): Promise<void> {
+  await openDesigner(site, page)
+  await page.evaluate(
+    (raw) => localStorage.setItem('s6d-autosave', raw),
+    JSON.stringify({ v: 1, graph }),
+  )
+  await page.reload()
+  await page.waitForSelector('.react-flow__node', { state: 'visible' })
 }
 
 describe('download', () => {
@@ -85,13 +97,7 @@ describe('download', () => {
     )
     g = addService(g, 'warm-cache', oneshot({ up: { language: 'sh', body: '' } }))
     const { page, errors, context } = await newPage(site)
-    await openDesigner(site, page)
-    await page.evaluate(
-      (raw) => localStorage.setItem('s6d-autosave', raw),
-      JSON.stringify({ v: 1, graph: g }),
-    )
-    await page.reload()
-    await page.waitForSelector('.react-flow__node', { state: 'visible' })
+    await openSaved(page, g)
     let downloads = 0
     page.on('download', () => downloads++)
 
@@ -133,13 +139,7 @@ describe('download', () => {
       },
     }
     const { page, errors, context } = await newPage(site)
-    await openDesigner(site, page)
-    await page.evaluate(
-      (raw) => localStorage.setItem('s6d-autosave', raw),
-      JSON.stringify({ v: 1, graph: g }),
-    )
-    await page.reload()
-    await page.waitForSelector('.react-flow__node', { state: 'visible' })
+    await openSaved(page, g)
     await page.getByRole('button', { name: 'Download zip', exact: true }).click()
     const dialog = page.getByRole('dialog', { name: /The design has \d+ errors?/ })
     await dialog.waitFor()
