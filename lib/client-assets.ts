@@ -12,10 +12,8 @@ export interface PageAssets {
   css: string
 }
 
-/** The designer's, with the chunks its script loads at start (after the first paint). */
-export interface DesignerAssets extends PageAssets {
-  start: string[]
-}
+/** The folders under public/ the pages' scripts are built into. */
+export type ClientDir = 'docs-client' | 'designer-client'
 
 function readManifest(root: string, dir: string): Record<string, unknown> {
   const path = join(root, 'public', dir, 'manifest.json')
@@ -36,23 +34,11 @@ function assetUrl(value: unknown, dir: string, ext: 'js' | 'css'): string {
   return value
 }
 
-/** The docs' script (e.g. `/docs-client/docs-3F2A9C1B.js`) and stylesheet. Throws when not built. */
-export function docsAssets(root: string = process.cwd()): PageAssets {
-  const manifest = readManifest(root, 'docs-client')
-  return {
-    entry: assetUrl(manifest.entry, 'docs-client', 'js'),
-    css: assetUrl(manifest.css, 'docs-client', 'css'),
-  }
-}
-
-/** The designer's script, stylesheet and start chunks. Throws when they were not built. */
-export function designerAssets(root: string = process.cwd()): DesignerAssets {
-  const manifest = readManifest(root, 'designer-client')
-  const dir = 'designer-client'
-  const start = Array.isArray(manifest.start) ? manifest.start : [undefined]
-  return {
-    entry: assetUrl(manifest.entry, dir, 'js'),
-    css: assetUrl(manifest.css, dir, 'css'),
-    start: start.map((url) => assetUrl(url, dir, 'js')),
-  }
+/**
+ * A page's script (e.g. `/docs-client/docs-3F2A9C1B.js`) and stylesheet, as the manifest in
+ * `dir` names them. Throws when they were not built.
+ */
+export function pageAssets(dir: ClientDir, root: string = process.cwd()): PageAssets {
+  const manifest = readManifest(root, dir)
+  return { entry: assetUrl(manifest.entry, dir, 'js'), css: assetUrl(manifest.css, dir, 'css') }
 }

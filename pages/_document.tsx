@@ -1,6 +1,6 @@
 import { Head, Html, Main, NextScript, type DocumentProps } from 'next/document'
 import { THEME_SCRIPT } from '@/components/ui/theme'
-import { designerAssets, docsAssets } from '@/lib/client-assets'
+import { pageAssets } from '@/lib/client-assets'
 
 /** The page Next.js renders for `/`: the designer. Every other Pages Router route is a docs page. */
 const DESIGNER_PAGE = '/'
@@ -13,7 +13,9 @@ const DESIGNER_PAGE = '/'
  * _document renders only on the server, so it reads the manifests from disk.
  */
 export default function Document({ __NEXT_DATA__ }: DocumentProps) {
-  const assets = __NEXT_DATA__.page === DESIGNER_PAGE ? designerAssets() : docsAssets()
+  const assets = pageAssets(
+    __NEXT_DATA__.page === DESIGNER_PAGE ? 'designer-client' : 'docs-client',
+  )
   return (
     <Html lang="en">
       <Head>

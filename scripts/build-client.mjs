@@ -3,15 +3,14 @@
  * and ships no runtime of its own (`unstable_runtimeJS: false`), so these are all a page loads:
  *
  * - public/docs-client/: the docs pages' script (components/docs/client/docs.ts), small; each
- *   live example's chunk (with React) is loaded by it when needed. The CSS it imports (the
- *   docs' styles) is its stylesheet.
+ *   live example's chunk (with React) is loaded by it when needed.
  * - public/designer-client/: the designer (components/editor/client/designer.tsx), which
  *   renders the editor with React in place of the page's skeleton. Its panels and dialogs stay
  *   chunks of their own, loaded with import() when needed.
- *   Its CSS is one file, so that the page can link it: the CSS of every chunk, in the order
- *   esbuild gives it for a bundle without splitting.
  *
- * File names carry a content hash; each folder's manifest.json names what the pages link
+ * Each page's CSS (what its modules import) is one file, so that the page can link it: the CSS
+ * of every chunk, in the order esbuild gives it for a bundle without splitting. File names
+ * carry a content hash; each folder's manifest.json names what the pages link
  * (lib/client-assets.ts reads them when Next.js renders the pages).
  *
  * `npm run build` runs it once before Next.js. With --watch (`npm run dev`) it stays running,
@@ -64,12 +63,6 @@ function entryOutput(metafile, entry) {
   return found
 }
 
-const DOCS_ENTRY = 'components/docs/client/docs.ts'
-const docsDir = join(root, 'public', 'docs-client')
-
-const DESIGNER_ENTRY = 'components/editor/client/designer.tsx'
-const designerDir = join(root, 'public', 'designer-client')
-
 /**
  * The chunks the designer loads at start (the page-weight bench counts them): what the entry
  * imports, statically or with import() (it loads the editor with import() once the page has
@@ -92,66 +85,65 @@ function startChunks(metafile, entryFile) {
 }
 
 /**
- * The designer's CSS as one file: esbuild bundles the CSS its modules import into one
- * stylesheet when it does not split the code (with splitting it writes one per chunk, which
- * nothing would load). Only the CSS of that second build is kept.
+ * A page's CSS as one file: esbuild bundles the CSS its modules import into one stylesheet
+ * when it does not split the code (with splitting it writes one per chunk that imports CSS,
+ * which nothing would load). Only the CSS of that second build is kept.
  */
-async function designerCss() {
+async function stylesheet(name, entry, outdir) {
   const result = await build({
     ...common,
-    entryPoints: { designer: DESIGNER_ENTRY },
-    outdir: designerDir,
+    entryPoints: { [name]: entry },
+    outdir,
     write: false,
     logLevel: 'error',
   })
   const css = result.outputFiles.filter((f) => f.path.endsWith('.css'))
-  if (css.length !== 1) throw new Error(`expected one designer stylesheet, got ${css.length}`)
+  if (css.length !== 1) throw new Error(`expected one ${name} stylesheet, got ${css.length}`)
   const text = css[0].text
   const hash = createHash('sha256').update(text).digest('hex').slice(0, 10)
-  const name = `designer-${hash}.css`
-  writeFileSync(join(designerDir, name), text)
-  return `/designer-client/${name}`
+  const file = join(outdir, `${name}-${hash}.css`)
+  writeFileSync(file, text)
+  return urlOf(relative(root, file))
 }
 
-for (const dir of [docsDir, designerDir]) {
-  rmSync(dir, { recursive: true, force: true })
-  mkdirSync(dir, { recursive: true })
+/**
+ * One page's script: split into chunks, its stylesheet beside it, and a manifest naming both
+ * (plus what `more` adds from the build's metafile).
+ */
+async function pageContext(name, entry, more = () => ({})) {
+  const outdir = join(root, 'public', `${name}-client`)
+  rmSync(outdir, { recursive: true, force: true })
+  mkdirSync(outdir, { recursive: true })
+  return context({
+    ...common,
+    entryPoints: { [name]: entry },
+    outdir,
+    splitting: true,
+    metafile: true,
+    // The stylesheet comes from stylesheet(); here CSS imports are only order.
+    loader: { '.css': 'empty' },
+    plugins: [
+      manifestPlugin(outdir, async (metafile) => {
+        const [file] = entryOutput(metafile, entry)
+        return {
+          entry: urlOf(file),
+          css: await stylesheet(name, entry, outdir),
+          ...more(metafile, file),
+        }
+      }),
+    ],
+  })
 }
 
-const docs = await context({
-  ...common,
-  entryPoints: { docs: DOCS_ENTRY },
-  outdir: docsDir,
-  splitting: true,
-  metafile: true,
-  plugins: [
-    manifestPlugin(docsDir, (metafile) => {
-      const [file, output] = entryOutput(metafile, DOCS_ENTRY)
-      if (!output.cssBundle) throw new Error('esbuild wrote no docs stylesheet')
-      return { entry: urlOf(file), css: urlOf(output.cssBundle) }
-    }),
-  ],
-})
+const docs = await pageContext('docs', 'components/docs/client/docs.ts')
 
-const designer = await context({
-  ...common,
-  entryPoints: { designer: DESIGNER_ENTRY },
-  outdir: designerDir,
-  splitting: true,
-  metafile: true,
-  // The stylesheet comes from designerCss(); here CSS imports are only order.
-  loader: { '.css': 'empty' },
-  plugins: [
-    manifestPlugin(designerDir, async (metafile) => {
-      const [file] = entryOutput(metafile, DESIGNER_ENTRY)
-      return {
-        entry: urlOf(file),
-        css: await designerCss(),
-        start: startChunks(metafile, file).map(urlOf),
-      }
-    }),
-  ],
-})
+const designer = await pageContext(
+  'designer',
+  'components/editor/client/designer.tsx',
+  (metafile, file) => ({
+    start: startChunks(metafile, file).map(urlOf),
+  }),
+)
 
 const contexts = [docs, designer]
 

@@ -29,16 +29,13 @@ export function NarrowNote() {
   )
 }
 
-/** Hides the note when this tab hid it before, and makes its Hide button work. */
+/**
+ * Makes the note's Hide button work (the page's own script, HIDE_IF_HIDDEN, hides a note this
+ * tab hid before; without storage the note shows until hidden on this page).
+ */
 export function wireNarrowNote(doc: Document = document): void {
   const note = doc.querySelector<HTMLElement>(`.${NOTE_CLASS}`)
-  if (!note) return
-  try {
-    if (window.sessionStorage.getItem(HIDDEN_KEY) === '1') note.hidden = true
-  } catch {
-    // No storage: the note shows until hidden on this page.
-  }
-  note.querySelector('.narrow-note-hide')?.addEventListener('click', () => {
+  note?.querySelector('.narrow-note-hide')?.addEventListener('click', () => {
     note.hidden = true
     try {
       window.sessionStorage.setItem(HIDDEN_KEY, '1')

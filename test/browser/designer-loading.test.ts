@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Site, newPage, startSite } from './harness'
-import { shot } from './editor-helpers'
+import { openDesigner, shot } from './editor-helpers'
 
 let site: Site
 
@@ -27,8 +27,7 @@ describe('designer page loading', () => {
     const { context, page, errors } = await newPage(site)
     const requested: string[] = []
     page.on('request', (r) => requested.push(new URL(r.url()).pathname))
-    await page.goto(`${site.url}/`)
-    await page.waitForSelector('.react-flow__node', { state: 'visible' })
+    await openDesigner(site, page)
     const loaded = await page.evaluate(() =>
       performance.getEntriesByType('resource').map((e) => {
         const r = e as PerformanceResourceTiming
@@ -84,8 +83,7 @@ describe('designer page loading', () => {
     await page.goto(`${site.url}/docs/getting-started/`)
     expect((await selectors()).some((s) => s.includes('.prose'))).toBe(true)
     await page.setViewportSize({ width: 700, height: 800 })
-    await page.goto(`${site.url}/`)
-    await page.waitForSelector('.react-flow__node', { state: 'visible' })
+    await openDesigner(site, page)
     const designer = await selectors()
     expect(designer.some((s) => s.includes('.react-flow'))).toBe(true)
     expect(designer.some((s) => s.includes('.prose'))).toBe(false)
@@ -98,9 +96,7 @@ describe('designer page loading', () => {
   it('says so in place of a part whose code cannot be loaded, and keeps the rest working', async () => {
     const { context, page } = await newPage(site)
     await page.route('**/designer-client/chunks/shortcuts-dialog-*.js', (route) => route.abort())
-    await page.goto(`${site.url}/`)
-    await page.waitForSelector('.react-flow__node', { state: 'visible' })
-    await page.waitForFunction(() => window.__s6d !== undefined)
+    await openDesigner(site, page)
     await page.keyboard.press('?')
     const alert = page.getByRole('alert').filter({ hasText: 'could not be loaded' })
     await alert.waitFor()
@@ -113,8 +109,7 @@ describe('designer page loading', () => {
 
   it('does not reload on the brand link when already on the designer: the undo history stays', async () => {
     const { context, page, errors } = await newPage(site)
-    await page.goto(`${site.url}/`)
-    await page.waitForSelector('.react-flow__node', { state: 'visible' })
+    await openDesigner(site, page)
     await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1))
     await page.getByTitle('s6 Designer home').click()
     await page.waitForTimeout(300)

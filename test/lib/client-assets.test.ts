@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { designerAssets, docsAssets } from '@/lib/client-assets'
+import { pageAssets } from '@/lib/client-assets'
 
 function site(manifests: Record<string, unknown>): string {
   const root = mkdtempSync(join(tmpdir(), 's6d-assets-'))
@@ -14,21 +14,20 @@ function site(manifests: Record<string, unknown>): string {
 }
 
 describe('client assets (the manifests scripts/build-client.mjs writes)', () => {
-  it("reads the designer's script, stylesheet and start chunks, and the docs' script and stylesheet", () => {
+  it("reads each page's script and stylesheet", () => {
     const root = site({
       'designer-client': {
         entry: '/designer-client/designer-AB12.js',
         css: '/designer-client/designer-0a1b2c.css',
-        start: ['/designer-client/chunks/mount-XY.js', '/designer-client/chunks/chunk-Q.js'],
+        start: ['/designer-client/chunks/mount-XY.js'],
       },
       'docs-client': { entry: '/docs-client/docs-CD34.js', css: '/docs-client/docs-EF56.css' },
     })
-    expect(designerAssets(root)).toEqual({
+    expect(pageAssets('designer-client', root)).toEqual({
       entry: '/designer-client/designer-AB12.js',
       css: '/designer-client/designer-0a1b2c.css',
-      start: ['/designer-client/chunks/mount-XY.js', '/designer-client/chunks/chunk-Q.js'],
     })
-    expect(docsAssets(root)).toEqual({
+    expect(pageAssets('docs-client', root)).toEqual({
       entry: '/docs-client/docs-CD34.js',
       css: '/docs-client/docs-EF56.css',
     })
@@ -36,24 +35,24 @@ describe('client assets (the manifests scripts/build-client.mjs writes)', () => 
 
   it('says to build the scripts when a manifest is missing', () => {
     const root = site({})
-    expect(() => designerAssets(root)).toThrow(
+    expect(() => pageAssets('designer-client', root)).toThrow(
       /designer-client\/manifest\.json is missing: run `npm run build:client`/,
     )
-    expect(() => docsAssets(root)).toThrow(/docs-client\/manifest\.json is missing/)
+    expect(() => pageAssets('docs-client', root)).toThrow(/docs-client\/manifest\.json is missing/)
   })
 
   it('refuses a manifest that names files outside its folder or of the wrong kind', () => {
-    const good = { entry: '/designer-client/d.js', css: '/designer-client/d.css', start: [] }
+    const good = { entry: '/designer-client/d.js', css: '/designer-client/d.css' }
     for (const bad of [
       { ...good, entry: '/elsewhere/d.js' },
       { ...good, entry: '/designer-client/../x.js' },
+      { ...good, entry: '/docs-client/d.js' },
       { ...good, css: '/designer-client/d.js' },
-      { ...good, start: ['https://example.com/x.js'] },
-      { ...good, start: 'chunks' },
+      { ...good, css: undefined },
       { ...good, entry: '/designer-client/d.js"><script>' },
     ]) {
       const root = site({ 'designer-client': bad })
-      expect(() => designerAssets(root)).toThrow(/does not name its (js|css) files/)
+      expect(() => pageAssets('designer-client', root)).toThrow(/does not name its (js|css) files/)
     }
   })
 })
