@@ -1,4 +1,9 @@
-import { OVERLAY_BUNDLES, OVERLAY_SERVICES } from '../../lib/graph/overlay'
+import {
+  BOOT_TARGET,
+  bootFailureBehaviour,
+  OVERLAY_BUNDLES,
+  OVERLAY_SERVICES,
+} from '../../lib/graph/overlay'
 import { pipelineNames } from '../../lib/graph/service-graph'
 import type { ServiceGraph } from '../../lib/graph/types'
 import { bootTargets, closure, processTree, startPlan, stopPlan } from '../../lib/plan/plan'
@@ -37,12 +42,25 @@ export function formatMs(ms: number | null): string {
   return `${Number((ms / 1000).toFixed(1))} s`
 }
 
-function formatStart(plan: StartPlan): string[] {
+function formatStart(plan: StartPlan, boot?: ReturnType<typeof bootFailureBehaviour>): string[] {
+  const fails = plan.failed.length > 0
   const lines = [
-    `Start: s6-rc -u change ${plan.targets.join(' ')} (${plan.closure.length} services, about ${formatMs(plan.totalMs)})`,
+    `Start: s6-rc -u change ${plan.targets.join(' ')} (${plan.closure.length} services, ${fails ? 'fails after' : 'about'} ${formatMs(plan.totalMs)})`,
   ]
   plan.waves.forEach((wave, i) => lines.push(`  wave ${i + 1}  ${wave.join(', ')}`))
   if (plan.criticalPath.length > 0) lines.push(`  critical path: ${plan.criticalPath.join(' -> ')}`)
+  for (const e of plan.timeline) {
+    if (e.timedOut)
+      lines.push(
+        `  fails: ${e.name} is estimated to need ${formatMs(e.timedOut.estimateMs)}, but timeout-up gives up after ${formatMs(e.timeoutMs ?? 0)}`,
+      )
+  }
+  if (plan.notStarted.length > 0)
+    lines.push(`  never started (something they need fails): ${plan.notStarted.join(', ')}`)
+  if (plan.failed.length > 0 && boot)
+    lines.push(
+      `  the container then ${boot === 'stops' ? 'stops' : `carries on${boot === 'warns' ? ', with a warning' : ''}`} (S6_BEHAVIOUR_IF_STAGE2_FAILS)`,
+    )
   return lines
 }
 
@@ -137,6 +155,8 @@ export const planCommand: Command = {
         closure: closure(graph, targets, { context }),
         startWaves: start.waves,
         startTotalMs: start.totalMs,
+        startFailed: start.failed,
+        startNotStarted: start.notStarted,
         criticalPath: start.criticalPath,
         timeline: start.timeline,
         stopOrder: stop.order,
@@ -157,7 +177,11 @@ export const planCommand: Command = {
         : common
       stdout(`${JSON.stringify(out, null, 2)}\n`)
     } else {
-      const lines = [...formatStart(start), '', ...formatStop(stop, overlay)]
+      const boot =
+        overlay && targets.length === 1 && targets[0] === BOOT_TARGET
+          ? bootFailureBehaviour(graph.project)
+          : undefined
+      const lines = [...formatStart(start, boot), '', ...formatStop(stop, overlay)]
       if (overlay) {
         lines.push('', 'Process tree')
         drawTree(processTree(graph), '', true, true, lines)

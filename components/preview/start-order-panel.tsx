@@ -4,7 +4,7 @@ import { useMemo } from 'react'
 import { useEditorStore } from '@/components/editor/editor-store-provider'
 import type { ServiceGraph } from '@/lib/graph/types'
 import type { StartPlan, TimelineEntry } from '@/lib/plan/plan'
-import { BOOT_TARGET } from '@/lib/graph/overlay'
+import { BOOT_TARGET, bootFailureBehaviour } from '@/lib/graph/overlay'
 import { startPlan } from '@/lib/plan/plan'
 import { formatMs, timeScale } from '@/lib/preview/time-scale'
 import { type ChartGroup, type ChartRow, type ChartSegment, TimelineChart } from './timeline-chart'
@@ -15,7 +15,27 @@ function segments(e: TimelineEntry): ChartSegment[] {
   const out: ChartSegment[] = []
   const run = e.endMs - e.startMs
   const how = e.estimated ? 'estimate' : 'default'
-  if (e.type === 'oneshot') {
+  if (e.blockedBy !== undefined) {
+    out.push({
+      fromMs: e.startMs,
+      toMs: e.startMs,
+      variant: 'blocked',
+      title: `never started: it needs ${e.blockedBy}, which fails`,
+    })
+  } else if (e.timedOut) {
+    out.push({
+      fromMs: e.startMs,
+      toMs: e.endMs,
+      variant: 'failed',
+      title: `fails: not ${e.type === 'oneshot' ? 'done' : 'ready'} within its timeout-up (${formatMs(run)})`,
+    })
+    out.push({
+      fromMs: e.endMs,
+      toMs: e.startMs + e.timedOut.estimateMs,
+      variant: 'overrun',
+      title: `estimated to need ${formatMs(e.timedOut.estimateMs)}: more than s6-rc waits`,
+    })
+  } else if (e.type === 'oneshot') {
     out.push({
       fromMs: e.startMs,
       toMs: e.endMs,
@@ -43,7 +63,12 @@ function segments(e: TimelineEntry): ChartSegment[] {
       title: `ready after ${formatMs(run)} (${how})`,
     })
   }
-  if (e.timeoutMs !== undefined && e.startMs + e.timeoutMs > e.endMs) {
+  if (
+    e.timeoutMs !== undefined &&
+    e.blockedBy === undefined &&
+    !e.timedOut &&
+    e.startMs + e.timeoutMs > e.endMs
+  ) {
     out.push({
       fromMs: e.endMs,
       toMs: e.startMs + e.timeoutMs,
@@ -55,6 +80,9 @@ function segments(e: TimelineEntry): ChartSegment[] {
 }
 
 function note(e: TimelineEntry): string {
+  if (e.blockedBy !== undefined) return `not started: ${e.blockedBy} fails`
+  if (e.timedOut)
+    return `fails at ${formatMs(e.endMs - e.startMs)} · needs ~${formatMs(e.timedOut.estimateMs)}`
   const parts: string[] = []
   if (e.type === 'longrun' && e.readyMs !== undefined)
     parts.push(`spawned · ready ~${formatMs(e.readyMs - e.startMs)}`)
@@ -79,10 +107,62 @@ function chartGroups(plan: StartPlan): ChartGroup[] {
         kind: e.type,
         quiet: e.overlay,
         critical: e.critical && plan.timeline.length > 1,
+        ...(e.timedOut ? { failed: true } : {}),
+        ...(e.blockedBy !== undefined ? { blocked: true } : {}),
         note: note(e),
         segments: segments(e),
       })),
     }))
+}
+
+/** Services never started that the note names; the rest are counted. */
+const MAX_NAMED = 8
+
+/** What fails at start, and what it keeps from starting. */
+function StartFailures({
+  plan,
+  boot,
+}: {
+  plan: StartPlan
+  /** At the container's boot: what s6-overlay then does. */
+  boot?: ReturnType<typeof bootFailureBehaviour>
+}) {
+  const failing = plan.timeline.filter((e) => e.timedOut)
+  const shown = plan.notStarted.slice(0, MAX_NAMED)
+  const more = plan.notStarted.length - shown.length
+  return (
+    <p className="pv-failures" data-testid="start-failures">
+      {failing.map((e, i) => (
+        <span key={e.name}>
+          {i > 0 ? ' ' : ''}
+          <code>{e.name}</code> is estimated to need {formatMs(e.timedOut!.estimateMs)}, but its
+          timeout-up gives up after {formatMs(e.timeoutMs ?? 0)}: s6-rc fails it.
+        </span>
+      ))}{' '}
+      {plan.notStarted.length > 0 ? (
+        <>
+          So {plan.notStarted.length === 1 ? 'this never starts' : 'these never start'}:{' '}
+          {shown.map((n, i) => (
+            <span key={n}>
+              {i > 0 ? (i === shown.length - 1 && more === 0 ? ' and ' : ', ') : ''}
+              <code>{n}</code>
+            </span>
+          ))}
+          {more > 0 ? ` and ${more} more` : ''}.
+        </>
+      ) : (
+        'Nothing needs it, so the rest starts.'
+      )}{' '}
+      {boot ? (
+        <>
+          The container then{' '}
+          {boot === 'stops' ? 'stops' : `carries on${boot === 'warns' ? ', with a warning' : ''}`}{' '}
+          (S6_BEHAVIOUR_IF_STAGE2_FAILS is {boot === 'stops' ? 2 : boot === 'warns' ? 1 : 0}).{' '}
+        </>
+      ) : null}
+      If the estimate is right, raise timeout-up.
+    </p>
+  )
 }
 
 function targetsOf(graph: ServiceGraph): { bundles: string[]; services: string[] } {
@@ -114,7 +194,10 @@ export function StartOrderPanel({
   const { bundles, services } = useMemo(() => targetsOf(graph), [graph])
   const entries = useMemo(() => new Map(plan.timeline.map((e) => [e.name, e])), [plan])
   const groups = useMemo(() => chartGroups(plan), [plan])
-  const span = plan.timeline.reduce((m, e) => Math.max(m, e.endMs, e.readyMs ?? 0), 0)
+  const span = plan.timeline.reduce(
+    (m, e) => Math.max(m, e.endMs, e.readyMs ?? 0, e.startMs + (e.timedOut?.estimateMs ?? 0)),
+    0,
+  )
   const scale = useMemo(() => timeScale(span * 1.06), [span])
   const own = plan.closure.filter((n) => actions.isOwn(n))
   const overlay = plan.closure.length - own.length
@@ -162,8 +245,9 @@ export function StartOrderPanel({
             <>
               <strong>{own.length}</strong> service{own.length === 1 ? '' : 's'}
               {overlay > 0 ? ` + ${overlay} of s6-overlay’s` : ''} in{' '}
-              <strong>{plan.waves.length}</strong> wave{plan.waves.length === 1 ? '' : 's'} · s6-rc
-              is done after <strong>{formatMs(plan.totalMs)}</strong>
+              <strong>{plan.waves.length}</strong> wave{plan.waves.length === 1 ? '' : 's'} · s6-rc{' '}
+              {plan.failed.length > 0 ? 'fails' : 'is done'} after{' '}
+              <strong>{formatMs(plan.totalMs)}</strong>
               {readyLast > plan.totalMs ? ` · all ready after ~${formatMs(readyLast)}` : ''}
             </>
           )}
@@ -173,6 +257,7 @@ export function StartOrderPanel({
           <span className="lg lg-longrun">longrun</span>
           <span className="lg lg-warmup">warming up, not waited for</span>
           <span className="lg lg-timeout">time limit</span>
+          {plan.failed.length > 0 ? <span className="lg lg-failed">fails</span> : null}
           <span className="lg lg-critical">critical path</span>
           <span className="lg lg-overlay">s6-overlay’s own</span>
         </span>
@@ -212,6 +297,12 @@ export function StartOrderPanel({
             hovered={hovered}
             verb="start"
           />
+          {plan.failed.length > 0 ? (
+            <StartFailures
+              plan={plan}
+              {...(current === BOOT_TARGET ? { boot: bootFailureBehaviour(graph.project) } : {})}
+            />
+          ) : null}
           {plan.criticalPath.length > 1 ? (
             <p className="pv-critical">
               <span className="lg lg-critical" aria-hidden="true" />

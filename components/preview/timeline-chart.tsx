@@ -16,6 +16,9 @@ export type SegmentVariant =
   | 'grace'
   | 'unbounded'
   | 'instant'
+  | 'failed'
+  | 'overrun'
+  | 'blocked'
 
 export interface ChartSegment {
   fromMs: number
@@ -33,6 +36,10 @@ export interface ChartRow {
   kind: 'oneshot' | 'longrun' | 'grace'
   quiet?: boolean
   critical?: boolean
+  /** Its start fails (a time limit it does not meet). */
+  failed?: boolean
+  /** Never started: something it needs fails. */
+  blocked?: boolean
   /** A small word after the name ("s6-overlay", "logger"). */
   tag?: string
   /** Text in the right-hand column, for example "2 s" or "SIGTERM · kill 5 s · finish 1 s". */
@@ -74,6 +81,8 @@ const Row = memo(function Row({
     `tl-row-${row.kind}`,
     row.quiet ? 'is-quiet' : '',
     row.critical ? 'is-critical' : '',
+    row.failed ? 'is-failed' : '',
+    row.blocked ? 'is-blocked' : '',
     selected ? 'is-selected' : '',
     hovered ? 'is-hovered' : '',
   ]

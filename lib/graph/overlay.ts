@@ -262,6 +262,18 @@ export function s6Value(
   return s6Env[name] ?? s6Default(name, overlayVersion) ?? ''
 }
 
+/**
+ * What s6-overlay does when the boot's start fails (S6_BEHAVIOUR_IF_STAGE2_FAILS): the container
+ * carries on, carries on with a warning, or stops. An unknown value counts as the default, 0.
+ */
+export function bootFailureBehaviour(project: {
+  s6Env?: Record<string, string>
+  overlayVersion: string
+}): 'carries on' | 'warns' | 'stops' {
+  const value = s6Value(project.s6Env ?? {}, 'S6_BEHAVIOUR_IF_STAGE2_FAILS', project.overlayVersion)
+  return value === '2' ? 'stops' : value === '1' ? 'warns' : 'carries on'
+}
+
 /** Signal names s6 knows (skalibs `sig_number`), without the SIG prefix. */
 const SIGNALS = new Set(
   'HUP INT QUIT ILL TRAP ABRT IOT BUS FPE KILL USR1 SEGV USR2 PIPE ALRM TERM STKFLT CHLD CONT STOP TSTP TTIN TTOU URG XCPU XFSZ VTALRM PROF WINCH IO POLL PWR SYS'.split(

@@ -39,6 +39,17 @@ export interface TimelineEntry {
   /** Direct atomic dependencies inside the closure (bundles expanded, implicit edges added). */
   dependencies: ServiceName[]
   critical: boolean
+  /**
+   * Its estimate is over its timeout-up: s6-rc gives up waiting at endMs (startMs + timeoutMs)
+   * and the start fails (FORMAT §4). `estimateMs` is how long it was estimated to take.
+   */
+  timedOut?: { estimateMs: number }
+  /**
+   * Never started: it needs this service (directly or through others), whose start fails;
+   * s6-rc never starts the dependents of a failed service (FORMAT §4). startMs and endMs are
+   * when everything it needs has started or failed.
+   */
+  blockedBy?: ServiceName
 }
 
 export interface StartPlan {
@@ -49,7 +60,12 @@ export interface StartPlan {
   waves: ServiceName[][]
   timeline: TimelineEntry[]
   criticalPath: ServiceName[]
+  /** When s6-rc is done: everything up, or everything it could start tried. */
   totalMs: number
+  /** Services whose start fails (they time out), in timeline order. */
+  failed: ServiceName[]
+  /** Services never started because something they need fails, in timeline order. */
+  notStarted: ServiceName[]
 }
 
 export interface StopStep {

@@ -77,16 +77,33 @@ function makeStartPlan(
   const start = new Float64Array(n)
   const estimated = new Uint8Array(n)
   const ready = new Float64Array(n).fill(Number.NaN)
+  // The atomic service whose failed start a node is, or waits on (-1: none); and, for a
+  // service that times out, its estimate.
+  const failedBy = new Int32Array(n).fill(-1)
+  const overrun = new Float64Array(n).fill(Number.NaN)
   let lastWave = 0
   for (let position = 0; position < order.length; position++) {
     const v = order[position]!
     let from = 0
     let level = 0
     let by = -1
+    let failure = -1
+    // When everything it needs has started, failed or been given up on.
+    let settled = 0
     const stuck = position >= placed
     for (let i = r.edgeStart[v]!; i < r.edgeStart[v + 1]!; i++) {
       const w = r.edgeList[i]!
       if (!inSet[w]) continue
+      settled = Math.max(settled, end[w]!)
+      const f = failedBy[w]!
+      // The first failure it waits on (then by name) is the one said to block it.
+      if (
+        f >= 0 &&
+        (failure < 0 ||
+          end[f]! < end[failure]! ||
+          (end[f] === end[failure] && r.rank[f]! < r.rank[failure]!))
+      )
+        failure = f
       const atomicW = isAtomic(r.kinds[w]!)
       const cause = atomicW ? w : decider[w]!
       if (
@@ -99,21 +116,39 @@ function makeStartPlan(
       level = Math.max(level, atomicW ? wave[w]! + 1 : wave[w]!)
     }
     if (stuck) level = lastWave + 1
-    end[v] = from
     wave[v] = level
+    if (!stuck && isAtomic(r.kinds[v]!)) lastWave = Math.max(lastWave, level)
+    if (failure >= 0) {
+      // Never started: s6-rc is done with it once everything it needs is.
+      failedBy[v] = failure
+      start[v] = end[v] = settled
+      continue
+    }
+    end[v] = from
     decider[v] = by
     if (!isAtomic(r.kinds[v]!)) continue
-    const d = duration(ownService(r, v), r.kinds[v] as 'oneshot' | 'longrun')
+    const service = ownService(r, v)
+    const d = duration(service, r.kinds[v] as 'oneshot' | 'longrun')
     start[v] = from
     end[v] = from + d.ms
     if (d.estimated) estimated[v] = 1
     if (d.readyMs !== undefined) ready[v] = from + d.readyMs
-    if (!stuck) lastWave = Math.max(lastWave, level)
+    // Only an estimate the user gave can say it times out; a default is a guess.
+    const limit = service && service.type !== 'bundle' ? timeoutMs(service.timeoutUp) : undefined
+    if (d.estimated && limit !== undefined && d.ms > limit) {
+      end[v] = from + limit
+      overrun[v] = d.ms
+      failedBy[v] = v
+    }
   }
 
-  // The critical path: back from the latest end (first by name on a tie) through the deciders.
+  // The critical path: back from the latest end (first by name on a tie) through the deciders;
+  // services never started end nothing.
   let latest = -1
-  for (const id of atomics) if (latest < 0 || end[id]! > end[latest]!) latest = id
+  for (const id of atomics) {
+    if (failedBy[id]! >= 0 && failedBy[id] !== id) continue
+    if (latest < 0 || end[id]! > end[latest]!) latest = id
+  }
   const critical: ServiceName[] = []
   const onPath = new Uint8Array(n)
   for (let v = latest; v >= 0 && !onPath[v]; v = decider[v]!) {
@@ -140,6 +175,13 @@ function makeStartPlan(
     const limit = service && service.type !== 'bundle' ? timeoutMs(service.timeoutUp) : undefined
     if (limit !== undefined) entry.timeoutMs = limit
     if (!Number.isNaN(ready[id]!)) entry.readyMs = ready[id]!
+    const failure = failedBy[id]!
+    if (failure === id) entry.timedOut = { estimateMs: overrun[id]! }
+    else if (failure >= 0) {
+      entry.blockedBy = r.names[failure]!
+      entry.estimated = false
+      delete entry.readyMs
+    }
     timeline.push(entry)
   }
   // Stable sort: entries are in name order already, so ties stay sorted by name.
@@ -154,5 +196,7 @@ function makeStartPlan(
     timeline,
     criticalPath: critical,
     totalMs: latest < 0 ? 0 : end[latest]!,
+    failed: timeline.filter((e) => e.timedOut).map((e) => e.name),
+    notStarted: timeline.filter((e) => e.blockedBy !== undefined).map((e) => e.name),
   }
 }

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core'
 import { type Site, newPage, startSite } from './harness'
 import { bundle, createGraph, longrun, oneshot } from '@/lib/graph/service-graph'
 import type { ServiceGraph } from '@/lib/graph/types'
-import { dragConnect, liveGraph, node, openDesigner, selectNode } from './editor-helpers'
+import { dragConnect, liveGraph, node, openDesigner, selectNode, shot } from './editor-helpers'
 
 let site: Site
 beforeAll(async () => {
@@ -85,6 +85,56 @@ describe('previews follow edits', () => {
     await openTab(page, 'Shutdown')
     expect(await groupOf(page, '.pv-stop', 'worker')).toBe(1)
     expect(await groupOf(page, '.pv-stop', 'web')).toBe(2)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('an estimate past timeout-up fails that start, and what needs it never starts', async () => {
+    const { page, errors, context } = await tallDesigner()
+    await openTab(page, 'Start order')
+    const row = (name: string) => page.locator(`.pv-start .tl-row[data-service="${name}"]`)
+    expect(await page.getByTestId('start-failures').count()).toBe(0)
+    expect(await page.getByTestId('start-summary').innerText()).toMatch(/is done after/)
+
+    // redis-ready's timeout-up is 30 s; say it needs 40 s.
+    await selectNode(page, 'redis-ready')
+    await page.locator('#f-estimatedUpMs').fill('40000')
+    await expect
+      .poll(async () => (await liveGraph(page)).services['redis-ready'])
+      .toMatchObject({ estimatedUpMs: 40000 })
+
+    await expect.poll(() => row('redis-ready').getAttribute('class')).toContain('is-failed')
+    expect(await row('redis-ready').locator('.tl-note').innerText()).toBe(
+      'fails at 30 s · needs ~40 s',
+    )
+    expect(await row('redis-ready').locator('.tl-seg-failed').count()).toBe(1)
+    expect(await row('redis-ready').locator('.tl-seg-overrun').count()).toBe(1)
+    // The longruns need redis-ready (and legacy-services needs user); config-check does not.
+    for (const name of ['web', 'worker', 'scheduler', 'legacy-services']) {
+      expect(await row(name).getAttribute('class')).toContain('is-blocked')
+      expect(await row(name).locator('.tl-note').innerText()).toBe('not started: redis-ready fails')
+    }
+    expect(await row('config-check').getAttribute('class')).not.toMatch(/is-blocked|is-failed/)
+    const failures = await page.getByTestId('start-failures').innerText()
+    expect(failures).toMatch(
+      /redis-ready is estimated to need 40 s, but its timeout-up gives up after 30 s/,
+    )
+    expect(failures).toMatch(/these never start: scheduler, web, worker and legacy-services\./)
+    // The reference example sets S6_BEHAVIOUR_IF_STAGE2_FAILS=2.
+    expect(failures).toMatch(/The container then stops \(S6_BEHAVIOUR_IF_STAGE2_FAILS is 2\)/)
+    expect(await page.getByTestId('start-summary').innerText()).toMatch(
+      /in 5 waves · s6-rc fails after 30 s$/,
+    )
+    await page.locator('.react-flow__controls-fitview').click()
+    await page.mouse.move(1270, 990)
+    await shot(page, 'preview-start-fails')
+
+    // Undo: the estimate is back, and so is the plain start.
+    await page.keyboard.press('Escape')
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } })
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => page.getByTestId('start-failures').count()).toBe(0)
+    expect(await row('web').getAttribute('class')).not.toContain('is-blocked')
     expect(errors).toEqual([])
     await context.close()
   })

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { serializeGraph } from '@/lib/graph/parse'
+import { graphOf, longrun, oneshot } from '../fixtures/graphs'
 import { runCli } from './run-cli'
 import { treeDir, VALID } from './tree-dir'
 
@@ -72,6 +74,39 @@ describe('s6-designer plan', () => {
     // s6-overlay's names are no targets of a bare tree that does not define them.
     const unknown = await runCli(['plan', tree, '--plain', '--target', 'top'])
     expect(unknown.code).toBe(2)
+  })
+
+  it('says which start fails on its timeout-up and what it keeps from starting', async () => {
+    const graph = graphOf({
+      migrate: oneshot({ estimatedUpMs: 8000, timeoutUp: 5000 }),
+      web: longrun({ dependencies: ['migrate'] }),
+    })
+    const dir = await treeDir({ 'graph.json': serializeGraph(graph) })
+    const r = await runCli(['plan', `${dir}/graph.json`])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^Start: s6-rc -u change top \(\d+ services, fails after 5\.2 s\)$/m)
+    expect(r.stdout).toMatch(
+      /^ {2}fails: migrate is estimated to need 8 s, but timeout-up gives up after 5 s$/m,
+    )
+    expect(r.stdout).toMatch(/^ {2}never started \(something they need fails\): .*\bweb\b/m)
+    expect(r.stdout).toMatch(
+      /^ {2}the container then carries on \(S6_BEHAVIOUR_IF_STAGE2_FAILS\)$/m,
+    )
+    const stops = await treeDir({
+      'graph.json': serializeGraph({
+        ...graph,
+        project: { ...graph.project, s6Env: { S6_BEHAVIOUR_IF_STAGE2_FAILS: '2' } },
+      }),
+    })
+    expect((await runCli(['plan', `${stops}/graph.json`])).stdout).toMatch(
+      /^ {2}the container then stops \(S6_BEHAVIOUR_IF_STAGE2_FAILS\)$/m,
+    )
+    const json = JSON.parse((await runCli(['plan', `${dir}/graph.json`, '--json'])).stdout) as {
+      startFailed: string[]
+      startNotStarted: string[]
+    }
+    expect(json.startFailed).toEqual(['migrate'])
+    expect(json.startNotStarted).toContain('web')
   })
 
   it('exits 2 on an unknown target, a missing source and a bad graph file', async () => {

@@ -19,6 +19,16 @@ describe('plans: properties', () => {
             expect(stopWave.get(dep)!).toBeGreaterThan(stopWave.get(entry.name)!)
           }
         }
+        // A service is never started exactly when something it needs fails or is never started.
+        for (const entry of start.timeline) {
+          const held = entry.dependencies.filter((d) => {
+            const e = started.get(d)!
+            return e.timedOut !== undefined || e.blockedBy !== undefined
+          })
+          expect(entry.blockedBy !== undefined).toBe(held.length > 0)
+          if (entry.blockedBy !== undefined) expect(start.failed).toContain(entry.blockedBy)
+          if (entry.timedOut) expect(entry.endMs - entry.startMs).toBe(entry.timeoutMs)
+        }
         expect(start.closure).toEqual(closure(graph))
         expect(stop.order).toEqual(stop.waves.flat())
         expect([...stop.order].sort()).toEqual(start.closure)

@@ -127,6 +127,44 @@ describe('startPlan', () => {
     expect(startPlan(defaulted, USER).timeline[0]).toMatchObject({ endMs: 200, estimated: false })
   })
 
+  it('fails a service estimated past its timeout-up, and never starts what needs it', () => {
+    const g = graphOf(
+      {
+        migrate: oneshot({ estimatedUpMs: 8000, timeoutUp: 5000 }),
+        db: longrun({ estimatedUpMs: 900, timeoutUp: 500, readiness: { notificationFd: 3 } }),
+        // No readiness: up once spawned, so its timeout-up is never reached.
+        cache: longrun({ estimatedUpMs: 900, timeoutUp: 500 }),
+        // A default duration (100 ms) is a guess: it never says a service times out.
+        guess: oneshot({ timeoutUp: 50 }),
+        web: longrun({ dependencies: ['migrate', 'cache'] }),
+        api: longrun({ dependencies: ['db', 'migrate'] }),
+        grp: bundle({ contents: ['api'] }),
+        proxy: longrun({ dependencies: ['grp', 'guess'] }),
+        user: bundle({ contents: ['web', 'proxy', 'guess'] }),
+      },
+      noBase,
+    )
+    const plan = startPlan(g, USER)
+    const at = (n: string) => plan.timeline.find((e) => e.name === n)!
+    expect(at('migrate')).toMatchObject({ startMs: 0, endMs: 5000, timedOut: { estimateMs: 8000 } })
+    expect(at('db')).toMatchObject({ endMs: 500, timedOut: { estimateMs: 900 } })
+    expect(at('cache').timedOut).toBeUndefined()
+    expect(at('guess')).toMatchObject({ endMs: 100 })
+    expect(at('guess').timedOut).toBeUndefined()
+    // Each blocked service names the first failure it waits on, and is placed when what it
+    // needs is done (started or failed).
+    expect(at('web')).toMatchObject({ blockedBy: 'migrate', startMs: 5000, endMs: 5000 })
+    expect(at('api')).toMatchObject({ blockedBy: 'db', startMs: 5000, endMs: 5000 })
+    expect(at('proxy')).toMatchObject({ blockedBy: 'db', startMs: 5000 })
+    expect(plan.failed).toEqual(['db', 'migrate'])
+    expect(plan.notStarted.sort()).toEqual(['api', 'proxy', 'web'])
+    // s6-rc is done when migrate is given up on; the chain to it is the critical path.
+    expect(plan.totalMs).toBe(5000)
+    expect(plan.criticalPath).toEqual(['migrate'])
+    const fine = graphOf({ migrate: oneshot({ estimatedUpMs: 4000, timeoutUp: 5000 }) }, noBase)
+    expect(startPlan(fine, USER)).toMatchObject({ failed: [], notStarted: [], totalMs: 4000 })
+  })
+
   it('treats a dependency on a bundle as a dependency on each member', () => {
     const g = graphOf(
       {
