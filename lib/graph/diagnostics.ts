@@ -335,6 +335,11 @@ const ENTRIES: Record<string, Entry> = {
     's6-supervise watches the process run becomes. A command sent to the background with & is not supervised: it is not restarted, not stopped in order, and may outlive the service.',
     'Run the daemon in the foreground and exec it; give other processes their own longrun.',
   ),
+  'cd-unchecked': warning(
+    'cd whose failure nothing catches',
+    'If the folder is missing (a typo, a volume not mounted, a path changed in the image), cd fails but a sh script goes on: the rest runs in whatever folder the script started in, so the daemon starts in the wrong place, or a cleanup deletes files in the wrong folder.',
+    'Write cd /app || exit 1 (or put set -e at the top of the script).',
+  ),
   'run-no-exec': warning(
     'run script does not exec its command',
     'The last command of a sh run script should replace the shell with exec. Otherwise the shell stays between s6-supervise and the daemon, and the down signal reaches the shell instead of the daemon.',

@@ -41,7 +41,7 @@ export const TEMPLATES: readonly ServiceTemplate[] = [
         description: 'The web server, in the foreground.',
         run: {
           language: 'sh',
-          body: 'cd /app\nexec 2>&1\nexec ./bin/server --port "${PORT:-8080}"',
+          body: 'cd /app || exit 1\nexec 2>&1\nexec ./bin/server --port "${PORT:-8080}"',
         },
         env: [
           {
@@ -64,7 +64,7 @@ export const TEMPLATES: readonly ServiceTemplate[] = [
     build: () =>
       longrun({
         description: 'Runs queued background jobs.',
-        run: { language: 'sh', body: 'cd /app\nexec 2>&1\nexec ./bin/worker' },
+        run: { language: 'sh', body: 'cd /app || exit 1\nexec 2>&1\nexec ./bin/worker' },
         timeoutKill: 10000,
         process: 'bin/worker',
         estimatedUpMs: 1000,
@@ -78,7 +78,7 @@ export const TEMPLATES: readonly ServiceTemplate[] = [
     build: () =>
       longrun({
         description: 'Queues recurring jobs on a schedule.',
-        run: { language: 'sh', body: 'cd /app\nexec 2>&1\nexec ./bin/scheduler' },
+        run: { language: 'sh', body: 'cd /app || exit 1\nexec 2>&1\nexec ./bin/scheduler' },
         timeoutKill: 3000,
         process: 'bin/scheduler',
         estimatedUpMs: 1000,

@@ -1,6 +1,6 @@
 /**
  * Script rules: empty scripts, execline braces, a script in the other language than its
- * setting (heuristic), and two heuristics on sh `run` scripts
+ * setting (heuristic), a `cd` whose failure nothing catches, and two heuristics on sh `run` scripts
  * (FORMAT §1 "must not background"; SD): the daemon should be exec'd in the foreground.
  * The heuristics stay quiet on the usual shapes: a final `exec cmd`, or a final `case`/`if`
  * whose branches exec.
@@ -37,6 +37,23 @@ export function backgroundLine(body: string): string | undefined {
   return shLines(body).find((line) =>
     /(^|[^&<>|\\])&(?![&>])/.test(unquoted(line).replace(/\s#.*$/, '')),
   )
+}
+
+/** `set -e` (alone or with other flags) or `set -o errexit`: a failed command ends the script. */
+const ERREXIT = /^set\s+(-[a-zA-Z]*e[a-zA-Z]*|-o\s+errexit)\b/
+
+/**
+ * The first `cd` line whose failure nothing catches (no `||`, `&&` or `set -e` before it), if
+ * any: when the folder is missing, the rest of the script runs in the wrong one.
+ */
+export function uncheckedCd(body: string): string | undefined {
+  if (!/\bcd\b/.test(body)) return undefined
+  for (const line of shLines(body)) {
+    const bare = unquoted(line).replace(/\s#.*$/, '')
+    if (ERREXIT.test(bare)) return undefined
+    if (/^cd(\s|;|$)/.test(bare) && !/&&|\|\|/.test(bare)) return line
+  }
+  return undefined
 }
 
 const EXEC_COMMAND = /(^|[;&|(]\s*|\b(?:then|else|do)\s+|\)\s*)exec\s+(?![0-9]*[<>])\S/
@@ -275,6 +292,15 @@ export function checkScripts(shaped: Shaped, out: Findings): void {
           field: `${key}.body`,
           file: key,
           message: `${show(name)}'s ${key} script ${habit}.`,
+        })
+      const cd = script.language === 'execline' ? undefined : uncheckedCd(script.body)
+      if (cd !== undefined)
+        out.add({
+          code: 'cd-unchecked',
+          service: name,
+          field: `${key}.body`,
+          file: key,
+          message: `${show(name)}'s ${key} script goes on after "${cd.slice(0, 60)}" even if that fails, in the wrong folder.`,
         })
       if (script.language === 'execline' && !execlineBalanced(script.body)) {
         out.add({

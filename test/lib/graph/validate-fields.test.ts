@@ -394,4 +394,48 @@ describe('validate: scripts', () => {
     })
     expect(validate(execline).filter((d) => d.code.startsWith('run-'))).toEqual([])
   })
+
+  it('warns about a cd whose failure nothing catches, in any sh or bash script', () => {
+    const found = findingsOf(
+      graphOf({ web: shLongrun('cd /app\nexec node server.js') }),
+      'cd-unchecked',
+    )
+    expect(found).toEqual([
+      expect.objectContaining({
+        service: 'web',
+        field: 'run.body',
+        file: 'run',
+        severity: 'warning',
+        message:
+          'web\'s run script goes on after "cd /app" even if that fails, in the wrong folder.',
+      }),
+    ])
+    const up = graphOf({ prep: oneshot({ up: { language: 'bash', body: 'cd "$DIR"; make' } }) })
+    expect(findingsOf(up, 'cd-unchecked')).toEqual([
+      expect.objectContaining({
+        field: 'up.body',
+        message: expect.stringContaining('"cd "$DIR"; make"'),
+      }),
+    ])
+    for (const ok of [
+      'cd /app || exit 1\nexec node server.js',
+      'cd /app && exec node server.js',
+      'set -e\ncd /app\nexec node server.js',
+      'set -eu\ncd /app\nexec node server.js',
+      'set -o errexit\ncd /app\nexec node server.js',
+      'if cd /app; then exec a; fi\nexec b',
+      'echo "cd /app"\nexec node server.js',
+      '# cd /app\nexec node server.js',
+      'exec node server.js --cd /app',
+    ])
+      expect(findingsOf(graphOf({ web: shLongrun(ok) }), 'cd-unchecked'), ok).toEqual([])
+    // set -e only counts before the cd.
+    expect(
+      findingsOf(graphOf({ web: shLongrun('cd /app\nset -e\nexec a') }), 'cd-unchecked'),
+    ).toHaveLength(1)
+    const execline = graphOf({
+      web: longrun({ run: { language: 'execline', body: 'cd /app\nnginx -g "daemon off;"' } }),
+    })
+    expect(findingsOf(execline, 'cd-unchecked')).toEqual([])
+  })
 })
