@@ -80,8 +80,17 @@ export function readV2Script(ctx: ReadContext, path: string, service: string): V
   const notes = scriptNotes(parsed.shebang, parsed.script.language, parsed.script.body)
   if (parsed.notes.some((n) => n.startsWith('Windows')))
     notes.push('Windows line endings (CRLF) converted to LF')
+  // As it is, s6-overlay v3 cannot run it: a problem of the tree (lint says so), which the
+  // export mends.
   if (ctx.tree.modesKnown && !ctx.tree.executables.has(path))
-    notes.push('it was not executable, so s6-overlay v3 could not run it; the export sets 0755')
+    ctx.diag({
+      code: 'script-not-executable',
+      severity: 'warning',
+      service,
+      file: path,
+      message: `${path} is not executable: s6-overlay v3 cannot run it ("permission denied", exit 126).`,
+      fix: 'chmod 755 the script, or use COPY --chmod=755 in the Dockerfile; the export sets the mode for you.',
+    })
   return { script: parsed.script, withContenv: parsed.withContenv, notes }
 }
 

@@ -93,6 +93,22 @@ describe('s6-designer lint', () => {
     expect(r.stdout).toBe('')
   })
 
+  it('warns about an s6-overlay v2 script without the exec bit, which v3 cannot run', async () => {
+    const dir = await treeDir(
+      {
+        'etc/cont-init.d/10-setup': '#!/usr/bin/with-contenv sh\necho setup\n',
+        'etc/cont-init.d/20-keys': '#!/usr/bin/with-contenv sh\necho keys\n',
+        'etc/services.d/web/run': '#!/usr/bin/with-contenv sh\nexec sleep 100\n',
+      },
+      { executable: ['etc/cont-init.d/20-keys', 'etc/services.d/web/run'] },
+    )
+    const r = await runCli(['lint', dir, '--json'])
+    const found = (
+      JSON.parse(r.stdout) as { diagnostics: Array<{ code: string; file?: string }> }
+    ).diagnostics.filter((d) => d.code === 'script-not-executable')
+    expect(found.map((d) => d.file)).toEqual(['etc/cont-init.d/10-setup'])
+  })
+
   it('fails on warnings over --max-warnings, for CI', async () => {
     // One warning: a longrun not in the user bundle (never started).
     const dir = await treeDir({ ...VALID, 'idle/type': 'longrun\n', 'idle/run': 'exec idle\n' })

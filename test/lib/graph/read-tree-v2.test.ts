@@ -259,7 +259,7 @@ describe('readTree: v2 conversion details', () => {
     expect(deps(r.graph, 'bye')).toEqual(['worker'])
   })
 
-  it('chains cont-finish.d alone and notes scripts that were not executable', () => {
+  it('chains cont-finish.d alone and warns about scripts that are not executable', () => {
     const input = v2({
       'cont-finish.d/10-a': '#!/bin/sh\necho a\n',
       'cont-finish.d/20-b': '#!/bin/sh\necho b\n',
@@ -268,9 +268,15 @@ describe('readTree: v2 conversion details', () => {
     input.executables = ['etc/cont-finish.d/10-a', 'etc/cont-finish.d/20-b']
     const r = readTree(input)
     expect(['10-a', '20-b', '30-c'].map((n) => deps(r.graph, n))).toEqual([['20-b'], ['30-c'], []])
-    expect(r.report.entries.find((e) => e.path === 'etc/cont-finish.d/30-c')?.note).toMatch(
-      /not executable, so s6-overlay v3 could not run it; the export sets 0755/,
-    )
+    expect(r.diagnostics.filter((d) => d.code === 'script-not-executable')).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        service: '30-c',
+        file: 'etc/cont-finish.d/30-c',
+        message:
+          'etc/cont-finish.d/30-c is not executable: s6-overlay v3 cannot run it ("permission denied", exit 126).',
+      }),
+    ])
   })
 
   it('keeps v2 paths in bodies but says what replaced them', () => {
