@@ -6,6 +6,7 @@ import {
 } from '../../lib/graph/overlay'
 import { pipelineNames } from '../../lib/graph/service-graph'
 import type { ServiceGraph } from '../../lib/graph/types'
+import { exactMs } from '../../lib/preview/time-scale'
 import { bootTargets, closure, processTree, startPlan, stopPlan } from '../../lib/plan/plan'
 import type { ProcessNode, StartPlan, StopPlan } from '../../lib/plan/plan'
 import type { Command } from '../command'
@@ -52,14 +53,14 @@ function formatStart(plan: StartPlan, boot?: ReturnType<typeof bootFailureBehavi
   for (const e of plan.timeline) {
     if (e.timedOut)
       lines.push(
-        `  fails: ${e.name} is estimated to need ${formatMs(e.timedOut.estimateMs)}, but timeout-up gives up after ${formatMs(e.timeoutMs ?? 0)}`,
+        `  fails: ${e.name} is estimated to need ${exactMs(e.timedOut.estimateMs)}, more than its timeout-up of ${exactMs(e.endMs - e.startMs)}`,
       )
   }
   if (plan.notStarted.length > 0)
     lines.push(`  never started (something they need fails): ${plan.notStarted.join(', ')}`)
   if (plan.failed.length > 0 && boot)
     lines.push(
-      `  the container then ${boot === 'stops' ? 'stops' : `carries on${boot === 'warns' ? ', with a warning' : ''}`} (S6_BEHAVIOUR_IF_STAGE2_FAILS)`,
+      `  the container then ${boot === 'stops' ? 'stops' : `carries on${boot === 'warns' ? ', with a warning' : ''}`} (S6_BEHAVIOUR_IF_STAGE2_FAILS is ${boot === 'stops' ? 2 : boot === 'warns' ? 1 : 0})`,
     )
   return lines
 }

@@ -6,12 +6,13 @@ import type { ServiceGraph } from '@/lib/graph/types'
 import type { StartPlan, TimelineEntry } from '@/lib/plan/plan'
 import { BOOT_TARGET, bootFailureBehaviour } from '@/lib/graph/overlay'
 import { startPlan } from '@/lib/plan/plan'
-import { formatMs, timeScale } from '@/lib/preview/time-scale'
+import { exactMs, formatMs, timeScale } from '@/lib/preview/time-scale'
 import { type ChartGroup, type ChartRow, type ChartSegment, TimelineChart } from './timeline-chart'
 import { useHoveredService, useSelectedServices, useServiceActions } from './use-service-actions'
 import { WaveStrip } from './wave-strip'
 
-function segments(e: TimelineEntry): ChartSegment[] {
+/** `via`: for a service never started, the one it needs directly that fails or never starts. */
+function segments(e: TimelineEntry, via?: string): ChartSegment[] {
   const out: ChartSegment[] = []
   const run = e.endMs - e.startMs
   const how = e.estimated ? 'estimate' : 'default'
@@ -20,20 +21,23 @@ function segments(e: TimelineEntry): ChartSegment[] {
       fromMs: e.startMs,
       toMs: e.startMs,
       variant: 'blocked',
-      title: `never started: it needs ${e.blockedBy}, which fails`,
+      title:
+        via === undefined || via === e.blockedBy
+          ? `never started: it needs ${e.blockedBy}, whose start fails`
+          : `never started: it needs ${via}, which never starts (${e.blockedBy}'s start fails)`,
     })
   } else if (e.timedOut) {
     out.push({
       fromMs: e.startMs,
       toMs: e.endMs,
       variant: 'failed',
-      title: `fails: not ${e.type === 'oneshot' ? 'done' : 'ready'} within its timeout-up (${formatMs(run)})`,
+      title: `start fails: not ${e.type === 'oneshot' ? 'done' : 'ready'} within its start timeout (${exactMs(run)}), so ${givenUp(e.type)}`,
     })
     out.push({
       fromMs: e.endMs,
       toMs: e.startMs + e.timedOut.estimateMs,
       variant: 'overrun',
-      title: `estimated to need ${formatMs(e.timedOut.estimateMs)}: more than s6-rc waits`,
+      title: `estimated to need ${exactMs(e.timedOut.estimateMs)}: more than s6-rc waits`,
     })
   } else if (e.type === 'oneshot') {
     out.push({
@@ -92,6 +96,7 @@ function note(e: TimelineEntry): string {
 }
 
 function chartGroups(plan: StartPlan): ChartGroup[] {
+  const held = new Set([...plan.failed, ...plan.notStarted])
   const byWave: TimelineEntry[][] = []
   for (const e of plan.timeline) (byWave[e.wave] ??= []).push(e)
   return byWave
@@ -110,48 +115,76 @@ function chartGroups(plan: StartPlan): ChartGroup[] {
         ...(e.timedOut ? { failed: true } : {}),
         ...(e.blockedBy !== undefined ? { blocked: true } : {}),
         note: note(e),
-        segments: segments(e),
+        segments: segments(
+          e,
+          e.blockedBy === undefined ? undefined : e.dependencies.find((d) => held.has(d)),
+        ),
       })),
     }))
 }
 
-/** Services never started that the note names; the rest are counted. */
+/** Services the failure note names; the rest are counted. */
 const MAX_NAMED = 8
 
-/** What fails at start, and what it keeps from starting. */
+/** `a`, `a and b`, `a, b and 3 more`, each name as code. */
+function Names({ names }: { names: readonly string[] }) {
+  const shown = names.slice(0, MAX_NAMED)
+  const more = names.length - shown.length
+  return (
+    <>
+      {shown.map((n, i) => (
+        <span key={n}>
+          {i > 0 ? (i === shown.length - 1 && more === 0 ? ' and ' : ', ') : ''}
+          <code>{n}</code>
+        </span>
+      ))}
+      {more > 0 ? ` and ${more} more` : ''}
+    </>
+  )
+}
+
+/** What happens to a start s6-rc gives up on (FORMAT §4). */
+function givenUp(type: TimelineEntry['type']): string {
+  return type === 'oneshot' ? 'its script is sent SIGTERM' : 'it is stopped (s6-svc -d)'
+}
+
+/** What fails at start, what it keeps from starting, and what the container then does. */
 function StartFailures({
   plan,
+  isOwn,
   boot,
 }: {
   plan: StartPlan
+  isOwn: (name: string) => boolean
   /** At the container's boot: what s6-overlay then does. */
   boot?: ReturnType<typeof bootFailureBehaviour>
 }) {
   const failing = plan.timeline.filter((e) => e.timedOut)
-  const shown = plan.notStarted.slice(0, MAX_NAMED)
-  const more = plan.notStarted.length - shown.length
+  const one = failing.length === 1 ? failing[0] : undefined
+  // s6-overlay's own (legacy-services, which waits for user) would only puzzle here.
+  const never = plan.notStarted.filter(isOwn)
   return (
     <p className="pv-failures" data-testid="start-failures">
-      {failing.map((e, i) => (
-        <span key={e.name}>
-          {i > 0 ? ' ' : ''}
-          <code>{e.name}</code> is estimated to need {formatMs(e.timedOut!.estimateMs)}, but its
-          timeout-up gives up after {formatMs(e.timeoutMs ?? 0)}: s6-rc fails it.
-        </span>
-      ))}{' '}
-      {plan.notStarted.length > 0 ? (
+      {one ? (
         <>
-          So {plan.notStarted.length === 1 ? 'this never starts' : 'these never start'}:{' '}
-          {shown.map((n, i) => (
-            <span key={n}>
-              {i > 0 ? (i === shown.length - 1 && more === 0 ? ' and ' : ', ') : ''}
-              <code>{n}</code>
-            </span>
-          ))}
-          {more > 0 ? ` and ${more} more` : ''}.
+          <code>{one.name}</code> is estimated to need {exactMs(one.timedOut!.estimateMs)}, but
+          s6-rc stops waiting after its start timeout (timeout-up) of{' '}
+          {exactMs(one.endMs - one.startMs)}: the start fails, and {givenUp(one.type)}.
         </>
       ) : (
-        'Nothing needs it, so the rest starts.'
+        <>
+          <Names names={failing.map((e) => e.name)} /> are estimated to need longer than their start
+          timeouts (timeout-up): s6-rc gives up on each (a oneshot&rsquo;s script is sent SIGTERM, a
+          longrun is stopped).
+        </>
+      )}{' '}
+      {never.length > 0 ? (
+        <>
+          So {never.length === 1 ? 'this never starts' : 'these never start'}:{' '}
+          <Names names={never} />.
+        </>
+      ) : (
+        `Nothing else of the design needs ${one ? 'it' : 'them'}, so the rest starts.`
       )}{' '}
       {boot ? (
         <>
@@ -160,7 +193,7 @@ function StartFailures({
           (S6_BEHAVIOUR_IF_STAGE2_FAILS is {boot === 'stops' ? 2 : boot === 'warns' ? 1 : 0}).{' '}
         </>
       ) : null}
-      If the estimate is right, raise timeout-up.
+      If the {one ? 'estimate is' : 'estimates are'} right, raise the start timeout.
     </p>
   )
 }
@@ -194,15 +227,17 @@ export function StartOrderPanel({
   const { bundles, services } = useMemo(() => targetsOf(graph), [graph])
   const entries = useMemo(() => new Map(plan.timeline.map((e) => [e.name, e])), [plan])
   const groups = useMemo(() => chartGroups(plan), [plan])
-  const span = plan.timeline.reduce(
-    (m, e) => Math.max(m, e.endMs, e.readyMs ?? 0, e.startMs + (e.timedOut?.estimateMs ?? 0)),
-    0,
-  )
+  // What happens sets the axis: an estimate past its limit is cut with an arrow.
+  const span = plan.timeline.reduce((m, e) => Math.max(m, e.endMs, e.readyMs ?? 0), 0)
   const scale = useMemo(() => timeScale(span * 1.06), [span])
   const own = plan.closure.filter((n) => actions.isOwn(n))
   const overlay = plan.closure.length - own.length
   const pulled = plan.closure.filter((n) => n !== current)
-  const readyLast = plan.timeline.reduce((m, e) => Math.max(m, e.readyMs ?? e.endMs), 0)
+  // Not all ready when a start fails.
+  const readyLast =
+    plan.failed.length > 0
+      ? 0
+      : plan.timeline.reduce((m, e) => Math.max(m, e.readyMs ?? e.endMs), 0)
   // The service ready last, when s6-rc does not wait for it (a longrun without notification-fd).
   const lastReady =
     readyLast > plan.totalMs ? plan.timeline.find((e) => e.readyMs === readyLast) : undefined
@@ -246,7 +281,7 @@ export function StartOrderPanel({
               <strong>{own.length}</strong> service{own.length === 1 ? '' : 's'}
               {overlay > 0 ? ` + ${overlay} of s6-overlay’s` : ''} in{' '}
               <strong>{plan.waves.length}</strong> wave{plan.waves.length === 1 ? '' : 's'} · s6-rc{' '}
-              {plan.failed.length > 0 ? 'fails' : 'is done'} after{' '}
+              is done{plan.failed.length > 0 ? ', with a failure,' : ''} after{' '}
               <strong>{formatMs(plan.totalMs)}</strong>
               {readyLast > plan.totalMs ? ` · all ready after ~${formatMs(readyLast)}` : ''}
             </>
@@ -257,7 +292,15 @@ export function StartOrderPanel({
           <span className="lg lg-longrun">longrun</span>
           <span className="lg lg-warmup">warming up, not waited for</span>
           <span className="lg lg-timeout">time limit</span>
-          {plan.failed.length > 0 ? <span className="lg lg-failed">fails</span> : null}
+          {plan.failed.length > 0 ? (
+            <>
+              <span className="lg lg-failed">start fails</span>
+              <span className="lg lg-overrun">estimate past the limit</span>
+              {plan.notStarted.length > 0 ? (
+                <span className="lg lg-blocked">never started</span>
+              ) : null}
+            </>
+          ) : null}
           <span className="lg lg-critical">critical path</span>
           <span className="lg lg-overlay">s6-overlay’s own</span>
         </span>
@@ -300,6 +343,7 @@ export function StartOrderPanel({
           {plan.failed.length > 0 ? (
             <StartFailures
               plan={plan}
+              isOwn={actions.isOwn}
               {...(current === BOOT_TARGET ? { boot: bootFailureBehaviour(graph.project) } : {})}
             />
           ) : null}

@@ -20,7 +20,11 @@ export const WaveStrip = memo(function WaveStrip({
   verb,
 }: {
   waves: string[][]
-  entries: ReadonlyMap<string, Pick<TimelineEntry, 'type' | 'overlay' | 'critical'>>
+  entries: ReadonlyMap<
+    string,
+    Pick<TimelineEntry, 'type' | 'overlay' | 'critical'> &
+      Partial<Pick<TimelineEntry, 'timedOut' | 'blockedBy'>>
+  >
   actions: ServiceActions
   selected: ReadonlySet<string>
   hovered: string | undefined
@@ -58,6 +62,8 @@ export const WaveStrip = memo(function WaveStrip({
                   `is-${e?.type ?? 'longrun'}`,
                   e?.overlay ? 'is-overlay' : '',
                   e?.critical ? 'is-critical' : '',
+                  e?.timedOut ? 'is-failed' : '',
+                  e?.blockedBy !== undefined ? 'is-blocked' : '',
                   selected.has(name) ? 'is-selected' : '',
                   hovered === name ? 'is-hovered' : '',
                 ]
@@ -71,6 +77,11 @@ export const WaveStrip = memo(function WaveStrip({
                     onMouseEnter={() => actions.hover(name)}
                     onMouseLeave={() => actions.hover(undefined)}
                     onClick={() => actions.select(name)}
+                    {...(e?.timedOut
+                      ? { title: 'Its start fails: see below' }
+                      : e?.blockedBy !== undefined
+                        ? { title: `Never started: ${e.blockedBy}'s start fails` }
+                        : {})}
                   >
                     {name}
                   </button>

@@ -22,6 +22,18 @@ export function formatMs(ms: number): string {
   return sec === 0 ? `${min} min` : `${min} min ${sec} s`
 }
 
+/**
+ * A duration to the millisecond, for sentences that compare two of them (an estimate with its
+ * limit), where rounding could make them look equal.
+ *
+ * @example
+ * exactMs(30001) // '30.001 s'
+ */
+export function exactMs(ms: number): string {
+  if (!Number.isFinite(ms)) return '∞'
+  return ms < 1000 ? `${ms} ms` : `${Number((ms / 1000).toFixed(3))} s`
+}
+
 export interface TimeScale {
   /** The end of the axis, a multiple of the tick step, at least the span asked for. */
   maxMs: number

@@ -115,16 +115,25 @@ describe('previews follow edits', () => {
       expect(await row(name).locator('.tl-note').innerText()).toBe('not started: redis-ready fails')
     }
     expect(await row('config-check').getAttribute('class')).not.toMatch(/is-blocked|is-failed/)
+    // The tooltip names what it needs directly: legacy-services needs the longruns.
+    expect(await row('legacy-services').locator('.tl-seg-blocked').getAttribute('title')).toMatch(
+      /^never started: it needs (scheduler|web|worker), which never starts \(redis-ready's start fails\)$/,
+    )
+    // The wave strip above marks them too.
+    const chip = (name: string) => page.locator('.pv-start .wave-chip', { hasText: name })
+    expect(await chip('redis-ready').getAttribute('class')).toContain('is-failed')
+    expect(await chip('web').getAttribute('class')).toContain('is-blocked')
     const failures = await page.getByTestId('start-failures').innerText()
     expect(failures).toMatch(
-      /redis-ready is estimated to need 40 s, but its timeout-up gives up after 30 s/,
+      /redis-ready is estimated to need 40 s, but s6-rc stops waiting after its start timeout \(timeout-up\) of 30 s: the start fails, and its script is sent SIGTERM\./,
     )
-    expect(failures).toMatch(/these never start: scheduler, web, worker and legacy-services\./)
+    // Only the design's own: legacy-services is s6-overlay's.
+    expect(failures).toMatch(/So these never start: scheduler, web and worker\./)
     // The reference example sets S6_BEHAVIOUR_IF_STAGE2_FAILS=2.
     expect(failures).toMatch(/The container then stops \(S6_BEHAVIOUR_IF_STAGE2_FAILS is 2\)/)
-    expect(await page.getByTestId('start-summary').innerText()).toMatch(
-      /in 5 waves · s6-rc fails after 30 s$/,
-    )
+    const summary = await page.getByTestId('start-summary').innerText()
+    expect(summary).toMatch(/in 5 waves · s6-rc is done, with a failure, after 30 s$/)
+    expect(summary).not.toMatch(/all ready/)
     await page.locator('.react-flow__controls-fitview').click()
     await page.mouse.move(1270, 990)
     await shot(page, 'preview-start-fails')

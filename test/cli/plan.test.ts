@@ -86,11 +86,11 @@ describe('s6-designer plan', () => {
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/^Start: s6-rc -u change top \(\d+ services, fails after 5\.2 s\)$/m)
     expect(r.stdout).toMatch(
-      /^ {2}fails: migrate is estimated to need 8 s, but timeout-up gives up after 5 s$/m,
+      /^ {2}fails: migrate is estimated to need 8 s, more than its timeout-up of 5 s$/m,
     )
     expect(r.stdout).toMatch(/^ {2}never started \(something they need fails\): .*\bweb\b/m)
     expect(r.stdout).toMatch(
-      /^ {2}the container then carries on \(S6_BEHAVIOUR_IF_STAGE2_FAILS\)$/m,
+      /^ {2}the container then carries on \(S6_BEHAVIOUR_IF_STAGE2_FAILS is 0\)$/m,
     )
     const stops = await treeDir({
       'graph.json': serializeGraph({
@@ -99,7 +99,7 @@ describe('s6-designer plan', () => {
       }),
     })
     expect((await runCli(['plan', `${stops}/graph.json`])).stdout).toMatch(
-      /^ {2}the container then stops \(S6_BEHAVIOUR_IF_STAGE2_FAILS\)$/m,
+      /^ {2}the container then stops \(S6_BEHAVIOUR_IF_STAGE2_FAILS is 2\)$/m,
     )
     const json = JSON.parse((await runCli(['plan', `${dir}/graph.json`, '--json'])).stdout) as {
       startFailed: string[]

@@ -6,7 +6,7 @@ import type { Longrun, ServiceGraph } from '@/lib/graph/types'
 import { startPlan, stopPlan } from '@/lib/plan/plan'
 import { shutdownVerdict } from '@/lib/preview/shutdown-advice'
 import { stopTimeline } from '@/lib/preview/stop-timeline'
-import { formatMs, timeScale } from '@/lib/preview/time-scale'
+import { exactMs, formatMs, timeScale } from '@/lib/preview/time-scale'
 
 const judge = (g: ServiceGraph) => {
   const stop = stopPlan(g)
@@ -21,6 +21,15 @@ describe('formatMs and timeScale', () => {
     expect(formatMs(30_000)).toBe('30 s')
     expect(formatMs(125_000)).toBe('2 min 5 s')
     expect(formatMs(Infinity)).toBe('∞')
+  })
+
+  it('formats a duration to the millisecond where two are compared', () => {
+    // formatMs rounds both to '30 s'; an estimate just past its limit must not read as equal.
+    expect(formatMs(30_001)).toBe(formatMs(30_000))
+    expect(exactMs(30_001)).toBe('30.001 s')
+    expect(exactMs(30_000)).toBe('30 s')
+    expect(exactMs(80)).toBe('80 ms')
+    expect(exactMs(2100)).toBe('2.1 s')
   })
 
   it('makes an axis of round ticks that covers the span', () => {
