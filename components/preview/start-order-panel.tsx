@@ -4,7 +4,7 @@ import { useMemo } from 'react'
 import { useEditorStore } from '@/components/editor/editor-store-provider'
 import type { ServiceGraph } from '@/lib/graph/types'
 import type { StartPlan, TimelineEntry } from '@/lib/plan/plan'
-import { BOOT_TARGET, bootFailureBehaviour } from '@/lib/graph/overlay'
+import { BOOT_TARGET, bootFailureBehaviour, bootLimitMs } from '@/lib/graph/overlay'
 import { startPlan } from '@/lib/plan/plan'
 import { exactMs, formatMs, timeScale } from '@/lib/preview/time-scale'
 import { type ChartGroup, type ChartRow, type ChartSegment, TimelineChart } from './timeline-chart'
@@ -153,11 +153,14 @@ function StartFailures({
   plan,
   isOwn,
   boot,
+  limited,
 }: {
   plan: StartPlan
   isOwn: (name: string) => boolean
   /** At the container's boot: what s6-overlay then does. */
   boot?: ReturnType<typeof bootFailureBehaviour>
+  /** The boot's own limit ends the start before these failures: the advice is then its own. */
+  limited: boolean
 }) {
   const failing = plan.timeline.filter((e) => e.timedOut)
   const one = failing.length === 1 ? failing[0] : undefined
@@ -193,7 +196,9 @@ function StartFailures({
           (S6_BEHAVIOUR_IF_STAGE2_FAILS is {boot === 'stops' ? 2 : boot === 'warns' ? 1 : 0}).{' '}
         </>
       ) : null}
-      If the {one ? 'estimate is' : 'estimates are'} right, raise the start timeout.
+      {limited
+        ? 'The boot limit below ends the start even sooner.'
+        : `If the ${one ? 'estimate is' : 'estimates are'} right, raise the start timeout.`}
     </p>
   )
 }
@@ -227,8 +232,14 @@ export function StartOrderPanel({
   const { bundles, services } = useMemo(() => targetsOf(graph), [graph])
   const entries = useMemo(() => new Map(plan.timeline.map((e) => [e.name, e])), [plan])
   const groups = useMemo(() => chartGroups(plan), [plan])
+  // At the container's boot, S6_CMD_WAIT_FOR_SERVICES_MAXTIME ends the start (s6-rc -t).
+  const bootLimit = current === BOOT_TARGET ? bootLimitMs(graph.project) : 0
+  const overLimit = bootLimit > 0 && plan.totalMs > bootLimit
   // What happens sets the axis: an estimate past its limit is cut with an arrow.
-  const span = plan.timeline.reduce((m, e) => Math.max(m, e.endMs, e.readyMs ?? 0), 0)
+  const span = Math.max(
+    bootLimit,
+    plan.timeline.reduce((m, e) => Math.max(m, e.endMs, e.readyMs ?? 0), 0),
+  )
   const scale = useMemo(() => timeScale(span * 1.06), [span])
   const own = plan.closure.filter((n) => actions.isOwn(n))
   const overlay = plan.closure.length - own.length
@@ -344,6 +355,7 @@ export function StartOrderPanel({
             <StartFailures
               plan={plan}
               isOwn={actions.isOwn}
+              limited={overLimit && plan.timeline.some((e) => e.timedOut && e.endMs > bootLimit)}
               {...(current === BOOT_TARGET ? { boot: bootFailureBehaviour(graph.project) } : {})}
             />
           ) : null}
@@ -365,11 +377,30 @@ export function StartOrderPanel({
               ) : null}
             </p>
           ) : null}
+          {overLimit ? (
+            <p className="pv-failures" data-testid="start-over-limit">
+              S6_CMD_WAIT_FOR_SERVICES_MAXTIME ends the boot after {exactMs(bootLimit)}, before this
+              start is done ({exactMs(plan.totalMs)}): s6-rc gives up on whatever is not up by then,
+              and what has not started never does. Raise it, or set it to 0 and let each
+              service&rsquo;s start timeout decide.
+            </p>
+          ) : null}
           <TimelineChart
             label="Start timeline"
             noteTitle="Takes"
             scale={scale}
             groups={groups}
+            lines={
+              bootLimit > 0
+                ? [
+                    {
+                      atMs: bootLimit,
+                      label: `boot limit ${formatMs(bootLimit)}`,
+                      tone: overLimit ? 'danger' : 'muted',
+                    },
+                  ]
+                : []
+            }
             actions={actions}
             selected={selected}
             hovered={hovered}

@@ -274,6 +274,24 @@ export function bootFailureBehaviour(project: {
   return value === '2' ? 'stops' : value === '1' ? 'warns' : 'carries on'
 }
 
+/**
+ * The boot-wide start limit in ms (S6_CMD_WAIT_FOR_SERVICES_MAXTIME, s6-rc's -t at boot), 0 for
+ * none. Unset, it is none whatever the release's default: the export then writes 0 for the
+ * releases whose default is 5 s (so each timeout-up decides), as the Dockerfile says.
+ */
+export function bootLimitMs(project: {
+  s6Env?: Record<string, string>
+  overlayVersion: string
+}): number {
+  if (project.s6Env?.S6_CMD_WAIT_FOR_SERVICES_MAXTIME === undefined) return 0
+  const raw = s6Value(
+    project.s6Env,
+    'S6_CMD_WAIT_FOR_SERVICES_MAXTIME',
+    project.overlayVersion,
+  ).trim()
+  return /^\d+$/.test(raw) ? Number(raw) : 0
+}
+
 /** Signal names s6 knows (skalibs `sig_number`), without the SIG prefix. */
 const SIGNALS = new Set(
   'HUP INT QUIT ILL TRAP ABRT IOT BUS FPE KILL USR1 SEGV USR2 PIPE ALRM TERM STKFLT CHLD CONT STOP TSTP TTIN TTOU URG XCPU XFSZ VTALRM PROF WINCH IO POLL PWR SYS'.split(

@@ -148,6 +148,44 @@ describe('previews follow edits', () => {
     await context.close()
   })
 
+  it("draws the boot's own limit and says when it ends the start first", async () => {
+    const { page, errors, context } = await tallDesigner()
+    await openTab(page, 'Start order')
+    expect(await page.locator('.pv-start .tl-line').count()).toBe(0)
+    // redis-ready fails at its 30 s timeout; a 10 s boot limit ends the start before that.
+    await selectNode(page, 'redis-ready')
+    await page.locator('#f-estimatedUpMs').fill('40000')
+    await page.getByRole('tab', { name: 'Project', exact: true }).click()
+    const maxtime = page.locator('#f-s6-S6_CMD_WAIT_FOR_SERVICES_MAXTIME')
+    if (!(await maxtime.isVisible())) await page.getByText('s6-overlay settings').click()
+    await maxtime.fill('10000')
+    await expect
+      .poll(async () => (await liveGraph(page)).project.s6Env)
+      .toMatchObject({ S6_CMD_WAIT_FOR_SERVICES_MAXTIME: '10000' })
+
+    const over = page.getByTestId('start-over-limit')
+    await expect
+      .poll(() => over.innerText())
+      .toMatch(
+        /^S6_CMD_WAIT_FOR_SERVICES_MAXTIME ends the boot after 10 s, before this start is done \(30\.2 s\)/,
+      )
+    expect(await page.locator('.pv-start .tl-line-label').innerText()).toBe('boot limit 10 s')
+    expect(await page.locator('.pv-start .tl-line').getAttribute('class')).toContain('tone-danger')
+    // Raising the start timeout would not help: the note says so instead.
+    expect(await page.getByTestId('start-failures').innerText()).toMatch(
+      /The boot limit below ends the start even sooner\.$/,
+    )
+    // A limit the start fits in is drawn, muted, with no warning.
+    await maxtime.fill('60000')
+    await expect.poll(() => over.count()).toBe(0)
+    expect(await page.locator('.pv-start .tl-line').getAttribute('class')).toContain('tone-muted')
+    expect(await page.getByTestId('start-failures').innerText()).toMatch(
+      /If the estimate is right, raise the start timeout\.$/,
+    )
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
   it('an edit made on another tab is still marked when Files opens', async () => {
     const { page, errors, context } = await tallDesigner()
     await openTab(page, 'Start order')

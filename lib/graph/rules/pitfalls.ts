@@ -5,7 +5,7 @@
  */
 import { isImageReference, isStageName, normalizeRepoDir } from '../../generate/safe-path'
 import { isDockerEnvName, isDockerEnvValue } from '../../generate/dockerfile-quote'
-import { OVERLAY_BUNDLES, S6_SETTINGS, SUPPORTED_OVERLAY_VERSIONS, s6Value } from '../overlay'
+import { bootLimitMs, OVERLAY_BUNDLES, S6_SETTINGS, SUPPORTED_OVERLAY_VERSIONS } from '../overlay'
 import { closureIds, directAtomicNeeds, idsOf, neededByIds, resolveGraph } from '../resolve'
 import { computeStartPlan } from '../../plan/start-plan'
 import { computeStopPlan } from '../../plan/stop-plan'
@@ -129,7 +129,7 @@ function checkStop(ctx: Context, targets: ServiceName[], out: Findings): void {
 }
 
 function checkBootTime(ctx: Context, targets: ServiceName[], out: Findings): void {
-  const limit = bootLimitMs(ctx)
+  const limit = bootLimitMs(ctx.shaped.graph.project)
   if (limit === 0) return
   const plan = computeStartPlan(ctx.shaped.graph, targets, ctx.resolved)
   if (plan.totalMs > limit) {
@@ -150,22 +150,6 @@ function checkBootTime(ctx: Context, targets: ServiceName[], out: Findings): voi
       })
     }
   }
-}
-
-/**
- * The boot-wide start limit in ms (S6_CMD_WAIT_FOR_SERVICES_MAXTIME), 0 for none. Unset, it is
- * none whatever the release's default: the export then writes 0 for the releases whose default
- * is 5 s (so each timeout-up decides), as the Dockerfile says.
- */
-function bootLimitMs(ctx: Context): number {
-  const { project } = ctx.shaped.graph
-  if (project.s6Env?.S6_CMD_WAIT_FOR_SERVICES_MAXTIME === undefined) return 0
-  const raw = s6Value(
-    project.s6Env,
-    'S6_CMD_WAIT_FOR_SERVICES_MAXTIME',
-    project.overlayVersion,
-  ).trim()
-  return /^\d+$/.test(raw) ? Number(raw) : 0
 }
 
 const readinessSigns = new Map<number, RegExp>()
@@ -190,7 +174,7 @@ function signalsReadiness(body: string, fd: number): boolean {
  */
 function checkReadiness(ctx: Context, out: Findings): void {
   const { graph } = ctx.shaped
-  const unbounded = bootLimitMs(ctx) === 0
+  const unbounded = bootLimitMs(ctx.shaped.graph.project) === 0
   for (const name of ctx.names) {
     const s = graph.services[name]!
     if (s.type !== 'longrun' || !s.readiness) continue
