@@ -1,7 +1,7 @@
 'use client'
 
 import './timeline.css'
-import { memo } from 'react'
+import { memo, useLayoutEffect, useRef } from 'react'
 import type { TimeScale } from '@/lib/preview/time-scale'
 import { formatMs } from '@/lib/preview/time-scale'
 import type { ServiceActions } from './use-service-actions'
@@ -146,6 +146,26 @@ const Row = memo(function Row({
 })
 
 /**
+ * Hides a tick label that a line's label (docker stop, the boot limit) covers, rather than let
+ * the two run into each other, and keeps the last one inside the axis.
+ */
+function fitTicks(el: HTMLElement): void {
+  const ticks = [...el.querySelectorAll<HTMLElement>('.tl-tick')]
+  for (const tick of ticks) tick.classList.remove('is-hidden', 'is-end')
+  const labels = [...el.querySelectorAll<HTMLElement>('.tl-line-label')].map((l) =>
+    l.getBoundingClientRect(),
+  )
+  const right = el.getBoundingClientRect().right
+  const boxes = ticks.map((t) => t.getBoundingClientRect())
+  ticks.forEach((tick, i) => {
+    const r = boxes[i]!
+    if (r.right > right) tick.classList.add('is-end')
+    if (labels.some((l) => r.left < l.right + 4 && r.right > l.left - 4))
+      tick.classList.add('is-hidden')
+  })
+}
+
+/**
  * A Gantt-style chart: groups of rows (a wave, a stop step), each row a service with its
  * segments on a shared time axis, plus labelled vertical lines (docker stop's limit).
  */
@@ -169,11 +189,22 @@ export function TimelineChart({
   /** Heading of the column of notes at the right. */
   noteTitle?: string
 }) {
+  const axis = useRef<HTMLDivElement>(null)
+  useLayoutEffect(() => {
+    if (axis.current) fitTicks(axis.current)
+  })
+  useLayoutEffect(() => {
+    const el = axis.current
+    if (!el) return
+    const observer = new ResizeObserver(() => fitTicks(el))
+    observer.observe(el)
+    return () => observer.disconnect()
+  }, [])
   return (
     <div className="tl" role="group" aria-label={label}>
       <div className="tl-head">
         <div className="tl-corner">Service</div>
-        <div className="tl-axis" aria-hidden="true">
+        <div className="tl-axis" aria-hidden="true" ref={axis}>
           {scale.ticks.map((t) => (
             <span key={t} className="tl-tick" style={{ left: pct(scale.at(t)) }}>
               {t === 0 ? '0' : formatMs(t)}

@@ -122,6 +122,17 @@ describe('preview screenshots: a stop that docker stop cuts short', () => {
     expect(text).toContain('Lower timeout-kill on web')
     expect(text).toContain('docker stop -t 14')
     expect(text).toContain('stop_grace_period: 14s')
+    // No tick label runs into "docker stop 10 s" or out of the axis.
+    const clash = await page.evaluate(() => {
+      const axis = document.querySelector('.pv-stop .tl-axis')!.getBoundingClientRect()
+      const line = document.querySelector('.pv-stop .tl-line-label')!.getBoundingClientRect()
+      return [...document.querySelectorAll('.pv-stop .tl-tick')]
+        .filter((t) => getComputedStyle(t).visibility !== 'hidden')
+        .map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() }))
+        .filter(({ r }) => (r.left < line.right && r.right > line.left) || r.right > axis.right)
+        .map(({ text }) => text)
+    })
+    expect(clash).toEqual([])
     await shot(page, 'preview-shutdown-over')
     // A fix focuses the field it names.
     await page.getByRole('button', { name: /Lower timeout-kill on web/ }).click()
