@@ -67,10 +67,12 @@ function segments(e: TimelineEntry, via?: string): ChartSegment[] {
       title: `ready after ${formatMs(run)} (${how})`,
     })
   }
+  // A longrun without readiness is up once spawned: its limit is never what decides.
   if (
     e.timeoutMs !== undefined &&
     e.blockedBy === undefined &&
     !e.timedOut &&
+    !e.spawnOnly &&
     e.startMs + e.timeoutMs > e.endMs
   ) {
     out.push({

@@ -36,6 +36,11 @@ export interface TimelineEntry {
    * then; this is when its estimatedUpMs says it is really ready, for drawing the gap.
    */
   readyMs?: number
+  /**
+   * A longrun without notification-fd: s6-rc counts it up once spawned, so its timeout-up only
+   * bounds the spawn, and its estimate never makes it fail.
+   */
+  spawnOnly?: true
   /** Direct atomic dependencies inside the closure (bundles expanded, implicit edges added). */
   dependencies: ServiceName[]
   critical: boolean

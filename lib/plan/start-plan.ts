@@ -175,6 +175,8 @@ function makeStartPlan(
     const limit = service && service.type !== 'bundle' ? timeoutMs(service.timeoutUp) : undefined
     if (limit !== undefined) entry.timeoutMs = limit
     if (!Number.isNaN(ready[id]!)) entry.readyMs = ready[id]!
+    if (r.kinds[id] === 'longrun' && !(service?.type === 'longrun' && service.readiness))
+      entry.spawnOnly = true
     const failure = failedBy[id]!
     if (failure === id) entry.timedOut = { estimateMs: overrun[id]! }
     else if (failure >= 0) {

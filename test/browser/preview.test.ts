@@ -152,6 +152,17 @@ describe('previews follow edits', () => {
     const { page, errors, context } = await tallDesigner()
     await openTab(page, 'Start order')
     expect(await page.locator('.pv-start .tl-line').count()).toBe(0)
+    // A time limit shows as a dotted line, but not on a longrun without readiness: s6-rc
+    // counts it up once spawned, so its limit never decides.
+    const limitLine = (name: string) =>
+      page.locator(`.pv-start .tl-row[data-service="${name}"] .tl-seg-timeout`)
+    expect(await limitLine('config-check').count()).toBe(1)
+    await selectNode(page, 'web')
+    await page.locator('#f-timeoutUp').fill('1')
+    await expect
+      .poll(() => page.locator('.pv-start .tl-row[data-service="web"] .tl-note').innerText())
+      .toMatch(/limit 1 s/)
+    expect(await limitLine('web').count()).toBe(0)
     // redis-ready fails at its 30 s timeout; a 10 s boot limit ends the start before that.
     await selectNode(page, 'redis-ready')
     await page.locator('#f-estimatedUpMs').fill('40000')

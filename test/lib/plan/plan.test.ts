@@ -149,6 +149,10 @@ describe('startPlan', () => {
     expect(at('migrate')).toMatchObject({ startMs: 0, endMs: 5000, timedOut: { estimateMs: 8000 } })
     expect(at('db')).toMatchObject({ endMs: 500, timedOut: { estimateMs: 900 } })
     expect(at('cache').timedOut).toBeUndefined()
+    // Up once spawned: its limit bounds only the spawn.
+    expect(at('cache').spawnOnly).toBe(true)
+    expect(at('db').spawnOnly).toBeUndefined()
+    expect(at('migrate').spawnOnly).toBeUndefined()
     expect(at('guess')).toMatchObject({ endMs: 100 })
     expect(at('guess').timedOut).toBeUndefined()
     // Each blocked service names the first failure it waits on, and is placed when what it
