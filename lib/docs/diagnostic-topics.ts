@@ -118,6 +118,7 @@ export const DIAGNOSTIC_TOPICS: Readonly<Record<string, DocTopic>> = {
   'script-v2-command': 'from-s6-overlay-v2#what-changed',
   'run-no-exec': `${TYPES}#longrun`,
   'cd-unchecked': `${TYPES}#longrun`,
+  'env-without-contenv': `${ENV}#with-contenv-in-the-designer`,
   'readiness-without-check': 'readiness#ready-checks',
   'readiness-unbounded': 'readiness#how-long-to-wait',
   'base-image-no-shell': DOCKERFILE,

@@ -335,6 +335,11 @@ const ENTRIES: Record<string, Entry> = {
     's6-supervise watches the process run becomes. A command sent to the background with & is not supervised: it is not restarted, not stopped in order, and may outlive the service.',
     'Run the daemon in the foreground and exec it; give other processes their own longrun.',
   ),
+  'env-without-contenv': warning(
+    'Container variable read without with-contenv',
+    "s6-overlay starts every service with a minimal environment; with-contenv is what loads the container's variables (ENV in the Dockerfile, docker run -e) before the script runs. A script of a service with it turned off reads such a variable as unset.",
+    "Turn on Run with with-contenv for the service, or, for a longrun's run script, give the service the variable itself (its own variables reach run either way).",
+  ),
   'cd-unchecked': warning(
     'cd whose failure nothing catches',
     'If the folder is missing (a typo, a volume not mounted, a path changed in the image), cd fails but a sh script goes on: the rest runs in whatever folder the script started in, so the daemon starts in the wrong place, or a cleanup deletes files in the wrong folder.',

@@ -56,6 +56,42 @@ export function uncheckedCd(body: string): string | undefined {
   return undefined
 }
 
+/** Names a sh script reads with `$NAME` or `${NAME…}`, outside single quotes. */
+function variablesRead(body: string): Set<string> {
+  const out = new Set<string>()
+  const text = body.replace(/'[^'\n]*'/g, "''")
+  for (const m of text.matchAll(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)|([A-Za-z_][A-Za-z0-9_]*))/g))
+    out.add((m[1] ?? m[2])!)
+  return out
+}
+
+/** Names a sh script sets itself: `NAME=`, `export NAME`, `read NAME`, `for NAME in`… */
+function variablesSet(body: string): Set<string> {
+  const out = new Set<string>()
+  for (const m of body.matchAll(
+    /(?:^|[\s;&|(])(?:(?:export|local|readonly)\s+)?([A-Za-z_][A-Za-z0-9_]*)=|\b(?:export|read(?:\s+-r)?|for)\s+([A-Za-z_][A-Za-z0-9_]*)/gm,
+  ))
+    out.add((m[1] ?? m[2])!)
+  return out
+}
+
+/**
+ * The first container variable (by name) that a sh script of a service run without
+ * with-contenv reads and neither sets nor gets from the service's own env/: it is unset there,
+ * since services start with a minimal environment (FORMAT §5 Environment).
+ */
+export function containerVariableMissed(
+  body: string,
+  container: ReadonlySet<string>,
+  own: ReadonlySet<string>,
+): string | undefined {
+  if (!body.includes('$')) return undefined
+  const set = variablesSet(body)
+  return [...variablesRead(body)]
+    .filter((n) => container.has(n) && !own.has(n) && !set.has(n))
+    .sort()[0]
+}
+
 const EXEC_COMMAND = /(^|[;&|(]\s*|\b(?:then|else|do)\s+|\)\s*)exec\s+(?![0-9]*[<>])\S/
 
 /** Whether a sh run script ends by exec'ing its command (heuristic). */
@@ -267,11 +303,41 @@ function languageMismatch(
       }
 }
 
+const NONE: ReadonlySet<string> = new Set()
+
+/** The names of a list of variables (anything else in it is another rule's concern). */
+function envNames(list: unknown): string[] {
+  if (!Array.isArray(list)) return []
+  return list.flatMap((v: unknown) =>
+    typeof v === 'object' && v !== null && typeof (v as { name?: unknown }).name === 'string'
+      ? [(v as { name: string }).name]
+      : [],
+  )
+}
+
+/**
+ * The container's variables as services see them through with-contenv; none to miss when
+ * S6_KEEP_ENV=1 keeps the whole environment everywhere.
+ */
+function containerNames(shaped: Shaped): Set<string> {
+  const s6Env = shaped.rawProject.s6Env
+  const keep =
+    typeof s6Env === 'object' &&
+    s6Env !== null &&
+    (s6Env as Record<string, unknown>).S6_KEEP_ENV === '1'
+  return new Set(keep ? [] : envNames(shaped.rawProject.env))
+}
+
 /** Script rules for every oneshot and longrun. */
 export function checkScripts(shaped: Shaped, out: Findings): void {
   checkScriptCalls(shaped, out)
   checkScriptPaths(shaped, out)
+  const container = containerNames(shaped)
   for (const [name, raw] of shaped.raw) {
+    // Without with-contenv, a run script still gets the longrun's own env/ (s6-envdir); its
+    // other scripts get nothing.
+    const bare = container.size > 0 && raw.withContenv === false
+    const ownRun = bare ? new Set(envNames(raw.type === 'longrun' ? raw.env : undefined)) : NONE
     for (const key of ['up', 'down', 'run', 'finish'] as const) {
       const script = raw[key]
       if (!isScript(script)) continue
@@ -292,6 +358,18 @@ export function checkScripts(shaped: Shaped, out: Findings): void {
           field: `${key}.body`,
           file: key,
           message: `${show(name)}'s ${key} script ${habit}.`,
+        })
+      const missed =
+        bare && script.language !== 'execline'
+          ? containerVariableMissed(script.body, container, key === 'run' ? ownRun : NONE)
+          : undefined
+      if (missed !== undefined)
+        out.add({
+          code: 'env-without-contenv',
+          service: name,
+          field: 'withContenv',
+          file: key,
+          message: `${show(name)}'s ${key} script reads $${missed}, a container variable, but runs without with-contenv: it starts with a minimal environment, where ${missed} is not set.`,
         })
       const cd = script.language === 'execline' ? undefined : uncheckedCd(script.body)
       if (cd !== undefined)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { PARSE_LIMITS, parseGraph } from '@/lib/graph/parse'
 import { validate } from '@/lib/graph/validate'
+import type { Longrun } from '@/lib/graph/types'
 import { findingsOf, graphOf, longrun, oneshot, shLongrun } from '../../fixtures/graphs'
 
 const withField = (fields: Record<string, unknown>) => graphOf({ web: longrun(fields as never) })
@@ -393,6 +394,75 @@ describe('validate: scripts', () => {
       web: longrun({ run: { language: 'execline', body: 'nginx -g "daemon off;"' } }),
     })
     expect(validate(execline).filter((d) => d.code.startsWith('run-'))).toEqual([])
+  })
+
+  it('warns about a container variable read by a script run without with-contenv', () => {
+    const project = {
+      env: [
+        { name: 'APP_ENV', value: 'production' },
+        { name: 'PORT', value: '80' },
+      ],
+    }
+    const bare = (run: string, extra: Partial<Longrun> = {}) =>
+      graphOf(
+        { web: longrun({ run: { language: 'sh', body: run }, withContenv: false, ...extra }) },
+        { project },
+      )
+    expect(
+      findingsOf(bare('exec app --env "${APP_ENV:-dev}" --port $PORT'), 'env-without-contenv'),
+    ).toEqual([
+      expect.objectContaining({
+        service: 'web',
+        field: 'withContenv',
+        file: 'run',
+        severity: 'warning',
+        message:
+          "web's run script reads $APP_ENV, a container variable, but runs without with-contenv: it starts with a minimal environment, where APP_ENV is not set.",
+      }),
+    ])
+    for (const [why, graph] of [
+      ['with-contenv on', graphOf({ web: shLongrun('exec app "$APP_ENV"') }, { project })],
+      ['single-quoted', bare("exec sh -c 'echo $APP_ENV'")],
+      ['set in the script', bare('APP_ENV=dev\nexport PORT=1\nexec app "$APP_ENV" "$PORT"')],
+      ['not a container variable', bare('exec app "$HOME"')],
+      [
+        "the longrun's own variable (its run script gets env/ either way)",
+        bare('exec app "$APP_ENV" "$PORT"', {
+          env: [
+            { name: 'APP_ENV', value: 'dev' },
+            { name: 'PORT', value: '8080' },
+          ],
+        }),
+      ],
+      [
+        'S6_KEEP_ENV=1 keeps everything',
+        graphOf(
+          {
+            web: longrun({
+              run: { language: 'sh', body: 'exec app "$APP_ENV"' },
+              withContenv: false,
+            }),
+          },
+          { project: { ...project, s6Env: { S6_KEEP_ENV: '1' } } },
+        ),
+      ],
+    ] as const)
+      expect(findingsOf(graph, 'env-without-contenv'), why).toEqual([])
+    // A finish script and a oneshot get no env/ folder: their own variables do not count.
+    const finish = bare('exec app', {
+      env: [{ name: 'PORT', value: '8080' }],
+      finish: { language: 'sh', body: 'echo "stopped on $PORT"' },
+    })
+    expect(findingsOf(finish, 'env-without-contenv')).toEqual([
+      expect.objectContaining({ file: 'finish', message: expect.stringContaining('$PORT') }),
+    ])
+    const up = graphOf(
+      { prep: oneshot({ up: { language: 'sh', body: 'echo "$APP_ENV"' }, withContenv: false }) },
+      { project },
+    )
+    expect(findingsOf(up, 'env-without-contenv')).toEqual([
+      expect.objectContaining({ service: 'prep', file: 'up' }),
+    ])
   })
 
   it('warns about a cd whose failure nothing catches, in any sh or bash script', () => {
