@@ -1,5 +1,6 @@
 import {
   BOOT_TARGET,
+  type BootFailureBehaviour,
   bootFailureBehaviour,
   OVERLAY_BUNDLES,
   OVERLAY_SERVICES,
@@ -43,7 +44,7 @@ export function formatMs(ms: number | null): string {
   return `${Number((ms / 1000).toFixed(1))} s`
 }
 
-function formatStart(plan: StartPlan, boot?: ReturnType<typeof bootFailureBehaviour>): string[] {
+function formatStart(plan: StartPlan, boot?: BootFailureBehaviour): string[] {
   const fails = plan.failed.length > 0
   const lines = [
     `Start: s6-rc -u change ${plan.targets.join(' ')} (${plan.closure.length} services, ${fails ? 'fails after' : 'about'} ${formatMs(plan.totalMs)})`,
@@ -59,9 +60,7 @@ function formatStart(plan: StartPlan, boot?: ReturnType<typeof bootFailureBehavi
   if (plan.notStarted.length > 0)
     lines.push(`  never started (something they need fails): ${plan.notStarted.join(', ')}`)
   if (plan.failed.length > 0 && boot)
-    lines.push(
-      `  the container then ${boot === 'stops' ? 'stops' : `carries on${boot === 'warns' ? ', with a warning' : ''}`} (S6_BEHAVIOUR_IF_STAGE2_FAILS is ${boot === 'stops' ? 2 : boot === 'warns' ? 1 : 0})`,
-    )
+    lines.push(`  the container then ${boot.what} (S6_BEHAVIOUR_IF_STAGE2_FAILS is ${boot.value})`)
   return lines
 }
 

@@ -4,7 +4,12 @@ import { useMemo } from 'react'
 import { useEditorStore } from '@/components/editor/editor-store-provider'
 import type { ServiceGraph } from '@/lib/graph/types'
 import type { StartPlan, TimelineEntry } from '@/lib/plan/plan'
-import { BOOT_TARGET, bootFailureBehaviour, bootLimitMs } from '@/lib/graph/overlay'
+import {
+  BOOT_TARGET,
+  type BootFailureBehaviour,
+  bootFailureBehaviour,
+  bootLimitMs,
+} from '@/lib/graph/overlay'
 import { startPlan } from '@/lib/plan/plan'
 import { exactMs, formatMs, timeScale } from '@/lib/preview/time-scale'
 import { type ChartGroup, type ChartRow, type ChartSegment, TimelineChart } from './timeline-chart'
@@ -88,7 +93,7 @@ function segments(e: TimelineEntry, via?: string): ChartSegment[] {
 function note(e: TimelineEntry): string {
   if (e.blockedBy !== undefined) return `not started: ${e.blockedBy} fails`
   if (e.timedOut)
-    return `fails at ${formatMs(e.endMs - e.startMs)} · needs ~${formatMs(e.timedOut.estimateMs)}`
+    return `fails at ${exactMs(e.endMs - e.startMs)} · needs ~${exactMs(e.timedOut.estimateMs)}`
   const parts: string[] = []
   if (e.type === 'longrun' && e.readyMs !== undefined)
     parts.push(`spawned · ready ~${formatMs(e.readyMs - e.startMs)}`)
@@ -160,7 +165,7 @@ function StartFailures({
   plan: StartPlan
   isOwn: (name: string) => boolean
   /** At the container's boot: what s6-overlay then does. */
-  boot?: ReturnType<typeof bootFailureBehaviour>
+  boot?: BootFailureBehaviour
   /** The boot's own limit ends the start before these failures: the advice is then its own. */
   limited: boolean
 }) {
@@ -193,9 +198,7 @@ function StartFailures({
       )}{' '}
       {boot ? (
         <>
-          The container then{' '}
-          {boot === 'stops' ? 'stops' : `carries on${boot === 'warns' ? ', with a warning' : ''}`}{' '}
-          (S6_BEHAVIOUR_IF_STAGE2_FAILS is {boot === 'stops' ? 2 : boot === 'warns' ? 1 : 0}).{' '}
+          The container then {boot.what} (S6_BEHAVIOUR_IF_STAGE2_FAILS is {boot.value}).{' '}
         </>
       ) : null}
       {limited

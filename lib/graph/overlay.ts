@@ -262,6 +262,13 @@ export function s6Value(
   return s6Env[name] ?? s6Default(name, overlayVersion) ?? ''
 }
 
+/** What the container does when the boot's start fails, and the setting's value that says so. */
+export interface BootFailureBehaviour {
+  value: 0 | 1 | 2
+  /** "carries on", "carries on, with a warning" or "stops". */
+  what: string
+}
+
 /**
  * What s6-overlay does when the boot's start fails (S6_BEHAVIOUR_IF_STAGE2_FAILS): the container
  * carries on, carries on with a warning, or stops. An unknown value counts as the default, 0.
@@ -269,9 +276,11 @@ export function s6Value(
 export function bootFailureBehaviour(project: {
   s6Env?: Record<string, string>
   overlayVersion: string
-}): 'carries on' | 'warns' | 'stops' {
+}): BootFailureBehaviour {
   const value = s6Value(project.s6Env ?? {}, 'S6_BEHAVIOUR_IF_STAGE2_FAILS', project.overlayVersion)
-  return value === '2' ? 'stops' : value === '1' ? 'warns' : 'carries on'
+  if (value === '2') return { value: 2, what: 'stops' }
+  if (value === '1') return { value: 1, what: 'carries on, with a warning' }
+  return { value: 0, what: 'carries on' }
 }
 
 /**

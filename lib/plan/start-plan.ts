@@ -179,11 +179,7 @@ function makeStartPlan(
       entry.spawnOnly = true
     const failure = failedBy[id]!
     if (failure === id) entry.timedOut = { estimateMs: overrun[id]! }
-    else if (failure >= 0) {
-      entry.blockedBy = r.names[failure]!
-      entry.estimated = false
-      delete entry.readyMs
-    }
+    else if (failure >= 0) entry.blockedBy = r.names[failure]!
     timeline.push(entry)
   }
   // Stable sort: entries are in name order already, so ties stay sorted by name.

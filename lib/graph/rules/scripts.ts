@@ -1,7 +1,8 @@
 /**
  * Script rules: empty scripts, execline braces, a script in the other language than its
- * setting (heuristic), a `cd` whose failure nothing catches, and two heuristics on sh `run` scripts
- * (FORMAT §1 "must not background"; SD): the daemon should be exec'd in the foreground.
+ * setting (heuristic), a `cd` whose failure nothing catches, a container variable read without
+ * with-contenv, and two heuristics on sh `run` scripts (FORMAT §1 "must not background"; SD):
+ * the daemon should be exec'd in the foreground.
  * The heuristics stay quiet on the usual shapes: a final `exec cmd`, or a final `case`/`if`
  * whose branches exec.
  */

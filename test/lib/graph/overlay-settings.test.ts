@@ -12,11 +12,15 @@ describe('s6-overlay settings', () => {
       overlayVersion: '3.2.0.2',
       ...(value === undefined ? {} : { s6Env: { S6_BEHAVIOUR_IF_STAGE2_FAILS: value } }),
     })
-    expect(bootFailureBehaviour(project())).toBe('carries on')
-    expect(bootFailureBehaviour(project('0'))).toBe('carries on')
-    expect(bootFailureBehaviour(project('1'))).toBe('warns')
-    expect(bootFailureBehaviour(project('2'))).toBe('stops')
+    const carriesOn = { value: 0, what: 'carries on' }
+    expect(bootFailureBehaviour(project())).toEqual(carriesOn)
+    expect(bootFailureBehaviour(project('0'))).toEqual(carriesOn)
+    expect(bootFailureBehaviour(project('1'))).toEqual({
+      value: 1,
+      what: 'carries on, with a warning',
+    })
+    expect(bootFailureBehaviour(project('2'))).toEqual({ value: 2, what: 'stops' })
     // Not a value s6-overlay knows: its default.
-    expect(bootFailureBehaviour(project('yes'))).toBe('carries on')
+    expect(bootFailureBehaviour(project('yes'))).toEqual(carriesOn)
   })
 })
