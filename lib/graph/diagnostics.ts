@@ -337,7 +337,7 @@ const ENTRIES: Record<string, Entry> = {
   ),
   'env-without-contenv': warning(
     'Container variable read without with-contenv',
-    "s6-overlay starts every service with a minimal environment; with-contenv is what loads the container's variables (ENV in the Dockerfile, docker run -e) before the script runs. A script of a service with it turned off reads such a variable as unset.",
+    "s6-overlay starts every service with a minimal environment; with-contenv is what loads the container's variables (ENV in the Dockerfile, docker run -e) before the script runs. A script of a service with it turned off reads such a variable as unset, and the program it execs does not see it either.",
     "Turn on Run with with-contenv for the service, or, for a longrun's run script, give the service the variable itself (its own variables reach run either way).",
   ),
   'cd-unchecked': warning(

@@ -64,6 +64,22 @@ function classify(tokens: readonly string[]): Interpreter {
 }
 
 /**
+ * Shell options given on the #! line after sh or bash (`#!/bin/sh -e`, `with-contenv bash -eu`)
+ * as one flag word (`-eu`), or undefined. The export writes its own #! line, so the body keeps
+ * them as a `set` line instead.
+ */
+function shellFlags(tokens: readonly string[]): string | undefined {
+  const at = tokens.findIndex((t) => SH_LIKE.has(baseName(t)) || baseName(t) === 'bash')
+  if (at < 0) return undefined
+  let letters = ''
+  for (const t of tokens.slice(at + 1)) {
+    if (!/^-[a-zA-Z]+$/.test(t)) break
+    letters += t.slice(1)
+  }
+  return letters === '' ? undefined : `-${letters}`
+}
+
+/**
  * Parses a script file's text. `what` names it in messages, for example `web/run`.
  *
  * @example
@@ -99,7 +115,13 @@ export function parseScriptFile(text: string, what: string): ParsedScript {
   let interp: Interpreter = { language: 'sh', withContenv: false, program: 'sh' }
   if (lines[0]?.startsWith('#!')) {
     shebang = (lines.shift() as string).slice(2).trim()
-    interp = classify(shebang.split(/\s+/).filter(Boolean))
+    const tokens = shebang.split(/\s+/).filter(Boolean)
+    interp = classify(tokens)
+    const flags = interp.language === 'execline' ? undefined : shellFlags(tokens)
+    if (flags !== undefined) {
+      lines.unshift(`set ${flags}`)
+      notes.push(`the #! line's ${flags} kept as "set ${flags}" at the top`)
+    }
     const path = shebang.split(/\s+/)[0] ?? ''
     if (
       path === '/usr/bin/with-contenv' ||

@@ -77,21 +77,33 @@ export function scriptNotes(
 export function readV2Script(ctx: ReadContext, path: string, service: string): V2Script {
   const parsed = parseScriptFile(ctx.tree.text(path) ?? '', path)
   reportProblems(ctx, parsed.problems, service, path)
-  const notes = scriptNotes(parsed.shebang, parsed.script.language, parsed.script.body)
-  if (parsed.notes.some((n) => n.startsWith('Windows')))
-    notes.push('Windows line endings (CRLF) converted to LF')
-  // As it is, s6-overlay v3 cannot run it: a problem of the tree (lint says so), which the
-  // export mends.
-  if (ctx.tree.modesKnown && !ctx.tree.executables.has(path))
-    ctx.diag({
-      code: 'script-not-executable',
-      severity: 'warning',
-      service,
-      file: path,
-      message: `${path} is not executable: s6-overlay v3 cannot run it ("permission denied", exit 126).`,
-      fix: 'chmod 755 the script, or use COPY --chmod=755 in the Dockerfile; the export sets the mode for you.',
-    })
+  const notes = [
+    ...scriptNotes(parsed.shebang, parsed.script.language, parsed.script.body),
+    ...textNotes(parsed.notes),
+  ]
+  checkExecutable(ctx, path, service)
   return { script: parsed.script, withContenv: parsed.withContenv, notes }
+}
+
+/** What parsing changed in a script's text (line endings, #! options), for a v2 note. */
+export function textNotes(notes: readonly string[]): string[] {
+  return notes.filter((n) => n.startsWith('Windows') || n.startsWith("the #! line's"))
+}
+
+/**
+ * Warns about a v2 script without the exec bit: as it is, s6-overlay v3 cannot run it (a
+ * problem of the tree, which lint reports; the export mends it).
+ */
+export function checkExecutable(ctx: ReadContext, path: string, service: string): void {
+  if (!ctx.tree.modesKnown || ctx.tree.executables.has(path)) return
+  ctx.diag({
+    code: 'script-not-executable',
+    severity: 'warning',
+    service,
+    file: path,
+    message: `${path} is not executable: s6-overlay v3 cannot run it ("Permission denied").`,
+    fix: 'chmod 755 the script, or use COPY --chmod=755 in the Dockerfile; the export sets the mode for you.',
+  })
 }
 
 /** Adds a script's problems as diagnostics of `service`, dropping the legacy-path one. */

@@ -8,7 +8,7 @@ import { ReadContext } from './read-tree-context'
 import { readLongrun } from './read-tree-longrun'
 import { ServiceDir } from './read-tree-service-dir'
 import type { NameAllocator } from './read-tree-v2-names'
-import { scriptNotes } from './read-tree-v2-script'
+import { checkExecutable, scriptNotes, textNotes } from './read-tree-v2-script'
 import { parseScriptFile } from './read-tree-script'
 import { joinPath } from './tree-input'
 import type { Longrun } from './types'
@@ -53,9 +53,12 @@ function readFolder(
         continue
       }
       const parsed = parseScriptFile(ctx.tree.text(e.path) ?? '', e.path)
-      const crlf = parsed.notes.filter((n) => n.startsWith('Windows'))
       const notes = scriptNotes(parsed.shebang, parsed.script.language, parsed.script.body)
-      scripts.set(file, { path: e.path, notes: [`${file} of ${role} ${name}`, ...crlf, ...notes] })
+      scripts.set(file, {
+        path: e.path,
+        notes: [`${file} of ${role} ${name}`, ...textNotes(parsed.notes), ...notes],
+      })
+      checkExecutable(ctx, e.path, name)
     } else if (file === 'down' && e.action === 'ignored') {
       ctx.note(
         e.path,

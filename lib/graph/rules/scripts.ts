@@ -40,46 +40,133 @@ export function backgroundLine(body: string): string | undefined {
   )
 }
 
-/** `set -e` (alone or with other flags) or `set -o errexit`: a failed command ends the script. */
-const ERREXIT = /^set\s+(-[a-zA-Z]*e[a-zA-Z]*|-o\s+errexit)\b/
+/** A logical line of a sh script, or a line of a here-document's text. */
+interface ScriptLine {
+  text: string
+  /** Inside a here-document: `expanded` when the shell expands `$NAME` in it (unquoted delimiter). */
+  heredoc?: 'expanded' | 'literal'
+}
+
+/** `shLines`, with here-document bodies marked (they are text, not commands). */
+function scriptLines(body: string): ScriptLine[] {
+  const out: ScriptLine[] = []
+  let until: { delimiter: string; kind: 'expanded' | 'literal' } | undefined
+  for (const text of shLines(body)) {
+    if (until) {
+      if (text === until.delimiter) until = undefined
+      else out.push({ text, heredoc: until.kind })
+      continue
+    }
+    out.push({ text })
+    const here = /<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(text)
+    if (here) until = { delimiter: here[2]!, kind: here[1] === '' ? 'expanded' : 'literal' }
+  }
+  return out
+}
 
 /**
- * The first `cd` line whose failure nothing catches (no `||`, `&&` or `set -e` before it), if
- * any: when the folder is missing, the rest of the script runs in the wrong one.
+ * One pass over a line as sh reads it: the text with each quoted string replaced by `""`, and
+ * the names it expands (`$NAME`, `${NAME…}`) outside single quotes; `\$` escapes.
+ */
+function quotedAway(line: string): { plain: string; reads: string[] } {
+  let plain = ''
+  const reads: string[] = []
+  let quote: '' | "'" | '"' = ''
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!
+    if (quote === "'") {
+      if (c === "'") quote = ''
+      continue
+    }
+    if (c === '\\') {
+      i++
+      if (quote === '') plain += '  '
+      continue
+    }
+    if (c === '$') {
+      const m = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)|([A-Za-z_][A-Za-z0-9_]*))/.exec(line.slice(i))
+      if (m) reads.push((m[1] ?? m[2])!)
+    }
+    if (quote === '"') {
+      if (c === '"') {
+        quote = ''
+        plain += '"'
+      }
+      continue
+    }
+    if (c === "'" || c === '"') {
+      quote = c
+      plain += '"'
+      continue
+    }
+    plain += c
+  }
+  return { plain, reads }
+}
+
+/** `set -e`, `set -eu`, `set -x -e`, `set -o errexit`: a failed command ends the script. */
+const ERREXIT_ON = /^set\s+(?:.*\s)?(?:-[a-zA-Z]*e[a-zA-Z]*|-o\s+errexit)(?:\s|$)/
+const ERREXIT_OFF = /^set\s+(?:.*\s)?(?:\+[a-zA-Z]*e[a-zA-Z]*|\+o\s+errexit)(?:\s|$)/
+/** What may follow `||` to stop a script whose cd failed. */
+const STOPS = /^\s*(?:exit|return|exec|false|die)\b|^\s*\{[^}]*\bexit\b/
+
+/**
+ * The first `cd` command whose failure nothing catches, if any: no `|| exit`, no `set -e` in
+ * force, and not `cd dir && …` unless that line execs or ends the script. When the folder is
+ * missing, the rest of the script runs in the wrong one.
  */
 export function uncheckedCd(body: string): string | undefined {
   if (!/\bcd\b/.test(body)) return undefined
-  for (const line of shLines(body)) {
-    const bare = unquoted(line).replace(/\s#.*$/, '')
-    if (ERREXIT.test(bare)) return undefined
-    if (/^cd(\s|;|$)/.test(bare) && !/&&|\|\|/.test(bare)) return line
+  const lines = scriptLines(body).filter((l) => l.heredoc === undefined)
+  let errexit = false
+  for (let i = 0; i < lines.length; i++) {
+    const line = quotedAway(lines[i]!.text).plain.replace(/\s#.*$/, '')
+    if (ERREXIT_ON.test(line)) errexit = true
+    else if (ERREXIT_OFF.test(line)) errexit = false
+    const cd = /^cd(?:\s+([^;&|]*))?/.exec(line)
+    if (!cd || errexit || /^cd\s+-\s*($|[;&|])/.test(line)) continue
+    const rest = line.slice(cd[0].length)
+    if (rest.startsWith('||') && STOPS.test(rest.slice(2))) continue
+    if (rest.startsWith('&&') && (/&&\s*exec\s/.test(rest) || i === lines.length - 1)) continue
+    return firstCommand(lines[i]!.text)
   }
   return undefined
 }
 
-/** Names a sh script reads with `$NAME` or `${NAME…}`, outside single quotes. */
-function variablesRead(body: string): Set<string> {
-  const out = new Set<string>()
-  const text = body.replace(/'[^'\n]*'/g, "''")
-  for (const m of text.matchAll(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)|([A-Za-z_][A-Za-z0-9_]*))/g))
-    out.add((m[1] ?? m[2])!)
-  return out
+/** A line up to its first `;`, `&` or `|` outside quotes: its first command, as written. */
+function firstCommand(line: string): string {
+  let quote = ''
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!
+    if (quote !== '') {
+      if (c === quote) quote = ''
+      else if (c === '\\' && quote === '"') i++
+    } else if (c === '\\') i++
+    else if (c === "'" || c === '"') quote = c
+    else if (c === ';' || c === '&' || c === '|') return line.slice(0, i).trim()
+  }
+  return line.trim()
 }
 
-/** Names a sh script sets itself: `NAME=`, `export NAME`, `read NAME`, `for NAME in`… */
-function variablesSet(body: string): Set<string> {
-  const out = new Set<string>()
-  for (const m of body.matchAll(
-    /(?:^|[\s;&|(])(?:(?:export|local|readonly)\s+)?([A-Za-z_][A-Za-z0-9_]*)=|\b(?:export|read(?:\s+-r)?|for)\s+([A-Za-z_][A-Za-z0-9_]*)/gm,
+/** Names a line sets as a command of its own: `NAME=…`, `export NAME`, `read NAME`, `for NAME in`. */
+function setsOf(plain: string): string[] {
+  const out: string[] = []
+  const at = String.raw`(?:^|[;&|(]\s*|\b(?:then|do|else)\s+)`
+  for (const m of plain.matchAll(
+    new RegExp(`${at}(?:(?:export|local|readonly)\\s+)?([A-Za-z_][A-Za-z0-9_]*)=`, 'g'),
   ))
-    out.add((m[1] ?? m[2])!)
+    out.push(m[1]!)
+  for (const m of plain.matchAll(
+    /\b(?:export|local|readonly|read(?:\s+-r)?|for)\s+([A-Za-z_][A-Za-z0-9_]*)(?=\s|;|$)/g,
+  ))
+    out.push(m[1]!)
   return out
 }
 
 /**
  * The first container variable (by name) that a sh script of a service run without
- * with-contenv reads and neither sets nor gets from the service's own env/: it is unset there,
- * since services start with a minimal environment (FORMAT §5 Environment).
+ * with-contenv reads before setting it, and does not get from the service's own env/: it is
+ * unset there, since services start with a minimal environment (FORMAT §5 Environment).
  */
 export function containerVariableMissed(
   body: string,
@@ -87,10 +174,16 @@ export function containerVariableMissed(
   own: ReadonlySet<string>,
 ): string | undefined {
   if (!body.includes('$')) return undefined
-  const set = variablesSet(body)
-  return [...variablesRead(body)]
-    .filter((n) => container.has(n) && !own.has(n) && !set.has(n))
-    .sort()[0]
+  const set = new Set<string>()
+  for (const line of scriptLines(body)) {
+    if (line.heredoc === 'literal') continue
+    // A here-document's text is expanded as if double-quoted.
+    const { plain, reads } = quotedAway(line.heredoc ? `"${line.text}"` : line.text)
+    const missed = reads.find((n) => container.has(n) && !own.has(n) && !set.has(n))
+    if (missed !== undefined) return missed
+    if (!line.heredoc) for (const n of setsOf(plain)) set.add(n)
+  }
+  return undefined
 }
 
 const EXEC_COMMAND = /(^|[;&|(]\s*|\b(?:then|else|do)\s+|\)\s*)exec\s+(?![0-9]*[<>])\S/
@@ -322,11 +415,21 @@ function envNames(list: unknown): string[] {
  */
 function containerNames(shaped: Shaped): Set<string> {
   const s6Env = shaped.rawProject.s6Env
+  const env = shaped.rawProject.env
   const keep =
-    typeof s6Env === 'object' &&
-    s6Env !== null &&
-    (s6Env as Record<string, unknown>).S6_KEEP_ENV === '1'
-  return new Set(keep ? [] : envNames(shaped.rawProject.env))
+    (typeof s6Env === 'object' &&
+      s6Env !== null &&
+      (s6Env as Record<string, unknown>).S6_KEEP_ENV === '1') ||
+    (Array.isArray(env) &&
+      env.some(
+        (v: unknown) =>
+          typeof v === 'object' &&
+          v !== null &&
+          (v as { name?: unknown }).name === 'S6_KEEP_ENV' &&
+          (v as { value?: unknown }).value === '1',
+      ))
+  // PATH is every service's from the start (FORMAT §5), with-contenv or not.
+  return new Set(keep ? [] : envNames(env).filter((n) => n !== 'PATH'))
 }
 
 /** Script rules for every oneshot and longrun. */
@@ -370,7 +473,11 @@ export function checkScripts(shaped: Shaped, out: Findings): void {
           service: name,
           field: 'withContenv',
           file: key,
-          message: `${show(name)}'s ${key} script reads $${missed}, a container variable, but runs without with-contenv: it starts with a minimal environment, where ${missed} is not set.`,
+          message: `${show(name)}'s ${key} script reads $${missed}, a container variable, but runs without with-contenv: it starts with a minimal environment, where ${missed} is not set${key !== 'run' && ownRun.has(missed) ? ` (the service's own ${missed} reaches only its run script)` : ''}.`,
+          fix:
+            key === 'run' && raw.type === 'longrun'
+              ? `Turn on "Run with with-contenv" for ${show(name)}, or give ${show(name)} its own ${missed}.`
+              : `Turn on "Run with with-contenv" for ${show(name)}.`,
         })
       const cd = script.language === 'execline' ? undefined : uncheckedCd(script.body)
       if (cd !== undefined)
@@ -379,7 +486,8 @@ export function checkScripts(shaped: Shaped, out: Findings): void {
           service: name,
           field: `${key}.body`,
           file: key,
-          message: `${show(name)}'s ${key} script goes on after "${cd.slice(0, 60)}" even if that fails, in the wrong folder.`,
+          message: `${show(name)}'s ${key} script carries on if ${cd} fails (a folder missing or not mounted) and runs the rest in whatever folder it started in.`,
+          fix: `Write ${cd} || exit 1.`,
         })
       if (script.language === 'execline' && !execlineBalanced(script.body)) {
         out.add({

@@ -274,9 +274,41 @@ describe('readTree: v2 conversion details', () => {
         service: '30-c',
         file: 'etc/cont-finish.d/30-c',
         message:
-          'etc/cont-finish.d/30-c is not executable: s6-overlay v3 cannot run it ("permission denied", exit 126).',
+          'etc/cont-finish.d/30-c is not executable: s6-overlay v3 cannot run it ("Permission denied").',
       }),
     ])
+  })
+
+  it('warns about a services.d run or finish without the exec bit too', () => {
+    const input = v2({
+      'services.d/app/run': '#!/bin/sh\nexec app\n',
+      'services.d/app/finish': '#!/bin/sh\necho bye\n',
+      'services.d/ok/run': '#!/bin/sh\nexec ok\n',
+    })
+    input.executables = ['etc/services.d/app/finish', 'etc/services.d/ok/run']
+    const r = readTree(input)
+    expect(
+      r.diagnostics
+        .filter((d) => d.code === 'script-not-executable')
+        .map((d) => [d.service, d.file]),
+    ).toEqual([['app', 'etc/services.d/app/run']])
+  })
+
+  it("keeps a #! line's shell options as a set line, so the design still stops on errors", () => {
+    const r = readTree(
+      v2({
+        'cont-init.d/20-config': '#!/usr/bin/with-contenv bash -e\ncd /config\nchown abc /config\n',
+        'services.d/app/run': '#!/bin/sh -eu\nexec app\n',
+      }),
+    )
+    const up = r.graph.services['20-config'] as Oneshot
+    expect(up.up).toEqual({ language: 'bash', body: 'set -e\ncd /config\nchown abc /config' })
+    expect((r.graph.services.app as Longrun).run.body).toBe('set -eu\nexec app')
+    const note = (p: string) => r.report.entries.find((e) => e.path === `etc/${p}`)?.note ?? ''
+    expect(note('cont-init.d/20-config')).toMatch(/the #! line's -e kept as "set -e" at the top/)
+    expect(note('services.d/app/run')).toMatch(/the #! line's -eu kept as "set -eu" at the top/)
+    // The cd is then covered: no cd-unchecked on the imported design.
+    expect(validate(r.graph).filter((d) => d.code === 'cd-unchecked')).toEqual([])
   })
 
   it('keeps v2 paths in bodies but says what replaced them', () => {

@@ -396,6 +396,46 @@ describe('validate: scripts', () => {
     expect(validate(execline).filter((d) => d.code.startsWith('run-'))).toEqual([])
   })
 
+  it('reads variables as sh does: defaults, quotes, comments and here-documents', () => {
+    const project = {
+      env: [
+        { name: 'PORT', value: '80' },
+        { name: 'DB_HOST', value: 'db' },
+        { name: 'PATH', value: '/usr/bin' },
+      ],
+    }
+    const missed = (run: string, p: object = project) =>
+      findingsOf(
+        graphOf(
+          { web: longrun({ run: { language: 'sh', body: run }, withContenv: false }) },
+          { project: p },
+        ),
+        'env-without-contenv',
+      ).map((d) => d.message.match(/reads \$(\w+)/)?.[1])
+    // The default idiom reads the container's value first.
+    expect(missed('PORT="${PORT:-8080}"\nexec app --port "$PORT"')).toEqual(['PORT'])
+    expect(missed('[ -n "$PORT" ] || PORT=8080\nexec app --port "$PORT"')).toEqual(['PORT'])
+    // Single quotes inside double quotes do not hide what the double quotes expand.
+    expect(
+      missed(`sed -i "s|'db_host' => '.*'|'db_host' => '$DB_HOST'|" /app/config.php\nexec app`),
+    ).toEqual(['DB_HOST'])
+    // Text that looks like an assignment sets nothing.
+    expect(missed('echo "PORT=$PORT"\nexec app')).toEqual(['PORT'])
+    expect(missed('cat > /app/env <<EOF\nport=$PORT\nEOF\nexec app')).toEqual(['PORT'])
+    for (const ok of [
+      '# reads nothing from $PORT anymore\nexec app',
+      "cat > /app/run.sh <<'EOF'\necho $PORT\nEOF\nexec app",
+      'echo "in $PATH"\nexec app',
+      'PORT=8080\nexec app --port "$PORT"',
+      'echo \\$PORT\nexec app',
+    ])
+      expect(missed(ok), ok).toEqual([])
+    // S6_KEEP_ENV=1 given as a container variable keeps the environment too.
+    expect(
+      missed('exec app "$PORT"', { env: [...project.env, { name: 'S6_KEEP_ENV', value: '1' }] }),
+    ).toEqual([])
+  })
+
   it('warns about a container variable read by a script run without with-contenv', () => {
     const project = {
       env: [
@@ -418,6 +458,7 @@ describe('validate: scripts', () => {
         severity: 'warning',
         message:
           "web's run script reads $APP_ENV, a container variable, but runs without with-contenv: it starts with a minimal environment, where APP_ENV is not set.",
+        fix: 'Turn on "Run with with-contenv" for web, or give web its own APP_ENV.',
       }),
     ])
     for (const [why, graph] of [
@@ -454,7 +495,13 @@ describe('validate: scripts', () => {
       finish: { language: 'sh', body: 'echo "stopped on $PORT"' },
     })
     expect(findingsOf(finish, 'env-without-contenv')).toEqual([
-      expect.objectContaining({ file: 'finish', message: expect.stringContaining('$PORT') }),
+      expect.objectContaining({
+        file: 'finish',
+        message: expect.stringMatching(
+          /\$PORT.*\(the service's own PORT reaches only its run script\)\.$/,
+        ),
+        fix: 'Turn on "Run with with-contenv" for web.',
+      }),
     ])
     const up = graphOf(
       { prep: oneshot({ up: { language: 'sh', body: 'echo "$APP_ENV"' }, withContenv: false }) },
@@ -477,17 +524,34 @@ describe('validate: scripts', () => {
         file: 'run',
         severity: 'warning',
         message:
-          'web\'s run script goes on after "cd /app" even if that fails, in the wrong folder.',
+          "web's run script carries on if cd /app fails (a folder missing or not mounted) and runs the rest in whatever folder it started in.",
+        fix: 'Write cd /app || exit 1.',
       }),
     ])
+    // The fix names the script's own folder; the message quotes only the cd.
     const up = graphOf({ prep: oneshot({ up: { language: 'bash', body: 'cd "$DIR"; make' } }) })
     expect(findingsOf(up, 'cd-unchecked')).toEqual([
       expect.objectContaining({
         field: 'up.body',
-        message: expect.stringContaining('"cd "$DIR"; make"'),
+        message: expect.stringContaining('carries on if cd "$DIR" fails'),
+        fix: 'Write cd "$DIR" || exit 1.',
       }),
     ])
+    for (const bad of [
+      // && guards only its own line.
+      'cd /app && bundle exec rake db:migrate\nexec bundle exec puma',
+      'cd /app || true\nexec a',
+      'cd /app || echo "cannot cd"\nexec a',
+      'set -e\nset +e\ncd /app\nexec a',
+    ])
+      expect(findingsOf(graphOf({ web: shLongrun(bad) }), 'cd-unchecked'), bad).toHaveLength(1)
     for (const ok of [
+      'cd /app && bundle install\n',
+      'cd /app || { echo "no /app" >&2; exit 1; }\nexec a',
+      'set -x -e\ncd /app\nexec a',
+      'set -o nounset -o errexit\ncd /app\nexec a',
+      'cd -\nexec a',
+      'cat > /etc/backup.sh <<EOF\ncd /backup\ntar c .\nEOF\nexec a',
       'cd /app || exit 1\nexec node server.js',
       'cd /app && exec node server.js',
       'set -e\ncd /app\nexec node server.js',
