@@ -125,7 +125,10 @@ export function uncheckedCd(body: string): string | undefined {
     else if (ERREXIT_OFF.test(line)) errexit = false
     const cd = /^cd(?:\s+([^;&|]*))?/.exec(line)
     if (!cd || errexit || /^cd\s+-\s*($|[;&|])/.test(line)) continue
-    const rest = line.slice(cd[0].length)
+    let rest = line.slice(cd[0].length)
+    // `cd dir ||` (or `&&`) at the end of a line goes on on the next one.
+    if (/^(\|\||&&)\s*$/.test(rest) && i + 1 < lines.length)
+      rest = `${rest} ${quotedAway(lines[i + 1]!.text).plain}`
     if (rest.startsWith('||') && STOPS.test(rest.slice(2))) continue
     if (rest.startsWith('&&') && (/&&\s*exec\s/.test(rest) || i === lines.length - 1)) continue
     return firstCommand(lines[i]!.text)
@@ -179,6 +182,9 @@ export function containerVariableMissed(
     if (line.heredoc === 'literal') continue
     // A here-document's text is expanded as if double-quoted.
     const { plain, reads } = quotedAway(line.heredoc ? `"${line.text}"` : line.text)
+    // A for loop's variable is set before its body reads it, even on one line.
+    if (!line.heredoc)
+      for (const m of plain.matchAll(/\bfor\s+([A-Za-z_][A-Za-z0-9_]*)\s+in\b/g)) set.add(m[1]!)
     const missed = reads.find((n) => container.has(n) && !own.has(n) && !set.has(n))
     if (missed !== undefined) return missed
     if (!line.heredoc) for (const n of setsOf(plain)) set.add(n)

@@ -427,6 +427,7 @@ describe('validate: scripts', () => {
       "cat > /app/run.sh <<'EOF'\necho $PORT\nEOF\nexec app",
       'echo "in $PATH"\nexec app',
       'PORT=8080\nexec app --port "$PORT"',
+      'for DB_HOST in db1 db2; do ping -c1 "$DB_HOST" && break; done\nexec app',
       'echo \\$PORT\nexec app',
     ])
       expect(missed(ok), ok).toEqual([])
@@ -548,6 +549,7 @@ describe('validate: scripts', () => {
     for (const ok of [
       'cd /app && bundle install\n',
       'cd /app || { echo "no /app" >&2; exit 1; }\nexec a',
+      'cd /opt/app ||\n  exit 1\nexec app',
       'set -x -e\ncd /app\nexec a',
       'set -o nounset -o errexit\ncd /app\nexec a',
       'cd -\nexec a',
