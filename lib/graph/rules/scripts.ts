@@ -9,7 +9,7 @@
 import { v2Habits } from '../read-tree-v2-script'
 import { OVERLAY_SCRIPTS, oneshotScriptPath, scriptCallOf, scriptPathsIn } from '../script-call'
 import type { Script, ServiceName } from '../types'
-import type { Raw } from './guards'
+import { isRecord, type Raw } from './guards'
 import type { Findings } from './report'
 import { show } from './report'
 import type { Shaped } from './shape'
@@ -27,9 +27,9 @@ export function shLines(body: string): string[] {
     .filter((line) => line !== '' && !line.startsWith('#'))
 }
 
-/** Text without quoted strings, so `&` or `exec` inside quotes does not count. */
+/** Text with its quoted strings' contents masked, so `&` or `exec` inside quotes does not count. */
 function unquoted(line: string): string {
-  return line.replace(/'[^']*'/g, "''").replace(/"(?:[^"\\]|\\.)*"/g, '""')
+  return quotedAway(line).plain
 }
 
 /** The first line that sends a command to the background with a lone `&`, if any. */
@@ -65,8 +65,9 @@ function scriptLines(body: string): ScriptLine[] {
 }
 
 /**
- * One pass over a line as sh reads it: the text with each quoted string replaced by `""`, and
- * the names it expands (`$NAME`, `${NAME…}`) outside single quotes; `\$` escapes.
+ * One pass over a line as sh reads it: the text with what quotes and `\\` escapes hold masked
+ * (`_`, the quotes kept as `"`), the same length as the line, so that a position in one is a
+ * position in the other; and the names it expands (`$NAME`, `${NAME…}`) outside single quotes.
  */
 function quotedAway(line: string): { plain: string; reads: string[] } {
   let plain = ''
@@ -76,11 +77,13 @@ function quotedAway(line: string): { plain: string; reads: string[] } {
     const c = line[i]!
     if (quote === "'") {
       if (c === "'") quote = ''
+      plain += c === "'" ? '"' : '_'
       continue
     }
     if (c === '\\') {
+      const escaped = Math.min(2, line.length - i)
+      plain += (quote === '' ? ' ' : '_').repeat(escaped)
       i++
-      if (quote === '') plain += '  '
       continue
     }
     if (c === '$') {
@@ -88,18 +91,12 @@ function quotedAway(line: string): { plain: string; reads: string[] } {
       if (m) reads.push((m[1] ?? m[2])!)
     }
     if (quote === '"') {
-      if (c === '"') {
-        quote = ''
-        plain += '"'
-      }
+      if (c === '"') quote = ''
+      plain += c === '"' ? '"' : '_'
       continue
     }
-    if (c === "'" || c === '"') {
-      quote = c
-      plain += '"'
-      continue
-    }
-    plain += c
+    if (c === "'" || c === '"') quote = c
+    plain += c === "'" ? '"' : c
   }
   return { plain, reads }
 }
@@ -138,17 +135,8 @@ export function uncheckedCd(body: string): string | undefined {
 
 /** A line up to its first `;`, `&` or `|` outside quotes: its first command, as written. */
 function firstCommand(line: string): string {
-  let quote = ''
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!
-    if (quote !== '') {
-      if (c === quote) quote = ''
-      else if (c === '\\' && quote === '"') i++
-    } else if (c === '\\') i++
-    else if (c === "'" || c === '"') quote = c
-    else if (c === ';' || c === '&' || c === '|') return line.slice(0, i).trim()
-  }
-  return line.trim()
+  const end = quotedAway(line).plain.search(/[;&|]/)
+  return (end < 0 ? line : line.slice(0, end)).trim()
 }
 
 /** Names a line sets as a command of its own: `NAME=…`, `export NAME`, `read NAME`, `for NAME in`. */
@@ -405,35 +393,26 @@ function languageMismatch(
 
 const NONE: ReadonlySet<string> = new Set()
 
-/** The names of a list of variables (anything else in it is another rule's concern). */
+/** The named entries of a list of variables (anything else in it is another rule's concern). */
+function envEntries(list: unknown): Raw[] {
+  return Array.isArray(list)
+    ? list.filter((v): v is Raw => isRecord(v) && typeof v.name === 'string')
+    : []
+}
+
 function envNames(list: unknown): string[] {
-  if (!Array.isArray(list)) return []
-  return list.flatMap((v: unknown) =>
-    typeof v === 'object' && v !== null && typeof (v as { name?: unknown }).name === 'string'
-      ? [(v as { name: string }).name]
-      : [],
-  )
+  return envEntries(list).map((v) => v.name as string)
 }
 
 /**
  * The container's variables as services see them through with-contenv; none to miss when
- * S6_KEEP_ENV=1 keeps the whole environment everywhere.
+ * S6_KEEP_ENV=1 (a setting or a container variable) keeps the whole environment everywhere.
  */
 function containerNames(shaped: Shaped): Set<string> {
-  const s6Env = shaped.rawProject.s6Env
-  const env = shaped.rawProject.env
+  const { s6Env, env } = shaped.rawProject
   const keep =
-    (typeof s6Env === 'object' &&
-      s6Env !== null &&
-      (s6Env as Record<string, unknown>).S6_KEEP_ENV === '1') ||
-    (Array.isArray(env) &&
-      env.some(
-        (v: unknown) =>
-          typeof v === 'object' &&
-          v !== null &&
-          (v as { name?: unknown }).name === 'S6_KEEP_ENV' &&
-          (v as { value?: unknown }).value === '1',
-      ))
+    (isRecord(s6Env) && s6Env.S6_KEEP_ENV === '1') ||
+    envEntries(env).some((v) => v.name === 'S6_KEEP_ENV' && v.value === '1')
   // PATH is every service's from the start (FORMAT §5), with-contenv or not.
   return new Set(keep ? [] : envNames(env).filter((n) => n !== 'PATH'))
 }
